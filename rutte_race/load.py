@@ -1,0 +1,76 @@
+"""Loads the checked, curated data as typed pandas frames (dates as datetimes, vocabularies as categoricals)."""
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from rutte_race.check import DESCRIPTOR, DataError, check
+from rutte_race.paths import DATA_DIR, SEEDS_DIR
+from rutte_race.schema import Table, tables
+
+# How far either side of its best-estimate date an event may lie, by precision.
+APPROX_DAYS = 3
+
+
+@dataclass(frozen=True)
+class Dataset:
+    articles: pd.DataFrame
+    events: pd.DataFrame
+    candidates: pd.DataFrame
+    members: pd.DataFrame
+    shapes: dict
+    version: str
+
+
+def typed_frame(data_dir: Path, table: Table) -> pd.DataFrame:
+    frame = pd.read_csv(data_dir / table.path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for field in table.fields:
+        if field.type == "date":
+            frame[field.name] = pd.to_datetime(frame[field.name], format="%Y-%m-%d")
+        elif field.enum is not None:
+            frame[field.name] = pd.Categorical(frame[field.name].replace("", None), categories=list(field.enum))
+    return frame
+
+
+def date_span(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Start and (exclusive) end of the period each date stands for, so a month is drawn as a month."""
+    start = dates.copy()
+    end = dates + pd.Timedelta(days=1)
+    month, year, approx = precision == "month", precision == "year", precision == "approx"
+    end[month] = dates[month] + pd.offsets.MonthBegin(1)
+    end[year] = dates[year] + pd.offsets.YearBegin(1)
+    start[approx] = dates[approx] - pd.Timedelta(days=APPROX_DAYS)
+    end[approx] = dates[approx] + pd.Timedelta(days=APPROX_DAYS + 1)
+    return start, end
+
+
+def data_version(data_dir: Path, seeds_dir: Path, table_paths: list[str]) -> str:
+    """A short fingerprint of the data package's content: it changes whenever a row or article does."""
+    digest = hashlib.sha256()
+    files = [data_dir / DESCRIPTOR, *(data_dir / p for p in table_paths), *sorted(seeds_dir.glob("*.txt"))]
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    return f"{package['version']}+{digest.hexdigest()[:8]}"
+
+
+def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
+    """The whole dataset, or DataError listing every problem when the data fails its checks."""
+    data_dir, seeds_dir = Path(data_dir), Path(seeds_dir)
+    problems = check(data_dir, seeds_dir)
+    if problems:
+        raise DataError(problems)
+    schema = tables(data_dir / DESCRIPTOR)
+    frames = {name: typed_frame(data_dir, table) for name, table in schema.items()}
+    events = frames["events"]
+    events["date_start"], events["date_end"] = date_span(events["date"], events["date_precision"])
+    return Dataset(
+        articles=frames["articles"],
+        events=events,
+        candidates=frames["candidates"],
+        members=frames["nato_members"],
+        shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
+        version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),
+    )

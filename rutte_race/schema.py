@@ -1,0 +1,55 @@
+"""The data package descriptor (data/datapackage.json): the one place columns and vocabularies are defined."""
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str
+    required: bool
+    unique: bool
+    enum: tuple[str, ...] | None
+    pattern: str | None
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str
+    fields: tuple[Field, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...]  # (field, other table, other field)
+
+    @property
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+
+def _table(resource: dict) -> Table:
+    schema = resource["schema"]
+    fields = []
+    for f in schema["fields"]:
+        c = f.get("constraints", {})
+        enum = tuple(c["enum"]) if "enum" in c else None
+        fields.append(Field(f["name"], f["type"], c.get("required", False), c.get("unique", False), enum, c.get("pattern")))
+    fks = tuple(
+        (fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
+        for fk in schema.get("foreignKeys", [])
+    )
+    return Table(resource["name"], resource["path"], tuple(fields), fks)
+
+
+@cache
+def tables(descriptor: Path) -> dict[str, Table]:
+    """Tabular resources of the descriptor, by name, in the order they are listed."""
+    package = json.loads(Path(descriptor).read_text(encoding="utf-8"))
+    return {r["name"]: _table(r) for r in package["resources"] if "schema" in r}
+
+
+def vocabulary(descriptor: Path, table: str, field: str) -> tuple[str, ...]:
+    return tables(descriptor)[table].field(field).enum
