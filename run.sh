@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Installs the app's requirements into .venv (first time only) and starts the app.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/venv.sh
+ensure_venv requirements.txt
+exec .venv/bin/streamlit run app.py "$@"

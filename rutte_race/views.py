@@ -1,0 +1,119 @@
+"""Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
+import pandas as pd
+
+from rutte_race.load import Dataset
+
+NOT_YET_MEMBER = "not_yet_member"
+# Every status a map can give an ally, in legend order; the first four are the data's stance vocabulary.
+STATUS_ORDER = ["backs", "reservations", "opposes", "undeclared", NOT_YET_MEMBER]
+STATUS_LABELS = {
+    "backs": "Backs Rutte",
+    "reservations": "Reservations",
+    "opposes": "Opposes",
+    "undeclared": "No public stance reported",
+    NOT_YET_MEMBER: "Not yet an ally",
+}
+SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id"]
+
+
+def stance_changes(ds: Dataset) -> pd.DataFrame:
+    """Each change in a named ally's stance toward Rutte, oldest first, sourced to the row that first reports it.
+
+    The appointment needed all allies' consent, so from its date every ally of that day is recorded
+    as backing, sourced to the appointment row (`derived` is True for those).
+    """
+    rows = ds.events[(ds.events["stance"].notna()) & (ds.events["country_iso3"] != "") & (ds.events["candidate"] == "rutte")]
+    stated = rows[["country_iso3", "stance", *SOURCE_COLUMNS]].rename(columns={"country_iso3": "iso3"}).assign(derived=False)
+    consensus = []
+    for _, appointment in ds.events[ds.events["kind"] == "appointment"].iterrows():
+        allies = ds.members[ds.members["accession_date"] <= appointment["date"]]["iso3"]
+        source = {c: appointment[c] for c in SOURCE_COLUMNS}
+        consensus += [{"iso3": iso3, "stance": "backs", **source, "derived": True} for iso3 in allies]
+    changes = pd.concat([stated, pd.DataFrame(consensus, columns=stated.columns)], ignore_index=True)
+    changes["stance"] = pd.Categorical(changes["stance"].astype(str), categories=STATUS_ORDER[:4])
+    # On the same date, the report closest to the event (earliest article) comes first.
+    published = changes["article_id"].map(ds.articles.set_index("article_id")["published"])
+    changes = changes.assign(_published=published).sort_values(["date", "derived", "_published"], kind="stable").drop(columns="_published")
+    # Keep the row that starts each stance: a later report of the same stance is corroboration, not a change.
+    previous = changes.groupby("iso3")["stance"].shift().astype(object)
+    return changes[changes["stance"].astype(object) != previous].reset_index(drop=True)
+
+
+def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per ally (members of any date): its status on `day` and the row that sources it."""
+    day = pd.Timestamp(day)
+    changes = stance_changes(ds) if changes is None else changes
+    latest = changes[changes["date"] <= day].drop_duplicates("iso3", keep="last")
+    latest = latest[["iso3", "stance", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
+    out = ds.members[["iso3", "iso_numeric", "name", "accession_date", "region"]].merge(latest, on="iso3", how="left")
+    status = out["stance"].astype(str).where(out["stance"].notna(), "undeclared")
+    status[out["accession_date"] > day] = NOT_YET_MEMBER
+    out = out.drop(columns="stance")
+    out["status"] = pd.Categorical(status, categories=STATUS_ORDER)
+    out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
+    out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None
+    return out.sort_values(["status", "name"]).reset_index(drop=True)
+
+
+def status_counts(as_of: pd.DataFrame) -> dict[str, int]:
+    return {status: int((as_of["status"] == status).sum()) for status in STATUS_ORDER}
+
+
+def backers_by_date(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each date a named ally's stance changed: how many allies back, hold reservations, oppose, have said nothing."""
+    changes = stance_changes(ds) if changes is None else changes
+    dates = sorted(changes["date"].unique())
+    rows = []
+    for day in dates:
+        counts = status_counts(stances_as_of(ds, day, changes))
+        rows.append({"date": pd.Timestamp(day), **counts, "allies": sum(v for k, v in counts.items() if k != NOT_YET_MEMBER)})
+    return pd.DataFrame(rows)
+
+
+def backers_by_month(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Allies reported backing Rutte at the end of each month of the race, from the first stance to the appointment."""
+    changes = stance_changes(ds) if changes is None else changes
+    months = pd.date_range(changes["date"].min(), changes["date"].max() + pd.offsets.MonthEnd(0), freq="ME")
+    rows = []
+    for month_end in months:
+        counts = status_counts(stances_as_of(ds, month_end, changes))
+        rows.append({"month": month_end.strftime("%Y-%m"), "month_end": month_end, **counts})
+    return pd.DataFrame(rows)
+
+
+def quotes(ds: Dataset) -> pd.DataFrame:
+    """Every direct quote with its speaker, date, context sentence and article."""
+    rows = ds.events[ds.events["quote"] != ""]
+    articles = ds.articles[["article_id", "title", "outlet", "published"]].rename(columns={"published": "article_published"})
+    return rows.merge(articles, on="article_id", how="left").sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+def candidate_table(ds: Dataset) -> pd.DataFrame:
+    """Each candidate with the date of the first article naming them, how their run ended, and how many rows source them."""
+    events = ds.events[ds.events["candidate"] != ""]
+    last = events.sort_values("date", kind="stable").groupby("candidate").last()
+    out = ds.candidates.copy()
+    out["first_named"] = out["first_article_id"].map(ds.articles.set_index("article_id")["published"])
+    out["last_event_date"] = out["candidate_id"].map(last["date"])
+    out["last_event"] = out["candidate_id"].map(last["summary"])
+    out["sourced_rows"] = out["candidate_id"].map(events.groupby("candidate").size()).fillna(0).astype(int)
+    return out
+
+
+def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
+    rows = ds.events[ds.events["candidate"] == candidate_id]
+    if candidate_id == "rutte":  # Rutte's rows are the whole story; his card keeps to his own acts.
+        rows = rows[rows["actor"] == "Mark Rutte"]
+    return rows.sort_values("date")
+
+
+def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series, int]:
+    """The first public backing by a named ally, the appointment, and the days between them."""
+    changes = stance_changes(ds) if changes is None else changes
+    backing = changes[(changes["stance"] == "backs") & ~changes["derived"]]
+    first = ds.events.set_index("event_id").loc[backing.iloc[0]["event_id"]]
+    dated = backing[backing["date_precision"] == "day"]
+    if not dated.empty:  # prefer the first backing known to the day, so the count of days is honest
+        first = ds.events.set_index("event_id").loc[dated.iloc[0]["event_id"]]
+    appointment = ds.events[ds.events["kind"] == "appointment"].iloc[0]
+    return first, appointment, int((appointment["date"] - first["date"]).days)

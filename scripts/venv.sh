@@ -1,0 +1,23 @@
+# Sourced by run.sh and test.sh: make .venv (with Debian's python3-venv if it is missing) and
+# install a requirements file into it, skipping the install when that file has not changed.
+ensure_venv() {
+  local requirements=$1
+  if [ ! -x .venv/bin/python ]; then
+    if ! python3 -m venv .venv 2>/dev/null; then
+      rm -rf .venv
+      if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null
+        python3 -m venv .venv
+      else
+        echo "python3 -m venv failed: install Debian's python3-venv package (sudo apt-get install python3-venv)" >&2
+        return 1
+      fi
+    fi
+  fi
+  local stamp=".venv/.installed-$(cat "$requirements" requirements.txt | sha256sum | cut -c1-16)-$(basename "$requirements")"
+  if [ ! -f "$stamp" ]; then
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -r "$requirements"
+    touch "$stamp"
+  fi
+}
