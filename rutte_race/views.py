@@ -1,6 +1,7 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
 import pandas as pd
 
+from rutte_race.formatting import date_labels, source_label
 from rutte_race.load import Dataset
 
 NOT_YET_MEMBER = "not_yet_member"
@@ -59,13 +60,15 @@ def status_counts(as_of: pd.DataFrame) -> dict[str, int]:
     return {status: int((as_of["status"] == status).sum()) for status in STATUS_ORDER}
 
 
-def backers_by_date(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """For each date a named ally's stance changed: how many allies back, hold reservations, oppose, have said nothing."""
+def backers_by_date(ds: Dataset, changes: pd.DataFrame | None = None, countries: tuple[str, ...] = ()) -> pd.DataFrame:
+    """For each date a named ally's stance changed: how many allies (of `countries`, if given) back,
+    hold reservations, oppose, or have said nothing."""
     changes = stance_changes(ds) if changes is None else changes
     dates = sorted(changes["date"].unique())
     rows = []
     for day in dates:
-        counts = status_counts(stances_as_of(ds, day, changes))
+        as_of = stances_as_of(ds, day, changes)
+        counts = status_counts(as_of[as_of["iso3"].isin(countries)] if countries else as_of)
         rows.append({"date": pd.Timestamp(day), **counts, "allies": sum(v for k, v in counts.items() if k != NOT_YET_MEMBER)})
     return pd.DataFrame(rows)
 
@@ -84,7 +87,9 @@ def backers_by_month(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.Dat
 def quotes(ds: Dataset) -> pd.DataFrame:
     """Every direct quote with its speaker, date, context sentence and article."""
     rows = ds.events[ds.events["quote"] != ""]
-    articles = ds.articles[["article_id", "title", "outlet", "published"]].rename(columns={"published": "article_published"})
+    articles = ds.articles[["article_id", "title", "outlet", "published", "published_precision"]].rename(
+        columns={"published": "article_published", "published_precision": "article_published_precision"})
+    articles["article_published_precision"] = articles["article_published_precision"].astype(str)
     return rows.merge(articles, on="article_id", how="left").sort_values(["date", "event_id"]).reset_index(drop=True)
 
 
@@ -117,3 +122,59 @@ def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = Non
         first = ds.events.set_index("event_id").loc[dated.iloc[0]["event_id"]]
     appointment = ds.events[ds.events["kind"] == "appointment"].iloc[0]
     return first, appointment, int((appointment["date"] - first["date"]).days)
+
+
+def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """stances_as_of with the source's date written at its precision and the article named."""
+    out = stances_as_of(ds, day, changes)
+    articles = ds.articles.set_index("article_id")
+    out["source_when"] = date_labels(out, "source_date", "source_date_precision")
+    out["source_label"] = [
+        source_label(articles.at[a, "title"], articles.at[a, "outlet"]) if isinstance(a, str) else ""
+        for a in out["source_article_id"]
+    ]
+    return out
+
+
+def milestone_labels(ds: Dataset) -> dict[str, str]:
+    """Short labels for the race's turning points, keyed by event_id: the first day-dated row of each
+    backing, opposition, candidacy, withdrawal, appointment and taking office."""
+    names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
+    verbs = {"endorsement": "backs", "opposition": "opposes"}
+    labels: dict[str, str] = {}
+    seen = set()
+    for _, row in ds.events[ds.events["date_precision"] == "day"].sort_values("date").iterrows():
+        kind, surname = str(row["kind"]), row["actor"].split()[-1]
+        if kind in verbs and row["country_iso3"]:
+            label = f"{names.get(row['country_iso3'], row['country_iso3'])} {verbs[kind]}"
+        elif kind in ("candidacy", "withdrawal") and row["candidate"] != "rutte":
+            label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
+        elif kind == "appointment":
+            label = "Rutte appointed"
+        elif kind == "took_office":
+            label = "Takes office"
+        else:
+            continue
+        if label not in seen:
+            seen.add(label)
+            labels[row["event_id"]] = label
+    return labels
+
+
+def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
+    """The landing page's key figures, all computed from the rows."""
+    changes = stance_changes(ds) if changes is None else changes
+    first, appointment, days = first_backing_to_appointment(ds, changes)
+    eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
+    named = changes[~changes["derived"]]
+    held_out = named[named["stance"].isin(["reservations", "opposes"])]["iso3"].unique()
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    return {
+        "first_backing": first,
+        "appointment": appointment,
+        "days_to_appointment": days,
+        "named_backers_before_appointment": int((eve["status"] == "backs").sum()),
+        "held_out": sorted(names[c] for c in held_out),
+        "took_office": ds.events.loc[ds.events["kind"] == "took_office", "date"].min(),
+        "rivals": len(ds.candidates) - 1,
+    }

@@ -1,0 +1,20 @@
+"""Entry point: page setup, the shared sidebar filters, and navigation. Everything else lives in pages/."""
+import streamlit as st
+
+from ui.data import dataset
+from ui.sidebar import filters
+
+st.set_page_config(page_title="Rutte's race to lead NATO", page_icon=":material/public:", layout="wide")
+
+PAGES = [
+    st.Page("pages/story.py", title="The story", icon=":material/auto_stories:", default=True),
+    st.Page("pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("pages/backer_map.py", title="Backer map", icon=":material/map:"),
+    st.Page("pages/candidates.py", title="Candidates", icon=":material/groups:"),
+    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("pages/sources.py", title="Sources & method", icon=":material/menu_book:"),
+]
+
+page = st.navigation(PAGES, position="top")
+filters(dataset())
+page.run()

@@ -1,0 +1,67 @@
+"""Backer map: each ally's stance as of a chosen date, a replay of the race, and every country's stance history."""
+from datetime import timedelta
+
+import pandas as pd
+import streamlit as st
+
+from rutte_race import charts, replay, views
+from rutte_race.filters import describe_filters
+from rutte_race.formatting import date_labels, day_text
+from ui import data, state
+from ui.downloads import chart_downloads
+
+ds = data.dataset()
+derived = data.derived(ds)
+bounds, changes = derived["bounds"], derived["changes"]
+view = state.current_view(bounds)
+state.show_notices()
+
+st.title("Who backed Rutte, and when")
+st.markdown("Allies coloured by the stance the articles report on the chosen date. Hover a country for the sentence "
+            "that sources its stance. From the appointment on, every ally counts as backing: the decision needed all of them.")
+
+last_change = changes["date"].max().date()
+default_as_of = min(max(last_change, view.start), view.end)
+chosen = st.session_state.get(state.AS_OF)
+if chosen is None or not view.start <= chosen <= view.end:
+    st.session_state[state.AS_OF] = default_as_of
+as_of = st.slider("As of", min_value=view.start, max_value=max(view.end, view.start + timedelta(days=1)),
+                  key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
+view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
+
+as_of_frame = views.map_frame(ds, as_of, changes)
+counts = views.status_counts(as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)])
+shown = len(view.countries) or len(as_of_frame)
+st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are pale grey." if view.countries else ""))
+subtitle = describe_filters(view, bounds, derived["names"])
+chart = charts.backer_map(as_of_frame, ds.shapes, view.countries, f"Allies' stance on Rutte, {day_text(as_of)}", subtitle)
+summary = ", ".join(f"{n} {views.STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
+st.altair_chart(chart, width="stretch", alt=f"Map of NATO allies' stance toward Rutte on {day_text(as_of)}: {summary}. The table below lists every ally.")
+table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
+if view.countries:
+    table = table[as_of_frame["iso3"].isin(view.countries)]
+chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"Source: five news articles; data {ds.version}", "map")
+
+st.subheader("Replay the race")
+st.caption("Press play to watch the stances change on every date the articles report a change.")
+st.plotly_chart(replay.replay_figure(ds, changes, view.start, view.end), config={"displaylogo": False, "scrollZoom": False})
+
+st.subheader("Every ally's stance history")
+history = changes.merge(ds.members[["iso3", "name"]], on="iso3")
+if view.countries:
+    history = history[history["iso3"].isin(view.countries)]
+history = history[(history["date"] >= pd.Timestamp(view.start)) & (history["date"] <= pd.Timestamp(view.end))]
+st.caption(f"{history['iso3'].nunique()} allies with a recorded stance in the chosen dates; the others have no public stance reported before the appointment.")
+st.dataframe(
+    pd.DataFrame({
+        "Ally": history["name"], "From": date_labels(history), "Stance": history["stance"].astype(str),
+        "What": history["summary"], "Article says": history["evidence"],
+        "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article" for d in history["derived"]],
+    }),
+    hide_index=True, width="stretch",
+)
+st.subheader(f"Stances on {day_text(as_of)}")
+st.dataframe(table.rename(columns={"name": "Ally", "status_label": "Stance", "since": "Since", "source_summary": "What",
+                                   "source_evidence": "Article says", "source_label": "Source"}), hide_index=True, width="stretch")
+
+state.sync_url(view, bounds)

@@ -1,0 +1,51 @@
+"""Candidates: everyone named for the job, side by side, with how each run went and the lines that source it."""
+import streamlit as st
+
+from rutte_race import charts, views
+from rutte_race.filters import describe_filters, filter_events, shown_of
+from rutte_race.formatting import date_label, date_labels, day_text
+from rutte_race.text import escape_markdown
+from ui import data, state
+from ui.downloads import chart_downloads
+
+STATUS_WORDS = {"appointed": "Appointed", "withdrew": "Withdrew", "declared": "Declared", "mentioned": "Named, never declared"}
+
+ds = data.dataset()
+derived = data.derived(ds)
+bounds = derived["bounds"]
+view = state.current_view(bounds)
+state.show_notices()
+
+st.title("The candidates")
+st.markdown("Six people were named for the job. Only Rutte and Romania's Klaus Iohannis ran openly; the others were floated "
+            "in the press. Corrections of the articles' errors about them are noted on each card.")
+
+table = views.candidate_table(ds)
+rows = filter_events(ds.events, view)
+if view.countries:
+    table = table[table["country_iso3"].isin(view.countries)]
+st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
+if not table.empty:
+    subtitle = describe_filters(view, bounds, derived["names"])
+    chart = charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle)
+    st.altair_chart(chart, width="stretch", alt=f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
+    chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
+                    table.drop(columns=["last_event_date"]), f"Source: five news articles; data {ds.version}", "candidates")
+
+    titles = ds.articles.set_index("article_id")["title"]
+    for start in range(0, len(table), 3):
+        for column, (_, cand) in zip(st.columns(3), table.iloc[start:start + 3].iterrows()):
+            with column.container(border=True):
+                st.markdown(f"#### {escape_markdown(cand['name'])}")
+                st.markdown(f"**{escape_markdown(derived['names'].get(cand['country_iso3'], cand['country_iso3']))}** · {escape_markdown(cand['role_at_time'])}")
+                st.markdown(f"**{STATUS_WORDS[cand['status']]}.** First named in *{escape_markdown(titles[cand['first_article_id']])}* "
+                            f"({day_text(cand['first_named'])}).")
+                st.markdown(f"How it ended: {escape_markdown(cand['last_event'])}")
+                if cand["note"]:
+                    st.caption(escape_markdown(cand["note"]))
+                with st.expander("Sourced lines"):
+                    for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows():
+                        st.markdown(f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}")
+                        st.caption(f"“{escape_markdown(event['evidence'])}” ({escape_markdown(titles[event['article_id']])})")
+
+state.sync_url(view, bounds)

@@ -1,0 +1,43 @@
+"""Quotes: every direct quote as a card with speaker, date, the article and the sentence around it."""
+import streamlit as st
+
+from rutte_race import views
+from rutte_race.filters import filter_events, shown_of
+from rutte_race.formatting import date_label, source_label
+from rutte_race.text import escape_markdown
+from ui import data, state
+
+ds = data.dataset()
+derived = data.derived(ds)
+bounds = derived["bounds"]
+view = state.current_view(bounds)
+state.show_notices()
+
+st.title("What they said")
+st.markdown("Every direct quote in the five articles, word for word, with the sentence around it. Quotes are shown "
+            "exactly as the articles print them, including the articles' own translations.")
+
+quotes = views.quotes(ds)
+speakers = sorted(quotes["actor"].unique())
+st.session_state[state.SPEAKERS] = [s for s in st.session_state.get(state.SPEAKERS, []) if s in speakers]
+chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")
+view = state.with_page_parts(view, speakers=tuple(chosen))
+
+shown = quotes[quotes["event_id"].isin(filter_events(ds.events, view)["event_id"])]
+if chosen:
+    shown = shown[shown["actor"].isin(chosen)]
+st.caption(shown_of(len(shown), len(quotes), "quotes"))
+st.download_button("Download these quotes (CSV)", data=shown.drop(columns=["date_start", "date_end"]).to_csv(index=False).encode("utf-8"),
+                   file_name="rutte-quotes.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
+
+for _, quote in shown.iterrows():
+    with st.container(border=True):
+        role = f", {quote['actor_role']}" if quote["actor_role"] else ""
+        st.markdown(f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {date_label(quote['date'], str(quote['date_precision']))}")
+        st.markdown(f"> “{escape_markdown(quote['quote'])}”")
+        st.caption(f"In context: “{escape_markdown(quote['evidence'])}”")
+        st.caption(f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {date_label(quote['article_published'], quote['article_published_precision'])}")
+        if quote["note"]:
+            st.caption(f"Note: {escape_markdown(quote['note'])}")
+
+state.sync_url(view, bounds)

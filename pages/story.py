@@ -1,0 +1,60 @@
+"""The story: headline, the race in a few paragraphs with figures computed from the data, and a way in."""
+import pandas as pd
+import streamlit as st
+
+from rutte_race import charts, views
+from rutte_race.filters import describe_filters
+from rutte_race.formatting import day_text
+from rutte_race.text import escape_markdown
+from ui import data, state
+from ui.downloads import chart_downloads
+
+ds = data.dataset()
+derived = data.derived(ds)
+bounds = derived["bounds"]
+view = state.current_view(bounds)
+state.show_notices()
+
+st.title("How Mark Rutte won over all 32 NATO allies")
+figures = views.story_figures(ds, derived["changes"])
+first, appointment = figures["first_backing"], figures["appointment"]
+st.markdown(
+    f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
+    f"by consensus: every ally has to agree. Our five source articles name **{figures['named_backers_before_appointment']} allies** "
+    f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
+    f"It took **{figures['days_to_appointment']} days** from the first public backing dated to the day "
+    f"({escape_markdown(first['actor'])}, {day_text(first['date'])}) to his appointment on **{day_text(appointment['date'])}**, "
+    f"and he took office on **{day_text(figures['took_office'])}**."
+)
+
+cols = st.columns(4)
+cols[0].metric("Days from first dated backing to appointment", figures["days_to_appointment"])
+cols[1].metric("Allies named as backers before the appointment", figures["named_backers_before_appointment"])
+cols[2].metric("Allies that held out", len(figures["held_out"]))
+cols[3].metric("Rival names floated", figures["rivals"])
+
+subtitle = describe_filters(view, bounds, derived["names"])
+series = views.backers_by_date(ds, derived["changes"], view.countries) if view.countries else derived["by_date"]
+series = series[series["date"] <= pd.Timestamp(view.end)]
+if series.empty:
+    st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
+else:
+    of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
+    chart = charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle)
+    st.altair_chart(chart, width="stretch", alt=f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
+    st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
+               "From the appointment on, every ally counts as backing, since it needed all of them.")
+    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
+    with st.expander("The figures as a table"):
+        st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
+
+st.subheader("Explore the race")
+links = st.columns(3)
+links[0].page_link("pages/timeline.py", label="Every event on a timeline", icon=":material/timeline:")
+links[1].page_link("pages/backer_map.py", label="Who backed him, and when: the map", icon=":material/map:")
+links[2].page_link("pages/candidates.py", label="The rivals", icon=":material/groups:")
+links = st.columns(3)
+links[0].page_link("pages/quotes.py", label="What they said", icon=":material/format_quote:")
+links[1].page_link("pages/sources.py", label="Sources, corrections and method", icon=":material/menu_book:")
+
+state.sync_url(view, bounds)

@@ -1,0 +1,33 @@
+"""Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
+import streamlit as st
+
+from rutte_race import charts, views
+from rutte_race.filters import describe_filters, filter_events, shown_of
+from ui import data, state
+from ui.downloads import chart_downloads
+from ui.tables import events_table
+
+ds = data.dataset()
+derived = data.derived(ds)
+bounds = derived["bounds"]
+view = state.current_view(bounds)
+state.show_notices()
+
+st.title("Timeline of the race")
+st.markdown("Every claim and event in the five articles. Hover a mark for what happened, who, how exactly the date "
+            "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period.")
+
+rows = filter_events(ds.events, view)
+st.caption(shown_of(len(rows), len(ds.events), "events"))
+if not rows.empty:
+    frame = charts.timeline_frame(rows, ds.articles)
+    milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
+    subtitle = describe_filters(view, bounds, derived["names"])
+    chart = charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
+    st.altair_chart(chart, width="stretch", alt=f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
+    chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
+                    f"Source: five news articles; data {ds.version}", "timeline")
+    st.subheader("The same events as a table")
+    events_table(rows, ds.articles)
+
+state.sync_url(view, bounds)

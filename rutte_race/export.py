@@ -1,0 +1,80 @@
+"""Downloads: PNG, SVG, PDF and offline HTML from a chart's Vega-Lite spec (via vl-convert), CSV, and the data package zip.
+
+Every export is cached per (spec, format), so a second click on the same chart costs nothing.
+"""
+import io
+import json
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+
+import altair as alt
+import vl_convert as vlc
+
+EXPORT_WIDTH = 760
+FORMATS = {
+    "png": ("PNG image", "image/png"),
+    "svg": ("SVG vector", "image/svg+xml"),
+    "pdf": ("PDF", "application/pdf"),
+    "html": ("Interactive HTML", "text/html"),
+    "csv": ("Data (CSV)", "text/csv"),
+}
+# The Vega-Lite version Altair writes, so vl-convert renders exactly what Altair specified.
+VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+
+
+def _fixed_width(node):
+    """vl-convert has no container to measure, so 'container' widths become a fixed width."""
+    if isinstance(node, dict):
+        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else _fixed_width(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fixed_width(v) for v in node]
+    return node
+
+
+def export_spec(chart: alt.TopLevelMixin, source_line: str) -> str:
+    """The on-screen chart's spec with a fixed width and the source line under it, as canonical JSON."""
+    spec = _fixed_width(chart.to_dict())
+    footer = {"text": [source_line], "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
+    spec = {"vconcat": [{k: v for k, v in spec.items() if k not in ("$schema", "config", "datasets")}],
+            "title": footer, **{k: spec[k] for k in ("$schema", "config", "datasets") if k in spec}}
+    spec.setdefault("config", {})["background"] = "white"
+    spec["padding"] = 16
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False)
+
+
+@lru_cache(maxsize=64)
+def render(spec_json: str, fmt: str) -> bytes:
+    """The spec rendered to one format; cached per spec, so repeated clicks are free."""
+    spec = json.loads(spec_json)
+    if fmt == "png":
+        return vlc.vegalite_to_png(spec, scale=2, vl_version=VL_VERSION)
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec, vl_version=VL_VERSION).encode("utf-8")
+    if fmt == "pdf":
+        return vlc.vegalite_to_pdf(spec, vl_version=VL_VERSION)
+    if fmt == "html":
+        return vlc.vegalite_to_html(spec, bundle=True, vl_version=VL_VERSION).encode("utf-8")
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def file_name(*parts: str, ext: str) -> str:
+    """'rutte-backers-as-of-2024-04-30.png': lower-case words and dates joined by hyphens."""
+    words = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ("rutte", *parts) if p]
+    return "-".join(w for w in words if w) + f".{ext}"
+
+
+def csv_bytes(frame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8")
+
+
+@lru_cache(maxsize=4)
+def data_package_zip(data_dir: str, version: str) -> bytes:
+    """The whole data package (descriptor, tables, shapes, licences) as one zip; `version` keys the cache."""
+    root = Path(data_dir)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            archive.write(path, f"rutte-nato-race-{version}/{path.relative_to(root)}")
+    return buffer.getvalue()

@@ -1,0 +1,59 @@
+"""Applying the reader's date range and country choice to rows, and saying plainly what was left out."""
+from datetime import date
+
+import pandas as pd
+
+from rutte_race.load import Dataset
+from rutte_race.url_state import Bounds, ViewState
+
+
+def bounds_of(ds: Dataset) -> Bounds:
+    """Valid dates span every row; the default view is the race itself: no background, and the range starts
+    at the first event dated more precisely than a year (year-only rows still overlap it)."""
+    events = ds.events
+    race = events[(events["kind"] != "background") & (events["date_precision"] != "year")]
+    speakers = events.loc[events["quote"] != "", "actor"]
+    return Bounds(
+        first=events["date"].min().date(),
+        last=events["date"].max().date(),
+        default_start=race["date"].min().date(),
+        default_end=race["date"].max().date(),
+        countries=frozenset(ds.members["iso3"]),
+        speakers=frozenset(speakers),
+    )
+
+
+def in_dates(frame: pd.DataFrame, start: date, end: date, column: str = "date") -> pd.Series:
+    return frame[column].between(pd.Timestamp(start), pd.Timestamp(end))
+
+
+def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """Rows whose period overlaps the range and, when countries are chosen, about one of them.
+
+    Overlap, not the best-estimate date: an event known only as 'in 2023' belongs to any range touching 2023.
+    """
+    keep = (events["date_start"] <= pd.Timestamp(state.end)) & (events["date_end"] > pd.Timestamp(state.start))
+    if state.countries:
+        keep &= events["country_iso3"].isin(state.countries)
+    return events[keep]
+
+
+def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:
+    """The active filters in one line, for subtitles and captions."""
+    dates = f"{state.start:%-d %b %Y} to {state.end:%-d %b %Y}"
+    if (state.start, state.end) == (bounds.first, bounds.last):
+        dates = "all dates"
+    if not state.countries:
+        return f"{dates}; all countries"
+    chosen = [names.get(c, c) for c in state.countries]
+    listed = ", ".join(chosen) if len(chosen) <= 4 else f"{', '.join(chosen[:3])} and {len(chosen) - 3} more"
+    return f"{dates}; {listed}"
+
+
+def shown_of(shown: int, total: int, noun: str) -> str:
+    """'12 of 98 events shown', or a plain sentence when nothing is left."""
+    if shown == 0:
+        return f"No {noun} match these filters (0 of {total}). Widen the dates or clear the countries."
+    if shown == total:
+        return f"All {total} {noun} shown."
+    return f"{shown} of {total} {noun} shown."

@@ -1,0 +1,61 @@
+"""Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from rutte_race import views
+from rutte_race.check import DataError
+from rutte_race.filters import bounds_of
+from rutte_race.load import Dataset, load
+from rutte_race.paths import DATA_DIR, SEEDS_DIR
+from rutte_race.url_state import Bounds
+
+
+def _files_fingerprint() -> tuple:
+    files = [*sorted(DATA_DIR.glob("*")), *sorted(SEEDS_DIR.glob("*.txt"))]
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+
+
+# cache_resource, not cache_data: every rerun gets the same read-only frames without a copy.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
+    return load(Path(data_dir), Path(seeds_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _derived(version: str, _ds: Dataset) -> dict:
+    changes = views.stance_changes(_ds)
+    return {
+        "bounds": bounds_of(_ds),
+        "changes": changes,
+        "by_date": views.backers_by_date(_ds, changes),
+        "by_month": views.backers_by_month(_ds, changes),
+        "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
+    }
+
+
+def dataset() -> Dataset:
+    """The dataset, or a plain maintenance message (and the page stops) when the data fails its checks."""
+    try:
+        return _load(str(DATA_DIR), str(SEEDS_DIR), _files_fingerprint())
+    except (DataError, OSError, ValueError) as err:
+        st.error(
+            "This story's data is being updated and cannot be shown right now. Please try again in a few minutes.",
+            icon=":material/construction:",
+        )
+        problems = getattr(err, "problems", [])
+        print(f"[rutte-race] data failed its checks ({len(problems)} problem(s)):", *map(str, problems[:20]), sep="\n  ")
+        st.stop()
+
+
+def derived(ds: Dataset) -> dict:
+    return _derived(ds.version, ds)
+
+
+def bounds(ds: Dataset) -> Bounds:
+    return derived(ds)["bounds"]
+
+
+def stance_changes(ds: Dataset) -> pd.DataFrame:
+    return derived(ds)["changes"]

@@ -1,0 +1,26 @@
+"""One row of download buttons under every chart: PNG, SVG, PDF, HTML (from the on-screen spec) and the CSV behind it."""
+import pandas as pd
+import streamlit as st
+
+from rutte_race import export
+
+
+def chart_downloads(chart, name_parts: tuple[str, ...], frame: pd.DataFrame, source_line: str, key: str) -> None:
+    """Files are made only when clicked (deferred data), and cached per spec so a second click is instant."""
+    spec = {}
+
+    def rendered(fmt: str):
+        def make() -> bytes:
+            if "json" not in spec:
+                spec["json"] = export.export_spec(chart, source_line)
+            return export.render(spec["json"], fmt)
+        return make
+
+    columns = st.columns(5, gap="small")
+    for column, fmt in zip(columns, export.FORMATS):
+        label, mime = export.FORMATS[fmt]
+        data = (lambda: export.csv_bytes(frame)) if fmt == "csv" else rendered(fmt)
+        column.download_button(
+            label, data=data, file_name=export.file_name(*name_parts, ext=fmt), mime=mime,
+            key=f"{key}-{fmt}", on_click="ignore", width="stretch",
+        )

@@ -1,0 +1,22 @@
+"""Tables that several pages show: the events with their source sentence and fact-check note."""
+import pandas as pd
+import streamlit as st
+
+from rutte_race.formatting import date_labels
+
+
+def events_table(rows: pd.DataFrame, articles: pd.DataFrame) -> None:
+    titles = articles.set_index("article_id")["title"]
+    table = pd.DataFrame({
+        "When": date_labels(rows),
+        "Date basis": rows["date_basis"],
+        "Kind": rows["kind"].astype(str),
+        "Who": rows["actor"],
+        "What": rows["summary"],
+        "Quote": rows["quote"],
+        "Article says": rows["evidence"],
+        "Source": rows["article_id"].map(titles),
+        "Fact-check note": rows["note"],
+    })
+    st.dataframe(table, hide_index=True, width="stretch", height=min(38 * (len(table) + 1), 520),
+                 column_config={"What": st.column_config.TextColumn(width="large"), "Article says": st.column_config.TextColumn(width="large")})
