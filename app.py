@@ -4,7 +4,7 @@ import streamlit as st
 from ui.data import dataset
 from ui.sidebar import filters
 
-st.set_page_config(page_title="Rutte's race to lead NATO", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Rutte's race to lead NATO", page_icon="assets/favicon.png", layout="wide")
 
 PAGES = [
     st.Page("pages/story.py", title="The story", icon=":material/auto_stories:", default=True),

@@ -35,7 +35,8 @@ shown = len(view.countries) or len(as_of_frame)
 st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are pale grey." if view.countries else ""))
 subtitle = describe_filters(view, bounds, derived["names"])
 chart = charts.backer_map(as_of_frame, ds.shapes, view.countries, f"Allies' stance on Rutte, {day_text(as_of)}", subtitle)
-summary = ", ".join(f"{n} {views.STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
+summary = views.stance_summary(counts)
+st.markdown(f"**On {day_text(as_of)}:** {summary}.")
 st.altair_chart(chart, width="stretch", alt=f"Map of NATO allies' stance toward Rutte on {day_text(as_of)}: {summary}. The table below lists every ally.")
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
 if view.countries:

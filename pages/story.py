@@ -28,10 +28,10 @@ st.markdown(
 )
 
 cols = st.columns(4)
-cols[0].metric("Days from first dated backing to appointment", figures["days_to_appointment"])
-cols[1].metric("Allies named as backers before the appointment", figures["named_backers_before_appointment"])
+cols[0].metric("Days, first backing to appointment", figures["days_to_appointment"])
+cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"])
 cols[2].metric("Allies that held out", len(figures["held_out"]))
-cols[3].metric("Rival names floated", figures["rivals"])
+cols[3].metric("Rivals named", figures["rivals"])
 
 subtitle = describe_filters(view, bounds, derived["names"])
 series = views.backers_by_date(ds, derived["changes"], view.countries) if view.countries else derived["by_date"]

@@ -108,11 +108,16 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
     charts = [_lane_chart(frame[frame["lane"] == lane], lane, x_scale, colour, tooltip, lane == lanes[-1]) for lane in lanes]
     rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#888").encode(x=alt.X("date:T", scale=x_scale, axis=None))
-    labels = alt.Chart(milestones).mark_text(align="left", dx=3, fontSize=11, fontWeight="bold", color="#222").encode(
-        x=alt.X("date:T", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
-        tooltip=[alt.Tooltip("label:N", title="Milestone"), alt.Tooltip("when:N", title="When"), alt.Tooltip("summary:N", title="What")],
-    )
-    header = alt.layer(rules, labels).properties(width="container", height=56)
+    # Labels in the last fifth of the axis hang to the left of their rule, so they stay inside the chart.
+    turn = pd.Timestamp(start) + 0.8 * (pd.Timestamp(end) - pd.Timestamp(start))
+    labels = [
+        alt.Chart(part).mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color="#222").encode(
+            x=alt.X("date:T", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
+            tooltip=[alt.Tooltip("label:N", title="Milestone"), alt.Tooltip("when:N", title="When"), alt.Tooltip("summary:N", title="What")],
+        )
+        for part, align, dx in ((milestones[milestones["date"] <= turn], "left", 3), (milestones[milestones["date"] > turn], "right", -3))
+    ]
+    header = alt.layer(rules, *labels).properties(width="container", height=56)
     return titled(alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared"), title, subtitle)
 
 
@@ -207,7 +212,7 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str):
         color=colour,
         tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Status"), alt.Tooltip("count:Q", title="Allies")],
     )
-    return titled(lines.properties(width="container", height=180), title, subtitle)
+    return titled(lines.properties(width="container", height=180, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")), title, subtitle)
 
 
 # ---- candidates --------------------------------------------------------------------------------
@@ -234,4 +239,5 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     base = alt.Chart(frame).encode(y=y, color=colour, tooltip=tooltip)
     spans = base.transform_filter("!datum.exact").mark_bar(height=6, opacity=0.4, cornerRadius=2).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)), x2="end:T")
     dots = base.mark_point(size=80, filled=True, opacity=0.95).encode(x="date:T", shape=alt.condition("datum.exact", alt.value("circle"), alt.value("diamond")))
-    return titled(alt.layer(spans, dots).properties(width="container", height=alt.Step(34)), title, subtitle)
+    height = 34 * frame["name"].nunique()
+    return titled(alt.layer(spans, dots).properties(width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")), title, subtitle)

@@ -113,52 +113,14 @@ def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
 
 
 def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series, int]:
-    """The first public backing by a named ally, the appointment, and the days between them."""
-    changes = stance_changes(ds) if changes is None else changes
-    backing = changes[(changes["stance"] == "backs") & ~changes["derived"]]
-    first = ds.events.set_index("event_id").loc[backing.iloc[0]["event_id"]]
-    dated = backing[backing["date_precision"] == "day"]
-    if not dated.empty:  # prefer the first backing known to the day, so the count of days is honest
-        first = ds.events.set_index("event_id").loc[dated.iloc[0]["event_id"]]
-    appointment = ds.events[ds.events["kind"] == "appointment"].iloc[0]
+    """The first public backing by a named ally that is dated to the day, the appointment, and the days between.
+
+    Day precision only, so the count of days is honest (earlier reports of support are dated roughly)."""
+    events = ds.events
+    backings = events[(events["kind"] == "endorsement") & (events["country_iso3"] != "") & (events["date_precision"] == "day") & (events["candidate"] == "rutte")]
+    first = backings.sort_values("date", kind="stable").iloc[0]
+    appointment = events[events["kind"] == "appointment"].iloc[0]
     return first, appointment, int((appointment["date"] - first["date"]).days)
-
-
-def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """stances_as_of with the source's date written at its precision and the article named."""
-    out = stances_as_of(ds, day, changes)
-    articles = ds.articles.set_index("article_id")
-    out["source_when"] = date_labels(out, "source_date", "source_date_precision")
-    out["source_label"] = [
-        source_label(articles.at[a, "title"], articles.at[a, "outlet"]) if isinstance(a, str) else ""
-        for a in out["source_article_id"]
-    ]
-    return out
-
-
-def milestone_labels(ds: Dataset) -> dict[str, str]:
-    """Short labels for the race's turning points, keyed by event_id: the first day-dated row of each
-    backing, opposition, candidacy, withdrawal, appointment and taking office."""
-    names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
-    verbs = {"endorsement": "backs", "opposition": "opposes"}
-    labels: dict[str, str] = {}
-    seen = set()
-    for _, row in ds.events[ds.events["date_precision"] == "day"].sort_values("date").iterrows():
-        kind, surname = str(row["kind"]), row["actor"].split()[-1]
-        if kind in verbs and row["country_iso3"]:
-            label = f"{names.get(row['country_iso3'], row['country_iso3'])} {verbs[kind]}"
-        elif kind in ("candidacy", "withdrawal") and row["candidate"] != "rutte":
-            label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
-        elif kind == "appointment":
-            label = "Rutte appointed"
-        elif kind == "took_office":
-            label = "Takes office"
-        else:
-            continue
-        if label not in seen:
-            seen.add(label)
-            labels[row["event_id"]] = label
-    return labels
 
 
 def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
@@ -178,3 +140,22 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
         "took_office": ds.events.loc[ds.events["kind"] == "took_office", "date"].min(),
         "rivals": len(ds.candidates) - 1,
     }
+
+
+_PHRASES = {
+    "backs": ("backs Rutte", "back Rutte"),
+    "reservations": ("holds reservations", "hold reservations"),
+    "opposes": ("opposes him", "oppose him"),
+    "undeclared": ("has no public stance reported", "have no public stance reported"),
+    NOT_YET_MEMBER: ("is not yet an ally", "are not yet allies"),
+}
+
+
+def stance_summary(counts: dict[str, int]) -> str:
+    """'7 allies back Rutte, 1 holds reservations, 24 have no public stance reported'."""
+    parts = [f"{n} {_PHRASES[s][n != 1]}" for s, n in counts.items() if n]
+    if not parts:
+        return "no allies shown"
+    first = parts[0].split(" ", 1)
+    parts[0] = f"{first[0]} {'ally' if first[0] == '1' else 'allies'} {first[1]}"
+    return ", ".join(parts)
