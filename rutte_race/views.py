@@ -123,6 +123,43 @@ def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = Non
     return first, appointment, int((appointment["date"] - first["date"]).days)
 
 
+def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """stances_as_of with the source's date written at its precision and the article named."""
+    out = stances_as_of(ds, day, changes)
+    articles = ds.articles.set_index("article_id")
+    out["source_when"] = date_labels(out, "source_date", "source_date_precision")
+    out["source_label"] = [
+        source_label(articles.at[a, "title"], articles.at[a, "outlet"]) if isinstance(a, str) else ""
+        for a in out["source_article_id"]
+    ]
+    return out
+
+
+def milestone_labels(ds: Dataset) -> dict[str, str]:
+    """Short labels for the race's turning points, keyed by event_id: the first day-dated row of each
+    backing, opposition, candidacy, withdrawal, appointment and taking office."""
+    names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
+    verbs = {"endorsement": "backs", "opposition": "opposes"}
+    labels: dict[str, str] = {}
+    seen = set()
+    for _, row in ds.events[ds.events["date_precision"] == "day"].sort_values("date").iterrows():
+        kind, surname = str(row["kind"]), row["actor"].split()[-1]
+        if kind in verbs and row["country_iso3"]:
+            label = f"{names.get(row['country_iso3'], row['country_iso3'])} {verbs[kind]}"
+        elif kind in ("candidacy", "withdrawal") and row["candidate"] != "rutte":
+            label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
+        elif kind == "appointment":
+            label = "Rutte appointed"
+        elif kind == "took_office":
+            label = "Takes office"
+        else:
+            continue
+        if label not in seen:
+            seen.add(label)
+            labels[row["event_id"]] = label
+    return labels
+
+
 def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     """The landing page's key figures, all computed from the rows."""
     changes = stance_changes(ds) if changes is None else changes
