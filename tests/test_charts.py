@@ -1,0 +1,77 @@
+"""Chart builders, tested through their Vega-Lite specs without a server."""
+import json
+
+import pandas as pd
+import pytest
+
+from rutte_race import charts, views
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+def spec_text(chart) -> str:
+    return json.dumps(chart.to_dict())
+
+
+def test_timeline_draws_inexact_dates_as_spans_not_days(ds):
+    frame = charts.timeline_frame(ds.events, ds.articles)
+    month = frame[frame["precision"] == "month"].iloc[0]
+    assert (month["end"] - month["start"]).days >= 28 and not month["exact"]
+    chart = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2010-10-01", "2024-10-01", "T", "S")
+    spec = spec_text(chart)
+    assert '"filter": "!datum.exact"' in spec and '"x2"' in spec
+
+
+def test_timeline_tooltip_names_summary_actor_precision_and_source(ds):
+    frame = charts.timeline_frame(ds.events, ds.articles)
+    spec = spec_text(charts.timeline(frame, frame.head(0).assign(label=[], row=[]), "2023-01-01", "2024-10-01", "T", "S"))
+    for title in ("What", "Who", "When", "Date known to", "Source", "Article says"):
+        assert f'"title": "{title}"' in spec
+
+
+def test_map_greys_out_countries_before_they_joined(ds):
+    as_of = views.map_frame(ds, "2024-02-01")
+    sweden = as_of.set_index("iso3").loc["SWE"]
+    assert sweden["status"] == views.NOT_YET_MEMBER
+    features = charts.map_features(as_of, ({"type": "Feature", "id": "752", "properties": {"name": "Sweden"}, "geometry": None},), ())
+    assert features[0]["properties"]["status"] == views.NOT_YET_MEMBER
+
+
+def test_map_legend_counts_follow_the_date(ds):
+    early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S")
+    late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S")
+    assert "Backs Rutte (5)" in spec_text(early) and "Opposes (1)" in spec_text(early)
+    assert "Backs Rutte (32)" in spec_text(late)
+
+
+def test_map_marks_allies_outside_the_country_filter(ds):
+    spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S"))
+    assert "Ally outside your country filter (31)" in spec and "Backs Rutte (1)" in spec
+
+
+def test_filtered_timeline_only_holds_the_chosen_countries(ds):
+    state = bounds_of(ds).default()
+    rows = filter_events(ds.events, state.__class__(state.start, state.end, ("HUN",)))
+    assert set(rows["country_iso3"]) == {"HUN"}
+
+
+def test_backers_chart_counts_only_the_chosen_allies(ds):
+    series = views.backers_by_date(ds, countries=("TUR", "HUN"))
+    assert series["backs"].max() == 2 and series["undeclared"].iloc[0] == 2
+
+
+def test_candidates_chart_has_a_lane_per_candidate(ds):
+    spec = charts.candidates_chart(ds.events, ds.candidates, "T", "S").to_dict()
+    names = {row["name"] for rows in spec["datasets"].values() for row in rows if "name" in row}
+    assert names == set(ds.candidates["name"])
+
+
+def test_every_chart_carries_title_and_filter_subtitle(ds):
+    chart = charts.backers_over_time(views.backers_by_date(ds), pd.Timestamp("2024-10-01"), "Allies backing Rutte", "7 Jul 2023 to 1 Oct 2024; all countries")
+    title = chart.to_dict()["title"]
+    assert title["text"] == "Allies backing Rutte" and title["subtitle"] == ["7 Jul 2023 to 1 Oct 2024; all countries"]

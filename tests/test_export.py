@@ -1,0 +1,74 @@
+"""Exports: valid PNG/SVG/PDF/HTML bytes from the on-screen spec, with title, filters and source baked in; cached."""
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import pytest
+from pypdf import PdfReader
+
+from rutte_race import charts, export, views
+from rutte_race.load import load
+from rutte_race.paths import DATA_DIR
+
+TITLE, SUBTITLE, SOURCE = "Allies' stance on Rutte, 30 April 2024", "All dates; Türkiye", "Source: five news articles; data test"
+
+
+@pytest.fixture(scope="module")
+def spec():
+    ds = load()
+    chart = charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), TITLE, SUBTITLE)
+    return export.export_spec(chart, SOURCE)
+
+
+def svg_text(data: bytes) -> str:
+    return " ".join(t for t in ET.fromstring(data).itertext())
+
+
+def test_png_is_a_2x_image(spec):
+    data = export.render(spec, "png")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(data[16:20], "big")
+    assert width >= 2 * export.EXPORT_WIDTH
+
+
+def test_svg_carries_title_filters_and_source(spec):
+    text = svg_text(export.render(spec, "svg"))
+    for line in (TITLE, SUBTITLE, SOURCE):
+        assert line in text
+
+
+def test_pdf_is_a_pdf_with_the_title(spec):
+    data = export.render(spec, "pdf")
+    assert data.startswith(b"%PDF")
+    assert "30 April 2024" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
+
+
+def test_html_is_self_contained(spec):
+    """The libraries are inlined: no script or stylesheet is loaded from anywhere (the browser test draws it offline)."""
+    html = export.render(spec, "html").decode()
+    assert "<script" in html and "vegaEmbed" in html
+    assert not re.search(r"<script[^>]+src=", html) and not re.search(r"<link[^>]+href=", html)
+    assert "30 April 2024" in html
+
+
+def test_second_render_of_the_same_spec_comes_from_the_cache(spec):
+    export.render(spec, "svg")
+    hits = export.render.cache_info().hits
+    export.render(spec, "svg")
+    assert export.render.cache_info().hits == hits + 1
+
+
+@pytest.mark.parametrize("parts,ext,expected", [
+    (("backers", "as-of", "2024-04-30"), "png", "rutte-backers-as-of-2024-04-30.png"),
+    (("timeline", "2023-07-07", "to", "2024-10-01", "HUN", "TUR"), "csv", "rutte-timeline-2023-07-07-to-2024-10-01-hun-tur.csv"),
+    (("Candidates / <b>",), "svg", "rutte-candidates-b.svg"),
+])
+def test_file_names_say_what_they_hold(parts, ext, expected):
+    assert export.file_name(*parts, ext=ext) == expected
+
+
+def test_data_package_zip_holds_descriptor_tables_and_shapes():
+    names = zipfile.ZipFile(io.BytesIO(export.data_package_zip(str(DATA_DIR), "v-test"))).namelist()
+    for name in ("datapackage.json", "events.csv", "articles.csv", "candidates.csv", "nato_members.csv", "countries.csv", "countries-110m.json"):
+        assert f"rutte-nato-race-v-test/{name}" in names

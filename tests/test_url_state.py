@@ -1,0 +1,52 @@
+"""URL state: every link parses to a valid view, with a notice for whatever was ignored, and writes back short."""
+from datetime import date
+
+import pytest
+
+from rutte_race.url_state import Bounds, ViewState, parse, to_params
+
+BOUNDS = Bounds(
+    first=date(2010, 10, 14), last=date(2024, 10, 1),
+    default_start=date(2023, 7, 7), default_end=date(2024, 10, 1),
+    countries=frozenset({"TUR", "HUN", "EST", "USA"}), speakers=frozenset({"Jens Stoltenberg", "Mark Rutte"}),
+)
+DEFAULT = BOUNDS.default()
+
+
+@pytest.mark.parametrize("params,expected,notice", [
+    ({}, DEFAULT, None),
+    ({"from": ["2024-01-01"]}, ViewState(date(2024, 1, 1), DEFAULT.end), None),
+    ({"from": ["2024-13-01"]}, DEFAULT, "not a date in the form YYYY-MM-DD"),
+    ({"from": ["<script>alert(1)</script>"]}, DEFAULT, "not a date"),
+    ({"from": ["2024-06-01"], "to": ["2024-01-01"]}, ViewState(date(2024, 1, 1), date(2024, 6, 1)), "reversed"),
+    ({"from": ["1900-01-01"]}, ViewState(BOUNDS.first, DEFAULT.end), "into the data's range"),
+    ({"countries": ["tur,XXX"]}, ViewState(DEFAULT.start, DEFAULT.end, ("TUR",)), "unknown countries: XXX"),
+    ({"countries": ["TUR", "HUN,TUR"]}, ViewState(DEFAULT.start, DEFAULT.end, ("HUN", "TUR")), None),
+    ({"from": ["2024-01-01", "2024-02-01"]}, ViewState(date(2024, 1, 1), DEFAULT.end), "2 times; used the first"),
+    ({"from": ["x" * 5000]}, DEFAULT, "too long"),
+    ({"as_of": ["2024-04-30"]}, ViewState(DEFAULT.start, DEFAULT.end, as_of=date(2024, 4, 30)), None),
+    ({"to": ["2024-03-01"], "as_of": ["2024-04-30"]}, ViewState(DEFAULT.start, date(2024, 3, 1), as_of=date(2024, 3, 1)), "into the chosen dates"),
+    ({"speakers": ["Jens Stoltenberg,Nobody"]}, ViewState(DEFAULT.start, DEFAULT.end, speakers=("Jens Stoltenberg",)), "unknown speakers: Nobody"),
+    ({"page": ["../../etc/passwd"]}, DEFAULT, "unknown link setting"),
+])
+def test_parse_keeps_what_is_valid_and_notices_the_rest(params, expected, notice):
+    state, notices = parse(params, BOUNDS)
+    assert state == expected
+    if notice is None:
+        assert notices == []
+    else:
+        assert any(notice in n for n in notices), notices
+
+
+@pytest.mark.parametrize("state", [
+    DEFAULT,
+    ViewState(date(2024, 1, 1), date(2024, 6, 30), ("EST", "TUR"), date(2024, 4, 30), ("Mark Rutte",)),
+    ViewState(BOUNDS.first, BOUNDS.last),
+])
+def test_written_params_parse_back_to_the_same_view(state):
+    params = {k: [v] for k, v in to_params(state, BOUNDS).items()}
+    assert parse(params, BOUNDS) == (state, [])
+
+
+def test_default_view_writes_an_empty_query():
+    assert to_params(DEFAULT, BOUNDS) == {}
