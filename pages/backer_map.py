@@ -7,9 +7,10 @@ import streamlit as st
 from rutte_race import charts, replay, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
-from ui import data, state
+from ui import data, routing, state
 from ui.downloads import chart_downloads
 
+routing.through_app()
 ds = data.dataset()
 derived = data.derived(ds)
 bounds, changes = derived["bounds"], derived["changes"]

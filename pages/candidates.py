@@ -5,11 +5,12 @@ from rutte_race import charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from rutte_race.formatting import date_label, date_labels, day_text
 from rutte_race.text import escape_markdown
-from ui import data, state
+from ui import data, routing, state
 from ui.downloads import chart_downloads
 
 STATUS_WORDS = {"appointed": "Appointed", "withdrew": "Withdrew", "declared": "Declared", "mentioned": "Named, never declared"}
 
+routing.through_app()
 ds = data.dataset()
 derived = data.derived(ds)
 bounds = derived["bounds"]

@@ -5,8 +5,9 @@ from rutte_race import views
 from rutte_race.filters import filter_events, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown
-from ui import data, state
+from ui import data, routing, state
 
+routing.through_app()
 ds = data.dataset()
 derived = data.derived(ds)
 bounds = derived["bounds"]

@@ -5,8 +5,9 @@ import streamlit as st
 from rutte_race import export
 from rutte_race.formatting import date_label, date_labels
 from rutte_race.paths import DATA_DIR
-from ui import data, state
+from ui import data, routing, state
 
+routing.through_app()
 ds = data.dataset()
 bounds = data.bounds(ds)
 view = state.current_view(bounds)

@@ -6,9 +6,10 @@ from rutte_race import charts, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import day_text
 from rutte_race.text import escape_markdown
-from ui import data, state
+from ui import data, routing, state
 from ui.downloads import chart_downloads
 
+routing.through_app()
 ds = data.dataset()
 derived = data.derived(ds)
 bounds = derived["bounds"]

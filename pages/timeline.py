@@ -3,10 +3,11 @@ import streamlit as st
 
 from rutte_race import charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
-from ui import data, state
+from ui import data, routing, state
 from ui.downloads import chart_downloads
 from ui.tables import events_table
 
+routing.through_app()
 ds = data.dataset()
 derived = data.derived(ds)
 bounds = derived["bounds"]

@@ -33,15 +33,10 @@ KIND_COLOURS = [
     "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8FD3B6", "#004D40",
     "#CC79A7", "#F0A6CF", "#555555", "#000000", "#7F3C8D", "#BDBDBD", "#E0E0E0",
 ]
-FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
 def titled(chart, title: str, subtitle: str):
     return chart.properties(title=alt.TitleParams(title, subtitle=[subtitle], anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444"))
-
-
-def configured(chart):
-    return chart.configure(font=FONT).configure_view(stroke=None).configure_axis(labelFontSize=11, titleFontSize=12).configure_legend(labelFontSize=11, titleFontSize=12, labelLimit=260)
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -123,6 +118,11 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
 
 # ---- backer map --------------------------------------------------------------------------------
 
+def _text(value) -> str:
+    """A cell as text for a tooltip; missing values (NaN would make the spec invalid JSON) become ''."""
+    return "" if pd.isna(value) else str(value)
+
+
 def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tuple[str, ...]) -> list[dict]:
     """Region features carrying each ally's status and source; other countries are marked non-members."""
     allies = as_of.set_index("iso_numeric")
@@ -137,7 +137,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             props.update(
                 name=ally["name"], status=status, label=MAP_LABELS[status],
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
-                summary=ally["source_summary"] or "", evidence=ally["source_evidence"] or "", source=ally["source_label"] or "",
+                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence")}, source=_text(ally["source_label"]),
             )
         out.append({"type": "Feature", "id": feature["id"], "properties": props, "geometry": feature["geometry"]})
     return out
@@ -157,7 +157,7 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
     colour = alt.Color(
         "properties.label:N", title="Stance toward Rutte",
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", columns=2, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
     )
     tooltip = [
         alt.Tooltip("properties.name:N", title="Country"),

@@ -15,7 +15,8 @@ def ds():
 
 
 def spec_text(chart) -> str:
-    return json.dumps(chart.to_dict())
+    """The spec as the browser gets it: strict JSON (a NaN in the data would stop the chart drawing)."""
+    return json.dumps(chart.to_dict(), allow_nan=False)
 
 
 def test_timeline_draws_inexact_dates_as_spans_not_days(ds):
@@ -75,3 +76,10 @@ def test_every_chart_carries_title_and_filter_subtitle(ds):
     chart = charts.backers_over_time(views.backers_by_date(ds), pd.Timestamp("2024-10-01"), "Allies backing Rutte", "7 Jul 2023 to 1 Oct 2024; all countries")
     title = chart.to_dict()["title"]
     assert title["text"] == "Allies backing Rutte" and title["subtitle"] == ["7 Jul 2023 to 1 Oct 2024; all countries"]
+
+
+@pytest.mark.parametrize("day", ["2023-01-01", "2024-02-01", "2024-04-28", "2024-06-26"])
+def test_map_spec_is_strict_json_whatever_the_date(ds, day):
+    chart = charts.backer_map(views.map_frame(ds, day), ds.shapes, (), "T", "S")
+    spec = spec_text(chart)
+    assert '"Not a NATO ally"' in spec

@@ -1,0 +1,139 @@
+"""Real-browser fixtures: the app served on a free local port, Debian's chromium, and a network guard.
+
+Every test here is marked `browser`. When chromium is missing they skip with one line, except under
+CI=true, where a missing browser fails the run.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+START_TIMEOUT = 60
+LOAD_TIMEOUT = 30_000  # ms, for one page to finish its script and draw (the first run imports the chart libraries)
+expect.set_options(timeout=LOAD_TIMEOUT)
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer within {START_TIMEOUT} s:\n{log.read_text()}")
+
+
+def start_app(script: str, log: Path, cwd: Path = ROOT) -> tuple[subprocess.Popen, str]:
+    """Serve `script` headless on a free local port; returns the process and its base URL once it answers."""
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process, log)
+    except Exception:
+        stop_app(process)
+        raise
+    return process, url
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def server_log(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("server") / "streamlit.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(server_log):
+    process, url = start_app("app.py", server_log)
+    try:
+        yield url
+    finally:
+        stop_app(process)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).is_file():
+        reason = "chromium is not installed (apt-get install chromium); browser tests need it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true: {reason}", pytrace=False)
+        pytest.skip(reason)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
+            "args": ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update"]}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1440, "height": 900}, "accept_downloads": True}
+
+
+@pytest.fixture
+def requests_seen(context, app_url):
+    """Every request the page makes; requests to anything but the app's own server are blocked and fail the test."""
+    allowed = urlsplit(app_url).netloc
+    seen: list[str] = []
+
+    def guard(route):
+        url = route.request.url
+        seen.append(url)
+        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == allowed:
+            route.continue_()
+        else:
+            route.abort()
+
+    context.route("**/*", guard)
+    yield seen
+    outside = [u for u in seen if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != allowed]
+    assert not outside, f"the app requested outside its own server: {outside[:5]}"
+
+
+@pytest.fixture
+def app(page, app_url, requests_seen):
+    """A page on the app, behind the network guard."""
+    page.set_default_timeout(LOAD_TIMEOUT)
+    return page
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

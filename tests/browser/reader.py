@@ -1,0 +1,103 @@
+"""What a reader sees, read out of the browser: page ready, charts drawn, overflow, accessibility."""
+import time
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+PAGES = {  # url path → the page's headline
+    "": "How Mark Rutte won over all 32 NATO allies",
+    "timeline": "Timeline of the race",
+    "backer_map": "Who backed Rutte, and when",
+    "candidates": "The candidates",
+    "quotes": "What they said",
+    "sources": "Sources and method",
+}
+NAV_TITLES = {"": "The story", "timeline": "Timeline", "backer_map": "Backer map", "candidates": "Candidates",
+              "quotes": "Quotes", "sources": "Sources & method"}
+
+# Non-white pixels of a canvas, or data marks of an svg (not axes or legends): zero means nothing was drawn.
+_INK = """el => {
+  const canvas = el.querySelector('canvas');
+  if (canvas) {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) ink++;
+    return ink;
+  }
+  return el.querySelectorAll('svg g.role-mark:not([class*="axis"]):not([class*="legend"]) > *').length;
+}"""
+
+_WIDER_THAN_SCREEN = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (el.closest('[data-testid="stDataFrame"] [class*="dvn-scroller"], .stDataFrameGlideDataEditor')) continue;
+    if (box.left < -1 || box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}[data-testid=${el.dataset.testid || el.closest('[data-testid]')?.dataset.testid}] ${Math.round(box.left)}..${Math.round(box.right)}`);
+  }
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main && main.scrollWidth > main.clientWidth + 1) wide.unshift(`stMain scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+  return wide.slice(0, 8);
+}"""
+
+
+def eventually(read, expected, timeout: float = 15):
+    """`read()` once it equals `expected` (charts redraw after the script finishes); the last value otherwise."""
+    deadline = time.monotonic() + timeout
+    while (value := read()) != expected and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return value
+
+
+def wait_ready(page: Page) -> None:
+    """The script has run and the page's elements are on screen."""
+    expect(page.locator('[data-testid="stApp"]')).to_have_attribute("data-test-script-state", "notRunning")
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
+    page.wait_for_load_state("networkidle")
+
+
+def open_page(page: Page, base_url: str, path: str = "", query: str = "") -> None:
+    page.goto(f"{base_url}/{path}" + (f"?{query}" if query else ""))
+    wait_ready(page)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(PAGES[path])
+
+
+def assert_no_exception(page: Page) -> None:
+    """No Python exception, no error box (a chart the browser cannot draw shows one), no traceback text."""
+    expect(page.locator('[data-testid="stException"], [data-testid="stAlertContentError"]')).to_have_count(0)
+    assert "Traceback" not in page.locator('[data-testid="stApp"]').inner_text()
+
+
+def vega_charts(page: Page):
+    return page.locator('[data-testid="stVegaLiteChart"]')
+
+
+def assert_charts_drawn(page: Page, at_least: int = 1) -> int:
+    """Every Altair chart on the page has a size and ink; returns how many there are."""
+    charts = vega_charts(page)
+    expect(charts.first.locator("canvas, svg").first).to_be_visible()
+    count = charts.count()
+    assert count >= at_least, f"expected at least {at_least} chart(s), found {count}"
+    for i in range(count):
+        chart = charts.nth(i)
+        chart.scroll_into_view_if_needed()
+        box = chart.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 50, f"chart {i} is too small: {box}"
+        assert chart.evaluate(_INK) > 0, f"chart {i} drew nothing"
+    return count
+
+
+def overflowing_elements(page: Page) -> list[str]:
+    return page.evaluate(_WIDER_THAN_SCREEN)
+
+
+def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
+    """axe-core's violations of the given impacts on the current page, as {id, impact, help, targets}."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]}
+        for v in result if v["impact"] in impacts
+    ]

@@ -1,0 +1,56 @@
+"""Journey 3: moving the map's as-of date changes its colours, legend counts and summary as the data says."""
+from datetime import date, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from reader import assert_no_exception, eventually, open_page, wait_ready
+from rutte_race import charts, views
+from rutte_race.formatting import day_text
+from rutte_race.load import load
+
+TURKEY_BACKS = date(2024, 4, 29)
+STATUS_COLOURS = """el => [...el.querySelectorAll('g.role-mark path')].map(p => p.getAttribute('fill')).filter(Boolean)"""
+
+
+@pytest.fixture(scope="module")
+def expected():
+    """What the data says the map should show on a day: summary line and legend labels."""
+    ds = load()
+    changes = views.stance_changes(ds)
+
+    def on(day: date) -> tuple[str, list[str]]:
+        frame = views.map_frame(ds, day, changes)
+        counts = views.status_counts(frame)
+        summary = f"On {day_text(day)}: {views.stance_summary(counts)}."
+        return summary, sorted(f"{charts.MAP_LABELS[status]} ({n})" for status, n in counts.items() if n)
+    return on
+
+
+def legend_labels(page) -> list[str]:
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    texts = chart.locator("g.role-legend-label text").all_text_contents()
+    return sorted(t for t in texts if not t.endswith("(0)"))
+
+
+def map_fills(page) -> list[str]:
+    return page.locator('[data-testid="stVegaLiteChart"]').first.evaluate(STATUS_COLOURS)
+
+
+def test_moving_the_as_of_date_changes_the_map_as_the_data_says(app, app_url, expected):
+    day_before = TURKEY_BACKS - timedelta(days=1)
+    open_page(app, app_url, "backer_map", f"as_of={day_before.isoformat()}")
+    summary, labels = expected(day_before)
+    expect(app.get_by_text(summary)).to_be_visible()
+    assert eventually(lambda: legend_labels(app), labels) == labels
+    fills_before = map_fills(app)
+
+    app.get_by_role("slider", name="As of").press("ArrowRight")
+    wait_ready(app)
+    summary_after, labels_after = expected(TURKEY_BACKS)
+    assert summary_after != summary, "the data should change on the day Türkiye backs Rutte"
+    expect(app.get_by_text(summary_after)).to_be_visible()
+    assert eventually(lambda: legend_labels(app), labels_after) == labels_after
+    assert map_fills(app) != fills_before
+    expect(app).to_have_url(f"{app_url}/backer_map?as_of={TURKEY_BACKS.isoformat()}")
+    assert_no_exception(app)

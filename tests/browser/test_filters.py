@@ -1,0 +1,78 @@
+"""Journey 2: filters set in the sidebar follow the reader across pages, survive a reload, and bad links get a notice."""
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
+from rutte_race.filters import bounds_of, filter_events, shown_of
+from rutte_race.load import load
+from rutte_race.url_state import ViewState
+
+STEPS_BACK = 10  # days the reader moves the end of the date range with the keyboard
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load()
+
+
+def sidebar(page):
+    return page.locator('[data-testid="stSidebar"]')
+
+
+def choose_country(page, name: str) -> None:
+    box = sidebar(page).get_by_role("combobox")
+    box.click()
+    box.fill(name)  # the option list is virtualised: only what is typed for is rendered
+    page.get_by_role("option", name=name, exact=True).click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+
+
+def move_end_date_back(page, days: int) -> None:
+    end_thumb = sidebar(page).get_by_role("slider").nth(1)
+    end_thumb.focus()
+    for _ in range(days):
+        end_thumb.press("ArrowLeft")
+    wait_ready(page)
+
+
+def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
+    bounds = bounds_of(dataset)
+    end = bounds.default_end - timedelta(days=STEPS_BACK)
+    expected = shown_of(len(filter_events(dataset.events, ViewState(bounds.default_start, end, ("HUN",)))), len(dataset.events), "events")
+
+    open_page(app, app_url, "timeline")
+    choose_country(app, "Hungary")
+    move_end_date_back(app, STEPS_BACK)
+    expect(app).to_have_url(f"{app_url}/timeline?to={end.isoformat()}&countries=HUN")
+    expect(app.get_by_text(expected)).to_be_visible()
+
+    app.get_by_role("link", name=NAV_TITLES["backer_map"], exact=True).first.click()
+    wait_ready(app)
+    expect(app).to_have_url(f"{app_url}/backer_map?to={end.isoformat()}&countries=HUN")
+    expect(sidebar(app).get_by_text("Hungary")).to_be_visible()
+    expect(app.get_by_text("1 of 32 allies shown.", exact=False)).to_be_visible()
+
+    app.get_by_role("link", name=NAV_TITLES["timeline"], exact=True).first.click()
+    wait_ready(app)
+    app.reload()
+    wait_ready(app)
+    expect(app).to_have_url(f"{app_url}/timeline?to={end.isoformat()}&countries=HUN")
+    expect(app.get_by_text(expected)).to_be_visible()
+    assert_no_exception(app)
+
+
+@pytest.mark.parametrize("query", [
+    "from=yesterday&countries=HUN,XXX&colour=red",
+    "to=2024-02-30&countries=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+    "from=2024-06-01&to=2024-01-01&as_of=9999-01-01",
+])
+def test_a_link_with_bad_parameters_shows_a_notice_not_a_traceback(app, app_url, query):
+    open_page(app, app_url, "backer_map", query)
+    notice = app.get_by_text("Some settings in this link could not be used")
+    expect(notice).to_be_visible()
+    assert_no_exception(app)
+    assert app.evaluate("() => window.__injected === undefined")
+    assert "<script>" not in app.locator('[data-testid="stAlert"]').inner_html()
