@@ -44,11 +44,11 @@ if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
 chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"Source: five news articles; data {ds.version}", "map")
 
-st.subheader("Replay the race")
+st.header("Replay the race")
 st.caption("Press play to watch the stances change on every date the articles report a change.")
 st.plotly_chart(replay.replay_figure(ds, changes, view.start, view.end), config={"displaylogo": False, "scrollZoom": False})
 
-st.subheader("Every ally's stance history")
+st.header("Every ally's stance history")
 history = changes.merge(ds.members[["iso3", "name"]], on="iso3")
 if view.countries:
     history = history[history["iso3"].isin(view.countries)]
@@ -62,7 +62,7 @@ st.dataframe(
     }),
     hide_index=True, width="stretch",
 )
-st.subheader(f"Stances on {day_text(as_of)}")
+st.header(f"Stances on {day_text(as_of)}")
 st.dataframe(table.rename(columns={"name": "Ally", "status_label": "Stance", "since": "Since", "source_summary": "What",
                                    "source_evidence": "Article says", "source_label": "Source"}), hide_index=True, width="stretch")
 

@@ -33,11 +33,12 @@ if not table.empty:
     chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
                     table.drop(columns=["last_event_date"]), f"Source: five news articles; data {ds.version}", "candidates")
 
+    st.header("Side by side")
     titles = ds.articles.set_index("article_id")["title"]
     for start in range(0, len(table), 3):
         for column, (_, cand) in zip(st.columns(3), table.iloc[start:start + 3].iterrows()):
             with column.container(border=True):
-                st.markdown(f"#### {escape_markdown(cand['name'])}")
+                st.markdown(f"### {escape_markdown(cand['name'])}")
                 st.markdown(f"**{escape_markdown(derived['names'].get(cand['country_iso3'], cand['country_iso3']))}** · {escape_markdown(cand['role_at_time'])}")
                 st.markdown(f"**{STATUS_WORDS[cand['status']]}.** First named in *{escape_markdown(titles[cand['first_article_id']])}* "
                             f"({day_text(cand['first_named'])}).")

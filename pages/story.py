@@ -49,7 +49,7 @@ else:
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 
-st.subheader("Explore the race")
+st.header("Explore the race")
 links = st.columns(3)
 links[0].page_link("pages/timeline.py", label="Every event on a timeline", icon=":material/timeline:")
 links[1].page_link("pages/backer_map.py", label="Who backed him, and when: the map", icon=":material/map:")

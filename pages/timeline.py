@@ -28,7 +28,7 @@ if not rows.empty:
     st.altair_chart(chart, width="stretch", alt=f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
     chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
                     f"Source: five news articles; data {ds.version}", "timeline")
-    st.subheader("The same events as a table")
+    st.header("The same events as a table")
     events_table(rows, ds.articles)
 
 state.sync_url(view, bounds)

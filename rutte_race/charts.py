@@ -29,14 +29,31 @@ LANES = {
 }
 LANE_OF_KIND = {kind: lane for lane, kinds in LANES.items() for kind in kinds}
 KIND_ORDER = [kind for kinds in LANES.values() for kind in kinds]
+PRECISION_KEY = ("● filled: date known to the day", "◇ open, with a bar: date known only roughly")
+READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
+NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 KIND_COLOURS = [
     "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8FD3B6", "#004D40",
     "#CC79A7", "#F0A6CF", "#555555", "#000000", "#7F3C8D", "#BDBDBD", "#E0E0E0",
 ]
 
 
-def titled(chart, title: str, subtitle: str):
-    return chart.properties(title=alt.TitleParams(title, subtitle=[subtitle], anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444"))
+def legend_columns(wide: int, narrow: int) -> dict:
+    """Fewer legend columns in a narrow container (a phone), so the legend never runs off the screen.
+    containerSize() is 0 where there is no container (exports), which keeps the wide layout there."""
+    return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER} ? {narrow} : {wide}"}
+
+
+def kind_colour(kinds: pd.Series, title: str, wide_columns: int) -> alt.Color:
+    """Colour by kind of event, with a legend that lists only the kinds present."""
+    used = [(kind, colour) for kind, colour in zip(KIND_ORDER, KIND_COLOURS) if kind in set(kinds)]
+    return alt.Color("kind:N", title=title, scale=alt.Scale(domain=[k for k, _ in used], range=[c for _, c in used]),
+                     legend=alt.Legend(orient="bottom", columns=legend_columns(wide=wide_columns, narrow=2), symbolType="circle",
+                                       symbolOpacity=1, labelExpr=READABLE_LABEL))
+
+
+def titled(chart, title: str, subtitle: str, *more_lines: str):
+    return chart.properties(title=alt.TitleParams(title, subtitle=[subtitle, *more_lines], anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444"))
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -65,23 +82,22 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
 
 
 def milestone_frame(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """Labelled milestones among the shown events, with staggered label rows so neighbours do not collide."""
+    """Labelled milestones among the shown events, one label row each, so neighbours never collide on a phone."""
     rows = frame[frame["event_id"].isin(labels)].drop_duplicates("event_id").sort_values("date")
-    rows = rows.assign(label=rows["event_id"].map(labels), row=[i % 4 for i in range(len(rows))])
+    rows = rows.assign(label=rows["event_id"].map(labels), row=range(len(rows)))
     return rows[["date", "label", "row", "when", "summary"]]
 
 
 def _lane_chart(rows: pd.DataFrame, lane: str, x_scale, colour, tooltip, bottom_axis: bool):
-    axis = alt.Axis(format="%b %Y", labelOverlap=True, grid=True, gridColor="#eee") if bottom_axis else alt.Axis(labels=False, ticks=False, grid=True, gridColor="#eee", domain=False)
+    axis = alt.Axis(format="%b %Y", labelOverlap=True, labelBound=True, grid=True, gridColor="#eee") if bottom_axis else alt.Axis(labels=False, ticks=False, grid=True, gridColor="#eee", domain=False)
     y = alt.Y("slot:O", axis=None)
     base = alt.Chart(rows).encode(y=y, color=colour, tooltip=tooltip)
-    spans = base.transform_filter("!datum.exact").mark_bar(height=5, opacity=0.45, cornerRadius=2, clip=True).encode(
+    spans = base.transform_filter("!datum.exact").mark_bar(height=5, opacity=0.45, cornerRadius=2, clip=True, aria=False).encode(
         x=alt.X("start:T", scale=x_scale, title=None, axis=axis), x2="end:T"
     )
     points = base.mark_point(size=60, strokeWidth=1.5, filled=False, clip=True).encode(
         x=alt.X("date:T", scale=x_scale, title=None, axis=axis),
-        shape=alt.Shape("exact:N", title="Date known", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]),
-                        legend=alt.Legend(orient="bottom", symbolStrokeColor="#333", labelExpr="datum.value ? 'to the day' : 'roughly: the bar spans the period'")),
+        shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
         fill=alt.condition("datum.exact", alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=None), alt.value("white")),
     )
     height = 11 * (int(rows["slot"].max()) + 1) + 6
@@ -91,7 +107,7 @@ def _lane_chart(rows: pd.DataFrame, lane: str, x_scale, colour, tooltip, bottom_
 def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str):
     """Lanes of events by kind on a shared time axis, milestones labelled above; inexact dates drawn as spans."""
     x_scale = alt.Scale(domain=[pd.Timestamp(start).isoformat(), (pd.Timestamp(end) + pd.Timedelta(days=1)).isoformat()])
-    colour = alt.Color("kind:N", title="Kind of event", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=alt.Legend(orient="bottom", columns=4, symbolType="circle"))
+    colour = kind_colour(frame["kind"], "Kind of event", wide_columns=4)
     tooltip = [
         alt.Tooltip("summary:N", title="What"),
         alt.Tooltip("actor:N", title="Who"),
@@ -103,8 +119,8 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
     charts = [_lane_chart(frame[frame["lane"] == lane], lane, x_scale, colour, tooltip, lane == lanes[-1]) for lane in lanes]
     rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#888").encode(x=alt.X("date:T", scale=x_scale, axis=None))
-    # Labels in the last fifth of the axis hang to the left of their rule, so they stay inside the chart.
-    turn = pd.Timestamp(start) + 0.8 * (pd.Timestamp(end) - pd.Timestamp(start))
+    # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
+    turn = pd.Timestamp(start) + 0.5 * (pd.Timestamp(end) - pd.Timestamp(start))
     labels = [
         alt.Chart(part).mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color="#222").encode(
             x=alt.X("date:T", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
@@ -112,8 +128,8 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         )
         for part, align, dx in ((milestones[milestones["date"] <= turn], "left", 3), (milestones[milestones["date"] > turn], "right", -3))
     ]
-    header = alt.layer(rules, *labels).properties(width="container", height=56)
-    return titled(alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared"), title, subtitle)
+    header = alt.layer(rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
+    return titled(alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared"), title, subtitle, *PRECISION_KEY)
 
 
 # ---- backer map --------------------------------------------------------------------------------
@@ -157,7 +173,7 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
     colour = alt.Color(
         "properties.label:N", title="Stance toward Rutte",
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
+        legend=alt.Legend(orient="bottom", columns=legend_columns(wide=2, narrow=1), labelLimit=0, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
     )
     tooltip = [
         alt.Tooltip("properties.name:N", title="Country"),
@@ -234,7 +250,7 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     })
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, domain=False, ticks=False))
-    colour = alt.Color("kind:N", title="Step", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=alt.Legend(orient="bottom", columns=3))
+    colour = kind_colour(frame["kind"], "Step", wide_columns=3)
     tooltip = [alt.Tooltip("name:N", title="Candidate"), alt.Tooltip("when:N", title="When"), alt.Tooltip("kind:N", title="Step"), alt.Tooltip("summary:N", title="What")]
     base = alt.Chart(frame).encode(y=y, color=colour, tooltip=tooltip)
     spans = base.transform_filter("!datum.exact").mark_bar(height=6, opacity=0.4, cornerRadius=2).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)), x2="end:T")

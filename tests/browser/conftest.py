@@ -112,17 +112,17 @@ def requests_seen(context, app_url):
     allowed = urlsplit(app_url).netloc
     seen: list[str] = []
 
+    def local(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in ("data", "blob", "file") or parts.netloc == allowed
+
     def guard(route):
-        url = route.request.url
-        seen.append(url)
-        if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == allowed:
-            route.continue_()
-        else:
-            route.abort()
+        seen.append(route.request.url)
+        route.continue_() if local(route.request.url) else route.abort()
 
     context.route("**/*", guard)
     yield seen
-    outside = [u for u in seen if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != allowed]
+    outside = [u for u in seen if not local(u)]
     assert not outside, f"the app requested outside its own server: {outside[:5]}"
 
 

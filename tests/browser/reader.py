@@ -17,7 +17,7 @@ NAV_TITLES = {"": "The story", "timeline": "Timeline", "backer_map": "Backer map
               "quotes": "Quotes", "sources": "Sources & method"}
 
 # Non-white pixels of a canvas, or data marks of an svg (not axes or legends): zero means nothing was drawn.
-_INK = """el => {
+INK = """el => {
   const canvas = el.querySelector('canvas');
   if (canvas) {
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
@@ -34,6 +34,9 @@ _WIDER_THAN_SCREEN = """() => {
   for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0) continue;
+    if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;  // chart internals are clipped by their svg
+    if (getComputedStyle(el).opacity === '0') continue;
+    if (el.matches('input[type="range"]')) continue;  // a slider's visually hidden control, wider than the thumb it sits in
     if (el.closest('[data-testid="stDataFrame"] [class*="dvn-scroller"], .stDataFrameGlideDataEditor')) continue;
     if (box.left < -1 || box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}[data-testid=${el.dataset.testid || el.closest('[data-testid]')?.dataset.testid}] ${Math.round(box.left)}..${Math.round(box.right)}`);
   }
@@ -85,8 +88,18 @@ def assert_charts_drawn(page: Page, at_least: int = 1) -> int:
         chart.scroll_into_view_if_needed()
         box = chart.bounding_box()
         assert box and box["width"] > 100 and box["height"] > 50, f"chart {i} is too small: {box}"
-        assert chart.evaluate(_INK) > 0, f"chart {i} drew nothing"
+        assert chart.evaluate(INK) > 0, f"chart {i} drew nothing"
     return count
+
+
+def screenshot_whole_page(page: Page, path: Path) -> None:
+    """Streamlit scrolls inside its main area, so a full-page screenshot needs a viewport as tall as that area."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
+    page.wait_for_timeout(500)  # charts re-measure their container
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
 
 
 def overflowing_elements(page: Page) -> list[str]:

@@ -1,0 +1,50 @@
+"""Journey 4: every download of one chart, as a reader gets it: the file name, and bytes that open."""
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+from PIL import Image
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from reader import INK, open_page
+
+AS_OF = "2024-04-30"
+BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Interactive HTML", "csv": "Data (CSV)"}
+
+
+@pytest.fixture
+def downloads(app, app_url, tmp_path):
+    """The backer map as of AS_OF, and a function that clicks one of its download buttons and returns the file."""
+    open_page(app, app_url, "backer_map", f"as_of={AS_OF}")
+
+    def download(label: str):
+        button = app.get_by_role("button", name=label, exact=True).first
+        button.scroll_into_view_if_needed()
+        with app.expect_download() as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        return info.value.suggested_filename, path
+    return download
+
+
+def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
+    files = {fmt: downloads(label) for fmt, label in BUTTONS.items()}
+    assert {fmt: name for fmt, (name, _) in files.items()} == {fmt: f"rutte-backers-as-of-{AS_OF}.{fmt}" for fmt in BUTTONS}
+
+    with Image.open(files["png"][1]) as png:
+        assert png.format == "PNG" and png.width >= 1400 and png.height > 600, png.size  # 2x of a 760 px wide chart
+    svg = ET.parse(files["svg"][1]).getroot()
+    assert svg.tag.endswith("svg") and "30 April 2024" in ET.tostring(svg, encoding="unicode")
+    pdf = files["pdf"][1].read_bytes()
+    assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) == 1
+    rows = list(csv.DictReader(io.StringIO(files["csv"][1].read_text(encoding="utf-8"))))
+    assert len(rows) == 32 and "Türkiye" in {row["name"] for row in rows}
+
+    app.goto(files["html"][1].as_uri())  # offline: the network guard blocks anything but local files
+    chart = app.locator(".vega-embed").first
+    expect(chart.locator("svg, canvas").first).to_be_visible()
+    assert chart.evaluate(INK) > 0
+    assert "30 April 2024" in app.content() or chart.locator("text", has_text="30 April 2024").count() > 0
