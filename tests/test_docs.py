@@ -1,0 +1,30 @@
+"""The docs tell the truth: the column reference matches the data package, and the README's commands are CI's."""
+import json
+import re
+from pathlib import Path
+
+from rutte_race import data_docs
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_data_doc_column_reference_matches_the_data_package():
+    doc = data_docs.DOC.read_text(encoding="utf-8")
+    assert data_docs.with_reference(doc, data_docs.column_reference()) == doc, "run: python -m rutte_race.data_docs"
+
+
+def test_every_column_of_every_table_has_a_description():
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    undocumented = [f"{r['path']}:{f['name']}" for r in package["resources"] for f in r.get("schema", {}).get("fields", [])
+                    if not f.get("description", "").strip()]
+    assert undocumented == []
+
+
+def test_readme_opens_with_the_run_and_test_commands_and_ci_runs_the_test_one():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = re.search(r"```bash\n(.*?)```", readme, flags=re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in first_block.splitlines() if line.strip()]
+    assert commands == ["./run.sh", "./test.sh"]
+    assert readme.index("```bash") < readme.index("## ")  # before anything else
+    ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert ci[-1] in ("./test.sh", 'exec ./test.sh "$@"', "exec ./test.sh")
