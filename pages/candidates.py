@@ -6,6 +6,7 @@ from rutte_race.filters import describe_filters, filter_events, shown_of
 from rutte_race.formatting import date_label, date_labels, day_text
 from rutte_race.text import escape_markdown
 from ui import data, routing, state
+from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
 STATUS_WORDS = {"appointed": "Appointed", "withdrew": "Withdrew", "declared": "Declared", "mentioned": "Named, never declared"}
@@ -28,9 +29,10 @@ if view.countries:
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     subtitle = describe_filters(view, bounds, derived["names"])
-    chart = charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle)
-    st.altair_chart(chart, width="stretch", alt=f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
-    chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
+    spec = chart_cache.spec_json("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
+                                 lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
+    chart_cache.show(spec, f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
+    chart_downloads(spec, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
                     table.drop(columns=["last_event_date"]), f"Source: five news articles; data {ds.version}", "candidates")
 
     st.header("Side by side")

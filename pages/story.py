@@ -7,6 +7,7 @@ from rutte_race.filters import describe_filters
 from rutte_race.formatting import day_text
 from rutte_race.text import escape_markdown
 from ui import data, routing, state
+from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
 routing.through_app()
@@ -41,11 +42,12 @@ if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
     of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
-    chart = charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle)
-    st.altair_chart(chart, width="stretch", alt=f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
+    spec = chart_cache.spec_json("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
+                                 lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
+    chart_cache.show(spec, f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
+    chart_downloads(spec, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 

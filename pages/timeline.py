@@ -4,6 +4,7 @@ import streamlit as st
 from rutte_race import charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from ui import data, routing, state
+from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 from ui.tables import events_table
 
@@ -21,12 +22,15 @@ st.markdown("Every claim and event in the five articles. Hover a mark for what h
 rows = filter_events(ds.events, view)
 st.caption(shown_of(len(rows), len(ds.events), "events"))
 if not rows.empty:
-    frame = charts.timeline_frame(rows, ds.articles)
-    milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
     subtitle = describe_filters(view, bounds, derived["names"])
-    chart = charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
-    st.altair_chart(chart, width="stretch", alt=f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
-    chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
+
+    def build():
+        frame = charts.timeline_frame(rows, ds.articles)
+        milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
+        return charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
+    spec = chart_cache.spec_json("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
+    chart_cache.show(spec, f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
+    chart_downloads(spec, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
                     f"Source: five news articles; data {ds.version}", "timeline")
     st.header("The same events as a table")
     events_table(rows, ds.articles)

@@ -206,8 +206,8 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
     for f in europe + america:
         if f["properties"]["status"] in labels:
             f["properties"]["label"] = labels[f["properties"]["status"]]
-    fit_europe = [f for f in europe if f["properties"]["status"] != NON_MEMBER]
-    fit_america = [f for f in america if f["id"] in transatlantic]
+    fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
+    fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
     main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 420, labels, legend=True)
     inset = _map_panel(america, fit_america, {"type": "albers"}, width, 160, labels, legend=False)
     return titled(alt.vconcat(main, inset, spacing=4).resolve_scale(color="shared"), title, subtitle)

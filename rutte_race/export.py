@@ -33,9 +33,9 @@ def _fixed_width(node):
     return node
 
 
-def export_spec(chart: alt.TopLevelMixin, source_line: str) -> str:
-    """The on-screen chart's spec with a fixed width and the source line under it, as canonical JSON."""
-    spec = _fixed_width(chart.to_dict())
+def export_spec(spec: dict, source_line: str) -> str:
+    """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it, as canonical JSON."""
+    spec = _fixed_width(spec)
     footer = {"text": [source_line], "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
     spec = {"vconcat": [{k: v for k, v in spec.items() if k not in ("$schema", "config", "datasets")}],
             "title": footer, **{k: spec[k] for k in ("$schema", "config", "datasets") if k in spec}}

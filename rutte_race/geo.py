@@ -75,3 +75,17 @@ def regional_features(topology_json: str, box: tuple[float, float, float, float]
     import json
 
     return tuple(region(features(json.loads(topology_json)), box))
+
+
+def extent(features: list[dict]) -> dict:
+    """A small MultiPoint around the features' outer rings (corners and edge midpoints of their box).
+
+    Fitting a projection to this instead of the shapes themselves keeps the chart spec small and quick to
+    validate: Altair checks every coordinate of a fitted GeoJSON against its schema.
+    """
+    points = [(x, y) for f in features for poly in _polygons(f) for x, y in poly[0]]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    west, east, south, north = min(xs), max(xs), min(ys), max(ys)
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    corners = [(west, south), (mid_x, south), (east, south), (east, mid_y), (east, north), (mid_x, north), (west, north), (west, mid_y)]
+    return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [list(c) for c in corners]}}

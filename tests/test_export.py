@@ -18,7 +18,7 @@ TITLE, SUBTITLE, SOURCE = "Allies' stance on Rutte, 30 April 2024", "All dates; 
 def spec():
     ds = load()
     chart = charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), TITLE, SUBTITLE)
-    return export.export_spec(chart, SOURCE)
+    return export.export_spec(chart.to_dict(), SOURCE)
 
 
 def svg_text(data: bytes) -> str:

@@ -1,20 +1,16 @@
 """One row of download buttons under every chart: PNG, SVG, PDF, HTML (from the on-screen spec) and the CSV behind it."""
+import json
+
 import pandas as pd
 import streamlit as st
 
 from rutte_race import export
 
 
-def chart_downloads(chart, name_parts: tuple[str, ...], frame: pd.DataFrame, source_line: str, key: str) -> None:
+def chart_downloads(spec: str, name_parts: tuple[str, ...], frame: pd.DataFrame, source_line: str, key: str) -> None:
     """Files are made only when clicked (deferred data), and cached per spec so a second click is instant."""
-    spec = {}
-
     def rendered(fmt: str):
-        def make() -> bytes:
-            if "json" not in spec:
-                spec["json"] = export.export_spec(chart, source_line)
-            return export.render(spec["json"], fmt)
-        return make
+        return lambda: export.render(export.export_spec(json.loads(spec), source_line), fmt)
 
     columns = st.columns(5, gap="small")
     for column, fmt in zip(columns, export.FORMATS):
