@@ -7,16 +7,13 @@ import streamlit as st
 from rutte_race import charts, replay, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
-routing.through_app()
-ds = data.dataset()
-derived = data.derived(ds)
+ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
-view = state.current_view(bounds)
-state.show_notices()
 
 st.title("Who backed Rutte, and when")
 st.markdown("Allies coloured by the stance the articles report on the chosen date. Hover a country for the sentence "

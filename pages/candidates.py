@@ -5,18 +5,15 @@ from rutte_race import charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from rutte_race.formatting import date_label, date_labels, day_text
 from rutte_race.text import escape_markdown
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
 STATUS_WORDS = {"appointed": "Appointed", "withdrew": "Withdrew", "declared": "Declared", "mentioned": "Named, never declared"}
 
-routing.through_app()
-ds = data.dataset()
-derived = data.derived(ds)
+ds, derived, view = start_page()
 bounds = derived["bounds"]
-view = state.current_view(bounds)
-state.show_notices()
 
 st.title("The candidates")
 st.markdown("Six people were named for the job. Only Rutte and Romania's Klaus Iohannis ran openly; the others were floated "

@@ -5,14 +5,11 @@ from rutte_race import views
 from rutte_race.filters import filter_events, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 
-routing.through_app()
-ds = data.dataset()
-derived = data.derived(ds)
+ds, derived, view = start_page()
 bounds = derived["bounds"]
-view = state.current_view(bounds)
-state.show_notices()
 
 st.title("What they said")
 st.markdown("Every direct quote in the five articles, word for word, with the sentence around it. Quotes are shown "

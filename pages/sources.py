@@ -5,13 +5,11 @@ import streamlit as st
 from rutte_race import export
 from rutte_race.formatting import date_label, date_labels
 from rutte_race.paths import DATA_DIR
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 
-routing.through_app()
-ds = data.dataset()
-bounds = data.bounds(ds)
-view = state.current_view(bounds)
-state.show_notices()
+ds, derived, view = start_page()
+bounds = derived["bounds"]
 
 st.title("Sources and method")
 st.markdown(

@@ -6,16 +6,13 @@ from rutte_race import charts, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import day_text
 from rutte_race.text import escape_markdown
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
-routing.through_app()
-ds = data.dataset()
-derived = data.derived(ds)
+ds, derived, view = start_page()
 bounds = derived["bounds"]
-view = state.current_view(bounds)
-state.show_notices()
 
 st.title("How Mark Rutte won over all 32 NATO allies")
 figures = views.story_figures(ds, derived["changes"])

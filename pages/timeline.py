@@ -3,17 +3,14 @@ import streamlit as st
 
 from rutte_race import charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
-from ui import data, routing, state
+from ui import state
+from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 from ui.tables import events_table
 
-routing.through_app()
-ds = data.dataset()
-derived = data.derived(ds)
+ds, derived, view = start_page()
 bounds = derived["bounds"]
-view = state.current_view(bounds)
-state.show_notices()
 
 st.title("Timeline of the race")
 st.markdown("Every claim and event in the five articles. Hover a mark for what happened, who, how exactly the date "
