@@ -71,14 +71,17 @@ def read_table(data_dir: Path, table: Table) -> tuple[list[dict] | None, list[Pr
     problems = [Problem(table.path, 1, name, "column is missing") for name in table.field_names if name not in header]
     problems += [Problem(table.path, 1, name, "unknown column (not in datapackage.json)") for name in header if name not in table.field_names]
     rows = []
+    start = reader.line_num + 1
     for values in reader:
+        # A quoted value may span lines: name the line the row starts on, where an editor looks for it.
+        line, start = start, reader.line_num + 1
         if not any(values):
             continue
         if len(values) != len(header):
-            problems.append(Problem(table.path, reader.line_num, "", f"has {len(values)} fields, the header has {len(header)}"))
+            problems.append(Problem(table.path, line, "", f"has {len(values)} fields, the header has {len(header)}"))
             continue
         row = dict(zip(header, values))
-        row["_line"] = reader.line_num
+        row["_line"] = line
         rows.append(row)
     return rows, problems
 
@@ -174,7 +177,8 @@ def check_event_rules(events: list[dict], data: dict[str, list[dict]]) -> list[P
     def problem(row: dict, field: str, reason: str) -> None:
         problems.append(Problem("events.csv", row["_line"], field, reason))
 
-    allies = {r["iso3"]: parse_date(r.get("accession_date", "")) for r in data.get("nato_members", [])}
+    # Without a readable nato_members.csv (already reported) no ally rule can be judged.
+    allies = {r["iso3"]: parse_date(r.get("accession_date", "")) for r in data["nato_members"]} if "nato_members" in data else None
     published = {r["article_id"]: parse_date(r.get("published", "")) for r in data.get("articles", [])}
     stance_on: dict[tuple[str, date], tuple[str, int]] = {}
     for row in events:
@@ -189,7 +193,7 @@ def check_event_rules(events: list[dict], data: dict[str, list[dict]]) -> list[P
             problem(row, "stance", f"must be empty for kind {kind!r} (only endorsement, reservation and opposition rows carry a stance)")
         elif allowed is not None and stance not in allowed:
             problem(row, "stance", f"kind {kind!r} needs stance {' or '.join(sorted(allowed))}, not {stance!r}")
-        if stance and country:
+        if stance and country and allies is not None:
             joined = allies.get(country)
             if country not in allies:
                 problem(row, "country_iso3", f"{country} has a stance but is not a NATO ally (nato_members.csv)")
@@ -238,7 +242,8 @@ def check_candidates(candidates: list[dict], events: list[dict], articles: list[
         kinds = {e.get("kind") for e in rows}
         for status, kind in (("appointed", "appointment"), ("withdrew", "withdrawal")):
             if (cand.get("status") == status) != (kind in kinds):
-                problems.append(Problem("candidates.csv", cand["_line"], "status", f"{cand.get('status')!r} disagrees with the events: {'a' if kind in kinds else 'no'} {kind} row for {cand['candidate_id']}"))
+                which = ("an" if kind[0] in "aeiou" else "a") if kind in kinds else "no"
+                problems.append(Problem("candidates.csv", cand["_line"], "status", f"{cand.get('status')!r} disagrees with the events: {which} {kind} row for {cand['candidate_id']}"))
     return problems
 
 
@@ -265,13 +270,19 @@ def read_all(data_dir: Path) -> tuple[dict[str, list[dict]], list[Problem]]:
     descriptor = data_dir / DESCRIPTOR
     if not descriptor.is_file():
         return {}, [Problem(DESCRIPTOR, 0, "", "file is missing")]
+    try:
+        tables(descriptor)
+    except json.JSONDecodeError as err:
+        return {}, [Problem(DESCRIPTOR, err.lineno, "", f"is not valid JSON ({err.msg}, column {err.colno})")]
     data, problems = {}, []
     for table in tables(descriptor).values():
         rows, file_problems = read_table(data_dir, table)
         problems += file_problems
         if rows is not None:
             problems += check_fields(table, rows)
-            data[table.name] = rows
+            # Rules across tables index rows by their columns: a table missing one waits until its header is fixed.
+            if not rows or set(table.field_names) <= rows[0].keys():
+                data[table.name] = rows
     for table in tables(descriptor).values():
         if table.name in data:
             problems += check_foreign_keys(table, data[table.name], data)

@@ -1,7 +1,7 @@
 """The data package descriptor (data/datapackage.json): the one place columns and vocabularies are defined."""
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -44,10 +44,16 @@ def _table(resource: dict) -> Table:
     return Table(resource["name"], resource["path"], tuple(fields), fks)
 
 
-@cache
 def tables(descriptor: Path) -> dict[str, Table]:
     """Tabular resources of the descriptor, by name, in the order they are listed."""
-    package = json.loads(Path(descriptor).read_text(encoding="utf-8"))
+    stat = Path(descriptor).stat()
+    # Keyed by modification time and size too, so an edited descriptor is read again in a running app.
+    return _tables(Path(descriptor), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _tables(descriptor: Path, mtime_ns: int, size: int) -> dict[str, Table]:
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
     return {r["name"]: _table(r) for r in package["resources"] if "schema" in r}
 
 
