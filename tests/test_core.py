@@ -1,28 +1,63 @@
-"""The core package: no Streamlit inside, atomic writes, generated files in sync."""
+"""The core package: no Streamlit inside, atomic writes, generated files in sync, every page registered and tested."""
+import ast
+import re
 import signal
 import subprocess
 import sys
 import time
+from importlib.metadata import version
 from pathlib import Path
 
-from rutte_race import build_countries
+import pytest
+
+from rutte_race import build_countries, files
 
 ROOT = Path(__file__).resolve().parent.parent
+CORE_MODULES = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.stem != "__init__")
 
 
 def test_core_package_never_imports_streamlit():
-    modules = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.stem != "__init__")
-    script = "import sys\n" + "".join(f"import rutte_race.{m}\n" for m in modules) + "print('streamlit' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    script = "import sys\n" + "".join(f"import rutte_race.{m}\n" for m in CORE_MODULES) + (
+        "print(sorted(m for m in sys.modules if m.startswith('rutte_race.')))\n"
+        "print('streamlit' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    imported, streamlit = result.stdout.splitlines()
+    assert imported == str([f"rutte_race.{m}" for m in CORE_MODULES])  # every module really was imported
+    assert streamlit == "False"
 
 
-def test_a_write_killed_halfway_leaves_the_old_file_intact(tmp_path):
+# --- write_atomic --------------------------------------------------------------------------------
+
+def leftovers(folder: Path, name: str) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name != name)
+
+
+def test_write_atomic_replaces_the_file_and_leaves_nothing_else(tmp_path):
+    target = tmp_path / "sub" / "events.csv"  # the folder is made when missing
+    files.write_atomic(target, b"first\n")
+    files.write_atomic(target, b"second\n")
+    assert target.read_bytes() == b"second\n"
+    assert leftovers(target.parent, "events.csv") == []
+
+
+def test_a_write_that_fails_keeps_the_old_file_and_removes_its_temporary(tmp_path, monkeypatch):
     target = tmp_path / "events.csv"
     target.write_bytes(b"old content\n")
-    # The writer hands write_atomic a payload that it writes slowly enough to be killed in the middle.
-    writer = f"""
-import time
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        files.write_atomic(target, b"new content\n" * 1000)
+    assert target.read_bytes() == b"old content\n"
+    assert leftovers(tmp_path, "events.csv") == []
+
+
+# The writer hands write_atomic a payload and writes it slowly enough to be killed in the middle.
+SLOW_WRITER = """
+import sys, time
 from pathlib import Path
 from rutte_race import files
 
@@ -31,23 +66,76 @@ def slow_fdopen(*args, **kwargs):
     handle = real_fdopen(*args, **kwargs)
     write = handle.write
     def dribble(data):
-        for i in range(0, len(data), 1024):
-            write(data[i:i + 1024]); handle.flush(); time.sleep(0.01)
+        for i in range(0, len(data), 4096):
+            write(data[i:i + 4096]); handle.flush(); time.sleep(0.005)
     handle.write = dribble
     return handle
 files.os.fdopen = slow_fdopen
-print("writing", flush=True)
-files.write_atomic(Path({str(target)!r}), b"new content " * 100_000)
+files.write_atomic(Path(sys.argv[1]), b"new content " * 1_000_000)
 """
-    process = subprocess.Popen([sys.executable, "-c", writer], cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    assert process.stdout.readline().strip() == "writing"
-    time.sleep(0.3)
-    partial = [p for p in tmp_path.iterdir() if p.name.startswith(".events.csv.")]
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-    assert partial and partial[0].stat().st_size > 0, "the kill should land while the temporary file is being written"
+
+
+def test_a_write_killed_halfway_leaves_the_old_file_intact(tmp_path):
+    target = tmp_path / "events.csv"
+    target.write_bytes(b"old content\n")
+    writer = subprocess.Popen([sys.executable, "-c", SLOW_WRITER, str(target)], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 20
+        partial = []
+        while time.monotonic() < deadline and writer.poll() is None:
+            partial = [p for p in tmp_path.iterdir() if p.name != "events.csv" and p.stat().st_size > 0]
+            if partial:
+                break
+            time.sleep(0.01)
+        assert partial, "the kill should land while the temporary file is being written"
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+    assert writer.returncode == -signal.SIGKILL
     assert target.read_bytes() == b"old content\n"
+    # A killed process cannot tidy up; what it leaves is hidden and marked temporary, so no loader takes it for data.
+    assert all(re.fullmatch(r"\.events\.csv\..+\.tmp", name) for name in leftovers(tmp_path, "events.csv"))
 
 
-def test_countries_csv_is_what_pycountry_gives_today():
-    assert (ROOT / "data" / "countries.csv").read_text(encoding="utf-8") == build_countries.countries_csv_text()
+# --- Generated files ---------------------------------------------------------------------------
+
+def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
+    rebuilt = tmp_path / "countries.csv"
+    files.write_atomic(rebuilt, build_countries.countries_csv_text().encode("utf-8"))  # as its __main__ does
+    assert (ROOT / "data" / "countries.csv").read_bytes() == rebuilt.read_bytes()
+
+
+def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():
+    descriptor = (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")
+    assert f"ISO 3166-1 via pycountry {version('pycountry')} " in descriptor
+
+
+# --- Pages ---------------------------------------------------------------------------------------
+
+def registered_pages() -> dict[str, bool]:
+    """Page file stems registered in app.py, each with whether it is the default page."""
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    return {stem: "default=True" in rest for stem, rest in re.findall(r'st\.Page\("pages/(\w+)\.py"([^)]*)\)', app)}
+
+
+def pages_with_tests() -> set[str]:
+    """Pages that tests/test_pages.py runs: the keys of its PAGES table, and the default page when it runs app.py."""
+    tree = ast.parse((ROOT / "tests" / "test_pages.py").read_text(encoding="utf-8"))
+    tested = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "PAGES" for t in node.targets):
+            tested |= {k.value for k in node.value.keys}
+    runs_app = any(isinstance(n, ast.Constant) and n.value == "app.py" for n in ast.walk(tree))
+    if runs_app:
+        tested |= {stem for stem, default in registered_pages().items() if default}
+    return tested
+
+
+def test_every_page_file_is_registered_in_app():
+    on_disk = sorted(p.stem for p in (ROOT / "pages").glob("*.py"))
+    assert sorted(registered_pages()) == on_disk
+    assert list(registered_pages().values()).count(True) == 1, "exactly one default page"
+
+
+def test_every_registered_page_has_a_test():
+    assert set(registered_pages()) - pages_with_tests() == set()
