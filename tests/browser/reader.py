@@ -95,9 +95,14 @@ def assert_charts_drawn(page: Page, at_least: int = 1) -> int:
 def screenshot_whole_page(page: Page, path: Path) -> None:
     """Streamlit scrolls inside its main area, so a full-page screenshot needs a viewport as tall as that area."""
     size = page.viewport_size
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(height, size["height"])})
-    page.wait_for_timeout(500)  # charts re-measure their container
+    height = size["height"]
+    for _ in range(5):  # content below the fold may draw only once it is in view, so grow until it stops
+        wanted = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+        if wanted <= height:
+            break
+        height = wanted
+        page.set_viewport_size({"width": size["width"], "height": height})
+        page.wait_for_timeout(500)  # charts re-measure their container
     page.screenshot(path=path)
     page.set_viewport_size(size)
 

@@ -2,7 +2,7 @@
 the screen, charts inside their containers, and no serious or critical axe-core violation."""
 import pytest
 
-from reader import PAGES, assert_charts_drawn, assert_no_exception, axe_violations, open_page, overflowing_elements, vega_charts
+from reader import PAGES, assert_charts_drawn, assert_no_exception, axe_violations, open_page, overflowing_elements, screenshot_whole_page, vega_charts
 
 WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
 CHART_FITS = """el => { const drawn = el.querySelector('svg, canvas'); return drawn.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1; }"""
@@ -18,7 +18,7 @@ def test_page_fits_the_screen(app, app_url, screenshots, path, width):
         assert_charts_drawn(app)
         charts = vega_charts(app)
         assert all(charts.nth(i).evaluate(CHART_FITS) for i in range(charts.count())), "a chart is wider than its container"
-    app.screenshot(path=screenshots / f"{path or 'story'}-{width}.png", full_page=True)
+    screenshot_whole_page(app, screenshots / f"{path or 'story'}-{width}.png")
     assert overflowing_elements(app) == []
 
 
