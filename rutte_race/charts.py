@@ -1,4 +1,6 @@
 """Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported."""
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -193,8 +195,6 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
 
 def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; legend with counts."""
-    import json
-
     topology = json.dumps(shapes)
     europe = map_features(as_of, geo.regional_features(topology, geo.EUROPE), countries)
     america = map_features(as_of, geo.regional_features(topology, geo.NORTH_AMERICA), countries)

@@ -1,4 +1,5 @@
 """Country shapes from the world-atlas TopoJSON, decoded to GeoJSON and trimmed to the area the story covers."""
+import json
 from functools import lru_cache
 
 # Longitude/latitude boxes: the European theatre, and North America for the two transatlantic allies.
@@ -72,8 +73,6 @@ def region(topology_features: list[dict], box: tuple[float, float, float, float]
 @lru_cache(maxsize=4)
 def regional_features(topology_json: str, box: tuple[float, float, float, float]) -> tuple[dict, ...]:
     """Cached by the TopoJSON's text, so each process decodes the shapes once per region."""
-    import json
-
     return tuple(region(features(json.loads(topology_json)), box))
 
 

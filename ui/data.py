@@ -1,7 +1,6 @@
 """Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from rutte_race import views
@@ -55,7 +54,3 @@ def derived(ds: Dataset) -> dict:
 
 def bounds(ds: Dataset) -> Bounds:
     return derived(ds)["bounds"]
-
-
-def stance_changes(ds: Dataset) -> pd.DataFrame:
-    return derived(ds)["changes"]
