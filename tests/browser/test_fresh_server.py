@@ -1,7 +1,7 @@
 """A link opened as the very first request after the server starts gets the whole app, filters included."""
 from playwright.sync_api import expect
 
-from conftest import start_app, stop_app
+from bench.server import start_app, stop_app
 from reader import assert_no_exception, open_page
 
 

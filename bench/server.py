@@ -1,0 +1,61 @@
+"""Serve a Streamlit script on a free local port and stop it again (used by the benchmark and the browser tests)."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT = 60
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer within {START_TIMEOUT} s:\n{log.read_text()}")
+
+
+LAUNCHER = ("-m", "ui.launch")  # the app's own launcher: `streamlit run` with Nagle's algorithm off
+
+
+def start_app(script: str, log: Path, cwd: Path = ROOT, port: int | None = None, env: dict | None = None,
+              options: tuple[str, ...] = (), launcher: tuple[str, ...] = LAUNCHER) -> tuple[subprocess.Popen, str]:
+    """Serve `script` headless on a local port; returns the process and its base URL once it answers."""
+    port = port or free_port()
+    command = [sys.executable, *launcher, script, "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true", *options]
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
+                                   env={**os.environ, **(env or {})})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process, log)
+    except Exception:
+        stop_app(process)
+        raise
+    return process, url
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
