@@ -7,7 +7,8 @@ import streamlit as st
 from rutte_race import charts, replay, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
-from ui import state
+from rutte_race.paths import ALLIES_GEOJSON_URL
+from ui import data, state
 from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
@@ -28,27 +29,27 @@ as_of = st.slider("As of", min_value=view.start, max_value=max(view.end, view.st
                   key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
 view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
-as_of_frame = views.map_frame(ds, as_of, changes)
+as_of_frame = data.stances_on(ds, as_of)
 counts = views.status_counts(as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)])
 shown = len(view.countries) or len(as_of_frame)
 st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are pale grey." if view.countries else ""))
 subtitle = describe_filters(view, bounds, derived["names"])
-# Every date with the same stances draws the same map: build it once per set of stances, then retitle it.
+# Every date and date range with the same stances draws the same map: build it once per set of stances, then retitle it.
 stances = tuple(as_of_frame[["iso3", "status", "source_when"]].astype(str).itertuples(index=False, name=None))
-spec = chart_cache.spec_json("backer_map", (ds.version, stances, view.countries, subtitle),
-                             lambda: charts.backer_map(as_of_frame, ds.shapes, view.countries, "", subtitle))
-spec = chart_cache.retitled(spec, f"Allies' stance on Rutte, {day_text(as_of)}")
+chart = chart_cache.chart("backer_map", (ds.version, stances, view.countries),
+                         lambda: charts.backer_map(as_of_frame, ds.shapes, view.countries, "", ""),
+                         title=f"Allies' stance on Rutte, {day_text(as_of)}", subtitle=subtitle)
 summary = views.stance_summary(counts)
 st.markdown(f"**On {day_text(as_of)}:** {summary}.")
-chart_cache.show(spec, f"Map of NATO allies' stance toward Rutte on {day_text(as_of)}: {summary}. The table below lists every ally.")
+chart_cache.show(chart, f"Map of NATO allies' stance toward Rutte on {day_text(as_of)}: {summary}. The table below lists every ally.")
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
-chart_downloads(spec, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"Source: five news articles; data {ds.version}", "map")
+chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"Source: five news articles; data {ds.version}", "map")
 
 st.header("Replay the race")
 st.caption("Press play to watch the stances change on every date the articles report a change.")
-replay_figure = chart_cache.figure("replay", (ds.version, view.start, view.end), lambda: replay.replay_figure(ds, changes, view.start, view.end))
+replay_figure = chart_cache.figure("replay", (ds.version, view.start, view.end), lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL))
 st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False})
 
 st.header("Every ally's stance history")

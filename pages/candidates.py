@@ -26,10 +26,10 @@ if view.countries:
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     subtitle = describe_filters(view, bounds, derived["names"])
-    spec = chart_cache.spec_json("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
+    chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
                                  lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
-    chart_cache.show(spec, f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
-    chart_downloads(spec, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
+    chart_cache.show(chart, f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
+    chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
                     table.drop(columns=["last_event_date"]), f"Source: five news articles; data {ds.version}", "candidates")
 
     st.header("Side by side")

@@ -15,7 +15,7 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("How Mark Rutte won over all 32 NATO allies")
-figures = views.story_figures(ds, derived["changes"])
+figures = derived["story"]
 first, appointment = figures["first_backing"], figures["appointment"]
 st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
@@ -39,12 +39,12 @@ if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
     of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
-    spec = chart_cache.spec_json("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
+    chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
                                  lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
-    chart_cache.show(spec, f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
+    chart_cache.show(chart, f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(spec, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
+    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 

@@ -25,9 +25,9 @@ if not rows.empty:
         frame = charts.timeline_frame(rows, ds.articles)
         milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
         return charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
-    spec = chart_cache.spec_json("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
-    chart_cache.show(spec, f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
-    chart_downloads(spec, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
+    chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
+    chart_cache.show(chart, f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
+    chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
                     f"Source: five news articles; data {ds.version}", "timeline")
     st.header("The same events as a table")
     events_table(rows, ds.articles)

@@ -1,12 +1,11 @@
 """Downloads: PNG, SVG, PDF and offline HTML from a chart's Vega-Lite spec (via vl-convert), CSV, and the data package zip.
 
-Every export is cached per (spec, format), so a second click on the same chart costs nothing.
+An `Exportable` renders each format once, so a second click on the same chart costs nothing.
 """
 import io
-import json
 import re
 import zipfile
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import altair as alt
@@ -24,30 +23,32 @@ FORMATS = {
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
+DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width inside, and the bulk of a spec
+
+
 def _fixed_width(node):
     """vl-convert has no container to measure, so 'container' widths become a fixed width."""
     if isinstance(node, dict):
-        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else _fixed_width(v)) for k, v in node.items()}
+        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else _fixed_width(v))
+                for k, v in node.items()}
     if isinstance(node, list):
         return [_fixed_width(v) for v in node]
     return node
 
 
-def export_spec(spec: dict, source_line: str) -> str:
-    """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it, as canonical JSON."""
+def export_spec(spec: dict, source_line: str) -> dict:
+    """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it (shares its data)."""
     spec = _fixed_width(spec)
     footer = {"text": [source_line], "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
     spec = {"vconcat": [{k: v for k, v in spec.items() if k not in ("$schema", "config", "datasets")}],
             "title": footer, **{k: spec[k] for k in ("$schema", "config", "datasets") if k in spec}}
     spec.setdefault("config", {})["background"] = "white"
     spec["padding"] = 16
-    return json.dumps(spec, sort_keys=True, ensure_ascii=False)
+    return spec
 
 
-@lru_cache(maxsize=64)
-def render(spec_json: str, fmt: str) -> bytes:
-    """The spec rendered to one format; cached per spec, so repeated clicks are free."""
-    spec = json.loads(spec_json)
+def render(spec: dict, fmt: str) -> bytes:
+    """An export spec rendered to one format."""
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2, vl_version=VL_VERSION)
     if fmt == "svg":
@@ -57,6 +58,23 @@ def render(spec_json: str, fmt: str) -> bytes:
     if fmt == "html":
         return vlc.vegalite_to_html(spec, bundle=True, vl_version=VL_VERSION).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+class Exportable:
+    """One chart ready for download: its export spec is made once, and every format is rendered once."""
+
+    def __init__(self, spec: dict, source_line: str):
+        self.spec, self.source_line = spec, source_line
+        self._files: dict[str, bytes] = {}
+
+    @cached_property
+    def export_spec(self) -> dict:
+        return export_spec(self.spec, self.source_line)
+
+    def render(self, fmt: str) -> bytes:
+        if fmt not in self._files:
+            self._files[fmt] = render(self.export_spec, fmt)
+        return self._files[fmt]
 
 
 def file_name(*parts: str, ext: str) -> str:

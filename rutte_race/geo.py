@@ -88,3 +88,10 @@ def extent(features: list[dict]) -> dict:
     mid_x, mid_y = (west + east) / 2, (south + north) / 2
     corners = [(west, south), (mid_x, south), (east, south), (east, mid_y), (east, north), (mid_x, north), (west, north), (west, mid_y)]
     return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [list(c) for c in corners]}}
+
+
+def allies_geojson(topology: dict, allies: set[str]) -> dict:
+    """The allies' shapes (ISO numeric ids) in Europe and North America, as one GeoJSON FeatureCollection."""
+    text = json.dumps(topology)
+    shapes = [*regional_features(text, EUROPE), *regional_features(text, NORTH_AMERICA)]
+    return {"type": "FeatureCollection", "features": [f for f in shapes if f["id"] in allies]}

@@ -1,14 +1,13 @@
 """The race replayed: a Plotly map animated over every date an ally's stance changed, drawn offline.
 
 Uses `choroplethmap` (MapLibre) with the project's own GeoJSON and a blank white style, so no tiles,
-fonts or shapes are fetched from anywhere.
+fonts or shapes are fetched from anywhere. The shapes are a URL on the app's own server (static/allies.geojson,
+built by `python -m rutte_race.build_static`): inlined, they made the figure 30 times larger and Streamlit
+copied and serialised them on every rerun.
 """
-import json
-
 import pandas as pd
 import plotly.graph_objects as go
 
-from rutte_race import geo
 from rutte_race.charts import STATUS_COLOURS
 from rutte_race.formatting import day_text
 from rutte_race.views import STATUS_LABELS, STATUS_ORDER, stances_as_of
@@ -35,7 +34,7 @@ def _colourscale() -> list:
     return scale
 
 
-def _trace(rows: pd.DataFrame, geojson: dict) -> go.Choroplethmap:
+def _trace(rows: pd.DataFrame, geojson: str | dict) -> go.Choroplethmap:
     n = len(STATUS_ORDER)
     return go.Choroplethmap(
         geojson=geojson, featureidkey="id", locations=rows["iso_numeric"], z=rows["code"],
@@ -45,12 +44,9 @@ def _trace(rows: pd.DataFrame, geojson: dict) -> go.Choroplethmap:
     )
 
 
-def replay_figure(ds, changes: pd.DataFrame, start, end) -> go.Figure:
+def replay_figure(ds, changes: pd.DataFrame, start, end, geojson: str | dict) -> go.Figure:
+    """`geojson`: the allies' shapes (geo.allies_geojson), or the URL they are served from."""
     frames = replay_frames(ds, changes, start, end)
-    topology = json.dumps(ds.shapes)
-    shapes = [*geo.regional_features(topology, geo.EUROPE), *geo.regional_features(topology, geo.NORTH_AMERICA)]
-    allies = set(ds.members["iso_numeric"])
-    geojson = {"type": "FeatureCollection", "features": [f for f in shapes if f["id"] in allies]}
     names = list(dict.fromkeys(frames["frame"]))
     first = frames[frames["frame"] == names[0]]
     figure = go.Figure(

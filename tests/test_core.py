@@ -1,5 +1,7 @@
 """The core package: no Streamlit inside, atomic writes, generated files in sync, every page registered and tested."""
 import ast
+import json
+import os
 import re
 import signal
 import subprocess
@@ -10,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from rutte_race import build_countries, files
+from rutte_race import build_countries, build_static, files, paths
+from rutte_race.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_MODULES = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.stem != "__init__")
@@ -97,12 +100,35 @@ def test_a_write_killed_halfway_leaves_the_old_file_intact(tmp_path):
     assert all(re.fullmatch(r"\.events\.csv\..+\.tmp", name) for name in leftovers(tmp_path, "events.csv"))
 
 
+def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
+    """mkstemp makes owner-only files; a served or committed file must get the usual mode."""
+    path = tmp_path / "data.csv"
+    files.write_atomic(path, b"a\n")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    files.write_atomic(path, b"b\n")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
 # --- Generated files ---------------------------------------------------------------------------
 
 def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
     rebuilt = tmp_path / "countries.csv"
     files.write_atomic(rebuilt, build_countries.countries_csv_text().encode("utf-8"))  # as its __main__ does
     assert (ROOT / "data" / "countries.csv").read_bytes() == rebuilt.read_bytes()
+
+
+def test_static_allies_geojson_is_what_build_static_writes_today():
+    """The replay map's shapes are served from static/; they must match the data they come from."""
+    assert paths.ALLIES_GEOJSON.read_text(encoding="utf-8") == build_static.allies_geojson_text()
+
+
+def test_build_static_keeps_every_ally_and_only_allies():
+    ds = load()
+    ids = {f["id"] for f in json.loads(build_static.allies_geojson_text())["features"]}
+    assert ids == set(ds.members["iso_numeric"])
 
 
 def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():

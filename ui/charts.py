@@ -2,18 +2,53 @@
 
 Building an Altair chart and turning it into a spec validates it against the Vega-Lite schema, which costs
 0.2–0.7 s for these charts; a slider move or a page change should not pay that again for the same chart.
+Streamlit also turns a spec's datasets into Arrow on every call; the cached chart carries them ready-made.
 """
 import json
+from dataclasses import dataclass, field
 from typing import Callable
 
 import altair as alt
 import streamlit as st
+from streamlit import dataframe_util
+
+from rutte_race import export
+
+# Altair validates every object it builds against the Vega-Lite schema (its "debug mode"); that was most of a
+# chart's build time. tests/test_charts.py validates every chart builder's whole spec instead.
+alt.utils.schemapi.disable_debug_mode()
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)  # a map spec is about 1 MB
-def spec_json(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> str:
-    """The Vega-Lite spec of chart `name` for `key` (everything the chart depends on), as JSON text."""
-    return json.dumps(_build().to_dict(), allow_nan=False)
+@dataclass(frozen=True)
+class Chart:
+    """`spec`: the Vega-Lite spec (for exports); `screen`: the same with its datasets as Arrow bytes.
+
+    Both are shared by every session, so nothing may edit them in place (Streamlit copies a spec's top
+    level before it changes it; tests/test_pages.py checks the cached charts survive a page run).
+    """
+    spec: dict
+    screen: dict
+    _exports: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def exportable(self, source_line: str) -> export.Exportable:
+        if source_line not in self._exports:
+            self._exports[source_line] = export.Exportable(self.spec, source_line)
+        return self._exports[source_line]
+
+
+def chart(name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: str | None = None, subtitle: str | None = None) -> Chart:
+    """Chart `name` for `key` (everything the chart's marks depend on). `title` and `subtitle` replace the
+    built chart's (one map spec serves every date and date range with the same stances)."""
+    built = _built(name, key, build)
+    return built if title is None else _retitled(name, key, title, subtitle, built)
+
+
+@st.cache_resource(max_entries=128, show_spinner=False)  # a map spec is about 100 KB
+def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Chart:
+    spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
+    json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
+    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(rows) for name, rows in spec.get("datasets", {}).items()}
+    return Chart(spec, {**spec, "datasets": datasets} if datasets else spec)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -22,13 +57,18 @@ def figure(name: str, key: tuple, _build: Callable):
     return _build()
 
 
-def show(spec: str, alt_text: str) -> None:
-    """Draw a cached spec; Streamlit edits the spec it is given, so it gets a fresh copy."""
-    st.vega_lite_chart(spec=json.loads(spec), width="stretch", alt=alt_text)
+def show(chart: Chart, alt_text: str) -> None:
+    st.vega_lite_chart(spec=chart.screen, width="stretch", alt=alt_text)
 
 
-def retitled(spec: str, title: str) -> str:
-    """The same spec under another title (one map spec serves every date with the same stances)."""
-    parsed = json.loads(spec)
-    parsed["title"]["text"] = title
-    return json.dumps(parsed, allow_nan=False)
+@st.cache_resource(max_entries=512, show_spinner=False)  # shares the data of `_chart`
+def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: Chart) -> Chart:
+    def with_title(spec: dict) -> dict:
+        old = spec.get("title")
+        if not isinstance(old, dict):
+            return {**spec, "title": title}
+        new = {**old, "text": title}
+        if subtitle is not None:
+            new["subtitle"] = [subtitle, *old.get("subtitle", [""])[1:]]
+        return {**spec, "title": new}
+    return Chart(with_title(_chart.spec), with_title(_chart.screen))

@@ -31,6 +31,7 @@ def _derived(version: str, _ds: Dataset) -> dict:
         "by_date": views.backers_by_date(_ds, changes),
         "by_month": views.backers_by_month(_ds, changes),
         "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
+        "story": views.story_figures(_ds, changes),
     }
 
 
@@ -50,6 +51,16 @@ def dataset() -> Dataset:
 
 def derived(ds: Dataset) -> dict:
     return _derived(ds.version, ds)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)  # 32 rows per date
+def _stances_on(version: str, day, _ds: Dataset, _changes):
+    return views.map_frame(_ds, day, _changes)
+
+
+def stances_on(ds: Dataset, day):
+    """Each ally's stance on `day` (views.map_frame), shared read-only by every session."""
+    return _stances_on(ds.version, day, ds, derived(ds)["changes"])
 
 
 def bounds(ds: Dataset) -> Bounds:

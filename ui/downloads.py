@@ -1,16 +1,17 @@
 """One row of download buttons under every chart: PNG, SVG, PDF, HTML (from the on-screen spec) and the CSV behind it."""
-import json
-
 import pandas as pd
 import streamlit as st
 
 from rutte_race import export
+from ui.charts import Chart
 
 
-def chart_downloads(spec: str, name_parts: tuple[str, ...], frame: pd.DataFrame, source_line: str, key: str) -> None:
+def chart_downloads(chart: Chart, name_parts: tuple[str, ...], frame: pd.DataFrame, source_line: str, key: str) -> None:
     """Files are made only when clicked (deferred data), and cached per spec so a second click is instant."""
+    exportable = chart.exportable(source_line)
+
     def rendered(fmt: str):
-        return lambda: export.render(export.export_spec(json.loads(spec), source_line), fmt)
+        return lambda: exportable.render(fmt)
 
     columns = st.columns(5, gap="small")
     for column, fmt in zip(columns, export.FORMATS):

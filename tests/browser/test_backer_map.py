@@ -54,3 +54,18 @@ def test_moving_the_as_of_date_changes_the_map_as_the_data_says(app, app_url, ex
     assert map_fills(app) != fills_before
     expect(app).to_have_url(f"{app_url}/backer_map?as_of={TURKEY_BACKS.isoformat()}")
     assert_no_exception(app)
+
+
+def test_the_replay_draws_the_allies_from_the_apps_own_shapes(app, app_url, screenshots):
+    """The replay's shapes are a URL on the app's own server (not inlined in the figure); they must arrive."""
+    with app.expect_response(lambda r: r.url.endswith("/app/static/allies.geojson")) as shapes:
+        open_page(app, app_url, "backer_map")
+    response = shapes.value
+    assert response.status == 200
+    assert len(response.json()["features"]) == 32
+    replay = app.locator('[data-testid="stPlotlyChart"]')
+    replay.scroll_into_view_if_needed()
+    expect(replay.locator("canvas").first).to_be_visible()
+    expect(replay.get_by_text("▶ Play")).to_be_visible()
+    replay.screenshot(path=screenshots / "replay-desktop.png")
+    assert_no_exception(app)

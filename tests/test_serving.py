@@ -1,0 +1,56 @@
+"""How the app is served: Nagle's algorithm off on readers' connections, shared charts never edited."""
+import socket
+
+from streamlit.testing.v1 import AppTest
+from streamlit.web.server.starlette import starlette_server
+
+from ui.launch import without_nagle
+
+
+def accepted_nodelay(bind_socket) -> int:
+    listener = bind_socket("127.0.0.1", 0, 8)
+    try:
+        with socket.create_connection(listener.getsockname()) as client:
+            listener.setblocking(True)
+            connection, _ = listener.accept()
+            with connection:
+                return connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        listener.close()
+
+
+def test_streamlit_alone_leaves_nagle_on_for_accepted_connections():
+    """Why ui.launch exists; when this fails, Streamlit fixed it and the launcher can go."""
+    assert accepted_nodelay(starlette_server._bind_socket) == 0
+
+
+def test_the_launcher_turns_nagle_off_for_every_accepted_connection():
+    assert accepted_nodelay(without_nagle(starlette_server._bind_socket)) != 0
+
+
+def _show_a_cached_chart_twice():
+    import json
+
+    import altair as alt
+    import pandas as pd
+    import streamlit as st
+
+    from ui.charts import chart, show
+
+    def build():
+        return alt.Chart(pd.DataFrame({"day": ["2024-04-29", "2024-04-30"], "n": [6, 7]})).mark_bar().encode(x="day:T", y="n:Q").properties(title="T")
+
+    cached = chart("test", ("key",), build, title="Backers")
+    before = json.dumps(cached.spec, sort_keys=True), dict(cached.screen)
+    show(cached, "a test chart")
+    show(chart("test", ("key",), build, title="Backers"), "the same chart again")
+    after = json.dumps(cached.spec, sort_keys=True), dict(cached.screen)
+    st.write("unchanged" if before == after else "CHANGED")
+
+
+def test_showing_a_cached_chart_leaves_it_as_it_was():
+    """Cached charts are shared by every reader; Streamlit must only ever see a copy's top level."""
+    at = AppTest.from_function(_show_a_cached_chart_twice).run()
+    assert not at.exception
+    assert [m.value for m in at.markdown] == ["unchanged"]
+    assert len(at.get("vega_lite_chart")) == 2
