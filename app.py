@@ -1,4 +1,6 @@
 """Entry point: page setup, the shared sidebar filters, and navigation. Everything else lives in pages/."""
+import os
+
 import streamlit as st
 
 from ui.data import dataset
@@ -15,6 +17,11 @@ PAGES = [
     st.Page("pages/sources.py", title="Sources & method", icon=":material/menu_book:"),
 ]
 
+FLOOR = "bench-floor"
+if os.environ.get("RUTTE_BENCH_FLOOR") == "1":  # set by `python -m bench` only: the cheapest page the app can serve
+    PAGES.append(st.Page(lambda: None, title="Floor", url_path=FLOOR))
+
 page = st.navigation(PAGES, position="top")
-filters(dataset())
+if page.url_path != FLOOR:
+    filters(dataset())
 page.run()

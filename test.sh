@@ -5,14 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements-test.txt
-if ! command -v chromium >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "Installing Debian's chromium for the browser tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-  else
-    echo "chromium is missing and cannot be installed here: browser tests will skip (and fail under CI=true)."
-  fi
-fi
+ensure_chromium
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

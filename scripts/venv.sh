@@ -1,4 +1,4 @@
-# Sourced by run.sh and test.sh: make .venv (with Debian's python3-venv if it is missing) and
+# Sourced by run.sh, test.sh and bench.sh: make .venv (with Debian's python3-venv if it is missing) and
 # install a requirements file into it, skipping the install when that file has not changed.
 ensure_venv() {
   local requirements=$1
@@ -19,5 +19,17 @@ ensure_venv() {
     .venv/bin/python -m pip install -q --upgrade pip
     .venv/bin/python -m pip install -q -r "$requirements"
     touch "$stamp"
+  fi
+}
+
+# Debian's chromium for the browser tests and the benchmark, installed when missing and this machine can.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing Debian's chromium for the browser tests..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "chromium is missing and cannot be installed here: browser tests will skip (and fail under CI=true)."
+    fi
   fi
 }

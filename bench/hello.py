@@ -1,0 +1,1 @@
+import streamlit as st; st.write("Hello, world")  # the browser benchmark's reference page

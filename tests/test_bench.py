@@ -1,0 +1,50 @@
+"""The benchmark's own parts: its websocket client drives a real server, and its verdicts read targets right."""
+import asyncio
+
+import pytest
+
+from bench.server import start_app, stop_app
+from bench.session import Session
+from bench.stats import Row, percentile
+
+
+@pytest.fixture(scope="module")
+def floor_app(tmp_path_factory):
+    process, url = start_app("app.py", tmp_path_factory.mktemp("bench") / "app.log", env={"RUTTE_BENCH_FLOOR": "1"})
+    try:
+        yield url
+    finally:
+        stop_app(process)
+
+
+def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
+    async def drive():
+        floor, backer_map = Session(floor_app, "bench-floor"), Session(floor_app, "backer_map")
+        try:
+            await floor.open()
+            await backer_map.open()
+            sent_before = backer_map.bytes_received
+            await backer_map.rerun()
+            unchanged_bytes = backer_map.bytes_received - sent_before
+            backer_map.move_dates_end(30)
+            await backer_map.rerun()
+            return floor, backer_map, unchanged_bytes
+        finally:
+            await floor.close()
+            await backer_map.close()
+
+    floor, backer_map, unchanged_bytes = asyncio.run(drive())
+    assert floor.widgets == {} and not floor.exceptions  # the floor draws nothing but the navigation
+    assert {"filter_dates", "as_of"} <= {wid.rsplit("-", 1)[-1] for wid in backer_map.widgets}
+    assert not backer_map.exceptions
+    assert backer_map.cached, "the server marked no element as cacheable"
+    assert unchanged_bytes < 60_000, "an unchanged rerun resent the large elements instead of references"
+
+
+def test_percentiles_and_verdicts():
+    assert percentile([5, 1, 3, 2, 4], 50) == 3
+    assert percentile([1, 2, 3, 4, 100], 95) == 100
+    assert Row("Rerun", "x", "", 2.9, "≤ 3").verdict() == "meets"
+    assert Row("Rerun", "x", "", 3.1, "≤ 3").verdict() == "misses"
+    assert Row("Crowd", "x", "", 0.79, "≥ 0.8").verdict() == "misses"
+    assert Row("Crowd", "x", "", 0.9, "").verdict() == ""
