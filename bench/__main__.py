@@ -15,6 +15,7 @@ from pathlib import Path
 from bench import browser, exports, reruns
 from bench.server import ROOT, start_app, stop_app
 from bench.stats import Row, ms, p50_p95, percentile, table
+from rutte_race.files import write_atomic
 
 PAGES = ["story", "timeline", "backer_map", "candidates", "quotes", "sources"]
 HEAVIEST = "backer_map"
@@ -101,7 +102,6 @@ def write_report(text: str) -> None:
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     current = REPORT.read_text(encoding="utf-8")
     updated = re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S)
-    from rutte_race.files import write_atomic
     write_atomic(REPORT, updated.encode("utf-8"))
 
 

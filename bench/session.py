@@ -6,15 +6,13 @@ sent, answers with their states and with the hashes of cached messages, so the s
 instead of repeating large elements.
 """
 import time
-from urllib.parse import urlsplit
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from websockets.asyncio.client import connect
 
-FINISHED = ForwardMsg.ScriptFinishedStatus.Name
-DONE = {ForwardMsg.FINISHED_SUCCESSFULLY}
+STATUS_NAME = ForwardMsg.ScriptFinishedStatus.Name
 
 
 class RerunFailed(RuntimeError):
@@ -72,8 +70,8 @@ class Session:
             if kind == "script_finished":
                 if forward.script_finished == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                     continue
-                if forward.script_finished not in DONE:
-                    raise RerunFailed(f"{self.page}: script finished with {FINISHED(forward.script_finished)}")
+                if forward.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    raise RerunFailed(f"{self.page}: script finished with {STATUS_NAME(forward.script_finished)}")
                 return time.perf_counter() - started
             self._remember(forward, kind)
 

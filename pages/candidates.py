@@ -27,7 +27,7 @@ st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     subtitle = describe_filters(view, bounds, derived["names"])
     chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
-                                 lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
+                              lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
     chart_cache.show(chart, f"Chart of each candidate's steps over time, {subtitle}. The cards below give the same facts.")
     chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
                     table.drop(columns=["last_event_date"]), f"Source: five news articles; data {ds.version}", "candidates")

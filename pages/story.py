@@ -40,7 +40,7 @@ if series.empty:
 else:
     of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
-                                 lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
+                              lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
     chart_cache.show(chart, f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")

@@ -1,8 +1,8 @@
 """Charts built once per input and shared by every rerun and reader.
 
-Building an Altair chart and turning it into a spec validates it against the Vega-Lite schema, which costs
-0.2–0.7 s for these charts; a slider move or a page change should not pay that again for the same chart.
-Streamlit also turns a spec's datasets into Arrow on every call; the cached chart carries them ready-made.
+Building an Altair chart costs 0.1–0.6 s for these charts; a slider move or a page change should not pay that
+again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call; the cached chart
+carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
 import json
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ class Chart:
     """`spec`: the Vega-Lite spec (for exports); `screen`: the same with its datasets as Arrow bytes.
 
     Both are shared by every session, so nothing may edit them in place (Streamlit copies a spec's top
-    level before it changes it; tests/test_pages.py checks the cached charts survive a page run).
+    level before it changes it; tests/test_serving.py checks a cached chart survives being shown).
     """
     spec: dict
     screen: dict
@@ -47,7 +47,7 @@ def chart(name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: 
 def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Chart:
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
-    datasets = {name: dataframe_util.convert_anything_to_arrow_bytes(rows) for name, rows in spec.get("datasets", {}).items()}
+    datasets = {dataset: dataframe_util.convert_anything_to_arrow_bytes(rows) for dataset, rows in spec.get("datasets", {}).items()}
     return Chart(spec, {**spec, "datasets": datasets} if datasets else spec)
 
 
