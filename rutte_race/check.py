@@ -55,17 +55,24 @@ def parse_date(value: str) -> date | None:
         return None
 
 
+def read_utf8(path: Path, name: str) -> tuple[str | None, Problem | None]:
+    """The file's text, or a problem naming the line of its first byte that is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        return None, Problem(name, line, "", f"is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")
+
+
 def read_table(data_dir: Path, table: Table) -> tuple[list[dict] | None, list[Problem]]:
     """Rows of one CSV as dicts with their line number under '_line', and problems with the file itself."""
     path = data_dir / table.path
     if not path.is_file():
         return None, [Problem(table.path, 0, "", f"file is missing (expected at {path})")]
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        return None, [Problem(table.path, line, "", f"is not UTF-8 (byte 0x{raw[err.start]:02x}); save the file as UTF-8")]
+    text, problem = read_utf8(path, table.path)
+    if problem:
+        return None, [problem]
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""))
     header = next(reader, [])
     problems = [Problem(table.path, 1, name, "column is missing") for name in table.field_names if name not in header]
@@ -128,7 +135,7 @@ def check_foreign_keys(table: Table, rows: list[dict], data: dict[str, list[dict
         for row in rows:
             value = row.get(field, "")
             if value and value not in known:
-                problems.append(Problem(table.path, row["_line"], field, f"{value!r} is not a {other_field} in {other}.csv"))
+                problems.append(Problem(table.path, row["_line"], field, f"{value!r} is not a known {other_field} in {other}.csv"))
     return problems
 
 
@@ -140,6 +147,8 @@ def check_articles(articles: list[dict], seeds_dir: Path) -> list[Problem]:
         named.add(seed)
         if seed and not (seeds_dir / seed).is_file():
             problems.append(Problem("articles.csv", row["_line"], "seed_file", f"seeds/{seed} does not exist"))
+        elif seed:
+            problems += [p for p in [read_utf8(seeds_dir / seed, f"seeds/{seed}")[1]] if p]
     for seed in sorted(p.name for p in seeds_dir.glob("*.txt")):
         if seed not in named:
             problems.append(Problem("articles.csv", 0, "seed_file", f"seeds/{seed} has no row in articles.csv"))
@@ -252,11 +261,16 @@ def check_members(members: list[dict], countries: list[dict], data_dir: Path) ->
     numeric = {c["iso3"]: c.get("iso_numeric") for c in countries}
     shapes_path = data_dir / "countries-110m.json"
     shape_ids = set()
-    if shapes_path.is_file():
-        shapes = json.loads(shapes_path.read_text(encoding="utf-8"))
-        shape_ids = {g.get("id") for g in shapes["objects"]["countries"]["geometries"]}
-    else:
+    if not shapes_path.is_file():
         problems.append(Problem("countries-110m.json", 0, "", "file is missing"))
+    else:
+        try:
+            shapes = json.loads(shapes_path.read_text(encoding="utf-8", errors="replace"))
+            shape_ids = {g.get("id") for g in shapes["objects"]["countries"]["geometries"]}
+        except json.JSONDecodeError as err:
+            problems.append(Problem("countries-110m.json", err.lineno, "", f"is not valid JSON ({err.msg}, column {err.colno})"))
+        except (KeyError, TypeError, AttributeError):
+            problems.append(Problem("countries-110m.json", 0, "", "has no objects.countries.geometries: not a world-atlas topology"))
     for row in members:
         iso3, num = row.get("iso3"), row.get("iso_numeric")
         if iso3 in numeric and numeric[iso3] != num:

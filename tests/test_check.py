@@ -98,11 +98,11 @@ CELL_FAULTS = [
      ["note: note_type 'caution' needs a note saying what is wrong"]),
     # Countries
     ("made-up country code", "events.csv", "france-support-january", {"country_iso3": "XXX"},
-     ["country_iso3: 'XXX' is not a iso3 in countries.csv",
+     ["country_iso3: 'XXX' is not a known iso3 in countries.csv",
       "country_iso3: XXX has a stance but is not a NATO ally (nato_members.csv)"]),
     ("lower-case country code", "events.csv", "france-support-january", {"country_iso3": "fra"},
      ["country_iso3: 'fra' does not match the pattern ^[A-Z]{3}$",
-      "country_iso3: 'fra' is not a iso3 in countries.csv",
+      "country_iso3: 'fra' is not a known iso3 in countries.csv",
       "country_iso3: fra has a stance but is not a NATO ally (nato_members.csv)"]),
     ("stance of a non-ally", "events.csv", "france-support-january", {"country_iso3": "CHE"},
      ["country_iso3: CHE has a stance but is not a NATO ally (nato_members.csv)"]),
@@ -125,9 +125,9 @@ CELL_FAULTS = [
      {"quote": "Trump’s main issue was that we were not spending enough. He was correct"},
      ["quote: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
     ("unknown article", "events.csv", "france-support-january", {"article_id": "no-such-article"},
-     ["article_id: 'no-such-article' is not a article_id in articles.csv"]),
+     ["article_id: 'no-such-article' is not a known article_id in articles.csv"]),
     ("unknown candidate", "events.csv", "iohannis-running", {"candidate": "stoltenberg"},
-     ["candidate: 'stoltenberg' is not a candidate_id in candidates.csv"]),
+     ["candidate: 'stoltenberg' is not a known candidate_id in candidates.csv"]),
     # Required values, spaces, patterns
     ("empty summary", "events.csv", "france-support-january", {"summary": ""},
      ["summary: is required but empty"]),
@@ -153,7 +153,7 @@ CELL_FAULTS = [
     ("first article not the earliest", "candidates.csv", "iohannis", {"first_article_id": "bloomberg-backers"},
      ["first_article_id: should be 'leading-contender', the earliest article naming iohannis"]),
     ("first article unknown", "candidates.csv", "wallace", {"first_article_id": "no-such-article"},
-     ["first_article_id: 'no-such-article' is not a article_id in articles.csv",
+     ["first_article_id: 'no-such-article' is not a known article_id in articles.csv",
       "first_article_id: should be 'leading-contender', the earliest article naming wallace"]),
     ("status ignores a withdrawal", "candidates.csv", "iohannis", {"status": "declared"},
      ["status: 'declared' disagrees with the events: a withdrawal row for iohannis"]),
@@ -162,13 +162,13 @@ CELL_FAULTS = [
     ("status ignores the appointment", "candidates.csv", "rutte", {"status": "declared"},
      ["status: 'declared' disagrees with the events: an appointment row for rutte"]),
     ("candidate's country not ISO", "candidates.csv", "karins", {"country_iso3": "LAT"},
-     ["country_iso3: 'LAT' is not a iso3 in countries.csv"]),
+     ["country_iso3: 'LAT' is not a known iso3 in countries.csv"]),
     # nato_members.csv
     ("wrong ISO numeric code", "nato_members.csv", "FRA", {"iso_numeric": "251"},
      ["iso_numeric: '251' has no shape in countries-110m.json",
       "iso_numeric: '251' is not the ISO numeric code of FRA (250)"]),
     ("ally that is not an ISO country", "nato_members.csv", "ALB", {"iso3": "XKX"},
-     ["iso3: 'XKX' is not a iso3 in countries.csv"]),
+     ["iso3: 'XKX' is not a known iso3 in countries.csv"]),
     ("impossible accession date", "nato_members.csv", "ALB", {"accession_date": "2009-04-31"},
      ["accession_date: '2009-04-31' is not a real date in the form YYYY-MM-DD"]),
     ("unknown region", "nato_members.csv", "ALB", {"region": "Balkans"},
@@ -264,6 +264,15 @@ def test_a_missing_json_file_is_named(copy, file):
     assert copy.problems() == [f"{file}: file is missing"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("{not json", "countries-110m.json, line 1: is not valid JSON (Expecting property name enclosed in double quotes, column 2)"),
+    ('{"type": "FeatureCollection"}', "countries-110m.json: has no objects.countries.geometries: not a world-atlas topology"),
+])
+def test_shapes_that_are_not_a_topology_are_named(copy, text, expected):
+    copy.write_text("countries-110m.json", text)
+    assert copy.problems() == [expected]
+
+
 def test_a_descriptor_that_is_not_json_names_the_line(copy):
     copy.replace("datapackage.json", '"version": "1.0.0",', '"version": "1.0.0"')
     line = copy.lines("datapackage.json").index('  "licenses": [') + 1
@@ -285,6 +294,14 @@ def test_bytes_that_are_not_utf8_name_the_line(copy, file, key):
     lines[line - 1] = lines[line - 1].replace(b",", b",caf\xe9 ", 1)
     (copy.data / file).write_bytes(b"\n".join(lines))
     assert copy.problems() == [f"{file}, line {line}: is not UTF-8 (byte 0xe9); save the file as UTF-8"]
+
+
+def test_a_seed_article_that_is_not_utf8_is_named_by_its_line(copy):
+    seed = copy.seeds / "004_f81cd5b717ad3e36.txt"
+    lines = seed.read_bytes().split(b"\n")
+    lines[2] += b" caf\xe9"
+    seed.write_bytes(b"\n".join(lines))
+    assert "seeds/004_f81cd5b717ad3e36.txt, line 3: is not UTF-8 (byte 0xe9); save the file as UTF-8" in copy.problems()
 
 
 def test_a_row_with_too_few_fields_is_named(copy):
