@@ -2,9 +2,8 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import export
+from rutte_race import export, paths
 from rutte_race.formatting import date_label, date_labels
-from rutte_race.paths import DATA_DIR
 from ui import state
 from ui.page import start_page
 
@@ -60,7 +59,7 @@ st.markdown(
 
 st.header("Download the data")
 st.markdown("The curated tables, their schema (a Frictionless data package) and the map shapes, in one zip.")
-st.download_button("Download the data package (zip)", data=lambda: export.data_package_zip(str(DATA_DIR), ds.version),
+st.download_button("Download the data package (zip)", data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version),
                    file_name=f"rutte-nato-race-data-{ds.version}.zip", mime="application/zip", on_click="ignore", icon=":material/download:")
 
 st.header("Licences")

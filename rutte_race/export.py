@@ -3,6 +3,7 @@
 An `Exportable` renders each format once, so a second click on the same chart costs nothing.
 """
 import io
+import json
 import re
 import zipfile
 from functools import cached_property, lru_cache
@@ -56,8 +57,35 @@ def render(spec: dict, fmt: str) -> bytes:
     if fmt == "pdf":
         return vlc.vegalite_to_pdf(spec, vl_version=VL_VERSION)
     if fmt == "html":
-        return vlc.vegalite_to_html(spec, bundle=True, vl_version=VL_VERSION).encode("utf-8")
+        return html_page(spec).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+_SPEC_SLOT = {"rutte_spec_slot": 0}
+
+
+@lru_cache(maxsize=1)
+def _page_around_slot() -> str:
+    """vl-convert's offline page, vega-embed bundled in, with a placeholder where the spec goes."""
+    return vlc.vegalite_to_html(_SPEC_SLOT, bundle=True, vl_version=VL_VERSION)
+
+
+def script_json(value) -> str:
+    """JSON safe inside an HTML <script>: no '<', '>' or '&' from the data can close the script or open a tag."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def html_page(spec: dict) -> str:
+    """The chart as one offline HTML page. vl-convert writes the spec into its <script> as raw JSON, where a
+    quote containing '</script>' would end the script and run what follows; so the spec goes in escaped."""
+    page = _page_around_slot()
+    slot = json.dumps(_SPEC_SLOT, separators=(",", ":"))
+    if page.count(slot) != 1:
+        raise RuntimeError("vl-convert's HTML page no longer holds the spec as compact JSON; update export.html_page")
+    return page.replace(slot, script_json(spec))
 
 
 class Exportable:

@@ -5,6 +5,8 @@ fonts or shapes are fetched from anywhere. The shapes are a URL on the app's own
 built by `python -m rutte_race.build_static`): inlined, they made the figure 30 times larger and Streamlit
 copied and serialised them on every rerun.
 """
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -34,12 +36,17 @@ def _colourscale() -> list:
     return scale
 
 
+def hover_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """Names and stances as Plotly shows them literally: its hover labels read <b>, <a href> and entities as markup."""
+    return rows[["name", "status_label"]].astype(str).map(html.escape)
+
+
 def _trace(rows: pd.DataFrame, geojson: str | dict) -> go.Choroplethmap:
     n = len(STATUS_ORDER)
     return go.Choroplethmap(
         geojson=geojson, featureidkey="id", locations=rows["iso_numeric"], z=rows["code"],
         zmin=-0.5, zmax=n - 0.5, colorscale=_colourscale(), marker_line_color="#333", marker_line_width=0.6,
-        customdata=rows[["name", "status_label"]], hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+        customdata=hover_text(rows), hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         colorbar=dict(title="Stance", tickvals=list(range(n)), ticktext=[STATUS_LABELS[s] for s in STATUS_ORDER], orientation="h", y=-0.05, len=0.95),
     )
 

@@ -85,7 +85,7 @@ def test_empty_result_says_so_plainly():
     at = page("timeline", **{"from": "2012-01-01", "to": "2012-12-31"}).run()
     assert not at.exception
     assert shown_count(at, "events").startswith("No events match these filters (0 of 98)")
-    assert not at.get("arrow_vega_lite_chart")
+    assert not at.get("vega_lite_chart")
 
 
 def test_bad_parameters_give_a_notice_and_are_dropped_from_the_url():

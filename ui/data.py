@@ -1,18 +1,18 @@
 """Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
+import traceback
 from pathlib import Path
 
 import streamlit as st
 
-from rutte_race import views
+from rutte_race import paths, views
 from rutte_race.check import DataError
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
-from rutte_race.paths import DATA_DIR, SEEDS_DIR
 from rutte_race.url_state import Bounds
 
 
 def _files_fingerprint() -> tuple:
-    files = [*sorted(DATA_DIR.glob("*")), *sorted(SEEDS_DIR.glob("*.txt"))]
+    files = [*sorted(paths.DATA_DIR.glob("*")), *sorted(paths.SEEDS_DIR.glob("*.txt"))]
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
@@ -35,17 +35,21 @@ def _derived(version: str, _ds: Dataset) -> dict:
     }
 
 
+MAINTENANCE = "This story's data is being updated and cannot be shown right now. Please try again in a few minutes."
+
+
 def dataset() -> Dataset:
-    """The dataset, or a plain maintenance message (and the page stops) when the data fails its checks."""
+    """The dataset, or a plain maintenance message (and the page stops) when the data cannot be loaded.
+
+    Readers never see why; the server log gets every problem the check found, or the traceback."""
     try:
-        return _load(str(DATA_DIR), str(SEEDS_DIR), _files_fingerprint())
-    except (DataError, OSError, ValueError) as err:
-        st.error(
-            "This story's data is being updated and cannot be shown right now. Please try again in a few minutes.",
-            icon=":material/construction:",
-        )
-        problems = getattr(err, "problems", [])
-        print(f"[rutte-race] data failed its checks ({len(problems)} problem(s)):", *map(str, problems[:20]), sep="\n  ")
+        return _load(str(paths.DATA_DIR), str(paths.SEEDS_DIR), _files_fingerprint())
+    except Exception as err:  # whatever broke the data, the reader gets the same calm page
+        st.error(MAINTENANCE, icon=":material/construction:")
+        if isinstance(err, DataError):
+            print(f"[rutte-race] data failed its checks ({len(err.problems)} problem(s)):", *map(str, err.problems[:20]), sep="\n  ")
+        else:
+            traceback.print_exc()
         st.stop()
 
 
