@@ -1,0 +1,114 @@
+"""Safe defaults: no error details for readers, XSRF on, no way to upload or name a file, and no link or
+request that makes the app read or serve a file outside what it means to.
+"""
+import ast
+import http.client
+import sys
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from bench.server import start_app, stop_app
+
+ROOT = Path(__file__).resolve().parent.parent
+APP_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
+ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]
+FILE_INPUTS = {"file_uploader", "camera_input", "audio_input", "text_input", "text_area", "chat_input", "data_editor"}
+RAW_HTML = {"html", "unsafe_allow_html"}
+READABLE = ("data", "seeds", "assets")  # the data, its articles, and the page icon (a fixed path)
+
+
+def test_reader_facing_config_hides_errors_and_keeps_xsrf_on():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showErrorDetails"] == "none"  # a failure shows a generic message, no trace or path
+    assert config["client"]["toolbarMode"] == "viewer"
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["browser"]["gatherUsageStats"] is False
+
+
+@pytest.mark.parametrize("path", APP_CODE, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_input_that_takes_a_file_or_free_text_and_no_raw_html(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = {node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
+    keywords = {kw.arg for node in ast.walk(tree) if isinstance(node, ast.Call) for kw in node.keywords}
+    modules = {alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names} | \
+        {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not calls & FILE_INPUTS
+    assert not (calls | keywords) & RAW_HTML
+    assert not any("components" in (m or "") for m in modules)
+
+
+@pytest.fixture
+def files_opened():
+    """Every file Python opens while the fixture's list is being filled."""
+    opened: list[str] = []
+    recording = [False]
+
+    def hook(event, args):
+        if recording[0] and event == "open" and isinstance(args[0], (str, bytes)):
+            opened.append(str(Path(args[0] if isinstance(args[0], str) else args[0].decode()).resolve()))
+
+    sys.addaudithook(hook)  # hooks cannot be removed; this one only records while asked to
+    yield opened, recording
+    recording[0] = False
+
+
+def path_like_params(canary: Path) -> dict[str, list[str]]:
+    paths = [str(canary), f"file://{canary}", "../../etc/passwd", "/etc/passwd", "README.md", "../README.md",
+             "docs/DATA.md", "..%2f..%2fetc%2fpasswd", "data/../README.md", "~/.ssh/id_rsa"]
+    return {"from": paths[:3], "to": paths[3:5], "as_of": paths[5:6], "countries": [",".join(paths)],
+            "speakers": paths, "file": paths, "page": paths, "data_dir": [str(canary.parent)]}
+
+
+@pytest.mark.parametrize("entry", ENTRY_POINTS)
+def test_path_like_link_settings_never_make_a_page_read_a_file(files_opened, tmp_path, entry):
+    opened, recording = files_opened
+    canary = tmp_path / "canary.csv"
+    canary.write_text("event_id\nsecret\n")
+    at = AppTest.from_file(str(ROOT / entry), default_timeout=60)
+    at.query_params.update(path_like_params(canary))
+    recording[0] = True
+    at.run()
+    recording[0] = False
+    assert not at.exception
+    assert at.info and "could not be used" in at.info[0].value
+    assert not [p for p in opened if p.startswith(str(tmp_path)) or "passwd" in p or ".ssh" in p]
+    in_project = {Path(p).relative_to(ROOT) for p in opened if p.startswith(f"{ROOT}/") and ".venv" not in Path(p).parts}
+    data_read = {p for p in in_project if p.suffix not in (".py", ".pyc", ".toml")}
+    assert any(p.endswith(entry) for p in opened), "the hook saw the page script opened: it is recording"
+    assert all(p.parts[0] in READABLE for p in data_read), sorted(map(str, data_read))
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    process, url = start_app("app.py", tmp_path_factory.mktemp("serve") / "app.log")
+    try:
+        yield urlsplit(url).netloc
+    finally:
+        stop_app(process)
+
+
+SECRETS = {"app.py": ROOT / "app.py", "events.csv": ROOT / "data" / "events.csv", "config": ROOT / ".streamlit" / "config.toml",
+           "passwd": Path("/etc/passwd")}
+REQUESTS = [
+    "/app/static/../app.py", "/app/static/%2e%2e/app.py", "/app/static/..%2fapp.py", "/app/static/%2e%2e%2fdata%2fevents.csv",
+    "/app/static/../../etc/passwd", "/app/static/..%2f..%2f..%2f..%2fetc%2fpasswd", "/app/static//etc/passwd",
+    "/app.py", "/data/events.csv", "/seeds/004_f81cd5b717ad3e36.txt", "/.streamlit/config.toml", "/../app.py",
+    "/media/../app.py", "/_stcore/../data/events.csv", "/component/../app.py", "/app/static/%252e%252e/app.py",
+]
+
+
+@pytest.mark.parametrize("target", REQUESTS)
+def test_the_server_never_serves_a_file_outside_static(served, target):
+    connection = http.client.HTTPConnection(served, timeout=10)
+    try:
+        connection.request("GET", target)  # sent as written: no client-side normalisation of '..'
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    leaked = [name for name, path in SECRETS.items() if path.is_file() and path.read_bytes()[:200].strip() and path.read_bytes()[:200] in body]
+    assert not leaked, f"GET {target} ({response.status}) returned the content of {leaked}"
