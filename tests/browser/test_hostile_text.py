@@ -1,0 +1,93 @@
+"""Markup in the data, in a real browser: every page shows it as text, a map tooltip shows it as text, an
+exported HTML chart shows it as text, and none of it runs (the payloads would set window.rutteInjected).
+"""
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.server import start_app, stop_app
+from reader import open_page, wait_ready
+from rutte_race import charts, export
+from rutte_race.load import load
+from tests.hostile import HOSTILE, SPEAKER, hostile_copy
+
+INJECTED = """() => ({
+  ran: window.rutteInjected,
+  scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.trim().startsWith('window.rutteInjected')).length,
+  images: document.querySelectorAll('img[src="x"], [onerror]').length,
+  links: document.querySelectorAll('a[href^="javascript:"]').length,
+  bold: document.querySelectorAll('[data-testid="stMain"] b, #vg-tooltip-element b').length,
+  maths: document.querySelectorAll('[data-testid="stMain"] .katex').length,
+})"""
+NOTHING = {"ran": None, "scripts": 0, "images": 0, "links": 0, "bold": 0, "maths": 0}
+PAGES = {
+    "": {"countries": "HUN,GBR"},
+    "timeline": {"countries": "HUN,GBR"},
+    "backer_map": {"countries": "HUN,GBR"},
+    "candidates": {},
+    "quotes": {"speakers": SPEAKER},
+    "sources": {},
+}
+LITERAL = "<b>bold</b> <script>window.rutteInjected=1</script>"  # as a reader should read it
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    return hostile_copy(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="module")
+def hostile_url(hostile, tmp_path_factory):
+    env = {"RUTTE_DATA_DIR": str(hostile.data), "RUTTE_SEEDS_DIR": str(hostile.seeds)}
+    process, url = start_app("app.py", tmp_path_factory.mktemp("server") / "hostile.log", env=env)
+    try:
+        yield url
+    finally:
+        stop_app(process)
+
+
+@pytest.fixture
+def dialogs(page):
+    opened = []
+    page.on("dialog", lambda dialog: (opened.append(dialog.message), dialog.dismiss()))
+    return opened
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, dialogs, path):
+    open_page(page, hostile_url, path, urlencode({"from": "2010-10-14", **PAGES[path]}))
+    page.wait_for_timeout(500)  # anything injected has had its chance to run
+    assert page.evaluate(INJECTED) == NOTHING and dialogs == []
+    if path in ("candidates", "quotes"):
+        assert LITERAL in page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_a_map_tooltip_shows_a_name_with_markup_as_text(page, hostile_url, dialogs):
+    open_page(page, hostile_url, "backer_map")
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    tooltip = page.locator("#vg-tooltip-element")
+    box = chart.bounding_box()
+    for fx in (0.5, 0.55, 0.6, 0.45, 0.4, 0.65, 0.35, 0.7):  # Europe and North America fill the middle band
+        for fy in (0.45, 0.5, 0.4, 0.55, 0.35, 0.6):
+            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+            page.wait_for_timeout(150)
+            if tooltip.count() and tooltip.is_visible() and "rutteInjected" in tooltip.inner_text():
+                assert LITERAL in tooltip.inner_text()
+                assert page.evaluate(INJECTED) == NOTHING and dialogs == []
+                return
+    pytest.fail("no ally's tooltip appeared over the middle of the map")
+
+
+def test_an_exported_html_chart_shows_markup_as_text(page, hostile, tmp_path, dialogs):
+    ds = load(hostile.data, hostile.seeds)
+    chart = charts.candidates_chart(ds.events, ds.candidates, f"Title {HOSTILE}", "Subtitle")
+    html = export.render(export.export_spec(chart.to_dict(), "Source"), "html")
+    path = tmp_path / "chart.html"
+    path.write_bytes(html)
+    page.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page.goto(path.as_uri())
+    expect(page.locator("#vega-chart svg.marks")).to_be_visible()
+    expect(page.locator("#vega-chart svg.marks .role-title-text").first).to_contain_text(LITERAL)
+    assert page.evaluate(INJECTED) == NOTHING and dialogs == []
+    assert page.locator("#vega-chart svg.marks").evaluate("svg => svg.querySelectorAll('g.role-mark > *').length") > 0

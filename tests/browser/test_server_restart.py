@@ -1,0 +1,68 @@
+"""The server dies mid-session: the reader sees Streamlit's reconnect notice; when a server is back on the
+same address the notice goes by itself; the reader's next move runs on the new server, which rebuilds the
+view from the URL alone (it has no session state, so that move itself is superseded by the link), as does a reload.
+
+The second server serves a copy of the data with another version number, so the page can only show that
+number if it really ran on the new server.
+"""
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from bench.server import free_port, start_app, stop_app
+from reader import assert_no_exception, open_page, wait_ready
+from tests.data_copies import DataCopy
+
+QUERY = "countries=HUN&from=2024-01-01"
+RECONNECT_TIMEOUT = 60_000  # ms: the browser retries with a growing delay
+
+
+@pytest.fixture
+def copy_with_new_version(tmp_path) -> DataCopy:
+    copy = DataCopy(tmp_path)
+    copy.replace("datapackage.json", '"version": "1.0.0"', '"version": "1.0.1"')
+    assert copy.problems() == []
+    return copy
+
+
+def sidebar_caption(page) -> str:
+    return page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').inner_text()
+
+
+def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with_new_version):
+    port = free_port()
+    process, url = start_app("app.py", tmp_path / "first.log", port=port)
+    try:
+        open_page(page, url, "timeline", QUERY)
+        shown = page.get_by_text("events shown").inner_text()
+        assert sidebar_caption(page).startswith("Data version 1.0.0+")
+    finally:
+        process.kill()  # no clean shutdown: the reader's websocket just drops
+        process.wait()
+
+    expect(page.get_by_test_id("stConnectionStatus")).to_contain_text("Connecting")
+    expect(page.get_by_test_id("stDialog")).to_contain_text("Connection error")
+
+    env = {"RUTTE_DATA_DIR": str(copy_with_new_version.data), "RUTTE_SEEDS_DIR": str(copy_with_new_version.seeds)}
+    process, _ = start_app("app.py", tmp_path / "second.log", port=port, env=env)
+    try:
+        expect(page.get_by_test_id("stDialog")).to_have_count(0, timeout=RECONNECT_TIMEOUT)
+        expect(page.get_by_test_id("stConnectionStatus")).to_have_count(0)
+        wait_ready(page)
+        assert page.url == f"{url}/timeline?{QUERY}" and page.get_by_text("events shown").inner_text() == shown
+
+        end_date = page.locator('[data-testid="stSidebar"]').get_by_role("slider").nth(1)
+        end_date.focus()
+        end_date.press("ArrowLeft")  # the reader's next move
+        expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]')).to_contain_text("Data version 1.0.1+")
+        for _ in ("after the move", "after a reload"):
+            wait_ready(page)
+            assert page.url == f"{url}/timeline?{QUERY}"
+            expect(page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')).to_contain_text("Hungary")
+            assert page.get_by_text("events shown").inner_text() == shown
+            page.reload()
+        assert_no_exception(page)
+    finally:
+        stop_app(process)
+    assert "Traceback" not in Path(tmp_path / "second.log").read_text()
