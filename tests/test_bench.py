@@ -1,21 +1,38 @@
 """The benchmark's own parts: its websocket client drives a real server, and its verdicts read targets right."""
 import asyncio
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from bench.reruns import crowd
 from bench.server import start_app, stop_app
 from bench.session import Session
 from bench.stats import Row, percentile
 
 
+CROWD = 100  # readers at once, as in the benchmark's largest crowd
+
+
 @pytest.fixture(scope="module")
-def floor_app(tmp_path_factory):
-    process, url = start_app("app.py", tmp_path_factory.mktemp("bench") / "app.log", env={"RUTTE_BENCH_FLOOR": "1"})
+def served(tmp_path_factory):
+    log = tmp_path_factory.mktemp("bench") / "app.log"
+    process, url = start_app("app.py", log, env={"RUTTE_BENCH_FLOOR": "1"})
     try:
-        yield url
+        yield url, log, process.pid
     finally:
         stop_app(process)
+
+
+@pytest.fixture(scope="module")
+def floor_app(served):
+    return served[0]
+
+
+def in_own_thread(coroutine):
+    """Run `coroutine` on a fresh event loop: the browser tests leave Playwright's loop running in this thread."""
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
@@ -34,14 +51,20 @@ def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
             await floor.close()
             await backer_map.close()
 
-    # A thread of its own: the browser tests leave Playwright's event loop running in this one.
-    with ThreadPoolExecutor(1) as worker:
-        floor, backer_map, unchanged_bytes = worker.submit(asyncio.run, drive()).result()
+    floor, backer_map, unchanged_bytes = in_own_thread(drive())
     assert floor.widgets == {} and not floor.exceptions  # the floor draws nothing but the navigation
     assert {"filter_dates", "as_of"} <= {wid.rsplit("-", 1)[-1] for wid in backer_map.widgets}
     assert not backer_map.exceptions
     assert backer_map.cached, "the server marked no element as cacheable"
     assert unchanged_bytes < 60_000, "an unchanged rerun resent the large elements instead of references"
+
+
+def test_a_crowd_of_readers_gets_no_errors_and_the_server_logs_no_exception(served):
+    url, log, pid = served
+    result = in_own_thread(crowd(url, "backer_map", CROWD, 2, pid))
+    assert result.errors == []
+    assert len(result.latencies) == CROWD * 2
+    assert not re.search(r"Traceback|Exception|Error", log.read_text()), log.read_text()[-2000:]
 
 
 def test_percentiles_and_verdicts():
