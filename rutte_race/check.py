@@ -23,6 +23,7 @@ STANCE_OF_KIND = {
     "reservation": {"reservations", "undeclared"},
 }
 KINDS_AFTER_PUBLICATION = {"took_office", "context"}  # scheduled events an article can announce ahead
+FORMULA_START = "=+-@"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -112,6 +113,8 @@ def check_fields(table: Table, rows: list[dict]) -> list[Problem]:
                 if field.required:
                     problem("is required but empty")
                 continue
+            if field.type == "string" and value[0] in FORMULA_START:
+                problem(f"starts with {value[0]!r}, which a spreadsheet opening the CSV download would run as a formula; reword it")
             if field.type == "date" and parse_date(value) is None:
                 problem(f"{value!r} is not a real date in the form YYYY-MM-DD")
             if field.enum is not None and value not in field.enum:
@@ -212,6 +215,8 @@ def check_event_rules(events: list[dict], data: dict[str, list[dict]]) -> list[P
                 earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
                 if earlier[0] != stance:
                     problem(row, "stance", f"{country} is {earlier[0]!r} on line {earlier[1]} for the same date {day}")
+        if row.get("quote") and "," in row.get("actor", ""):
+            problem(row, "actor", "a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas")
         if row.get("note_type") and not row.get("note"):
             problem(row, "note", f"note_type {row['note_type']!r} needs a note saying what is wrong")
         issued = published.get(row.get("article_id", ""))

@@ -96,6 +96,10 @@ CELL_FAULTS = [
      ["note_type: 'doubt' is not one of: correction, conflict, caution"]),
     ("note type without a note", "events.csv", "france-support-january", {"note": ""},
      ["note: note_type 'caution' needs a note saying what is wrong"]),
+    ("text a spreadsheet would run", "events.csv", "france-support-january", {"summary": '=HYPERLINK("http://example.com")'},
+     ["summary: starts with '=', which a spreadsheet opening the CSV download would run as a formula; reword it"]),
+    ("quoted speaker with a comma", "events.csv", "rutte-trump-was-right", {"actor": "Rutte, Mark"},
+     ["actor: a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas"]),
     # Countries
     ("made-up country code", "events.csv", "france-support-january", {"country_iso3": "XXX"},
      ["country_iso3: 'XXX' is not a known iso3 in countries.csv",
