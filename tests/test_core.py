@@ -100,6 +100,23 @@ def test_a_write_killed_halfway_leaves_the_old_file_intact(tmp_path):
     assert all(re.fullmatch(r"\.events\.csv\..+\.tmp", name) for name in leftovers(tmp_path, "events.csv"))
 
 
+LOGS = {("bench/server.py", "open")}  # the server's log, written as it runs; not a file anyone loads
+
+
+def test_the_project_writes_files_only_through_write_atomic():
+    code = [ROOT / "app.py", *[p for folder in ("rutte_race", "ui", "pages", "bench") for p in (ROOT / folder).glob("*.py")]]
+    writes = []
+    for path in code:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            mode = next((a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "")
+            if name in ("write_text", "write_bytes") or (name in ("open", "fdopen") and set(mode) & set("wax")):
+                writes.append((str(path.relative_to(ROOT)), name))
+    assert set(writes) - LOGS == {("rutte_race/files.py", "fdopen")}  # write_atomic's own temporary file
+
+
 def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
     """mkstemp makes owner-only files; a served or committed file must get the usual mode."""
     path = tmp_path / "data.csv"
