@@ -64,10 +64,18 @@ def render(spec: dict, fmt: str) -> bytes:
 _SPEC_SLOT = {"rutte_spec_slot": 0}
 
 
+_SHRINK_TO_FIT = (  # a chart wider than a phone or a narrow iframe shrinks to fit instead of scrolling sideways
+    "<style>#vega-chart { display: block !important; } #vega-chart .chart-wrapper { width: auto !important; }"
+    " #vega-chart svg.marks { max-width: 100%; height: auto; }</style>\n"
+)
+
+
 @lru_cache(maxsize=1)
 def _page_around_slot() -> str:
     """vl-convert's offline page, vega-embed bundled in, with a placeholder where the spec goes."""
-    return vlc.vegalite_to_html(_SPEC_SLOT, bundle=True, vl_version=VL_VERSION)
+    page = vlc.vegalite_to_html(_SPEC_SLOT, bundle=True, vl_version=VL_VERSION)
+    before, head_end, after = page.rpartition("</head>")  # the last one: the bundled script holds the string too
+    return before + _SHRINK_TO_FIT + head_end + after
 
 
 def script_json(value) -> str:
