@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
-# Installs what the benchmark needs (the test requirements and Debian's chromium) and runs it: python -m bench.
-# It serves the app on a free local port, prints one table and writes it into docs/PERFORMANCE.md (not with --quick).
+# Installs what the benchmark needs (the test requirements, Debian's chromium and haproxy) and runs it:
+#   ./bench.sh [--quick]            python -m bench: one process; table into docs/PERFORMANCE.md
+#   ./bench.sh --balancer [--quick] python -m bench.balancer: replicas behind HAProxy; table into docs/DEPLOY.md
+# --quick is a smoke run that writes nothing.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements-test.txt
 ensure_chromium
+ensure_debian_package haproxy
+if [ "${1:-}" = "--balancer" ]; then
+  shift
+  exec .venv/bin/python -m bench.balancer "$@"
+fi
 exec .venv/bin/python -m bench "$@"

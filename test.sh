@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs everything the tests need (Python packages; Debian's chromium when missing and this
+# Installs everything the tests need (Python packages; Debian's chromium and haproxy when missing and this
 # machine can) and runs every test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements-test.txt
 ensure_chromium
+ensure_debian_package haproxy
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

@@ -20,8 +20,10 @@ class RerunFailed(RuntimeError):
 
 
 class Session:
-    def __init__(self, base_url: str, page: str):
+    def __init__(self, base_url: str, page: str, cookie: str | None = None):
         self.url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
+        self.cookie = cookie  # e.g. a load balancer's stickiness cookie, sent with the websocket handshake
+        self.replica: str | None = None  # which replica served the handshake, when a balancer says (X-Replica)
         self.origin = base_url
         self.page = page
         self.page_script_hash = ""
@@ -33,8 +35,10 @@ class Session:
         self._ws = None
 
     async def open(self) -> float:
+        headers = {"Cookie": self.cookie} if self.cookie else None
         self._ws = await connect(self.url, subprotocols=["streamlit"], origin=self.origin,
-                                 max_size=None, compression=None)
+                                 max_size=None, compression=None, additional_headers=headers)
+        self.replica = self._ws.response.headers.get("X-Replica")
         return await self.rerun()
 
     async def close(self) -> None:

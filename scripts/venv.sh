@@ -22,14 +22,20 @@ ensure_venv() {
   fi
 }
 
-# Debian's chromium for the browser tests and the benchmark, installed when missing and this machine can.
-ensure_chromium() {
-  if ! command -v chromium >/dev/null; then
+# A Debian package the tests or the benchmark need (chromium for the browser, haproxy for the replicas), installed
+# when its command is missing and this machine can; otherwise the tests that need it skip (and fail under CI=true).
+ensure_debian_package() {
+  local package=$1 command=${2:-$1}
+  if ! command -v "$command" >/dev/null && [ ! -x "/usr/sbin/$command" ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "Installing Debian's chromium for the browser tests..."
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+      echo "Installing Debian's $package..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
     else
-      echo "chromium is missing and cannot be installed here: browser tests will skip (and fail under CI=true)."
+      echo "$package is missing and cannot be installed here: the tests that need it will skip (and fail under CI=true)."
     fi
   fi
+}
+
+ensure_chromium() {
+  ensure_debian_package chromium
 }

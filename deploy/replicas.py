@@ -1,0 +1,134 @@
+"""`python -m deploy.replicas [--replicas K] [--port P]`: K app processes behind HAProxy, with sticky sessions.
+
+Streamlit keeps each reader's session in the memory of the process that serves its websocket, and download
+buttons fetch their files from that same process; so every request of a reader must reach one replica.
+HAProxy (Debian's `haproxy`) balances new readers to the replica with the fewest connections, sets a cookie
+naming that replica, and sends the reader's later requests (the websocket included) there. When a replica's
+health check fails, a reader whose cookie names it is sent to a live one (`option redispatch`), where the
+page reconnects and rebuilds its view from the URL.
+"""
+import argparse
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bench.server import free_port, start_app, stop_app
+
+COOKIE = "rutte_replica"
+CONFIG = """\
+global
+    log stdout format raw local0  # one line per request and every replica's ups and downs, into haproxy.log
+    maxconn 4096  # readers at once; each holds two connections, and the process's open-file limit must allow both
+
+defaults
+    mode http
+    log global
+    option httplog
+    timeout connect 5s
+    timeout client 1h
+    timeout server 1h
+    timeout tunnel 1h
+    option redispatch
+    retries 3
+    # A replica killed mid-request may accept a connection and drop it: retry that too (on another replica).
+    retry-on conn-failure empty-response response-timeout
+
+frontend readers
+    bind {address}:{port}
+    default_backend replicas
+
+backend replicas
+    balance leastconn
+    cookie {cookie} insert indirect nocache httponly
+    option httpchk GET /_stcore/health
+    http-check expect status 200
+    # A dead replica refuses the check at once; a busy one may take seconds to answer and is not down.
+    timeout check 5s
+    default-server check inter 2s fall 2 rise 2
+    http-response set-header X-Replica %s
+{servers}
+"""
+
+
+@dataclass
+class Cluster:
+    url: str
+    replicas: dict[str, subprocess.Popen] = field(default_factory=dict)
+    balancer: subprocess.Popen | None = None
+
+    def stop(self) -> None:
+        if self.balancer is not None:
+            stop_app(self.balancer)
+        for process in self.replicas.values():
+            if process.poll() is None:
+                stop_app(process)
+
+
+def haproxy_config(address: str, port: int, replica_ports: dict[str, int]) -> str:
+    servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name}" for name, p in replica_ports.items())
+    return CONFIG.format(address=address, port=port, cookie=COOKIE, servers=servers)
+
+
+def start_cluster(replicas: int, work_dir: Path, port: int | None = None, address: str = "127.0.0.1",
+                  script: str = "app.py", env: dict | None = None) -> Cluster:
+    """Start `replicas` app processes and HAProxy in front of them; returns once the balancer serves the app."""
+    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    if not Path(haproxy).is_file():
+        raise RuntimeError("haproxy is not installed (Debian: apt-get install haproxy)")
+    cluster = Cluster(url=f"http://{address}:{port or free_port()}")
+    try:
+        ports = {}
+        for i in range(1, replicas + 1):
+            name = f"r{i}"
+            process, url = start_app(script, work_dir / f"{name}.log", env=env)
+            cluster.replicas[name], ports[name] = process, int(url.rsplit(":", 1)[1])
+        config = work_dir / "haproxy.cfg"
+        config.write_text(haproxy_config(address, int(cluster.url.rsplit(":", 1)[1]), ports))
+        check = subprocess.run([haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
+        if check.returncode:
+            raise RuntimeError(f"haproxy refused its config: {check.stderr}")
+        with (work_dir / "haproxy.log").open("w") as log:
+            cluster.balancer = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=log, stderr=subprocess.STDOUT)
+        _wait_for(cluster, work_dir / "haproxy.log")
+    except BaseException:
+        cluster.stop()
+        raise
+    return cluster
+
+
+def _wait_for(cluster: Cluster, log: Path, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if cluster.balancer.poll() is not None:
+            raise RuntimeError(f"haproxy exited with {cluster.balancer.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{cluster.url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the balancer at {cluster.url} did not answer within {timeout} s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0].split(": ", 1)[1])
+    parser.add_argument("--replicas", type=int, default=2, help="app processes to start (default 2; one per core)")
+    parser.add_argument("--port", type=int, default=8500, help="the balancer's port (default 8500)")
+    parser.add_argument("--address", default="127.0.0.1", help="the balancer's address (0.0.0.0 to serve other machines)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="rutte-replicas-") as work:
+        cluster = start_cluster(args.replicas, Path(work), args.port, args.address)
+        print(f"{args.replicas} replicas behind HAProxy: {cluster.url} (logs in {work}); Ctrl-C stops them all", flush=True)
+        try:
+            signal.sigwait({signal.SIGINT, signal.SIGTERM})
+        finally:
+            cluster.stop()
+
+
+if __name__ == "__main__":
+    main()
