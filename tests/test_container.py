@@ -4,6 +4,7 @@ CMD and HEALTHCHECK commands are run on them; with one, deploy/docker-smoke.sh b
 """
 import asyncio
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -104,3 +105,8 @@ def test_the_image_builds_and_passes_its_smoke_test():
     result = subprocess.run([str(ROOT / "deploy" / "docker-smoke.sh")], capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "smoke test passed" in result.stdout
+
+
+def test_the_deploy_guide_names_the_python_the_image_uses():
+    python = re.match(r"python:(\d+\.\d+)-slim", instructions()[0][1]).group(1)
+    assert f"**Python {python}**" in (ROOT / "docs" / "DEPLOY.md").read_text(encoding="utf-8")
