@@ -4,7 +4,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, replay, views
+from rutte_race import charts, describe, replay, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
 from rutte_race.paths import ALLIES_GEOJSON_URL
@@ -41,11 +41,12 @@ chart = chart_cache.chart("backer_map", (ds.version, stances, view.countries),
                          title=f"Allies' stance on Rutte, {day_text(as_of)}", subtitle=subtitle)
 summary = views.stance_summary(counts)
 st.markdown(f"**On {day_text(as_of)}:** {summary}.")
-chart_cache.show(chart, f"Map of NATO allies' stance toward Rutte on {day_text(as_of)}: {summary}. The table below lists every ally.")
+description = describe.stances_on(as_of_frame, as_of, view.countries)
+chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.")
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
-chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"Source: five news articles; data {ds.version}", "map")
+chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"{description}\nSource: five news articles; data {ds.version}", "map")
 
 st.header("Replay the race")
 st.caption("Press play to watch the stances change on every date the articles report a change.")

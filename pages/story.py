@@ -2,11 +2,11 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, views
+from rutte_race import charts, describe, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import day_text
 from rutte_race.text import escape_markdown
-from ui import state
+from ui import data, state
 from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
@@ -41,10 +41,11 @@ else:
     of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
                               lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
-    chart_cache.show(chart, f"Step chart of allies backing Rutte over time, {subtitle}. The table under it gives the figures.")
+    description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
+    chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.")
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"Source: five news articles; data {ds.version}", "story")
+    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"{description}\nSource: five news articles; data {ds.version}", "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 

@@ -1,7 +1,7 @@
 """Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
 import streamlit as st
 
-from rutte_race import charts, views
+from rutte_race import charts, describe, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from ui import state
 from ui.page import start_page
@@ -26,9 +26,10 @@ if not rows.empty:
         milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
         return charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
     chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
-    chart_cache.show(chart, f"Timeline of {len(rows)} events, {subtitle}. The table below lists the same rows.")
+    description = describe.timeline(rows)
+    chart_cache.show(chart, description, f"Timeline of the events, {subtitle}; the table below lists the same rows.")
     chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
-                    f"Source: five news articles; data {ds.version}", "timeline")
+                    f"{description}\nSource: five news articles; data {ds.version}", "timeline")
     st.header("The same events as a table")
     events_table(rows, ds.articles)
 

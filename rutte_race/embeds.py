@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rutte_race import charts, export, views
+from rutte_race import charts, describe, export, views
 from rutte_race.files import write_atomic
 from rutte_race.filters import bounds_of, describe_filters, filter_events
 from rutte_race.formatting import day_text
@@ -38,7 +38,7 @@ class Embed:
 
 
 def story_charts(ds: Dataset) -> list[Embed]:
-    """The charts of the default view, titled and described as on their pages."""
+    """The charts of the default view, titled and described (from their data) as on their pages."""
     bounds = bounds_of(ds)
     view = bounds.default()
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
@@ -52,18 +52,18 @@ def story_charts(ds: Dataset) -> list[Embed]:
     candidates = views.candidate_table(ds)
     return [
         Embed("backers-over-time", "Allies backing Rutte, of the 32 allies",
-              "Step chart of how many allies the articles name as backing Rutte, day by day.",
+              describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end),
               charts.backers_over_time(by_date, view.end, "Allies backing Rutte, of the 32 allies", subtitle), by_date),
         Embed("timeline", "Every sourced event of Rutte's race",
-              f"Timeline of {len(rows)} events from the five articles, coloured by kind.",
+              describe.timeline(rows),
               charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end,
                               "Every sourced event of Rutte's race", subtitle), rows.drop(columns=["date_start", "date_end"])),
         Embed("backer-map", f"Allies' stance on Rutte, {day_text(last_change)}",
-              f"Map of NATO allies' stance toward Rutte on {day_text(last_change)}: {views.stance_summary(views.status_counts(as_of))}.",
+              describe.stances_on(as_of, last_change),
               charts.backer_map(as_of, ds.shapes, (), f"Allies' stance on Rutte, {day_text(last_change)}", subtitle),
               as_of[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label"]]),
         Embed("candidates", "Each candidate's run, step by step",
-              "Each of the six people named for the job, with the steps of their run over time.",
+              describe.candidates(candidates, ds.events),
               charts.candidates_chart(ds.events, candidates, "Each candidate's run, step by step", "all dates; all countries"),
               candidates.drop(columns=["last_event_date"])),
     ]
@@ -89,7 +89,7 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
         written.append(out / name)
 
     for item in story_charts(ds):
-        exportable = export.Exportable(item.chart.to_dict(validate=False), source)
+        exportable = export.Exportable(item.chart.to_dict(validate=False), f"{item.description}\n{source}")
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
         put(f"{item.slug}.csv", export.csv_bytes(item.data))

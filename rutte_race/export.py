@@ -5,6 +5,7 @@ An `Exportable` renders each format once, so a second click on the same chart co
 import io
 import json
 import re
+import textwrap
 import zipfile
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,6 +14,7 @@ import altair as alt
 import vl_convert as vlc
 
 EXPORT_WIDTH = 760
+FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH
 FORMATS = {
     "png": ("PNG image", "image/png"),
     "svg": ("SVG vector", "image/svg+xml"),
@@ -38,9 +40,11 @@ def _fixed_width(node):
 
 
 def export_spec(spec: dict, source_line: str) -> dict:
-    """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it (shares its data)."""
+    """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it (shares its data).
+    `source_line` may hold several lines (the chart's description, then its source); long ones are wrapped."""
     spec = _fixed_width(spec)
-    footer = {"text": [source_line], "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
+    lines = [line for part in source_line.split("\n") for line in textwrap.wrap(part, FOOTER_WRAP)]
+    footer = {"text": lines, "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
     spec = {"vconcat": [{k: v for k, v in spec.items() if k not in ("$schema", "config", "datasets")}],
             "title": footer, **{k: spec[k] for k in ("$schema", "config", "datasets") if k in spec}}
     spec.setdefault("config", {})["background"] = "white"

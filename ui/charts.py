@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit import dataframe_util
 
 from rutte_race import export
+from rutte_race.text import escape_markdown
 
 # Altair validates every object it builds against the Vega-Lite schema (its "debug mode"); that was most of a
 # chart's build time. tests/test_charts.py validates every chart builder's whole spec instead.
@@ -57,8 +58,10 @@ def figure(name: str, key: tuple, _build: Callable):
     return _build()
 
 
-def show(chart: Chart, alt_text: str) -> None:
-    st.vega_lite_chart(spec=chart.screen, width="stretch", alt=alt_text)
+def show(chart: Chart, description: str, what: str) -> None:
+    """The chart, its description (generated from its data) under it, and both as its accessible text."""
+    st.vega_lite_chart(spec=chart.screen, width="stretch", alt=f"{what} {description}")
+    st.caption(escape_markdown(description))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)  # shares the data of `_chart`

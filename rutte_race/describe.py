@@ -1,0 +1,87 @@
+"""One to three plain sentences saying what a chart shows, computed from the same rows and filters as the chart.
+
+Shown under the chart, used as its accessible text, and written into every export of it.
+"""
+import pandas as pd
+
+from rutte_race.formatting import date_label, day_text
+from rutte_race.views import NOT_YET_MEMBER
+
+KIND_WORDS = {"endorsement": "backings", "reservation": "reservations", "opposition": "oppositions", "candidacy": "candidacies",
+              "mention": "mentions", "withdrawal": "withdrawals", "statement": "statements", "context": "context notes",
+              "tally": "tallies", "visit": "visits", "call": "calls", "appointment": "the appointment", "took_office": "the start of office",
+              "background": "background notes"}
+
+
+def names_list(names: list[str], most: int = 3) -> str:
+    """'Hungary', 'Hungary and Türkiye', 'A, B and C', 'A, B, C and 2 others'."""
+    names = list(names)
+    if len(names) > most:
+        rest = len(names) - most
+        return f"{', '.join(names[:most])} and {rest} {'other' if rest == 1 else 'others'}"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _holdouts(stances: pd.DataFrame, still: bool) -> str:
+    """' Hungary held reservations; Türkiye opposed him.' or nothing."""
+    reserved = stances.loc[stances["status"] == "reservations", "name"].tolist()
+    opposed = stances.loc[stances["status"] == "opposes", "name"].tolist()
+    parts = [f"{names_list(reserved)} {'still held' if still else 'held'} reservations"] if reserved else []
+    parts += [f"{names_list(opposed)} opposed him"] if opposed else []
+    return f" {'; '.join(parts)}." if parts else ""
+
+
+def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:
+    """The backer map: who backs Rutte on `day`, and who holds out (among `countries`, when chosen)."""
+    shown = stances[stances["iso3"].isin(countries)] if countries else stances
+    allies = shown[shown["status"] != NOT_YET_MEMBER]
+    backs = int((allies["status"] == "backs").sum())
+    of = f"the {len(allies)} chosen allies" if countries else f"{len(allies)} allies"
+    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, still=False)}"
+
+
+def backers_until(stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: dict[str, str], end,
+                  countries: tuple[str, ...] = ()) -> str:
+    """The backers-over-time chart: the count at the end of the chosen dates, the first backers, who held out."""
+    shown = stances_at_end[stances_at_end["iso3"].isin(countries)] if countries else stances_at_end
+    allies = shown[shown["status"] != NOT_YET_MEMBER]
+    backs = int((allies["status"] == "backs").sum())
+    of = f"the {len(allies)} chosen allies" if countries else f"{len(allies)} allies"
+    text = f"By {day_text(end)}, {backs} of {of} had publicly backed Rutte."
+    backing = changes[(changes["stance"] == "backs") & (changes["date"] <= pd.Timestamp(end))]
+    if countries:
+        backing = backing[backing["iso3"].isin(countries)]
+    if not backing.empty:
+        first = backing[backing["date"] == backing["date"].min()]
+        who = names_list([names.get(iso3, iso3) for iso3 in first["iso3"]])
+        text += f" The first reported, {date_label(first['date'].iloc[0], str(first['date_precision'].iloc[0]))}: {who}."
+    return text + _holdouts(allies, still=True)
+
+
+def timeline(rows: pd.DataFrame) -> str:
+    """The timeline: how many events over which dates, the commonest kinds, the busiest month."""
+    if rows.empty:
+        return "No events match these filters."
+    kinds = rows["kind"].astype(str).value_counts()
+    common = names_list([f"{KIND_WORDS.get(kind, kind)} ({n})" for kind, n in kinds.head(3).items()])
+    months = rows["date"].dt.to_period("M").value_counts()
+    busiest, count = months.index[0], int(months.iloc[0])
+    ordered = rows.sort_values("date", kind="stable")
+    first, last = (date_label(r["date"], str(r["date_precision"])) for r in (ordered.iloc[0], ordered.iloc[-1]))
+    return (f"{len(rows)} sourced events from {first} to {last}. "
+            f"The commonest are {common}. The busiest month was {busiest.strftime('%B %Y')}, with {count}.")
+
+
+def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
+    """The candidates chart: how each run ended."""
+    if table.empty:
+        return "No candidate matches these filters."
+    ended = []
+    for kind, verb in (("appointment", "was appointed"), ("withdrawal", "withdrew")):
+        for _, row in events[(events["kind"] == kind) & events["candidate"].isin(table["candidate_id"])].iterrows():
+            name = table.loc[table["candidate_id"] == row["candidate"], "name"].iloc[0]
+            ended.append(f"{name} {verb} on {date_label(row['date'], str(row['date_precision']))}")
+    others = len(table) - len(ended)
+    named = f"{len(table)} {'person was' if len(table) == 1 else 'people were'} named for the job."
+    rest = f" The other {others} {'was' if others == 1 else 'were'} named or declared, with no outcome reported." if others and ended else ""
+    return f"{named} {'; '.join(ended)}.{rest}" if ended else named

@@ -1,0 +1,97 @@
+"""Chart descriptions generated from the data and the filters: right on known dates, shown under each chart,
+given as its accessible text, and written into its exports."""
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rutte_race import describe, export, views
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+from rutte_race.text import escape_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def changes(ds):
+    return views.stance_changes(ds)
+
+
+@pytest.mark.parametrize("names, expected", [
+    (["Hungary"], "Hungary"), (["Hungary", "Türkiye"], "Hungary and Türkiye"),
+    (["A", "B", "C"], "A, B and C"), (["A", "B", "C", "D"], "A, B, C and 1 other"), (list("ABCDEF"), "A, B, C and 3 others"),
+])
+def test_names_list(names, expected):
+    assert describe.names_list(names) == expected
+
+
+@pytest.mark.parametrize("day, countries, expected", [
+    ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies backed Rutte. Türkiye held reservations; Hungary opposed him."),
+    ("2024-04-30", (), "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),
+    ("2024-04-30", ("HUN", "TUR"), "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary held reservations."),
+    ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
+    ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
+])
+def test_map_description_on_known_dates(ds, changes, day, countries, expected):
+    assert describe.stances_on(views.map_frame(ds, day, changes), day, countries) == expected
+
+
+def test_backers_description_names_the_first_reported_and_who_still_held_out(ds, changes):
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    text = describe.backers_until(views.map_frame(ds, "2024-04-30", changes), changes, names, "2024-04-30")
+    assert text == ("By 30 April 2024, 7 of 32 allies had publicly backed Rutte. The first reported, c. 19 Jan 2024: "
+                    "France, Germany and United States. Hungary still held reservations.")
+
+
+def test_timeline_description_counts_what_the_rows_hold(ds):
+    rows = filter_events(ds.events, bounds_of(ds).default())
+    kinds = rows["kind"].astype(str).value_counts()
+    text = describe.timeline(rows)
+    assert text.startswith(f"{len(rows)} sourced events from 2023 to 1 Oct 2024.")
+    assert f"({kinds.iloc[0]})" in text and f"{describe.KIND_WORDS[kinds.index[0]]} ({kinds.iloc[0]})" in text
+    assert describe.timeline(rows.head(0)) == "No events match these filters."
+
+
+def test_candidates_description_says_how_each_run_ended(ds):
+    table = views.candidate_table(ds)
+    assert describe.candidates(table, ds.events) == (
+        "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on 20 Jun 2024. "
+        "The other 4 were named or declared, with no outcome reported.")
+    only_wallace = table[table["candidate_id"] == "wallace"]
+    assert describe.candidates(only_wallace, ds.events) == "1 person was named for the job."
+
+
+@pytest.mark.parametrize("entry, starts", [
+    ("app.py", "By 1 October 2024, 32 of 32 allies had publicly backed Rutte."),
+    ("pages/timeline.py", "92 sourced events from 2023 to 1 Oct 2024."),
+    ("pages/backer_map.py", "On 26 June 2024, 32 of 32 allies backed Rutte."),
+    ("pages/candidates.py", "6 people were named for the job."),
+])
+def test_each_chart_shows_its_description_and_gives_it_as_alt_text(entry, starts):
+    at = AppTest.from_file(str(ROOT / entry), default_timeout=60).run()
+    chart = at.get("vega_lite_chart")[0]
+    assert starts in chart.proto.alt
+    assert any(c.value.startswith(escape_markdown(starts)) for c in at.caption)
+
+
+def test_an_export_carries_the_description_above_the_source(ds, changes):
+    from rutte_race import charts
+    frame = views.map_frame(ds, "2024-04-30", changes)
+    description = describe.stances_on(frame, "2024-04-30")
+    spec = export.export_spec(charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test")
+    assert spec["title"]["text"] == [description, "Source: test"]
+    svg = export.render(spec, "svg").decode("utf-8")
+    assert "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations." in svg
+
+
+def test_long_footer_lines_wrap_inside_the_export_width():
+    spec = export.export_spec({"mark": "point"}, "word " * 60 + "\nSource")
+    lines = spec["title"]["text"]
+    assert len(lines) > 2 and lines[-1] == "Source" and all(len(line) <= export.FOOTER_WRAP for line in lines)
+    assert " ".join(lines[:-1]).split() == ["word"] * 60
