@@ -22,6 +22,7 @@ STANCE_OF_KIND = {
     "opposition": {"opposes"},
     "reservation": {"reservations", "undeclared"},
 }
+KNOWN_STANCES = set().union(*STANCE_OF_KIND.values())
 KINDS_AFTER_PUBLICATION = {"took_office", "context"}  # scheduled events an article can announce ahead
 FORMULA_START = "=+-@"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -222,8 +223,31 @@ def check_event_rules(events: list[dict], data: dict[str, list[dict]]) -> list[P
         issued = published.get(row.get("article_id", ""))
         if day and issued and day > issued and kind not in KINDS_AFTER_PUBLICATION:
             problem(row, "date", f"{day} is after its article was published ({issued}); only a scheduled took_office or context row may be")
+    problems += check_facts(events)
     problems += check_sequence(events, "appointment", "took_office", "took office before being appointed")
     problems += check_sequence(events, "candidacy", "withdrawal", "withdrew before any candidacy")
+    return problems
+
+
+def check_facts(events: list[dict]) -> list[Problem]:
+    """Rows sharing a fact_id report one fact: at least two rows do, and stance rows agree on the ally and the stance.
+    A disagreement (note_type conflict) needs a fact_id, since it is between two reports of one fact."""
+    rows_of: dict[str, list[dict]] = {}
+    for row in events:
+        if row.get("fact_id"):
+            rows_of.setdefault(row["fact_id"], []).append(row)
+    problems = []
+    for fact, rows in rows_of.items():
+        if len(rows) == 1:
+            problems.append(Problem("events.csv", rows[0]["_line"], "fact_id", f"{fact!r} is on no other row; leave it blank, or give it to the rows reporting the same fact"))
+        stances = [r for r in rows if r.get("stance") in KNOWN_STANCES]  # an unknown stance is reported on its own
+        for row in stances[1:]:
+            first = stances[0]
+            if (row.get("country_iso3"), row["stance"]) != (first.get("country_iso3"), first["stance"]):
+                problems.append(Problem("events.csv", row["_line"], "fact_id", f"{fact!r} joins a {row.get('country_iso3') or 'no-country'} {row['stance']!r} row to the "
+                                        f"{first.get('country_iso3') or 'no-country'} {first['stance']!r} row on line {first['_line']}; one fact is one ally's one stance"))
+    problems += [Problem("events.csv", row["_line"], "fact_id", "a 'conflict' note needs the fact_id the row shares with the reports it disagrees with")
+                 for row in events if row.get("note_type") == "conflict" and not row.get("fact_id")]
     return problems
 
 
@@ -258,6 +282,34 @@ def check_candidates(candidates: list[dict], events: list[dict], articles: list[
             if (cand.get("status") == status) != (kind in kinds):
                 which = ("an" if kind[0] in "aeiou" else "a") if kind in kinds else "no"
                 problems.append(Problem("candidates.csv", cand["_line"], "status", f"{cand.get('status')!r} disagrees with the events: {which} {kind} row for {cand['candidate_id']}"))
+    return problems
+
+
+def check_corrections(corrections: list[dict], events: list[dict]) -> list[Problem]:
+    """The log agrees with the rows: an article_error for each row noted as a correction, and every data_change's
+    `after` is what its row holds now."""
+    problems = []
+    by_id = {e.get("event_id"): e for e in events}
+    logged = set()
+    for row in corrections:
+        event = by_id.get(row.get("event_id"))  # an unknown id is named by the foreign-key check
+        reasons = []
+        if event is not None and row.get("kind") == "article_error":
+            logged.add(row["event_id"])
+            if event.get("note_type") != "correction":
+                reasons.append(("event_id", f"{row['event_id']!r} has no 'correction' note in events.csv (line {event['_line']}) to say what is right"))
+            reasons += [(f, "must be empty for an article_error (the row's note says what is right)") for f in ("field", "before", "after", "reason") if row.get(f)]
+        elif event is not None and row.get("kind") == "data_change":
+            field = row.get("field", "")
+            if not row.get("reason"):
+                reasons.append(("reason", "a data_change needs the reason the row was changed"))
+            if field not in event or field.startswith("_"):
+                reasons.append(("field", f"{field!r} is not a column of events.csv"))
+            elif event[field] != row.get("after"):
+                reasons.append(("after", f"{row.get('after')!r} is not what {row['event_id']}'s {field} holds now ({event[field]!r}, events.csv line {event['_line']})"))
+        problems += [Problem("corrections.csv", row["_line"], field, reason) for field, reason in reasons]
+    problems += [Problem("events.csv", e["_line"], "note_type", "a 'correction' row needs its article_error line in corrections.csv")
+                 for e in events if e.get("note_type") == "correction" and e.get("event_id") not in logged]
     return problems
 
 
@@ -320,6 +372,8 @@ def check(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Proble
         problems += check_event_rules(events, data)
         if "candidates" in data:
             problems += check_candidates(data["candidates"], events, articles)
+    if events is not None and "corrections" in data:
+        problems += check_corrections(data["corrections"], events)
     if "nato_members" in data and "countries" in data:
         problems += check_members(data["nato_members"], data["countries"], Path(data_dir))
     return sorted(set(problems))

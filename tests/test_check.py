@@ -76,13 +76,13 @@ CELL_FAULTS = [
     ("unknown date precision", "events.csv", "france-support-january", {"date_precision": "week"},
      ["date_precision: 'week' is not one of: day, month, year, approx"]),
     # Vocabularies, and which kinds carry a stance
-    ("unknown stance", "events.csv", "france-support-january", {"stance": "supports"},
+    ("unknown stance", "events.csv", "spain-backs-politico", {"stance": "supports"},
      ["stance: 'supports' is not one of: backs, opposes, reservations, undeclared",
       "stance: kind 'endorsement' needs stance backs, not 'supports'"]),
     ("unknown kind", "events.csv", "france-support-january", {"kind": "endorsment"},
      [f"kind: 'endorsment' is not one of: {KINDS}",
       f"stance: must be empty for kind 'endorsment' {ONLY_THREE_KINDS}"]),
-    ("endorsement that opposes", "events.csv", "france-support-january", {"stance": "opposes"},
+    ("endorsement that opposes", "events.csv", "spain-backs-politico", {"stance": "opposes"},
      ["stance: kind 'endorsement' needs stance backs, not 'opposes'"]),
     ("opposition with reservations", "events.csv", "hungary-opposes-politico", {"stance": "reservations"},
      ["stance: kind 'opposition' needs stance opposes, not 'reservations'"]),
@@ -101,17 +101,17 @@ CELL_FAULTS = [
     ("quoted speaker with a comma", "events.csv", "rutte-trump-was-right", {"actor": "Rutte, Mark"},
      ["actor: a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas"]),
     # Countries
-    ("made-up country code", "events.csv", "france-support-january", {"country_iso3": "XXX"},
+    ("made-up country code", "events.csv", "spain-backs-politico", {"country_iso3": "XXX"},
      ["country_iso3: 'XXX' is not a known iso3 in countries.csv",
       "country_iso3: XXX has a stance but is not a NATO ally (nato_members.csv)"]),
-    ("lower-case country code", "events.csv", "france-support-january", {"country_iso3": "fra"},
-     ["country_iso3: 'fra' does not match the pattern ^[A-Z]{3}$",
-      "country_iso3: 'fra' is not a known iso3 in countries.csv",
-      "country_iso3: fra has a stance but is not a NATO ally (nato_members.csv)"]),
-    ("stance of a non-ally", "events.csv", "france-support-january", {"country_iso3": "CHE"},
+    ("lower-case country code", "events.csv", "spain-backs-politico", {"country_iso3": "esp"},
+     ["country_iso3: 'esp' does not match the pattern ^[A-Z]{3}$",
+      "country_iso3: 'esp' is not a known iso3 in countries.csv",
+      "country_iso3: esp has a stance but is not a NATO ally (nato_members.csv)"]),
+    ("stance of a non-ally", "events.csv", "spain-backs-politico", {"country_iso3": "CHE"},
      ["country_iso3: CHE has a stance but is not a NATO ally (nato_members.csv)"]),
-    ("Sweden's stance before it joined", "events.csv", "france-support-january", {"country_iso3": "SWE"},
-     ["date: SWE was not yet an ally on 2024-01-19 (joined 2024-03-07)"]),
+    ("Sweden's stance before it joined", "events.csv", "spain-backs-politico", {"country_iso3": "SWE"},
+     ["date: SWE was not yet an ally on 2024-02-23 (joined 2024-03-07)"]),
     ("Sweden's stance the day before it joined", "events.csv", "hungary-opposes-politico", {"country_iso3": "SWE", "date": "2024-03-06"},
      ["date: SWE was not yet an ally on 2024-03-06 (joined 2024-03-07)"]),
     # Provenance
@@ -140,7 +140,8 @@ CELL_FAULTS = [
     ("event id that is not a slug", "events.csv", "france-support-january", {"event_id": "France-Support"},
      [f"event_id: 'France-Support' does not match the pattern {SLUG}"]),
     ("fact id that is not a slug", "events.csv", "france-support-january", {"fact_id": "fra backs"},
-     [f"fact_id: 'fra backs' does not match the pattern {SLUG}"]),
+     [f"fact_id: 'fra backs' does not match the pattern {SLUG}",
+      "fact_id: 'fra backs' is on no other row; leave it blank, or give it to the rows reporting the same fact"]),
     # articles.csv
     ("impossible publication date", "articles.csv", "turkey-backs", {"published": "2024-04-31"},
      ["published: '2024-04-31' is not a real date in the form YYYY-MM-DD"]),
@@ -167,6 +168,19 @@ CELL_FAULTS = [
      ["status: 'declared' disagrees with the events: an appointment row for rutte"]),
     ("candidate's country not ISO", "candidates.csv", "karins", {"country_iso3": "LAT"},
      ["country_iso3: 'LAT' is not a known iso3 in countries.csv"]),
+    # corrections.csv
+    ("data change with no reason", "corrections.csv", "rutte-tenure-linked", {"reason": ""},
+     ["reason: a data_change needs the reason the row was changed"]),
+    ("article error with a reason", "corrections.csv", "karins-latvian", {"reason": "He is Latvian."},
+     ["reason: must be empty for an article_error (the row's note says what is right)"]),
+    ("data change whose value is not the row's", "corrections.csv", "rutte-tenure-linked", {"after": "rutte-years"},
+     ["after: 'rutte-years' is not what rutte-pm-since-2010's fact_id holds now ('rutte-tenure', events.csv line 2)"]),
+    ("data change of a column that does not exist", "corrections.csv", "rutte-tenure-linked", {"field": "tenure"},
+     ["field: 'tenure' is not a column of events.csv"]),
+    ("unknown kind of correction", "corrections.csv", "rutte-tenure-linked", {"kind": "fix"},
+     ["kind: 'fix' is not one of: article_error, data_change"]),
+    ("correction version that is not a version", "corrections.csv", "karins-latvian", {"data_version": "v1"},
+     ["data_version: 'v1' does not match the pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$"]),
     # nato_members.csv
     ("wrong ISO numeric code", "nato_members.csv", "FRA", {"iso_numeric": "251"},
      ["iso_numeric: '251' has no shape in countries-110m.json",
@@ -190,10 +204,11 @@ VALID_EDITS = [
     # The valid twin of a fault above: the rule has a boundary, and this side of it passes.
     ("Sweden's stance on the day it joined", "events.csv", "hungary-opposes-politico", {"country_iso3": "SWE", "date": "2024-03-07"}),
     ("context row announced ahead of its date", "events.csv", "decision-by-washington-summit", {"date": "2024-07-09"}),
-    ("a reservation that is only silence", "events.csv", "hungary-no-sign-april", {"stance": "undeclared"}),
+    ("a reservation that is only silence", "events.csv", "erdogan-expectations", {"stance": "undeclared"}),
     ("month precision on the 1st", "events.csv", "erdogan-brain-dead-reply", {"date": "2019-12-01"}),
     ("note without a note type", "events.csv", "france-support-january", {"note_type": ""}),
-    ("stance row with no country", "events.csv", "france-support-january", {"country_iso3": ""}),
+    ("stance row with no country", "events.csv", "spain-backs-politico", {"country_iso3": ""}),
+    ("correction made on another day", "corrections.csv", "karins-latvian", {"date": "2026-11-24"}),
 ]
 
 
@@ -215,6 +230,49 @@ def test_two_stances_of_one_ally_on_one_date_are_named(copy):
     opposes = copy.line_of("events.csv", "hungary-opposes-politico")
     reservations = copy.edit("events.csv", "hungary-no-sign-april", date="2024-03-05")
     assert copy.problems() == [f"events.csv, line {reservations}, stance: HUN is 'opposes' on line {opposes} for the same date 2024-03-05"]
+
+
+def test_a_fact_id_on_one_row_only_is_named(copy):
+    line = copy.edit("events.csv", "france-support-january", fact_id="fra-lone")
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'fra-lone' is on no other row; leave it blank, or give it to the rows reporting the same fact"]
+
+
+def test_one_fact_cannot_join_two_stances(copy):
+    first = copy.line_of("events.csv", "turkiye-no-sign-april")
+    line = copy.edit("events.csv", "turkey-backs-rutte", fact_id="tur-reservations")
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'tur-reservations' joins a TUR 'backs' row to the "
+                               f"TUR 'reservations' row on line {first}; one fact is one ally's one stance"]
+
+
+def test_one_fact_cannot_join_two_allies(copy):
+    first = copy.edit("events.csv", "france-support-january", fact_id="deu-backs-rutte")
+    germany = [copy.line_of("events.csv", key) for key in ("germany-support-january", "deu-initial-support", "germany-backs-hebestreit", "deu-support-april")]
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'deu-backs-rutte' joins a DEU 'backs' row to the FRA 'backs' row on line {first}; "
+                               "one fact is one ally's one stance" for line in sorted(germany)]
+
+
+def test_a_conflict_without_a_fact_is_named(copy):
+    other = copy.line_of("events.csv", "nominate-by-end-april")
+    line = copy.edit("events.csv", "nominate-by-june", fact_id="")
+    assert copy.problems() == sorted([
+        f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id the row shares with the reports it disagrees with",
+        f"events.csv, line {other}, fact_id: 'nomination-deadline' is on no other row; leave it blank, or give it to the rows reporting the same fact",
+    ], key=lambda m: int(m.split("line ")[1].split(",")[0]))
+
+
+def test_an_article_error_logged_for_a_row_with_no_correction_note_is_named(copy):
+    spain, karins = copy.line_of("events.csv", "spain-backs-politico"), copy.line_of("events.csv", "karins-named-contender")
+    line = copy.edit("corrections.csv", "karins-latvian", event_id="spain-backs-politico")
+    assert copy.problems() == [
+        f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' note in events.csv (line {spain}) to say what is right",
+        f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv",
+    ]
+
+
+def test_a_correction_missing_from_the_log_is_named(copy):
+    karins = copy.line_of("events.csv", "karins-named-contender")
+    copy.replace("corrections.csv", "karins-latvian,2026-11-23,1.0.0,article_error,karins-named-contender,,,,\n", "")
+    assert copy.problems() == [f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv"]
 
 
 def rewrite_columns(copy: DataCopy, file: str, rename: dict[str, str] | None = None, drop: str = "", add: str = "") -> None:
@@ -278,7 +336,7 @@ def test_shapes_that_are_not_a_topology_are_named(copy, text, expected):
 
 
 def test_a_descriptor_that_is_not_json_names_the_line(copy):
-    copy.replace("datapackage.json", '"version": "1.0.0",', '"version": "1.0.0"')
+    copy.replace("datapackage.json", '"version": "1.1.0",', '"version": "1.0.0"')
     line = copy.lines("datapackage.json").index('  "licenses": [') + 1
     assert copy.problems() == [f"datapackage.json, line {line}: is not valid JSON (Expecting ',' delimiter, column 3)"]
 
