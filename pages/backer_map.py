@@ -4,7 +4,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, describe, replay, views
+from rutte_race import charts, corrections, describe, export, jump, replay, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
 from rutte_race.paths import ALLIES_GEOJSON_URL
@@ -12,6 +12,7 @@ from ui import data, state
 from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
+from ui.jump import jump_buttons
 
 ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
@@ -27,6 +28,15 @@ if chosen is None or not view.start <= chosen <= view.end:
     st.session_state[state.AS_OF] = default_as_of
 as_of = st.slider("As of", min_value=view.start, max_value=max(view.end, view.start + timedelta(days=1)),
                   key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
+shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
+change_days = [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
+
+
+def show_day(day) -> None:  # a button callback: it runs before the slider exists again, so it may set the slider's state
+    st.session_state[state.AS_OF] = day
+
+
+jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
 view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
 as_of_frame = data.stances_on(ds, as_of)
@@ -42,11 +52,13 @@ chart = chart_cache.chart("backer_map", (ds.version, stances, view.countries),
 summary = views.stance_summary(counts)
 st.markdown(f"**On {day_text(as_of)}:** {summary}.")
 description = describe.stances_on(as_of_frame, as_of, view.countries)
-chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.")
+shown_allies = as_of_frame[as_of_frame["iso3"].isin(view.countries)] if view.countries else as_of_frame
+notice = corrections.chart_notice(ds.corrections, shown_allies["source_event_id"].dropna())
+chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.", notice)
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
-chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, f"{description}\nSource: five news articles; data {ds.version}", "map")
+chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, export.footer(description, ds.version, notice), ds.version, "map")
 
 st.header("Replay the race")
 st.caption("Press play to watch the stances change on every date the articles report a change.")

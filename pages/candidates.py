@@ -1,7 +1,7 @@
 """Candidates: everyone named for the job, side by side, with how each run went and the lines that source it."""
 import streamlit as st
 
-from rutte_race import charts, describe, views
+from rutte_race import charts, corrections, describe, export, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from rutte_race.formatting import date_label, date_labels, day_text
 from rutte_race.text import escape_markdown
@@ -29,9 +29,11 @@ if not table.empty:
     chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
                               lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
     description = describe.candidates(table, ds.events)
-    chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.")
+    drawn = rows[rows["candidate"].isin(table["candidate_id"]) & rows["kind"].isin(charts.CANDIDATE_KINDS)]
+    notice = corrections.chart_notice(ds.corrections, drawn["event_id"])
+    chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.", notice)
     chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
-                    table.drop(columns=["last_event_date"]), f"{description}\nSource: five news articles; data {ds.version}", "candidates")
+                    table.drop(columns=["last_event_date"]), export.footer(description, ds.version, notice), ds.version, "candidates")
 
     st.header("Side by side")
     titles = ds.articles.set_index("article_id")["title"]

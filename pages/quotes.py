@@ -2,7 +2,7 @@
 import streamlit as st
 
 from rutte_race import views
-from rutte_race.filters import filter_events, shown_of
+from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown
 from ui import state
@@ -21,9 +21,7 @@ st.session_state[state.SPEAKERS] = [s for s in st.session_state.get(state.SPEAKE
 chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")
 view = state.with_page_parts(view, speakers=tuple(chosen))
 
-shown = quotes[quotes["event_id"].isin(filter_events(ds.events, view)["event_id"])]
-if chosen:
-    shown = shown[shown["actor"].isin(chosen)]
+shown = quotes_in_view(quotes, ds.events, view)
 st.caption(shown_of(len(shown), len(quotes), "quotes"))
 st.download_button("Download these quotes (CSV)", data=shown.drop(columns=["date_start", "date_end"]).to_csv(index=False).encode("utf-8"),
                    file_name="rutte-quotes.csv", mime="text/csv", on_click="ignore", icon=":material/download:")

@@ -1,9 +1,14 @@
-"""Sources & method: the five articles, how the data was built, inferred dates, corrections, licences, downloads."""
+"""Sources & method: the five articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from rutte_race import export, paths
+from rutte_race import cite, export, paths
 from rutte_race.formatting import date_label, date_labels
+from rutte_race.rules import RULES
+from rutte_race.text import escape_markdown
+from ui import charts as chart_cache
 from ui import state
 from ui.page import start_page
 
@@ -38,29 +43,32 @@ st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred ra
 st.dataframe(pd.DataFrame({"When": date_labels(inferred), "Event": inferred["summary"], "How the date was derived": inferred["date_basis"]}),
              hide_index=True, width="stretch")
 
-st.header("Corrections and disagreements")
-flagged = ds.events[ds.events["note_type"].isin(["correction", "conflict"])]
-st.caption(f"{(flagged['note_type'] == 'correction').sum()} rows correct an article's error; {(flagged['note_type'] == 'conflict').sum()} flag articles that disagree.")
-titles = articles.set_index("article_id")["title"]
-st.dataframe(pd.DataFrame({
-    "Type": flagged["note_type"].astype(str), "Article": flagged["article_id"].map(titles),
-    "Article says": flagged["evidence"], "What is right": flagged["note"],
-}), hide_index=True, width="stretch")
+st.header("Where the articles disagree")
+disputed = ds.events[ds.events["disagreement"] != ""].drop_duplicates("disagreement")
+st.caption(f"{len(disputed)} facts the articles report differently; each row of such a fact says so wherever it appears. "
+           "Errors an article makes on its own are on the Corrections page.")
+for (_, fact), when in zip(disputed.iterrows(), date_labels(disputed)):
+    st.markdown(f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
+                f"  How they disagree: {escape_markdown(fact['disagreement'])}")
+chart_cache.corrections_link("Every correction, with its date")
 
 st.header("Rules the data follows")
-st.markdown(
-    "- **A backing** is a government's support for Rutte as an article reports it, sourced to that article's sentence; a report "
-    "of support (not a public statement) says so in its note.\n"
-    "- **A stance changes** only when a later row reports a different stance; repeated reports of the same stance are corroboration.\n"
-    "- **The appointment** needed the consent of every ally, so from that day every ally of the time counts as backing, sourced to the appointment row.\n"
-    "- Unnamed groups of allies (\"some Eastern European countries\") are kept as rows but not drawn on the map.\n"
-    "- We never add a claim the articles do not make; public record is used only to date and to correct them."
-)
+st.markdown("Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused.")
+st.markdown("\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES))
 
 st.header("Download the data")
-st.markdown("The curated tables, their schema (a Frictionless data package) and the map shapes, in one zip.")
+st.markdown("The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in one zip. "
+            f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the files' content, "
+            "which changes whenever a row or an article does. Chart CSVs carry it in a last column, `dataset_version`.")
 st.download_button("Download the data package (zip)", data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version),
-                   file_name=f"rutte-nato-race-data-{ds.version}.zip", mime="application/zip", on_click="ignore", icon=":material/download:")
+                   file_name=cite.zip_name(ds.version), mime="application/zip", on_click="ignore", icon=":material/download:")
+for name, (language, code) in cite.snippets(ds.version).items():
+    st.markdown(f"**{name}**")
+    st.code(code, language=language, wrap_lines=True)
+
+st.header("How to cite")
+app_address = (st.context.url or "").removesuffix("sources")  # the app's own address, not this page's
+st.code(cite.citation(ds.version, date.today(), app_address), language=None, wrap_lines=True)
 
 st.header("Licences")
 st.markdown(

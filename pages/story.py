@@ -2,10 +2,11 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, describe, views
-from rutte_race.filters import describe_filters
-from rutte_race.formatting import day_text
+from rutte_race import charts, corrections, describe, export, jump, views
+from rutte_race.filters import describe_filters, filter_events
+from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
+from rutte_race.url_state import to_params
 from ui import data, state
 from ui.page import start_page
 from ui import charts as chart_cache
@@ -38,16 +39,28 @@ series = series[series["date"] <= pd.Timestamp(view.end)]
 if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
-    of = f"{len(view.countries)} chosen allies" if view.countries else "the 32 allies"
+    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
                               lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
     description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
+    drawn = derived["changes"][derived["changes"]["date"] <= pd.Timestamp(view.end)]
+    notice = corrections.chart_notice(ds.corrections, drawn.loc[drawn["iso3"].isin(view.countries), "event_id"] if view.countries else drawn["event_id"])
     chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.")
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, f"{description}\nSource: five news articles; data {ds.version}", "story")
+    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice), ds.version, "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
+
+st.header("Latest developments")
+latest = jump.latest(filter_events(ds.events, view))
+if latest.empty:
+    st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
+else:
+    st.caption("The newest events in your chosen dates and countries. Each opens the timeline on that event.")
+for _, event in latest.iterrows():  # a page link stays on one line: a phone shows its start, like a mail app's subject line
+    st.page_link("pages/timeline.py", label=f"{date_label(event['date'], str(event['date_precision']))}: {escape_markdown(event['summary'])}",
+                 icon=":material/arrow_forward:", query_params=to_params(state.with_page_parts(view, event=event["event_id"]), bounds))
 
 st.header("Explore the race")
 links = st.columns(3)

@@ -1,12 +1,13 @@
 """Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
 import streamlit as st
 
-from rutte_race import charts, describe, views
+from rutte_race import charts, corrections, describe, export, jump, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from ui import state
 from ui.page import start_page
 from ui import charts as chart_cache
 from ui.downloads import chart_downloads
+from ui.jump import event_card, focus_on, focused_event, jump_buttons
 from ui.tables import events_table
 
 ds, derived, view = start_page()
@@ -14,11 +15,19 @@ bounds = derived["bounds"]
 
 st.title("Timeline of the race")
 st.markdown("Every claim and event in the five articles. Hover a mark for what happened, who, how exactly the date "
-            "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period.")
+            "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period. "
+            "Step through the events with the buttons: the one in the card is ringed on the chart.")
 
 rows = filter_events(ds.events, view)
 st.caption(shown_of(len(rows), len(ds.events), "events"))
 if not rows.empty:
+    ordered = jump.in_order(rows).set_index("event_id", drop=False)
+    ids = ordered.index.tolist()
+    focus = focused_event(ids)
+    view = state.with_page_parts(view, event=focus if focus != ids[0] else None)
+    jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
+    event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
+
     subtitle = describe_filters(view, bounds, derived["names"])
 
     def build():
@@ -27,9 +36,11 @@ if not rows.empty:
         return charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
     chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
     description = describe.timeline(rows)
-    chart_cache.show(chart, description, f"Timeline of the events, {subtitle}; the table below lists the same rows.")
+    focused = chart_cache.with_params(chart, **charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end))
+    notice = corrections.chart_notice(ds.corrections, rows["event_id"])
+    chart_cache.show(focused, description, f"Timeline of the events, {subtitle}; the table below lists the same rows.", notice)
     chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
-                    f"{description}\nSource: five news articles; data {ds.version}", "timeline")
+                    export.footer(description, ds.version, notice), ds.version, "timeline")
     st.header("The same events as a table")
     events_table(rows, ds.articles)
 

@@ -34,6 +34,9 @@ KIND_ORDER = [kind for kinds in LANES.values() for kind in kinds]
 PRECISION_KEY = ("● filled: date known to the day", "◇ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
+# The timeline's focused event, {"event_id", "date"} or null: a top-level param, so the screen can move the
+# highlight by setting its value (focus_params) without rebuilding the chart or copying its data.
+FOCUS = "focus"
 KIND_COLOURS = [
     "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8FD3B6", "#004D40",
     "#CC79A7", "#F0A6CF", "#555555", "#000000", "#7F3C8D", "#BDBDBD", "#E0E0E0",
@@ -77,6 +80,7 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "actor": events["actor"],
         "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
         "evidence": events["evidence"],
+        "how_sure": events["how_sure"],
     })
     frame = frame.sort_values(["lane", "date", "event_id"])
     frame["slot"] = frame.groupby(["lane", "date"]).cumcount()
@@ -102,8 +106,10 @@ def _lane_chart(rows: pd.DataFrame, lane: str, x_scale, colour, tooltip, bottom_
         shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
         fill=alt.condition("datum.exact", alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=None), alt.value("white")),
     )
+    ring = base.transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").transform_calculate(at=f"toDate({FOCUS}.date)").mark_point(
+        size=330, filled=False, strokeWidth=2.5, clip=True, aria=False).encode(x=alt.X("at:T", scale=x_scale, title=None, axis=axis), color=alt.value("#111"))
     height = 11 * (int(rows["slot"].max()) + 1) + 6
-    return alt.layer(spans, points).properties(width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2))
+    return alt.layer(_focus_rule(x_scale, axis), spans, points, ring).properties(width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2))
 
 
 def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str):
@@ -117,6 +123,7 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         alt.Tooltip("precision:N", title="Date known to"),
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("evidence:N", title="Article says"),
+        alt.Tooltip("how_sure:N", title="How sure"),
     ]
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
     charts = [_lane_chart(frame[frame["lane"] == lane], lane, x_scale, colour, tooltip, lane == lanes[-1]) for lane in lanes]
@@ -130,8 +137,22 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         )
         for part, align, dx in ((milestones[milestones["date"] <= turn], "left", 3), (milestones[milestones["date"] > turn], "right", -3))
     ]
-    header = alt.layer(rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
-    return titled(alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared"), title, subtitle, *PRECISION_KEY)
+    header = alt.layer(_focus_rule(x_scale, None), rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
+    chart = alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared").add_params(alt.param(name=FOCUS, value=None))
+    return titled(chart, title, subtitle, *PRECISION_KEY)
+
+
+def _focus_rule(x_scale, axis):
+    """A rule at the focused event's date, drawn in every lane so the eye finds the ringed mark."""
+    return alt.Chart(alt.Data(values=[{}])).transform_filter(FOCUS).transform_calculate(at=f"toDate({FOCUS}.date)").mark_rule(
+        color="#111", strokeWidth=1.5, opacity=0.45, clip=True, aria=False).encode(x=alt.X("at:T", scale=x_scale, title=None, axis=axis))
+
+
+def focus_params(event_id: str, day, start, end) -> dict:
+    """The timeline's params that ring `event_id` and draw a rule at `day`, its date, kept inside the axis from
+    `start` to `end` (a year-only date such as '2023' is drawn on 1 January, which may be before the axis)."""
+    day = min(max(pd.Timestamp(day), pd.Timestamp(start)), pd.Timestamp(end))
+    return {FOCUS: {"event_id": event_id, "date": day.isoformat()}}
 
 
 # ---- backer map --------------------------------------------------------------------------------
@@ -146,7 +167,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
     allies = as_of.set_index("iso_numeric")
     out = []
     for feature in features:
-        props = {"name": feature["properties"]["name"], "status": NON_MEMBER, "label": "Not a NATO ally", "since": "", "summary": "", "evidence": "", "source": ""}
+        props = {"name": feature["properties"]["name"], "status": NON_MEMBER, "label": "Not a NATO ally", "since": "", "summary": "", "evidence": "", "source": "", "how_sure": ""}
         if feature["id"] in allies.index:
             ally = allies.loc[feature["id"]]
             status = str(ally["status"])
@@ -155,7 +176,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             props.update(
                 name=ally["name"], status=status, label=MAP_LABELS[status],
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
-                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence")}, source=_text(ally["source_label"]),
+                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure")}, source=_text(ally["source_label"]),
             )
         out.append({"type": "Feature", "id": feature["id"], "properties": props, "geometry": feature["geometry"]})
     return out
@@ -184,6 +205,7 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
         alt.Tooltip("properties.summary:N", title="What"),
         alt.Tooltip("properties.evidence:N", title="Article says"),
         alt.Tooltip("properties.source:N", title="Source"),
+        alt.Tooltip("properties.how_sure:N", title="How sure"),
     ]
     data = alt.Data(values=features)
     others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(fill="#F6F6F6", stroke="#D0D0D0", strokeWidth=0.4, clip=True).encode(

@@ -22,6 +22,11 @@ def names_list(names: list[str], most: int = 3) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def allies_of(n: int, chosen: bool) -> str:
+    """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally'."""
+    return f"the {n} chosen {'ally' if n == 1 else 'allies'}" if chosen else f"{n} {'ally' if n == 1 else 'allies'}"
+
+
 def _holdouts(stances: pd.DataFrame, still: bool) -> str:
     """' Hungary held reservations; Türkiye opposed him.' or nothing."""
     reserved = stances.loc[stances["status"] == "reservations", "name"].tolist()
@@ -36,7 +41,7 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     shown = stances[stances["iso3"].isin(countries)] if countries else stances
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     backs = int((allies["status"] == "backs").sum())
-    of = f"the {len(allies)} chosen allies" if countries else f"{len(allies)} allies"
+    of = allies_of(len(allies), chosen=bool(countries))
     return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, still=False)}"
 
 
@@ -46,7 +51,7 @@ def backers_until(stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: di
     shown = stances_at_end[stances_at_end["iso3"].isin(countries)] if countries else stances_at_end
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     backs = int((allies["status"] == "backs").sum())
-    of = f"the {len(allies)} chosen allies" if countries else f"{len(allies)} allies"
+    of = allies_of(len(allies), chosen=bool(countries))
     text = f"By {day_text(end)}, {backs} of {of} had publicly backed Rutte."
     backing = changes[(changes["stance"] == "backs") & (changes["date"] <= pd.Timestamp(end))]
     if countries:

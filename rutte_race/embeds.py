@@ -11,62 +11,23 @@ import argparse
 import html
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
-from rutte_race import charts, describe, export, views
+from rutte_race import export
 from rutte_race.files import write_atomic
-from rutte_race.filters import bounds_of, describe_filters, filter_events
-from rutte_race.formatting import day_text
+from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
 from rutte_race.paths import PROJECT_DIR
+from rutte_race.view_charts import ViewChart, view_charts
 
 OUT_DIR = PROJECT_DIR / "embed"
 FORMATS = ("html", "svg", "png", "csv")
 FRAME_MARGIN = 40  # px around the chart inside its iframe (the page's padding and vega-embed's action menu)
 
 
-@dataclass(frozen=True)
-class Embed:
-    slug: str
-    title: str
-    description: str
-    chart: object  # an Altair chart
-    data: pd.DataFrame
-
-
-def story_charts(ds: Dataset) -> list[Embed]:
+def story_charts(ds: Dataset) -> list[ViewChart]:
     """The charts of the default view, titled and described (from their data) as on their pages."""
-    bounds = bounds_of(ds)
-    view = bounds.default()
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    subtitle = describe_filters(view, bounds, names)
-    changes = views.stance_changes(ds)
-    by_date = views.backers_by_date(ds, changes)
-    rows = filter_events(ds.events, view)
-    frame = charts.timeline_frame(rows, ds.articles)
-    last_change = changes["date"].max()
-    as_of = views.map_frame(ds, last_change, changes)
-    candidates = views.candidate_table(ds)
-    return [
-        Embed("backers-over-time", "Allies backing Rutte, of the 32 allies",
-              describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end),
-              charts.backers_over_time(by_date, view.end, "Allies backing Rutte, of the 32 allies", subtitle), by_date),
-        Embed("timeline", "Every sourced event of Rutte's race",
-              describe.timeline(rows),
-              charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end,
-                              "Every sourced event of Rutte's race", subtitle), rows.drop(columns=["date_start", "date_end"])),
-        Embed("backer-map", f"Allies' stance on Rutte, {day_text(last_change)}",
-              describe.stances_on(as_of, last_change),
-              charts.backer_map(as_of, ds.shapes, (), f"Allies' stance on Rutte, {day_text(last_change)}", subtitle),
-              as_of[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label"]]),
-        Embed("candidates", "Each candidate's run, step by step",
-              describe.candidates(candidates, ds.events),
-              charts.candidates_chart(ds.events, candidates, "Each candidate's run, step by step", "all dates; all countries"),
-              candidates.drop(columns=["last_event_date"])),
-    ]
+    return view_charts(ds, bounds_of(ds).default())
 
 
 def svg_size(svg: bytes) -> tuple[int, int]:
@@ -81,7 +42,6 @@ def snippet(src: str, title: str, width: int, height: int) -> str:
 
 def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
     """Every file of the embed folder; returns what was written."""
-    source = f"Source: five news articles; data {ds.version}"
     written, cards = [], []
 
     def put(name: str, data: bytes) -> None:
@@ -89,10 +49,10 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
         written.append(out / name)
 
     for item in story_charts(ds):
-        exportable = export.Exportable(item.chart.to_dict(validate=False), f"{item.description}\n{source}")
+        exportable = export.Exportable(item.chart.to_dict(validate=False), export.footer(item.description, ds.version))
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
-        put(f"{item.slug}.csv", export.csv_bytes(item.data))
+        put(f"{item.slug}.csv", export.csv_bytes(item.data, ds.version))
         width, height = svg_size(exportable.render("svg"))
         cards.append((item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN)))
 
@@ -100,7 +60,7 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
     return written
 
 
-def index_page(cards: list[tuple[Embed, str]], version: str) -> str:
+def index_page(cards: list[tuple[ViewChart, str]], version: str) -> str:
     sections = []
     for item, code in cards:
         preview = f'<img src="{item.slug}.png" alt="{html.escape(item.description)}">'

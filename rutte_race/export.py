@@ -13,6 +13,8 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
+from rutte_race import cite
+
 EXPORT_WIDTH = 760
 FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH
 FORMATS = {
@@ -29,24 +31,24 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width inside, and the bulk of a spec
 
 
-def _fixed_width(node):
+def fixed_width(node):
     """vl-convert has no container to measure, so 'container' widths become a fixed width."""
     if isinstance(node, dict):
-        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else _fixed_width(v))
+        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else fixed_width(v))
                 for k, v in node.items()}
     if isinstance(node, list):
-        return [_fixed_width(v) for v in node]
+        return [fixed_width(v) for v in node]
     return node
 
 
 def export_spec(spec: dict, source_line: str) -> dict:
     """The on-screen spec (`chart.to_dict()`) with a fixed width and the source line under it (shares its data).
     `source_line` may hold several lines (the chart's description, then its source); long ones are wrapped."""
-    spec = _fixed_width(spec)
+    spec = fixed_width(spec)
     lines = [line for part in source_line.split("\n") for line in textwrap.wrap(part, FOOTER_WRAP)]
     footer = {"text": lines, "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
-    spec = {"vconcat": [{k: v for k, v in spec.items() if k not in ("$schema", "config", "datasets")}],
-            "title": footer, **{k: spec[k] for k in ("$schema", "config", "datasets") if k in spec}}
+    top = ("$schema", "config", "datasets", "params")  # params stay top-level: Vega-Lite allows variable params only there
+    spec = {"vconcat": [{k: v for k, v in spec.items() if k not in top}], "title": footer, **{k: spec[k] for k in top if k in spec}}
     spec.setdefault("config", {})["background"] = "white"
     spec["padding"] = 16
     return spec
@@ -117,22 +119,34 @@ class Exportable:
         return self._files[fmt]
 
 
+def footer(description: str, version: str, corrections_notice: str = "") -> str:
+    """What every export carries under the chart: its description, corrections if any, the source and data version."""
+    return "\n".join(line for line in (description, corrections_notice, f"Source: five news articles; data version {version}") if line)
+
+
 def file_name(*parts: str, ext: str) -> str:
     """'rutte-backers-as-of-2024-04-30.png': lower-case words and dates joined by hyphens."""
     words = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ("rutte", *parts) if p]
     return "-".join(w for w in words if w) + f".{ext}"
 
 
-def csv_bytes(frame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8")
+def csv_bytes(frame, version: str) -> bytes:
+    """The frame as CSV, each row stamped with the dataset version it comes from (a last column, so it stays plain CSV)."""
+    return frame.assign(dataset_version=version).to_csv(index=False).encode("utf-8")
 
 
 @lru_cache(maxsize=4)
 def data_package_zip(data_dir: str, version: str) -> bytes:
-    """The whole data package (descriptor, tables, shapes, licences) as one zip; `version` keys the cache."""
+    """The whole data package (descriptor, tables, shapes, licences) as one zip, its descriptor stamped with the
+    full dataset `version` (package version + content hash), which also keys the cache."""
     root = Path(data_dir)
+    folder = cite.package_folder(version)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            archive.write(path, f"rutte-nato-race-{version}/{path.relative_to(root)}")
+            if path == root / "datapackage.json":
+                descriptor = json.loads(path.read_text(encoding="utf-8"))
+                archive.writestr(f"{folder}/datapackage.json", json.dumps({**descriptor, "version": version}, indent=2, ensure_ascii=False) + "\n")
+            else:
+                archive.write(path, f"{folder}/{path.relative_to(root)}")
     return buffer.getvalue()

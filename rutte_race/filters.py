@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 
 from rutte_race.load import Dataset
-from rutte_race.url_state import Bounds, ViewState
+from rutte_race.url_state import Bounds, EventSpan, ViewState
 
 
 def bounds_of(ds: Dataset) -> Bounds:
@@ -20,6 +20,7 @@ def bounds_of(ds: Dataset) -> Bounds:
         default_end=race["date"].max().date(),
         countries=frozenset(ds.members["iso3"]),
         speakers=frozenset(speakers),
+        events={e.event_id: EventSpan(e.date_start.date(), e.date_end.date(), e.country_iso3) for e in events.itertuples()},
     )
 
 
@@ -36,6 +37,12 @@ def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     if state.countries:
         keep &= events["country_iso3"].isin(state.countries)
     return events[keep]
+
+
+def quotes_in_view(quotes: pd.DataFrame, events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
+    """The quotes (views.quotes) whose event is in the view and, when speakers are chosen, said by one of them."""
+    shown = quotes[quotes["event_id"].isin(filter_events(events, state)["event_id"])]
+    return shown[shown["actor"].isin(state.speakers)] if state.speakers else shown
 
 
 def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from rutte_race.check import DESCRIPTOR, DataError, check
+from rutte_race.corroboration import corroborate
 from rutte_race.paths import DATA_DIR, SEEDS_DIR
 from rutte_race.schema import Table, tables
 
@@ -19,6 +20,7 @@ class Dataset:
     articles: pd.DataFrame
     events: pd.DataFrame
     candidates: pd.DataFrame
+    corrections: pd.DataFrame
     members: pd.DataFrame
     shapes: dict
     version: str
@@ -66,10 +68,12 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
     frames = {name: typed_frame(data_dir, table) for name, table in schema.items()}
     events = frames["events"]
     events["date_start"], events["date_end"] = date_span(events["date"], events["date_precision"])
+    events = corroborate(events, frames["articles"])
     return Dataset(
         articles=frames["articles"],
         events=events,
         candidates=frames["candidates"],
+        corrections=frames["corrections"],
         members=frames["nato_members"],
         shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
         version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),

@@ -1,9 +1,10 @@
 """The reader's view as URL query parameters: parsed leniently (with a notice for anything ignored) and written back."""
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 MAX_VALUE_LENGTH = 400
-PARAMS = ("from", "to", "countries", "as_of", "speakers")
+PARAMS = ("from", "to", "countries", "as_of", "speakers", "event")
 
 
 @dataclass(frozen=True)
@@ -13,11 +14,25 @@ class ViewState:
     countries: tuple[str, ...] = ()  # empty: every country
     as_of: date | None = None  # the backer map's date; None: its default
     speakers: tuple[str, ...] = ()  # the quotes page's speaker filter; empty: everyone
+    event: str | None = None  # the timeline's focused event (an event_id); None: the first one shown
+
+
+@dataclass(frozen=True)
+class EventSpan:
+    """Where an event falls for the filters: its period, from `start` to the day before `end`, and its country."""
+
+    start: date
+    end: date
+    country: str = ""
+
+    def shown_in(self, view: ViewState) -> bool:
+        """The rule of filters.filter_events: the period overlaps the dates and, if countries are chosen, it is about one."""
+        return self.start <= view.end and self.end > view.start and (not view.countries or self.country in view.countries)
 
 
 @dataclass(frozen=True)
 class Bounds:
-    """What a valid view may hold: the data's date range, the default range, known countries and speakers."""
+    """What a valid view may hold: the data's date range, the default range, known countries, speakers and events."""
 
     first: date
     last: date
@@ -25,6 +40,7 @@ class Bounds:
     default_end: date
     countries: frozenset[str]
     speakers: frozenset[str] = field(default_factory=frozenset)
+    events: Mapping[str, EventSpan] = field(default_factory=dict, hash=False)  # by event_id
 
     def default(self) -> ViewState:
         return ViewState(self.default_start, self.default_end)
@@ -98,7 +114,15 @@ def parse(params: dict[str, list[str]], bounds: Bounds) -> tuple[ViewState, list
         as_of = min(max(as_of, start), end)
     countries = members("countries", bounds.countries, str.upper)
     speakers = members("speakers", bounds.speakers, str)
-    return ViewState(start, end, tuple(sorted(countries)), as_of, speakers), notices
+    view = ViewState(start, end, tuple(sorted(countries)), as_of, speakers)
+    event = single("event")
+    if event is not None and event not in bounds.events:
+        notices.append(f"Ignored the unknown event “{_short(event)}”.")
+    elif event is not None and not bounds.events[event].shown_in(view):
+        notices.append(f"Ignored “event={_short(event)}”: that event is outside the chosen dates and countries.")
+    else:
+        view = replace(view, event=event)
+    return view, notices
 
 
 def to_params(state: ViewState, bounds: Bounds) -> dict[str, str]:
@@ -115,6 +139,8 @@ def to_params(state: ViewState, bounds: Bounds) -> dict[str, str]:
         params["as_of"] = state.as_of.isoformat()
     if state.speakers:
         params["speakers"] = ",".join(state.speakers)
+    if state.event is not None:
+        params["event"] = state.event
     return params
 
 

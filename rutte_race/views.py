@@ -14,7 +14,7 @@ STATUS_LABELS = {
     "undeclared": "No public stance reported",
     NOT_YET_MEMBER: "Not yet an ally",
 }
-SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id"]
+SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure"]
 
 
 def stance_changes(ds: Dataset) -> pd.DataFrame:

@@ -35,6 +35,7 @@ def test_names_list(names, expected):
     ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies backed Rutte. Türkiye held reservations; Hungary opposed him."),
     ("2024-04-30", (), "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),
     ("2024-04-30", ("HUN", "TUR"), "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary held reservations."),
+    ("2024-04-30", ("HUN",), "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary held reservations."),
     ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
     ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
 ])

@@ -3,11 +3,20 @@
 From its second run, AppTest of an st.navigation app runs the page file itself, so each page is
 tested as its own script; the shared state the sidebar would set is given through session state.
 """
+import json
 import re
+from datetime import date
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from rutte_race.text import escape_markdown
+
+from rutte_race import jump, views
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -16,6 +25,7 @@ PAGES = {
     "candidates": "The candidates",
     "quotes": "What they said",
     "sources": "Sources and method",
+    "corrections": "Corrections",
 }
 TIMEOUT = 60
 
@@ -124,3 +134,118 @@ def test_quote_cards_show_markdown_in_quotes_as_literal_text():
     quote_lines = [m.value for m in at.markdown if m.value.startswith("> ")]
     assert len(quote_lines) == 14
     assert all(not re.search(r"(?<!\\)[*_\[\]<>]", line[2:]) for line in quote_lines)
+
+
+def focus_card(at: AppTest) -> str:
+    return next(c for c in captions(at) if c.startswith("Event "))
+
+
+def buttons(at: AppTest, name: str) -> dict[str, bool]:
+    """The jump buttons of `name` by direction: whether each is enabled."""
+    return {b.key.removeprefix(f"{name}_"): not b.disabled for b in at.button if b.key and b.key.startswith(f"{name}_")}
+
+
+def test_timeline_next_moves_the_focused_event_and_the_url():
+    ds = load()
+    ids = jump.in_order(filter_events(ds.events, bounds_of(ds).default()))["event_id"].tolist()
+    at = page("timeline").run()
+    assert focus_card(at).startswith(f"Event 1 of {len(ids)}")
+    assert buttons(at, "timeline") == {"first": False, "previous": False, "next": True, "latest": True}
+    assert "event" not in at.query_params  # the first event is the default: the link stays short
+
+    at.button(key="timeline_next").click().run()
+    assert not at.exception
+    assert focus_card(at).startswith(f"Event 2 of {len(ids)}")
+    assert at.query_params["event"] == ids[1]
+    assert buttons(at, "timeline") == {"first": True, "previous": True, "next": True, "latest": True}
+
+    at.button(key="timeline_latest").click().run()
+    assert at.query_params["event"] == ids[-1] and buttons(at, "timeline")["next"] is False
+
+
+def test_timeline_link_focuses_its_event_and_rings_it_on_the_chart():
+    at = page("timeline", event="turkey-backs-rutte").run()
+    assert not at.exception
+    assert any(m.value == "**Türkiye tells its allies it will back Rutte\\.**" for m in at.markdown)
+    assert at.query_params["event"] == "turkey-backs-rutte"
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["params"][0]["value"]["event_id"] == "turkey-backs-rutte"
+
+
+@pytest.mark.parametrize("params,notice", [
+    ({"event": "no-such-event"}, "unknown event"),
+    ({"event": "turkey-backs-rutte", "countries": "HUN"}, "outside the chosen dates and countries"),
+])
+def test_bad_event_in_a_link_gives_a_notice_and_leaves_the_url(params, notice):
+    at = page("timeline", **params).run()
+    assert not at.exception
+    assert notice in at.info[0].value
+    assert "event" not in at.query_params and focus_card(at).startswith("Event 1 of")
+
+
+def test_latest_developments_link_to_the_timeline_on_their_event_keeping_the_filters():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.query_params["from"] = "2024-01-01"
+    at.query_params["to"] = "2024-06-30"
+    at.run()
+    links = [link.proto for link in at.get("page_link") if "event=" in link.proto.query_string]
+    assert len(links) == 5
+    assert all(link.page == "timeline" for link in links)  # the url path: the link reads /timeline?...assert all(link.page == "pages/timeline.py" for link in links)event=...
+    first = parse_qs(links[0].query_string)
+    assert first == {"from": ["2024-01-01"], "to": ["2024-06-30"], "event": ["rutte-appointed"]}
+    assert links[0].label.startswith("26 Jun 2024: ")
+
+
+def test_backer_map_next_change_moves_the_as_of_date():
+    ds = load()
+    after = sorted({d.date() for d in views.stance_changes(ds)["date"] if d.date() > date(2024, 3, 31)})[0]
+    at = page("backer_map", as_of="2024-03-31").run()
+    at.button(key="as_of_next").click().run()
+    assert not at.exception
+    assert at.slider[0].value == after and at.query_params["as_of"] == after.isoformat()
+    at = page("backer_map").run()  # the default date is the latest change
+    assert buttons(at, "as_of") == {"first": True, "previous": True, "next": False, "latest": False}
+
+
+def markdown_texts(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown]
+
+
+def test_charts_that_draw_corrected_rows_link_to_the_corrections_and_others_do_not():
+    timeline = page("timeline").run()
+    links = [m for m in markdown_texts(timeline) if "](corrections)" in m]
+    assert len(links) == 1 and "rows drawn here were corrected" in links[0]
+    assert not [m for m in markdown_texts(page("backer_map").run()) if "](corrections)" in m]  # no stance row was corrected
+    hungary = page("timeline", countries="HUN").run()
+    assert not [m for m in markdown_texts(hungary) if "](corrections)" in m]
+
+
+def test_corrections_page_lists_the_changes_and_the_article_errors():
+    at = page("corrections").run()
+    assert not at.exception and captions(at)[0].startswith("7 errors in the articles; 2 changes to the data after publication.")
+    dated = [c for c in captions(at) if c.startswith("Corrected on")]
+    assert len(dated) == 9 and all("25 November 2026" in c for c in dated[:2]) and all("23 November 2026" in c for c in dated[2:])
+    text = " ".join(markdown_texts(at))
+    assert text.count("**What is right:**") == 7 and text.count("**Why:**") == 2
+    assert escape_markdown("fact_id: eastern-reservations → (empty)") in text  # shown literally
+
+
+def test_tables_say_how_sure_we_are():
+    at = page("timeline", countries="USA").run()
+    table = at.dataframe[0].value
+    assert "How sure are we" in table.columns
+    assert "Reported by 4 of the 5 articles" in set(table["How sure are we"])
+
+
+def test_sources_page_states_the_rules_and_how_to_cite_the_version():
+    at = page("sources").run()
+    from rutte_race.load import load
+    from rutte_race.rules import RULES
+    version = load().version
+    rules = next(m for m in markdown_texts(at) if "(checked)" in m)
+    assert all(f"**{rule.name}**" in rules for rule in RULES) and "(checked)" in rules and "(by judgement)" in rules
+    codes = [c.value for c in at.code]
+    assert any(c.startswith("The project's data desk.") and f"Dataset version {version}." in c for c in codes)
+    assert any("pd.read_csv" in c for c in codes) and any("read.csv(unz(" in c for c in codes)
+    disagreements = [m for m in markdown_texts(at) if "How they disagree:" in m]
+    assert len(disagreements) == 4 and any("Reported in: " in m and "September" in m for m in disagreements)

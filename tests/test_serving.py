@@ -42,8 +42,8 @@ def _show_a_cached_chart_twice():
 
     cached = chart("test", ("key",), build, title="Backers")
     before = json.dumps(cached.spec, sort_keys=True), dict(cached.screen)
-    show(cached, "a test chart")
-    show(chart("test", ("key",), build, title="Backers"), "the same chart again")
+    show(cached, "Seven allies back Rutte.", "a test chart")
+    show(chart("test", ("key",), build, title="Backers"), "Seven allies back Rutte.", "the same chart again")
     after = json.dumps(cached.spec, sort_keys=True), dict(cached.screen)
     st.write("unchanged" if before == after else "CHANGED")
 

@@ -11,12 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from rutte_race.filters import bounds_of
+from rutte_race import jump
+from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
 from rutte_race.url_state import PARAMS, ViewState, parse, to_params
 
 ROOT = Path(__file__).resolve().parent.parent
-BOUNDS = bounds_of(load())
+DATASET = load()
+BOUNDS = bounds_of(DATASET)
 PARSE_CASES = 1000
 CASES_PER_PAGE = 25
 ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]
@@ -45,11 +47,16 @@ def names() -> st.SearchStrategy[str]:
     return st.lists(speaker, max_size=4).map(",".join)
 
 
+def event_ids() -> st.SearchStrategy[str]:
+    known = sorted(BOUNDS.events)
+    return st.one_of(st.sampled_from(known), st.sampled_from(known).map(str.upper), st.text(max_size=20))
+
+
 def anything() -> st.SearchStrategy[str]:
     return st.one_of(st.text(max_size=60), st.sampled_from(HOSTILE_TEXT))
 
 
-VALUES = {"from": days(), "to": days(), "as_of": days(), "countries": codes(), "speakers": names()}
+VALUES = {"from": days(), "to": days(), "as_of": days(), "countries": codes(), "speakers": names(), "event": event_ids()}
 
 
 @st.composite
@@ -69,6 +76,7 @@ def assert_valid(view: ViewState) -> None:
     assert set(view.countries) <= BOUNDS.countries and list(view.countries) == sorted(set(view.countries))
     assert set(view.speakers) <= BOUNDS.speakers
     assert view.as_of is None or view.start <= view.as_of <= view.end
+    assert view.event is None or BOUNDS.events[view.event].shown_in(view)
 
 
 def used_as_given(params: dict[str, list[str]], view: ViewState) -> bool:
@@ -79,6 +87,8 @@ def used_as_given(params: dict[str, list[str]], view: ViewState) -> bool:
         return False
     dates = {"from": view.start, "to": view.end, "as_of": view.as_of}
     if any(vs[0] != dates[k].isoformat() for k, vs in wanted.items() if k in dates and dates[k] is not None):
+        return False
+    if "event" in wanted and wanted["event"][0] != view.event:
         return False
     asked = {k: {p.strip() for v in wanted.get(k, []) for p in v.split(",") if p.strip()} for k in ("countries", "speakers")}
     return {c.upper() for c in asked["countries"]} == set(view.countries) and asked["speakers"] == set(view.speakers)
@@ -126,3 +136,11 @@ def test_every_page_renders_any_link_and_rewrites_it_to_what_it_shows(entry, par
         assert view.as_of in (None, at.slider[0].value) and (expected.as_of is None or at.slider[0].value == expected.as_of)
     if entry == "pages/quotes.py":
         assert list(view.speakers) == at.multiselect[0].value == list(expected.speakers)
+    if entry == "pages/timeline.py":
+        assert view.event == focused_event(expected)
+
+
+def focused_event(view: ViewState) -> str | None:
+    """The event= the timeline writes for `view`: its event, unless that is the first shown (the default)."""
+    shown = jump.in_order(filter_events(DATASET.events, view))["event_id"].tolist()
+    return None if view.event is None or view.event == shown[0] else view.event

@@ -3,12 +3,17 @@ from datetime import date
 
 import pytest
 
-from rutte_race.url_state import Bounds, ViewState, parse, to_params
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+from rutte_race.url_state import Bounds, EventSpan, ViewState, parse, to_params
 
 BOUNDS = Bounds(
     first=date(2010, 10, 14), last=date(2024, 10, 1),
     default_start=date(2023, 7, 7), default_end=date(2024, 10, 1),
     countries=frozenset({"TUR", "HUN", "EST", "USA"}), speakers=frozenset({"Jens Stoltenberg", "Mark Rutte"}),
+    events={"turkey-backs": EventSpan(date(2024, 4, 29), date(2024, 4, 30), "TUR"),
+            "appointed": EventSpan(date(2024, 6, 26), date(2024, 6, 27)),
+            "interest-2023": EventSpan(date(2023, 1, 1), date(2024, 1, 1))},
 )
 DEFAULT = BOUNDS.default()
 
@@ -28,6 +33,15 @@ DEFAULT = BOUNDS.default()
     ({"to": ["2024-03-01"], "as_of": ["2024-04-30"]}, ViewState(DEFAULT.start, date(2024, 3, 1), as_of=date(2024, 3, 1)), "into the chosen dates"),
     ({"speakers": ["Jens Stoltenberg,Nobody"]}, ViewState(DEFAULT.start, DEFAULT.end, speakers=("Jens Stoltenberg",)), "unknown speakers: Nobody"),
     ({"page": ["../../etc/passwd"]}, DEFAULT, "unknown link setting"),
+    ({"event": ["appointed"]}, ViewState(DEFAULT.start, DEFAULT.end, event="appointed"), None),
+    ({"event": ["turkey-backs"], "countries": ["TUR"]}, ViewState(DEFAULT.start, DEFAULT.end, ("TUR",), event="turkey-backs"), None),
+    ({"event": ["interest-2023"]}, ViewState(DEFAULT.start, DEFAULT.end, event="interest-2023"), None),  # a year overlapping the dates
+    ({"event": ["no-such-event"]}, DEFAULT, "unknown event “no-such-event”"),
+    ({"event": ["<script>alert(1)</script>"]}, DEFAULT, "unknown event"),
+    ({"event": ["turkey-backs"], "countries": ["HUN"]}, ViewState(DEFAULT.start, DEFAULT.end, ("HUN",)), "outside the chosen dates and countries"),
+    ({"event": ["appointed"], "to": ["2024-06-25"]}, ViewState(DEFAULT.start, date(2024, 6, 25)), "outside the chosen dates"),
+    ({"event": ["appointed", "turkey-backs"]}, ViewState(DEFAULT.start, DEFAULT.end, event="appointed"), "2 times; used the first"),
+    ({"event": ["", "appointed"]}, ViewState(DEFAULT.start, DEFAULT.end, event="appointed"), None),
 ])
 def test_parse_keeps_what_is_valid_and_notices_the_rest(params, expected, notice):
     state, notices = parse(params, BOUNDS)
@@ -40,7 +54,7 @@ def test_parse_keeps_what_is_valid_and_notices_the_rest(params, expected, notice
 
 @pytest.mark.parametrize("state", [
     DEFAULT,
-    ViewState(date(2024, 1, 1), date(2024, 6, 30), ("EST", "TUR"), date(2024, 4, 30), ("Mark Rutte",)),
+    ViewState(date(2024, 1, 1), date(2024, 6, 30), ("EST", "TUR"), date(2024, 4, 30), ("Mark Rutte",), "turkey-backs"),
     ViewState(BOUNDS.first, BOUNDS.last),
 ])
 def test_written_params_parse_back_to_the_same_view(state):
@@ -50,3 +64,17 @@ def test_written_params_parse_back_to_the_same_view(state):
 
 def test_default_view_writes_an_empty_query():
     assert to_params(DEFAULT, BOUNDS) == {}
+
+
+@pytest.mark.parametrize("view", [
+    ViewState(date(2023, 7, 7), date(2024, 10, 1)),
+    ViewState(date(2024, 4, 29), date(2024, 4, 29)),
+    ViewState(date(2023, 12, 31), date(2024, 1, 1), ("EST", "LVA")),
+    ViewState(date(2010, 1, 1), date(2024, 10, 1), ("HUN", "TUR")),
+    ViewState(date(2024, 6, 27), date(2024, 9, 30)),
+])
+def test_a_link_may_focus_exactly_the_events_the_filters_show(view):
+    ds = load()
+    bounds = bounds_of(ds)
+    shown = set(filter_events(ds.events, view)["event_id"])
+    assert {event for event, span in bounds.events.items() if span.shown_in(view)} == shown

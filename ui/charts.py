@@ -58,10 +58,25 @@ def figure(name: str, key: tuple, _build: Callable):
     return _build()
 
 
-def show(chart: Chart, description: str, what: str) -> None:
-    """The chart, its description (generated from its data) under it, and both as its accessible text."""
+def show(chart: Chart, description: str, what: str, corrections_notice: str = "") -> None:
+    """The chart, its description (generated from its data) under it, and both as its accessible text; a link
+    to the corrections log when the chart draws corrected rows."""
     st.vega_lite_chart(spec=chart.screen, width="stretch", alt=f"{what} {description}")
     st.caption(escape_markdown(description))
+    if corrections_notice:
+        corrections_link(corrections_notice)
+
+
+def corrections_link(label: str) -> None:
+    # A relative link rather than st.page_link, which exists only once app.py has run st.navigation (so not in a page's own AppTest).
+    st.markdown(f":material/edit_note: [{escape_markdown(label)}](corrections)")
+
+
+def with_params(chart: Chart, **values) -> Chart:
+    """The chart with some of its top-level Vega-Lite params set (a highlight): no rebuild, the data shared."""
+    def set_values(spec: dict) -> dict:
+        return {**spec, "params": [{**p, "value": values[p["name"]]} if p["name"] in values else p for p in spec.get("params", [])]}
+    return Chart(set_values(chart.spec), set_values(chart.screen))
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)  # shares the data of `_chart`

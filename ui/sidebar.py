@@ -2,7 +2,7 @@
 import streamlit as st
 
 from rutte_race.load import Dataset
-from ui import state
+from ui import state, whole_view
 from ui.data import bounds
 
 
@@ -17,4 +17,5 @@ def filters(ds: Dataset) -> None:
         st.multiselect("Countries", options=sorted(names, key=names.get), format_func=names.get, key=state.COUNTRIES,
                        placeholder="All countries", help="Show only events and stances of these allies.")
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
+        whole_view.downloads(ds, b)
         st.caption(f"Data version {ds.version}. Every row links to the sentence of the article it comes from.")

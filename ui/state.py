@@ -6,7 +6,7 @@ import streamlit as st
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import Bounds, ViewState, parse, to_params
 
-DATES, COUNTRIES, AS_OF, SPEAKERS = "filter_dates", "filter_countries", "as_of", "speakers"
+DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "as_of", "speakers", "event"
 NOTICES = "url_notices"
 
 
@@ -20,6 +20,8 @@ def _from_url(bounds: Bounds) -> None:
         st.session_state.setdefault(AS_OF, view.as_of)
     if view.speakers:
         st.session_state.setdefault(SPEAKERS, list(view.speakers))
+    if view.event is not None:
+        st.session_state.setdefault(EVENT, view.event)
     st.session_state[NOTICES] = notices
 
 
@@ -35,7 +37,7 @@ def reset(bounds: Bounds) -> None:
     """Back to the default view (a button callback)."""
     st.session_state[DATES] = (bounds.default_start, bounds.default_end)
     st.session_state[COUNTRIES] = []
-    for key in (AS_OF, SPEAKERS):
+    for key in (AS_OF, SPEAKERS):  # not EVENT: the reader's place on the timeline is not a filter
         st.session_state.pop(key, None)
     st.session_state[NOTICES] = []
 

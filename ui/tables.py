@@ -16,6 +16,7 @@ def events_table(rows: pd.DataFrame, articles: pd.DataFrame) -> None:
         "Quote": rows["quote"],
         "Article says": rows["evidence"],
         "Source": rows["article_id"].map(titles),
+        "How sure are we": rows["how_sure"],
         "Fact-check note": rows["note"],
     })
     st.dataframe(table, hide_index=True, width="stretch", height=min(38 * (len(table) + 1), 520),

@@ -12,9 +12,10 @@ PAGES = {  # url path → the page's headline
     "candidates": "The candidates",
     "quotes": "What they said",
     "sources": "Sources and method",
+    "corrections": "Corrections",
 }
 NAV_TITLES = {"": "The story", "timeline": "Timeline", "backer_map": "Backer map", "candidates": "Candidates",
-              "quotes": "Quotes", "sources": "Sources & method"}
+              "quotes": "Quotes", "sources": "Sources & method", "corrections": "Corrections"}
 
 # Non-white pixels of a canvas, or data marks of an svg (not axes or legends): zero means nothing was drawn.
 INK = """el => {

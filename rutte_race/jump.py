@@ -1,0 +1,52 @@
+"""Jumping through the race: where First, Previous, Next and Latest lead, and which events are the latest developments."""
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import pandas as pd
+
+T = TypeVar("T")
+# Not developments of the race: the story before it, and the articles' explanations around it.
+QUIET_KINDS = ("background", "context")
+
+
+@dataclass(frozen=True)
+class Jumps(Generic[T]):
+    """Where each control leads; None where it would not move (the control is then disabled)."""
+
+    first: T | None
+    previous: T | None
+    next: T | None
+    latest: T | None
+
+
+def jumps(stops: Sequence[T], here: T) -> Jumps[T]:
+    """From `here` to the stops around it. `here` need not be a stop: the map's date may fall between two changes."""
+    stops = sorted(set(stops))
+    earlier, later = [s for s in stops if s < here], [s for s in stops if s > here]
+    return Jumps(
+        first=stops[0] if stops and stops[0] != here else None,
+        previous=earlier[-1] if earlier else None,
+        next=later[0] if later else None,
+        latest=stops[-1] if stops and stops[-1] != here else None,
+    )
+
+
+def steps(ids: Sequence[str], here: str) -> Jumps[str]:
+    """jumps() through items in reading order, named by id (`here` must be one of them)."""
+    at = jumps(range(len(ids)), list(ids).index(here))
+    return Jumps(*(None if i is None else ids[i] for i in (at.first, at.previous, at.next, at.latest)))
+
+
+def in_order(events: pd.DataFrame) -> pd.DataFrame:
+    """Events in the order the controls step through them: by date, the data's own order within a day."""
+    return events.sort_values("date", kind="stable")
+
+
+def latest(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
+    """The newest developments among `events`, newest first: no background or context, one row per fact
+    (the first report of it), and on the same date the rows dated to the day before the estimates."""
+    rows = in_order(events[~events["kind"].astype(str).isin(QUIET_KINDS)])
+    rows = rows[(rows["fact_id"] == "") | ~rows["fact_id"].duplicated()]
+    exact = rows["date_precision"].astype(str) == "day"
+    return rows.assign(_exact=exact).sort_values(["date", "_exact"], ascending=False, kind="stable").drop(columns="_exact").head(count)

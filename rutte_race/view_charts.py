@@ -1,0 +1,82 @@
+"""The product's four charts for any view of the race, titled, subtitled and described as on their pages.
+
+Embeds draw them for the default view; the whole-view export for the reader's.
+"""
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from rutte_race import charts, describe, views
+from rutte_race.filters import bounds_of, describe_filters, filter_events
+from rutte_race.formatting import day_text
+from rutte_race.load import Dataset
+from rutte_race.url_state import ViewState
+
+
+@dataclass(frozen=True)
+class ViewChart:
+    slug: str
+    title: str
+    description: str  # generated from the chart's rows; when nothing matches the view, says so instead
+    chart: object | None  # an Altair chart, or None when nothing matches the view
+    data: pd.DataFrame
+
+
+def map_date(view: ViewState, last_change: date) -> date:
+    """The backer map's date: the reader's, when inside the view's dates; else the last stance change, kept inside them."""
+    if view.as_of is not None and view.start <= view.as_of <= view.end:
+        return view.as_of
+    return min(max(last_change, view.start), view.end)
+
+
+def view_charts(ds: Dataset, view: ViewState) -> list[ViewChart]:
+    """Backers over time, the timeline, the backer map and the candidates, for `view`."""
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    subtitle = describe_filters(view, bounds_of(ds), names)
+    changes = views.stance_changes(ds)
+    rows = filter_events(ds.events, view)
+    return [_backers(ds, view, changes, names, subtitle), _timeline(ds, view, rows, subtitle),
+            _backer_map(ds, view, changes, subtitle), _candidates(ds, view, rows, subtitle)]
+
+
+def _backers(ds, view, changes, names, subtitle) -> ViewChart:
+    series = views.backers_by_date(ds, changes, view.countries)
+    series = series[series["date"] <= pd.Timestamp(view.end)]
+    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
+    title = f"Allies backing Rutte, of {of}"
+    if series.empty:
+        return ViewChart("backers-over-time", title, "No stance is recorded before the end of the chosen dates.", None, series)
+    description = describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end, view.countries)
+    return ViewChart("backers-over-time", title, description, charts.backers_over_time(series, view.end, title, subtitle), series)
+
+
+def _timeline(ds, view, rows, subtitle) -> ViewChart:
+    title = "Every sourced event of Rutte's race"
+    data = rows.drop(columns=["date_start", "date_end"])
+    if rows.empty:
+        return ViewChart("timeline", title, describe.timeline(rows), None, data)
+    frame = charts.timeline_frame(rows, ds.articles)
+    chart = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end, title, subtitle)
+    return ViewChart("timeline", title, describe.timeline(rows), chart, data)
+
+
+def _backer_map(ds, view, changes, subtitle) -> ViewChart:
+    day = map_date(view, changes["date"].max().date())
+    stances = views.map_frame(ds, day, changes)
+    title = f"Allies' stance on Rutte, {day_text(day)}"
+    shown = stances[stances["iso3"].isin(view.countries)] if view.countries else stances
+    data = shown[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label"]]
+    return ViewChart("backer-map", title, describe.stances_on(stances, day, view.countries),
+                     charts.backer_map(stances, ds.shapes, view.countries, title, subtitle), data)
+
+
+def _candidates(ds, view, rows, subtitle) -> ViewChart:
+    title = "Each candidate's run, step by step"
+    table = views.candidate_table(ds)
+    if view.countries:
+        table = table[table["country_iso3"].isin(view.countries)]
+    data = table.drop(columns=["last_event_date"])
+    if table.empty:
+        return ViewChart("candidates", title, describe.candidates(table, ds.events), None, data)
+    return ViewChart("candidates", title, describe.candidates(table, ds.events), charts.candidates_chart(rows, table, title, subtitle), data)

@@ -1,0 +1,82 @@
+"""Journey: step through the timeline with the keyboard, and follow a latest development from the story to its
+place on the timeline."""
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from reader import assert_charts_drawn, assert_no_exception, open_page, screenshot_whole_page, wait_ready
+from rutte_race import jump
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+
+MAX_TABS = 80  # the top navigation and the sidebar's widgets come before the page's own controls
+
+
+@pytest.fixture(scope="module")
+def shown():
+    """The events of the default view, in the order the buttons step through them, and the newest developments."""
+    ds = load()
+    rows = filter_events(ds.events, bounds_of(ds).default())
+    return jump.in_order(rows).set_index("event_id"), jump.latest(rows)
+
+
+def focus_card(page):
+    return page.locator(".st-key-focused_event")
+
+
+def tab_to(page, name: str) -> None:
+    """Press Tab until the button called `name` has the keyboard focus, as a reader without a mouse would."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate("name => document.activeElement?.tagName === 'BUTTON' && document.activeElement.innerText.trim().endsWith(name)", name):
+            return
+    pytest.fail(f"Tab never reached the {name!r} button")
+
+
+def test_next_is_reached_and_pressed_with_the_keyboard(app, app_url, shown, screenshots):
+    events, _ = shown
+    open_page(app, app_url, "timeline")
+    card = focus_card(app)
+    expect(card).to_contain_text(f"Event 1 of {len(events)}")
+    expect(card).to_contain_text(events.iloc[0]["summary"])
+    expect(app.get_by_role("button", name="Previous event")).to_be_disabled()
+
+    tab_to(app, "Next event")
+    app.keyboard.press("Enter")
+    wait_ready(app)
+    expect(card).to_contain_text(f"Event 2 of {len(events)}")
+    expect(card).to_contain_text(events.iloc[1]["summary"])
+    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[1]}")
+    expect(app.get_by_role("button", name="Previous event")).to_be_enabled()
+    assert_charts_drawn(app)
+    assert_no_exception(app)
+    screenshot_whole_page(app, screenshots / "timeline-focused-desktop.png")
+
+
+def test_a_latest_development_opens_the_timeline_on_that_event(app, app_url, shown):
+    events, latest = shown
+    newest = latest.iloc[0]
+    open_page(app, app_url)
+    link = app.get_by_role("link", name=re.compile(re.escape(newest["summary"])))
+    expect(link).to_have_attribute("href", re.compile(rf"^timeline\?event={newest['event_id']}$"))
+    link.click()
+    wait_ready(app)
+    expect(app.locator('[data-testid="stMain"] h1').first).to_have_text("Timeline of the race")
+    expect(app).to_have_url(f"{app_url}/timeline?event={newest['event_id']}")
+    card = focus_card(app)
+    expect(card).to_contain_text(f"Event {events.index.get_loc(newest['event_id']) + 1} of {len(events)}")
+    expect(card).to_contain_text(newest["summary"])
+    assert_no_exception(app)
+
+
+@pytest.mark.parametrize("path,noun", [("timeline", "event"), ("backer_map", "change")])
+def test_jump_buttons_fit_a_phone_screen_in_two_pairs(app, app_url, screenshots, path, noun):
+    app.set_viewport_size({"width": 390, "height": 844})
+    open_page(app, app_url, path)
+    boxes = [app.get_by_role("button", name=f"{label} {noun}").bounding_box() for label in ("First", "Previous", "Next", "Latest")]
+    assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes), boxes
+    rows = [round(box["y"]) for box in boxes]
+    assert rows[0] == rows[1] and rows[2] == rows[3], f"a pair of buttons on {path} was split: {boxes}"
+    screenshot_whole_page(app, screenshots / f"{path}-jump-phone.png")
+    assert_no_exception(app)

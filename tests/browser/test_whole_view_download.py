@@ -1,0 +1,79 @@
+"""Journey: the whole view, as the reader filtered it, downloaded from the sidebar as a PDF story and as an HTML
+page that opens offline with its charts drawn."""
+import io
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from reader import INK, axe_violations, open_page
+from rutte_race import whole_view
+from rutte_race.load import load
+from rutte_race.url_state import ViewState
+
+QUERY = "from=2024-01-01&to=2024-06-30&countries=HUN,ROU,TUR&as_of=2024-04-30"
+VIEW = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("HUN", "ROU", "TUR"), date(2024, 4, 30))
+FILTERS = ("Dates: 1 January 2024 to 30 June 2024", "Countries: Hungary, Romania, Türkiye", "Backer map as of: 30 April 2024")
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def version() -> str:
+    return load().version
+
+
+@pytest.fixture
+def download(app, app_url, tmp_path):
+    """The story page opened from a filtered link, and a function that clicks a sidebar button and returns the file."""
+    open_page(app, app_url, "", QUERY)
+
+    def click(label: str):
+        button = app.locator('[data-testid="stSidebar"]').get_by_role("button", name=label, exact=True)
+        button.scroll_into_view_if_needed()
+        with app.expect_download(timeout=60_000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        return info.value.suggested_filename, path
+    return click
+
+
+def test_the_pdf_story_holds_the_filters_and_the_version(download, version):
+    name, path = download("Download this view as a PDF story")
+    assert name == whole_view.file_name(VIEW, version, "pdf")
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages)
+    assert version in text and whole_view.HEADLINE in text
+    for line in FILTERS:
+        assert line in text
+
+
+def test_the_html_page_opens_offline_with_its_charts_drawn(app, download, version):
+    name, path = download("Download this view as an HTML page")
+    assert name == whole_view.file_name(VIEW, version, "html")
+
+    app.set_viewport_size(PHONE)
+    app.goto(path.as_uri())  # the network guard aborts, and fails the test on, any request off this machine
+    expect(app.locator("h1")).to_have_text(whole_view.HEADLINE)
+    for line in (*FILTERS, f"Data version: {version}"):
+        expect(app.get_by_text(line, exact=True)).to_be_visible()
+    figures = app.locator("figure")
+    expect(figures).to_have_count(4)
+    for i in range(4):
+        figure = figures.nth(i)
+        figure.scroll_into_view_if_needed()
+        svg = figure.locator("svg")
+        box = svg.bounding_box()
+        width, height = (float(v) for v in svg.get_attribute("viewBox").split()[2:])
+        assert box and 500 < box["width"] <= width, box  # legible on a phone: scrolls inside its figure below 36rem
+        assert abs(box["height"] - box["width"] * height / width) < 2, box  # scaled as a whole, never cropped
+        assert figure.evaluate(INK) > 0, f"chart {i} drew nothing"
+    assert app.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the page scrolls sideways on a phone"
+    assert not axe_violations(app)
+
+    app.set_viewport_size({"width": 1000, "height": 800})  # on a wider screen each chart fits its column
+    for i in range(4):
+        box = figures.nth(i).locator("svg").bounding_box()
+        assert box and box["width"] == figures.nth(i).bounding_box()["width"], box

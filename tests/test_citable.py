@@ -1,0 +1,75 @@
+"""Citable, versioned data: the version on every download, the citation, and snippets that really load the data."""
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+from frictionless import Package
+
+from rutte_race import cite, export
+from rutte_race.load import load
+from rutte_race.paths import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def package_zip(ds, tmp_path_factory):
+    path = tmp_path_factory.mktemp("download") / cite.zip_name(ds.version)
+    path.write_bytes(export.data_package_zip(str(DATA_DIR), ds.version))
+    return path
+
+
+def test_the_version_is_the_package_version_and_a_fingerprint_of_the_content(ds):
+    package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
+    release, fingerprint = ds.version.split("+")
+    assert release == package["version"] and len(fingerprint) == 8 and int(fingerprint, 16) >= 0
+
+
+def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package_zip, tmp_path):
+    with zipfile.ZipFile(package_zip) as archive:
+        archive.extractall(tmp_path)
+        descriptor = json.loads(archive.read(f"{cite.package_folder(ds.version)}/datapackage.json"))
+    assert descriptor["version"] == ds.version
+    report = Package(str(tmp_path / cite.package_folder(ds.version) / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
+
+
+def test_every_csv_row_carries_the_version(ds):
+    frame = pd.read_csv(io.BytesIO(export.csv_bytes(ds.events[["event_id", "summary"]], ds.version)), dtype=str)
+    assert list(frame.columns) == ["event_id", "summary", "dataset_version"]
+    assert set(frame["dataset_version"]) == {ds.version} and len(frame) == len(ds.events)
+
+
+def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package_zip, monkeypatch):
+    monkeypatch.chdir(package_zip.parent)
+    language, code = cite.snippets(ds.version)["Python (pandas)"]
+    scope: dict = {}
+    exec(code, scope)
+    events = scope["events"]
+    assert language == "python"
+    assert len(events) == len(ds.events) and list(events["event_id"]) == list(ds.events["event_id"])
+    assert events["date"].dtype.kind == "M" and events.loc[events["event_id"] == "fra-initial-support", "date"].iloc[0] == pd.Timestamp("2024-02-22")
+
+
+def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip):
+    names = zipfile.ZipFile(package_zip).namelist()
+    for name in ("R", "Spreadsheet"):
+        code = cite.snippets(ds.version)[name][1]
+        assert package_zip.name in code and f"{cite.package_folder(ds.version)}/events.csv" in code
+    assert f"{cite.package_folder(ds.version)}/events.csv" in names
+
+
+def test_the_citation_names_the_version_the_day_and_the_address(ds):
+    text = cite.citation(ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/")
+    assert f"Dataset version {ds.version}." in text and "Retrieved 25 November 2026." in text and text.endswith("https://example.org/rutte/")
+    assert "CC BY 4.0" in text
+
+
+def test_chart_exports_carry_the_version_under_the_chart(ds):
+    lines = export.footer("Seven allies back Rutte.", ds.version).split("\n")
+    assert lines == ["Seven allies back Rutte.", f"Source: five news articles; data version {ds.version}"]

@@ -1,0 +1,48 @@
+"""The public corrections log: built from the data, newest first, and linked from the charts that draw corrected rows."""
+import pytest
+
+from rutte_race import corrections
+from rutte_race.load import load
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def log(ds):
+    return corrections.log(ds.corrections, ds.events, ds.articles)
+
+
+def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
+    assert len(log) == len(ds.corrections)
+    assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(ds.events.loc[ds.events["note_type"] == "correction", "event_id"])
+    assert list(log["Corrected on"][:2]) == ["25 November 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+
+
+def test_a_data_change_says_what_changed_and_why(log):
+    row = log[log["event_id"] == "eastern-allies-come-round"].iloc[0]
+    assert row["Correction"] == "fact_id: eastern-reservations → (empty)"
+    assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
+
+
+def test_an_article_error_shows_what_the_article_says_and_what_is_right(ds, log):
+    row = log[log["event_id"] == "karins-named-contender"].iloc[0]
+    event = ds.events.set_index("event_id").loc["karins-named-contender"]
+    assert row["Article says"] == event["evidence"] and row["Correction"] == event["note"] and "Latvian" in row["Correction"]
+
+
+@pytest.mark.parametrize("event_ids, expected", [
+    ([], ""),
+    (["spain-backs-politico"], ""),
+    (["karins-named-contender", "spain-backs-politico"], "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when."),
+    (["karins-named-contender", "rinkevics-interest-2023", "rutte-pm-since-2010"], "Corrections: 3 rows drawn here were corrected; the app's Corrections page says what and when."),
+])
+def test_chart_notice_counts_the_corrected_rows_drawn(ds, event_ids, expected):
+    assert corrections.chart_notice(ds.corrections, event_ids) == expected
+
+
+def test_the_event_date_is_the_event_s_not_the_correction_s(log):
+    assert log.loc[log["event_id"] == "karins-named-contender", "Event date"].iloc[0] == "c. 23 Feb 2024"
+    assert log.loc[log["event_id"] == "rutte-pm-since-2010", "Event date"].iloc[0] == "14 Oct 2010"

@@ -1,0 +1,62 @@
+"""Corroboration: how many articles report each row's fact, and where they disagree, on the real data."""
+import pandas as pd
+import pytest
+
+from rutte_race.corroboration import corroborate, how_sure
+from rutte_race.load import load
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load().events.set_index("event_id")
+
+
+@pytest.mark.parametrize("event_id, expected", [
+    ("us-supports-january", "Reported by 4 of the 5 articles"),  # five rows, two from one article
+    ("spain-backs-politico", "Reported by 1 article only"),
+    ("macron-brain-death", "Reported by 1 article only"),  # two rows of one article are one report
+])
+def test_reported_by_counts_articles_not_rows(events, event_id, expected):
+    assert events.at[event_id, "how_sure"] == expected
+
+
+def test_every_row_of_a_fact_gets_the_same_count_and_articles(events):
+    facts = events[events["fact_id"] != ""].groupby("fact_id")
+    assert (facts["reported_by"].nunique() == 1).all() and (facts["reported_in"].nunique() == 1).all()
+    assert facts.get_group("usa-backs-rutte")["article_id"].nunique() == events.at["us-backs-kirby", "reported_by"] == 4
+
+
+def test_a_disagreement_shows_on_every_report_of_the_fact(events):
+    # leading-contender says 12 years; the other report of Rutte's tenure is right, and both say they disagree.
+    for event_id in ("rutte-twelve-year-tenure", "rutte-pm-since-2010"):
+        assert events.at[event_id, "how_sure"].startswith("Reported by 2 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010")
+
+
+def test_an_article_contradicting_itself_says_so(events):
+    assert events.at["nominate-by-june", "how_sure"].startswith("Reported by 1 article only, which contradicts itself: ")
+
+
+def test_a_lone_article_error_says_it_is_corrected(events):
+    assert events.at["karins-named-contender", "how_sure"] == "Reported by 1 article only; it gets this wrong, corrected from public record (see the note)"
+
+
+def test_reported_in_lists_titles_oldest_first(events):
+    titles = events.at["us-supports-january", "reported_in"].split(" · ")
+    ds = load()
+    published = ds.articles.set_index("title")["published"]
+    assert len(titles) == 4 and list(published[titles]) == sorted(published[titles])
+
+
+@pytest.mark.parametrize("n, disagreement, note_type, expected", [
+    (5, "", "", "Reported by all 5 articles"),
+    (2, "", "caution", "Reported by 2 of the 5 articles"),
+    (2, "A says X; B says Y.", "", "Reported by 2 of the 5 articles; they disagree: A says X; B says Y."),
+])
+def test_how_sure(n, disagreement, note_type, expected):
+    assert how_sure(n, 5, disagreement, note_type) == expected
+
+
+def test_a_fact_without_an_id_is_its_own(events):
+    frame = pd.DataFrame({"event_id": ["a", "b"], "fact_id": ["", ""], "article_id": ["x", "y"], "note_type": ["", ""], "note": ["", ""]})
+    articles = pd.DataFrame({"article_id": ["x", "y"], "title": ["X", "Y"], "published": pd.to_datetime(["2024-01-01", "2024-02-01"])})
+    assert corroborate(frame, articles)["reported_by"].tolist() == [1, 1]

@@ -1,0 +1,210 @@
+"""The whole view as one file: a PDF story and an offline HTML page of what the reader is looking at."""
+import html
+import io
+import re
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+from streamlit.testing.v1 import AppTest
+
+from rutte_race import cite, pdf_layout, views, whole_view
+from rutte_race.filters import bounds_of, quotes_in_view
+from rutte_race.formatting import day_text
+from rutte_race.load import load
+from rutte_race.url_state import ViewState
+from rutte_race.view_charts import ViewChart, map_date
+from tests.hostile import HOSTILE, SPEAKER, hostile_copy
+
+ROOT = Path(__file__).resolve().parent.parent
+RETRIEVED = date(2025, 3, 4)
+TURKIYE_2024 = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("TUR",), as_of=date(2024, 4, 30))
+HUNGARY_SPRING = ViewState(date(2024, 3, 1), date(2024, 5, 31), ("HUN",))
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace as one space: the PDF wraps lines where the data has spaces."""
+    return " ".join(text.split())
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    assert data.startswith(b"%PDF")
+    return [flat(page.extract_text()) for page in PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+@pytest.fixture(scope="module")
+def default_story(ds):
+    return whole_view.build(ds, bounds_of(ds).default(), RETRIEVED)
+
+
+@pytest.fixture(scope="module")
+def default_pdf(default_story) -> list[str]:
+    return pdf_pages(whole_view.pdf(default_story))
+
+
+@pytest.fixture(scope="module")
+def default_html(default_story) -> str:
+    return whole_view.html_page(default_story)
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text between tags."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.tags, self.text = [], []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("view,expected", [
+    (ViewState(date(2024, 1, 1), date(2024, 10, 1)), date(2024, 6, 26)),  # the last stance change: the appointment
+    (ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2024, 4, 30)), date(2024, 4, 30)),
+    (ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2023, 1, 1)), date(2024, 5, 31)),  # outside: the last change, kept inside
+    (ViewState(date(2024, 7, 1), date(2024, 10, 1)), date(2024, 7, 1)),
+])
+def test_map_date_is_the_readers_inside_the_dates_else_the_last_change(view, expected):
+    assert map_date(view, date(2024, 6, 26)) == expected
+
+
+def test_file_name_holds_the_filters_and_the_version():
+    assert whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf") == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234.pdf"
+
+
+def test_text_is_wrapped_to_the_column_without_losing_a_word():
+    text = "Rinkēvičs, Erdoğan and Türkiye: " + "a long sentence about the race " * 12
+    fragment, height = pdf_layout.text_block([("body", text)])
+    lines = re.findall(r"<text[^>]*>([^<]*)</text>", fragment)
+    assert len(lines) > 1 and height >= len(lines) * pdf_layout.STYLES["body"].line
+    assert all(len(line) <= pdf_layout.STYLES["body"].chars for line in lines)
+    assert " ".join(html.unescape(line) for line in lines) == " ".join(text.split())
+
+
+def test_paginate_never_splits_a_group_and_fills_pages_in_order():
+    card = [("rule", ""), ("speaker", "Someone"), ("quote", "words " * 30), ("meta", "when and where")]
+    groups = [card] * 12
+    room = pdf_layout.text_block(card * 5)[1]
+    pages = pdf_layout.paginate(groups, room)
+    assert [len(page) // len(card) for page in pages] == [5, 5, 2]
+    assert all(pdf_layout.text_block(page)[1] <= room for page in pages)
+
+
+def test_pdf_is_a_cover_then_a_page_per_chart_then_quotes_sources_and_citation(ds, default_story, default_pdf):
+    bounds = bounds_of(ds)
+    cover, *chart_pages = default_pdf[:4]
+    assert whole_view.HEADLINE in cover and f"Data version: {ds.version}" in cover
+    assert f"Dates: {day_text(bounds.default_start)} to {day_text(bounds.default_end)}" in cover
+    assert "Countries: all allies" in cover and "Backer map as of: 26 June 2024" in cover and "Quotes by: everyone" in cover
+    for page, item in zip(default_pdf[:4], default_story.charts):
+        assert item.chart is not None and flat(item.title) in page and flat(item.description) in page, item.slug
+    assert "Edgars Rinkēvičs" in default_pdf[3] and "Krišjānis Kariņš" in default_pdf[3]  # the candidates' names, drawn by the chart
+    rest = " ".join(default_pdf[4:])
+    assert "What they said" in rest and "9 quotes match this view" in rest
+    assert "I know I am leaving NATO in good hands" in rest and "Jens Stoltenberg, NATO Secretary General" in rest
+    assert "You should check whether you are brain dead first" not in rest  # 2019: before the default dates
+    for title in ds.articles["title"]:
+        assert flat(title) in default_pdf[-1]
+    assert flat(cite.citation(ds.version, RETRIEVED)) in default_pdf[-1] and "How to cite" in default_pdf[-1]
+
+
+def test_every_pdf_page_is_the_same_size(default_story):
+    sizes = {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in PdfReader(io.BytesIO(whole_view.pdf(default_story))).pages}
+    assert sizes == {(pdf_layout.PAGE_WIDTH, pdf_layout.PAGE_HEIGHT)}
+
+
+def test_a_filtered_view_changes_the_filters_charts_and_quotes(ds):
+    pages = pdf_pages(whole_view.story_pdf(ds, TURKIYE_2024, RETRIEVED))
+    text = " ".join(pages)
+    assert "Dates: 1 January 2024 to 30 June 2024" in pages[0] and "Countries: Türkiye" in pages[0]
+    assert "Backer map as of: 30 April 2024" in pages[0] and "Allies' stance on Rutte, 30 April 2024" in pages[2]
+    assert "1 Jan 2024 to 30 Jun 2024; Türkiye" in pages[1]  # the charts' subtitles
+    quotes = views.quotes(ds)
+    inside = quotes_in_view(quotes, ds.events, TURKIYE_2024)
+    assert set(inside["actor"]) == {"Recep Tayyip Erdoğan", "Senior Turkish official (unnamed)"}
+    assert f"{len(inside)} quotes match this view" in text
+    for quote in inside["quote"]:
+        assert flat(quote) in text
+    for quote in quotes.loc[~quotes["event_id"].isin(inside["event_id"]), "quote"]:  # Erdoğan's of 2019 too
+        assert flat(quote) not in text
+
+
+def test_a_view_without_quotes_or_candidates_says_so(ds):
+    text = " ".join(pdf_pages(whole_view.story_pdf(ds, HUNGARY_SPRING, RETRIEVED)))
+    assert "No quote matches this view." in text and "No candidate matches these filters." in text
+    assert "Countries: Hungary" in text
+
+
+def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, default_html):
+    remote = re.findall(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", default_html, flags=re.I)
+    assert not remote, remote[:3]
+    tags = Tags(default_html).tags
+    assert [tag for tag, _ in tags].count("svg") == 4 and not [tag for tag, _ in tags if tag in ("script", "link", "img", "iframe")]
+    ids = [attrs["id"] for _, attrs in tags if "id" in attrs]
+    assert len(ids) == len(set(ids)), "four inline SVGs must not share an id (their clip paths would mix)"
+    for item in default_story.charts:
+        assert html.escape(item.description) in default_html
+    assert ds.version in default_html and whole_view.HEADLINE in default_html
+    assert html.escape(cite.citation(ds.version, RETRIEVED)) in default_html
+    assert "Rinkēvičs" in default_html and "I know I am leaving NATO in good hands" in default_html
+
+
+def test_chart_svg_renames_ids_and_drops_inner_aria_but_never_touches_drawn_text():
+    words = 'a role="b" id="x" url(#y) href="#z"'
+    frame = pd.DataFrame({"t": [words]})
+    chart = alt.Chart(frame).mark_text(clip=True).encode(text="t:N")
+    svg = whole_view.chart_svg(ViewChart("demo", "Demo", "", chart, frame))
+    assert f">{html.escape(words, quote=False)}</text>" in svg
+    tags = Tags(svg).tags
+    assert not [name for _, attrs in tags for name in attrs if name == "role" or name.startswith("aria-")]
+    ids = [attrs["id"] for _, attrs in tags if "id" in attrs]
+    assert ids and all(i.startswith("demo-") for i in ids)
+    assert re.findall(r"url\(#([^)]+)\)", svg) and all(ref.startswith("demo-") for ref in re.findall(r'clip-path="url\(#([^)]+)\)"', svg))
+
+
+@pytest.fixture(scope="module")
+def hostile_story(tmp_path_factory):
+    """The whole race in data whose names, titles and quotes carry markup and script; the hostile speaker chosen."""
+    copy = hostile_copy(tmp_path_factory.mktemp("hostile"))
+    ds = load(copy.data, copy.seeds)
+    return whole_view.build(ds, ViewState(bounds_of(ds).first, bounds_of(ds).last, speakers=(SPEAKER,)), RETRIEVED)
+
+
+def test_hostile_text_is_only_text_in_the_html(hostile_story):
+    page = whole_view.html_page(hostile_story)
+    parsed = Tags(page)
+    assert not [tag for tag, _ in parsed.tags if tag in ("script", "img", "b", "a")]
+    assert not [(tag, name) for tag, attrs in parsed.tags for name in attrs if name.startswith("on")]
+    text = "".join(parsed.text)
+    assert f"“{HOSTILE}”" in text and f"Quotes by: {SPEAKER}" in text  # shown, as the words they are
+    assert "Ben &lt;b&gt;bold&lt;/b&gt;" in page  # a candidate's name, drawn by the chart's SVG
+
+
+def test_hostile_text_is_printed_literally_in_the_pdf(hostile_story):
+    pages = pdf_pages(whole_view.pdf(hostile_story))
+    assert f"Quotes by: {flat(SPEAKER)}" in pages[0]
+    assert "Ben <b>bold</b>" in pages[3]  # a candidate's name, drawn by the chart
+    assert flat(f"“{HOSTILE}”") in " ".join(pages[4:])  # the quote card, word for word
+
+
+def test_sidebar_offers_both_files_on_click_only():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update({"countries": "HUN", "from": "2024-01-01"})
+    at.run()
+    assert not at.exception
+    buttons = at.sidebar.get("download_button")
+    assert [b.proto.label for b in buttons] == ["Download this view as a PDF story", "Download this view as an HTML page"]
+    assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)  # built when clicked, no rerun

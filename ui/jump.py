@@ -1,0 +1,54 @@
+"""The jump controls on screen: a row of First / Previous / Next / Latest buttons, the timeline's focused event and its card."""
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from rutte_race.formatting import date_label, source_label
+from rutte_race.jump import Jumps
+from rutte_race.text import escape_markdown
+from ui import state
+
+BUTTONS = (("first", "First", ":material/first_page:"), ("previous", "Previous", ":material/chevron_left:"),
+           ("next", "Next", ":material/chevron_right:"), ("latest", "Latest", ":material/last_page:"))
+
+
+def jump_buttons(name: str, to: Jumps, go: Callable, noun: str, described: str) -> None:
+    """Four real buttons, "First {noun}" to "Latest {noun}" (Tab reaches them, Enter or Space presses them), each
+    disabled where it would not move. Pressing one calls go(target) before the rerun, so it may set a widget's state.
+    Two pairs, so a phone wraps them into two tidy lines: back, and forward."""
+    with st.container(horizontal=True, gap="small"):
+        for pair in (BUTTONS[:2], BUTTONS[2:]):
+            with st.container(horizontal=True, gap="small", width="content", wrap=False):
+                for direction, label, icon in pair:
+                    target = getattr(to, direction)
+                    st.button(f"{label} {noun}", key=f"{name}_{direction}", icon=icon, help=f"Go to the {direction} {described}.",
+                              disabled=target is None, on_click=go, args=(target,))
+
+
+def focused_event(ids: list[str]) -> str:
+    """The event the reader is on, one of `ids`: the one a link just asked for (event=), else the last one
+    chosen, else the first. A link wins because one followed within the session arrives only in the URL."""
+    asked = [value for value in st.query_params.get_all("event") if value]
+    if asked and asked[0] in ids:  # the first value, as url_state.parse reads it
+        st.session_state[state.EVENT] = asked[0]
+    chosen = st.session_state.get(state.EVENT)
+    return chosen if chosen in ids else ids[0]
+
+
+def focus_on(event_id: str) -> None:
+    """A jump button's callback: the new focus, in session state and in the URL (which focused_event reads first)."""
+    st.session_state[state.EVENT] = event_id
+    st.query_params["event"] = event_id
+
+
+def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame) -> None:
+    """The focused event: when, what, who, the article's sentence and which article."""
+    article = articles.set_index("article_id").loc[event["article_id"]]
+    role = f", {event['actor_role']}" if event["actor_role"] else ""
+    with st.container(border=True, key="focused_event"):
+        st.caption(f"Event {position} of {of} · {date_label(event['date'], str(event['date_precision']))} · {str(event['kind']).replace('_', ' ')}")
+        st.markdown(f"**{escape_markdown(event['summary'])}**")
+        st.markdown(escape_markdown(event["actor"] + role))
+        st.markdown(f"> “{escape_markdown(event['evidence'])}”")
+        st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}")

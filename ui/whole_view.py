@@ -1,0 +1,44 @@
+"""The whole view as one file, from the sidebar of every page: a PDF story and an offline HTML page."""
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from rutte_race import whole_view
+from rutte_race.load import Dataset
+from rutte_race.url_state import Bounds, ViewState
+from ui import state
+
+FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
+         "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
+HELP = ("The four charts for these filters, each with what it shows, the quotes that match, the five sources and how to cite, "
+        "in one file. The HTML page works offline.")
+
+
+def reader_view(bounds: Bounds) -> ViewState:
+    """The shared filters plus the pages' own parts the reader set: the map's date and the quotes' speakers."""
+    view = state.current_view(bounds)
+    as_of = st.session_state.get(state.AS_OF)
+    speakers = tuple(s for s in st.session_state.get(state.SPEAKERS, []) if s in bounds.speakers)
+    return replace(view, as_of=as_of if isinstance(as_of, date) else None, speakers=speakers)
+
+
+# Both formats of one view share one story (charts drawn once); each file is made once per view and day.
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _story(version: str, view: ViewState, day: date, _ds: Dataset) -> whole_view.Story:
+    return whole_view.build(_ds, view, day)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _file(version: str, view: ViewState, day: date, fmt: str, _ds: Dataset) -> bytes:
+    story = _story(version, view, day, _ds)
+    return whole_view.pdf(story) if fmt == "pdf" else whole_view.html_page(story).encode("utf-8")
+
+
+def downloads(ds: Dataset, bounds: Bounds) -> None:
+    """Two buttons; a file is built only when its button is clicked (deferred data)."""
+    view = reader_view(bounds)
+    for fmt, (label, mime, icon) in FILES.items():
+        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), fmt, ds),
+                           file_name=whole_view.file_name(view, ds.version, fmt), mime=mime, icon=icon,
+                           key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=HELP)
