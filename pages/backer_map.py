@@ -4,7 +4,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, replay, views
+from rutte_race import charts, corrections, describe, export, jump, replay, view_charts, views
 from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
 from rutte_race.paths import ALLIES_GEOJSON_URL
@@ -52,8 +52,7 @@ chart = chart_cache.chart("backer_map", (ds.version, stances, view.countries),
 summary = views.stance_summary(counts)
 st.markdown(f"**On {day_text(as_of)}:** {summary}.")
 description = describe.stances_on(as_of_frame, as_of, view.countries)
-shown_allies = as_of_frame[as_of_frame["iso3"].isin(view.countries)] if view.countries else as_of_frame
-notice = corrections.chart_notice(ds.corrections, shown_allies["source_event_id"].dropna())
+notice = corrections.chart_notice(ds.corrections, view_charts.map_drawn(as_of_frame, view.countries))
 chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.", notice)
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
 if view.countries:

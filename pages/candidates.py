@@ -1,9 +1,9 @@
 """Candidates: everyone named for the job, side by side, with how each run went and the lines that source it."""
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, views
+from rutte_race import charts, corrections, describe, export, view_charts, views
 from rutte_race.filters import describe_filters, filter_events, shown_of
-from rutte_race.formatting import date_label, date_labels, day_text
+from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
 from ui import state
 from ui.page import start_page
@@ -19,18 +19,15 @@ st.title("The candidates")
 st.markdown("Six people were named for the job. Only Rutte and Romania's Klaus Iohannis ran openly; the others were floated "
             "in the press. Corrections of the articles' errors about them are noted on each card.")
 
-table = views.candidate_table(ds)
+table = view_charts.candidates_in_view(ds, view)
 rows = filter_events(ds.events, view)
-if view.countries:
-    table = table[table["country_iso3"].isin(view.countries)]
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     subtitle = describe_filters(view, bounds, derived["names"])
     chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.candidates_chart(rows, table, "Each candidate's run, step by step", subtitle))
+                              lambda: charts.candidates_chart(rows, table, view_charts.CANDIDATES_TITLE, subtitle))
     description = describe.candidates(table, ds.events)
-    drawn = rows[rows["candidate"].isin(table["candidate_id"]) & rows["kind"].isin(charts.CANDIDATE_KINDS)]
-    notice = corrections.chart_notice(ds.corrections, drawn["event_id"])
+    notice = corrections.chart_notice(ds.corrections, view_charts.candidates_drawn(rows, table))
     chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.", notice)
     chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
                     table.drop(columns=["last_event_date"]), export.footer(description, ds.version, notice), ds.version, "candidates")

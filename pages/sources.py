@@ -10,7 +10,7 @@ from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 from ui import charts as chart_cache
 from ui import state
-from ui.page import start_page
+from ui.page import app_address, start_page
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
@@ -67,8 +67,7 @@ for name, (language, code) in cite.snippets(ds.version).items():
     st.code(code, language=language, wrap_lines=True)
 
 st.header("How to cite")
-app_address = (st.context.url or "").removesuffix("sources")  # the app's own address, not this page's
-st.code(cite.citation(ds.version, date.today(), app_address), language=None, wrap_lines=True)
+st.code(cite.citation(ds.version, date.today(), app_address()), language=None, wrap_lines=True)
 
 st.header("Licences")
 st.markdown(

@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, views
+from rutte_race import charts, corrections, describe, export, jump, view_charts, views
 from rutte_race.filters import describe_filters, filter_events
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
@@ -39,13 +39,11 @@ series = series[series["date"] <= pd.Timestamp(view.end)]
 if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
-    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.backers_over_time(series, view.end, f"Allies backing Rutte, of {of}", subtitle))
+                              lambda: charts.backers_over_time(series, view.end, view_charts.backers_title(view), subtitle))
     description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
-    drawn = derived["changes"][derived["changes"]["date"] <= pd.Timestamp(view.end)]
-    notice = corrections.chart_notice(ds.corrections, drawn.loc[drawn["iso3"].isin(view.countries), "event_id"] if view.countries else drawn["event_id"])
-    chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.")
+    notice = corrections.chart_notice(ds.corrections, view_charts.backers_drawn(derived["changes"], view))
+    chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.", notice)
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
     chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice), ds.version, "story")

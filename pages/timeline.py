@@ -1,7 +1,7 @@
 """Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, views
+from rutte_race import charts, corrections, describe, export, jump, view_charts
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from ui import state
 from ui.page import start_page
@@ -30,11 +30,8 @@ if not rows.empty:
 
     subtitle = describe_filters(view, bounds, derived["names"])
 
-    def build():
-        frame = charts.timeline_frame(rows, ds.articles)
-        milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
-        return charts.timeline(frame, milestones, view.start, view.end, "Every sourced event of Rutte's race", subtitle)
-    chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle), build)
+    chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle),
+                              lambda: view_charts.timeline_chart(ds, rows, view, subtitle))
     description = describe.timeline(rows)
     focused = chart_cache.with_params(chart, **charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end))
     notice = corrections.chart_notice(ds.corrections, rows["event_id"])

@@ -31,7 +31,7 @@ LANES = {
 }
 LANE_OF_KIND = {kind: lane for lane, kinds in LANES.items() for kind in kinds}
 KIND_ORDER = [kind for kinds in LANES.values() for kind in kinds]
-PRECISION_KEY = ("● filled: date known to the day", "◇ open, with a bar: date known only roughly")
+PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 # The timeline's focused event, {"event_id", "date"} or null: a top-level param, so the screen can move the

@@ -49,7 +49,7 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
         written.append(out / name)
 
     for item in story_charts(ds):
-        exportable = export.Exportable(item.chart.to_dict(validate=False), export.footer(item.description, ds.version))
+        exportable = export.Exportable(item.chart.to_dict(validate=False), export.footer(item.description, ds.version, item.corrections_notice))
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
         put(f"{item.slug}.csv", export.csv_bytes(item.data, ds.version))

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from rutte_race import charts, describe, views
+from rutte_race import charts, corrections, describe, views
 from rutte_race.filters import bounds_of, describe_filters, filter_events
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
@@ -21,6 +21,42 @@ class ViewChart:
     description: str  # generated from the chart's rows; when nothing matches the view, says so instead
     chart: object | None  # an Altair chart, or None when nothing matches the view
     data: pd.DataFrame
+    corrections_notice: str = ""  # corrections.chart_notice of the rows the chart draws
+
+
+TIMELINE_TITLE = "Every sourced event of Rutte's race"
+CANDIDATES_TITLE = "Each candidate's run, step by step"
+
+
+def backers_title(view: ViewState) -> str:
+    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
+    return f"Allies backing Rutte, of {of}"
+
+
+def backers_drawn(changes: pd.DataFrame, view: ViewState) -> pd.Series:
+    """The stance rows behind the backers-over-time chart: every change up to the view's end, of its allies."""
+    drawn = changes[changes["date"] <= pd.Timestamp(view.end)]
+    return drawn.loc[drawn["iso3"].isin(view.countries), "event_id"] if view.countries else drawn["event_id"]
+
+
+def timeline_chart(ds: Dataset, rows: pd.DataFrame, view: ViewState, subtitle: str):
+    frame = charts.timeline_frame(rows, ds.articles)
+    return charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end, TIMELINE_TITLE, subtitle)
+
+
+def map_drawn(stances: pd.DataFrame, countries: tuple[str, ...]) -> pd.Series:
+    """The rows sourcing the stances of the allies the map shows."""
+    shown = stances[stances["iso3"].isin(countries)] if countries else stances
+    return shown["source_event_id"].dropna()
+
+
+def candidates_in_view(ds: Dataset, view: ViewState) -> pd.DataFrame:
+    table = views.candidate_table(ds)
+    return table[table["country_iso3"].isin(view.countries)] if view.countries else table
+
+
+def candidates_drawn(rows: pd.DataFrame, table: pd.DataFrame) -> pd.Series:
+    return rows.loc[rows["candidate"].isin(table["candidate_id"]) & rows["kind"].isin(charts.CANDIDATE_KINDS), "event_id"]
 
 
 def map_date(view: ViewState, last_change: date) -> date:
@@ -43,22 +79,20 @@ def view_charts(ds: Dataset, view: ViewState) -> list[ViewChart]:
 def _backers(ds, view, changes, names, subtitle) -> ViewChart:
     series = views.backers_by_date(ds, changes, view.countries)
     series = series[series["date"] <= pd.Timestamp(view.end)]
-    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
-    title = f"Allies backing Rutte, of {of}"
+    title = backers_title(view)
     if series.empty:
         return ViewChart("backers-over-time", title, "No stance is recorded before the end of the chosen dates.", None, series)
     description = describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end, view.countries)
-    return ViewChart("backers-over-time", title, description, charts.backers_over_time(series, view.end, title, subtitle), series)
+    return ViewChart("backers-over-time", title, description, charts.backers_over_time(series, view.end, title, subtitle), series,
+                     corrections.chart_notice(ds.corrections, backers_drawn(changes, view)))
 
 
 def _timeline(ds, view, rows, subtitle) -> ViewChart:
-    title = "Every sourced event of Rutte's race"
     data = rows.drop(columns=["date_start", "date_end"])
     if rows.empty:
-        return ViewChart("timeline", title, describe.timeline(rows), None, data)
-    frame = charts.timeline_frame(rows, ds.articles)
-    chart = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end, title, subtitle)
-    return ViewChart("timeline", title, describe.timeline(rows), chart, data)
+        return ViewChart("timeline", TIMELINE_TITLE, describe.timeline(rows), None, data)
+    return ViewChart("timeline", TIMELINE_TITLE, describe.timeline(rows), timeline_chart(ds, rows, view, subtitle), data,
+                     corrections.chart_notice(ds.corrections, rows["event_id"]))
 
 
 def _backer_map(ds, view, changes, subtitle) -> ViewChart:
@@ -68,15 +102,14 @@ def _backer_map(ds, view, changes, subtitle) -> ViewChart:
     shown = stances[stances["iso3"].isin(view.countries)] if view.countries else stances
     data = shown[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label"]]
     return ViewChart("backer-map", title, describe.stances_on(stances, day, view.countries),
-                     charts.backer_map(stances, ds.shapes, view.countries, title, subtitle), data)
+                     charts.backer_map(stances, ds.shapes, view.countries, title, subtitle), data,
+                     corrections.chart_notice(ds.corrections, map_drawn(stances, view.countries)))
 
 
 def _candidates(ds, view, rows, subtitle) -> ViewChart:
-    title = "Each candidate's run, step by step"
-    table = views.candidate_table(ds)
-    if view.countries:
-        table = table[table["country_iso3"].isin(view.countries)]
+    table = candidates_in_view(ds, view)
     data = table.drop(columns=["last_event_date"])
     if table.empty:
-        return ViewChart("candidates", title, describe.candidates(table, ds.events), None, data)
-    return ViewChart("candidates", title, describe.candidates(table, ds.events), charts.candidates_chart(rows, table, title, subtitle), data)
+        return ViewChart("candidates", CANDIDATES_TITLE, describe.candidates(table, ds.events), None, data)
+    return ViewChart("candidates", CANDIDATES_TITLE, describe.candidates(table, ds.events), charts.candidates_chart(rows, table, CANDIDATES_TITLE, subtitle), data,
+                     corrections.chart_notice(ds.corrections, candidates_drawn(rows, table)))

@@ -63,8 +63,8 @@ def quote_count(quotes: list[Quote]) -> str:
     return f"{len(quotes)} {'quote matches' if len(quotes) == 1 else 'quotes match'} this view, word for word as the articles print them."
 
 
-def build(ds: Dataset, view: ViewState, retrieved: date | None = None) -> Story:
-    """The story of `view`; `retrieved` (default today) goes into the citation."""
+def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
+    """The story of `view`; `retrieved` (default today) and the app's `address` go into the citation."""
     changes = views.stance_changes(ds)
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     charts = view_charts(ds, view)
@@ -80,12 +80,13 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None) -> Story:
                 for _, q in quotes.iterrows()],
         sources=[(a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
                  for _, a in ds.articles.iterrows()],
-        citation=cite.citation(ds.version, retrieved or date.today()),
+        citation=cite.citation(ds.version, retrieved or date.today(), address),
     )
 
 
-def source_line(version: str) -> str:
-    return export.footer("", version)  # the source line every chart export carries
+def source_line(item: ViewChart, version: str) -> str:
+    """The lines every chart export carries under its description (corrections, source and version), as one line."""
+    return " ".join(export.footer("", version, item.corrections_notice).split("\n"))
 
 
 def chart_svg(item: ViewChart) -> str | None:
@@ -119,7 +120,7 @@ def pdf_pages(story: Story) -> list[list[layout.Block]]:
         if svg is None:
             pages.append([top, layout.text_block([("heading", item.title), ("body", item.description)])])
         else:
-            pages.append([top, layout.chart_block(svg), layout.text_block([("body", item.description), ("meta", source_line(story.version))])])
+            pages.append([top, layout.chart_block(svg), layout.text_block([("body", item.description), ("meta", source_line(item, story.version))])])
 
     quotes = [("heading", "What they said"), ("body", quote_count(story.quotes))]
     cards = [[("rule", ""), ("speaker", q.speaker), ("quote", f"“{q.quote}”"), ("meta", f"{q.when} · {q.source}")] for q in story.quotes]
@@ -162,7 +163,7 @@ def figure(item: ViewChart, svg: str | None, version: str) -> str:
     labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{e(item.title)}" ', 1)
     # The chart draws its own title; the heading is there for screen readers to move between charts.
     return (f'<section><h2 class="visually-hidden">{e(item.title)}</h2><figure tabindex="0">{labelled}<figcaption>{e(item.description)}<br>'
-            f'<span class="meta">{e(source_line(version))}</span></figcaption></figure></section>')
+            f'<span class="meta">{e(source_line(item, version))}</span></figcaption></figure></section>')
 
 
 def html_page(story: Story) -> str:

@@ -46,3 +46,16 @@ def test_chart_notice_counts_the_corrected_rows_drawn(ds, event_ids, expected):
 def test_the_event_date_is_the_event_s_not_the_correction_s(log):
     assert log.loc[log["event_id"] == "karins-named-contender", "Event date"].iloc[0] == "c. 23 Feb 2024"
     assert log.loc[log["event_id"] == "rutte-pm-since-2010", "Event date"].iloc[0] == "14 Oct 2010"
+
+
+def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
+    from rutte_race import whole_view
+    from rutte_race.filters import bounds_of, filter_events
+    from rutte_race.view_charts import view_charts
+
+    view = bounds_of(ds).default()
+    notices = {item.slug: item.corrections_notice for item in view_charts(ds, view)}
+    assert notices["timeline"] == corrections.chart_notice(ds.corrections, filter_events(ds.events, view)["event_id"]) != ""
+    assert notices["backer-map"] == notices["backers-over-time"] == ""  # no stance row was corrected
+    page = whole_view.story_html(ds, view).decode("utf-8")
+    assert page.count("rows drawn here were corrected") == 2  # the timeline and the candidates

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from rutte_race import charts, export, paths, replay, views
 from rutte_race.load import load
 from tests.data_copies import DataCopy
-from tests.hostile import CANDIDATE, HOSTILE, MARKERS, SPEAKER, hostile_copy
+from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]

@@ -249,3 +249,8 @@ def test_sources_page_states_the_rules_and_how_to_cite_the_version():
     assert any("pd.read_csv" in c for c in codes) and any("read.csv(unz(" in c for c in codes)
     disagreements = [m for m in markdown_texts(at) if "How they disagree:" in m]
     assert len(disagreements) == 4 and any("Reported in: " in m and "September" in m for m in disagreements)
+
+
+def test_the_focused_event_card_says_how_many_articles_report_it():
+    at = page("timeline", event="us-backs-kirby").run()
+    assert any(c.startswith("Source: ") and c.endswith("Reported by 4 of the 5 articles.") for c in captions(at))

@@ -43,7 +43,7 @@ def focus_on(event_id: str) -> None:
 
 
 def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame) -> None:
-    """The focused event: when, what, who, the article's sentence and which article."""
+    """The focused event: when, what, who, the article's sentence, which article, and how many articles report it."""
     article = articles.set_index("article_id").loc[event["article_id"]]
     role = f", {event['actor_role']}" if event["actor_role"] else ""
     with st.container(border=True, key="focused_event"):
@@ -51,4 +51,4 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         st.markdown(f"**{escape_markdown(event['summary'])}**")
         st.markdown(escape_markdown(event["actor"] + role))
         st.markdown(f"> “{escape_markdown(event['evidence'])}”")
-        st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}")
+        st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}.")

@@ -8,6 +8,7 @@ from rutte_race import whole_view
 from rutte_race.load import Dataset
 from rutte_race.url_state import Bounds, ViewState
 from ui import state
+from ui.page import app_address
 
 FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
          "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
@@ -25,20 +26,20 @@ def reader_view(bounds: Bounds) -> ViewState:
 
 # Both formats of one view share one story (charts drawn once); each file is made once per view and day.
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _story(version: str, view: ViewState, day: date, _ds: Dataset) -> whole_view.Story:
-    return whole_view.build(_ds, view, day)
+def _story(version: str, view: ViewState, day: date, address: str, _ds: Dataset) -> whole_view.Story:
+    return whole_view.build(_ds, view, day, address)
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _file(version: str, view: ViewState, day: date, fmt: str, _ds: Dataset) -> bytes:
-    story = _story(version, view, day, _ds)
+def _file(version: str, view: ViewState, day: date, address: str, fmt: str, _ds: Dataset) -> bytes:
+    story = _story(version, view, day, address, _ds)
     return whole_view.pdf(story) if fmt == "pdf" else whole_view.html_page(story).encode("utf-8")
 
 
 def downloads(ds: Dataset, bounds: Bounds) -> None:
     """Two buttons; a file is built only when its button is clicked (deferred data)."""
-    view = reader_view(bounds)
+    view, address = reader_view(bounds), app_address()
     for fmt, (label, mime, icon) in FILES.items():
-        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), fmt, ds),
+        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, ds),
                            file_name=whole_view.file_name(view, ds.version, fmt), mime=mime, icon=icon,
                            key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=HELP)

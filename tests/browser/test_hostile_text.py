@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.server import start_app, stop_app
-from reader import open_page, wait_ready
+from reader import open_page
 from rutte_race import charts, export
 from rutte_race.load import load
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
