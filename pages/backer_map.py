@@ -54,7 +54,7 @@ st.markdown(f"**On {day_text(as_of)}:** {summary}.")
 description = describe.stances_on(as_of_frame, as_of, view.countries)
 notice = corrections.chart_notice(ds.corrections, view_charts.map_drawn(as_of_frame, view.countries))
 chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.", notice)
-table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label"]]
+table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label", "source_how_sure"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
 chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, export.footer(description, ds.version, notice), ds.version, "map")
@@ -75,11 +75,13 @@ st.dataframe(
         "Ally": history["name"], "From": date_labels(history), "Stance": history["stance"].astype(str),
         "What": history["summary"], "Article says": history["evidence"],
         "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article" for d in history["derived"]],
+        "How sure are we": history["how_sure"],
     }),
     hide_index=True, width="stretch",
 )
 st.header(f"Stances on {day_text(as_of)}")
 st.dataframe(table.rename(columns={"name": "Ally", "status_label": "Stance", "since": "Since", "source_summary": "What",
-                                   "source_evidence": "Article says", "source_label": "Source"}), hide_index=True, width="stretch")
+                                   "source_evidence": "Article says", "source_label": "Source",
+                                   "source_how_sure": "How sure are we"}), hide_index=True, width="stretch")
 
 state.sync_url(view, bounds)

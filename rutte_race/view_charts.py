@@ -100,7 +100,7 @@ def _backer_map(ds, view, changes, subtitle) -> ViewChart:
     stances = views.map_frame(ds, day, changes)
     title = f"Allies' stance on Rutte, {day_text(day)}"
     shown = stances[stances["iso3"].isin(view.countries)] if view.countries else stances
-    data = shown[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label"]]
+    data = shown[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label", "source_how_sure"]]
     return ViewChart("backer-map", title, describe.stances_on(stances, day, view.countries),
                      charts.backer_map(stances, ds.shapes, view.countries, title, subtitle), data,
                      corrections.chart_notice(ds.corrections, map_drawn(stances, view.countries)))

@@ -254,3 +254,10 @@ def test_sources_page_states_the_rules_and_how_to_cite_the_version():
 def test_the_focused_event_card_says_how_many_articles_report_it():
     at = page("timeline", event="us-backs-kirby").run()
     assert any(c.startswith("Source: ") and c.endswith("Reported by 4 of the 5 articles.") for c in captions(at))
+
+
+def test_the_map_s_tables_say_how_sure_we_are():
+    at = page("backer_map", as_of="2024-04-30", countries="USA,HUN").run()
+    history, on_the_day = (frame.value for frame in at.dataframe)
+    assert "Reported by 4 of the 5 articles" in set(history["How sure are we"])
+    assert set(on_the_day["How sure are we"]) == {"Reported by 4 of the 5 articles", "Reported by 2 of the 5 articles"}
