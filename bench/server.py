@@ -17,18 +17,19 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _wait_until_healthy(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
+def wait_until_healthy(url: str, process: subprocess.Popen, log: Path, name: str = "streamlit", timeout: float = START_TIMEOUT) -> None:
+    """Return once `url` answers on Streamlit's health path; raise with `process`'s log if it exits or time runs out."""
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+            raise RuntimeError(f"{name} exited with {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer within {START_TIMEOUT} s:\n{log.read_text()}")
+    raise RuntimeError(f"{name} at {url} did not answer within {timeout} s:\n{log.read_text()}")
 
 
 LAUNCHER = ("-m", "ui.launch")  # the app's own launcher: `streamlit run` with Nagle's algorithm off
@@ -45,7 +46,7 @@ def start_app(script: str, log: Path, cwd: Path = ROOT, port: int | None = None,
                                    env={**os.environ, **(env or {})})
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_healthy(url, process, log)
+        wait_until_healthy(url, process, log)
     except Exception:
         stop_app(process)
         raise

@@ -12,12 +12,10 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.server import free_port, start_app, stop_app
+from bench.server import free_port, start_app, stop_app, wait_until_healthy
 
 COOKIE = "rutte_replica"
 CONFIG = """\
@@ -94,25 +92,11 @@ def start_cluster(replicas: int, work_dir: Path, port: int | None = None, addres
             raise RuntimeError(f"haproxy refused its config: {check.stderr}")
         with (work_dir / "haproxy.log").open("w") as log:
             cluster.balancer = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=log, stderr=subprocess.STDOUT)
-        _wait_for(cluster, work_dir / "haproxy.log")
+        wait_until_healthy(cluster.url, cluster.balancer, work_dir / "haproxy.log", name="haproxy", timeout=30)
     except BaseException:
         cluster.stop()
         raise
     return cluster
-
-
-def _wait_for(cluster: Cluster, log: Path, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cluster.balancer.poll() is not None:
-            raise RuntimeError(f"haproxy exited with {cluster.balancer.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{cluster.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"the balancer at {cluster.url} did not answer within {timeout} s")
 
 
 def main() -> None:

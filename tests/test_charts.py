@@ -6,12 +6,6 @@ import pytest
 
 from rutte_race import charts, views
 from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load()
 
 
 def spec_text(chart) -> str:

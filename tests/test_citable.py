@@ -8,13 +8,7 @@ import pytest
 from frictionless import Package
 
 from rutte_race import cite, export
-from rutte_race.load import load
 from rutte_race.paths import DATA_DIR
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load()
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,6 @@
 import pytest
 
 from rutte_race import corrections
-from rutte_race.load import load
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load()
 
 
 @pytest.fixture(scope="module")

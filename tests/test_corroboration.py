@@ -3,12 +3,11 @@ import pandas as pd
 import pytest
 
 from rutte_race.corroboration import corroborate, how_sure
-from rutte_race.load import load
 
 
 @pytest.fixture(scope="module")
-def events():
-    return load().events.set_index("event_id")
+def events(ds):
+    return ds.events.set_index("event_id")
 
 
 @pytest.mark.parametrize("event_id, expected", [
@@ -40,9 +39,8 @@ def test_a_lone_article_error_says_it_is_corrected(events):
     assert events.at["karins-named-contender", "how_sure"] == "Reported by 1 article only; it gets this wrong, corrected from public record (see the note)"
 
 
-def test_reported_in_lists_titles_oldest_first(events):
+def test_reported_in_lists_titles_oldest_first(events, ds):
     titles = events.at["us-supports-january", "reported_in"].split(" · ")
-    ds = load()
     published = ds.articles.set_index("title")["published"]
     assert len(titles) == 4 and list(published[titles]) == sorted(published[titles])
 

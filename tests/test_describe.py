@@ -7,20 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from rutte_race import describe, export, views
 from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
 from rutte_race.text import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture(scope="module")
-def ds():
-    return load()
-
-
-@pytest.fixture(scope="module")
-def changes(ds):
-    return views.stance_changes(ds)
 
 
 @pytest.mark.parametrize("names, expected", [

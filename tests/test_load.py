@@ -15,11 +15,6 @@ FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidate
 FIELDS = [(r["name"], f) for r in PACKAGE["resources"] if r["name"] in FRAME_OF for f in r["schema"]["fields"]]
 
 
-@pytest.fixture(scope="module")
-def ds():
-    return load()
-
-
 @pytest.fixture
 def copy(tmp_path) -> DataCopy:
     return DataCopy(tmp_path)

@@ -19,17 +19,6 @@ from rutte_race.text import normalise
 ALLIES = 32
 
 
-@pytest.fixture(scope="module")
-def ds():
-    from rutte_race.load import load
-    return load()
-
-
-@pytest.fixture(scope="module")
-def changes(ds):
-    return views.stance_changes(ds)
-
-
 def csv_rows(file: str) -> list[dict]:
     with open(ROOT / "data" / file, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))

@@ -37,11 +37,6 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def ds():
-    return load()
-
-
-@pytest.fixture(scope="module")
 def default_story(ds):
     return whole_view.build(ds, bounds_of(ds).default(), RETRIEVED)
 

@@ -120,3 +120,13 @@ def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]}
         for v in result if v["impact"] in impacts
     ]
+
+
+def save_download(button, folder: Path, timeout: float = 30_000) -> tuple[str, Path]:
+    """Click a download button; the file's suggested name and where it was saved in `folder`."""
+    button.scroll_into_view_if_needed()
+    with button.page.expect_download(timeout=timeout) as info:
+        button.click()
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    return info.value.suggested_filename, path

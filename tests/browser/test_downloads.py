@@ -8,7 +8,7 @@ from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from reader import INK, open_page
+from reader import INK, open_page, save_download
 
 AS_OF = "2024-04-30"
 BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Interactive HTML", "csv": "Data (CSV)"}
@@ -19,15 +19,7 @@ def downloads(app, app_url, tmp_path):
     """The backer map as of AS_OF, and a function that clicks one of its download buttons and returns the file."""
     open_page(app, app_url, "backer_map", f"as_of={AS_OF}")
 
-    def download(label: str):
-        button = app.get_by_role("button", name=label, exact=True).first
-        button.scroll_into_view_if_needed()
-        with app.expect_download() as info:
-            button.click()
-        path = tmp_path / info.value.suggested_filename
-        info.value.save_as(path)
-        return info.value.suggested_filename, path
-    return download
+    return lambda label: save_download(app.get_by_role("button", name=label, exact=True).first, tmp_path)
 
 
 def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from reader import INK, axe_violations, open_page
+from reader import INK, axe_violations, open_page, save_download
 from rutte_race import whole_view
 from rutte_race.load import load
 from rutte_race.url_state import ViewState
@@ -29,13 +29,7 @@ def download(app, app_url, tmp_path):
     open_page(app, app_url, "", QUERY)
 
     def click(label: str):
-        button = app.locator('[data-testid="stSidebar"]').get_by_role("button", name=label, exact=True)
-        button.scroll_into_view_if_needed()
-        with app.expect_download(timeout=60_000) as info:
-            button.click()
-        path = tmp_path / info.value.suggested_filename
-        info.value.save_as(path)
-        return info.value.suggested_filename, path
+        return save_download(app.locator('[data-testid="stSidebar"]').get_by_role("button", name=label, exact=True), tmp_path, timeout=60_000)
     return click
 
 
