@@ -56,9 +56,12 @@ if latest.empty:
     st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
 else:
     st.caption("The newest events in your chosen dates and countries. Each opens the timeline on that event.")
-for _, event in latest.iterrows():  # a page link stays on one line: a phone shows its start, like a mail app's subject line
-    st.page_link("pages/timeline.py", label=f"{date_label(event['date'], str(event['date_precision']))}: {escape_markdown(event['summary'])}",
-                 icon=":material/arrow_forward:", query_params=to_params(state.with_page_parts(view, event=event["event_id"]), bounds))
+for _, event in latest.iterrows():
+    when = date_label(event["date"], str(event["date_precision"]))
+    # The text wraps on a phone; a page link's label would not, so the link only names the date.
+    st.markdown(f"**{when}** · {escape_markdown(event['summary'])}")
+    st.page_link("pages/timeline.py", label=f"On the timeline: {when}", icon=":material/arrow_forward:",
+                 query_params=to_params(state.with_page_parts(view, event=event["event_id"]), bounds))
 
 st.header("Explore the race")
 links = st.columns(3)

@@ -190,10 +190,11 @@ def test_latest_developments_link_to_the_timeline_on_their_event_keeping_the_fil
     at.run()
     links = [link.proto for link in at.get("page_link") if "event=" in link.proto.query_string]
     assert len(links) == 5
-    assert all(link.page == "timeline" for link in links)  # the url path: the link reads /timeline?...assert all(link.page == "pages/timeline.py" for link in links)event=...
+    assert all(link.page == "timeline" for link in links)  # the url path: the link reads /timeline?...&event=...
     first = parse_qs(links[0].query_string)
     assert first == {"from": ["2024-01-01"], "to": ["2024-06-30"], "event": ["rutte-appointed"]}
-    assert links[0].label.startswith("26 Jun 2024: ")
+    assert links[0].label == "On the timeline: 26 Jun 2024"
+    assert "**26 Jun 2024** · The ambassadors of all 32 allies appoint" in " ".join(m.value for m in at.markdown)
 
 
 def test_backer_map_next_change_moves_the_as_of_date():

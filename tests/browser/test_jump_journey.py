@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 from reader import assert_charts_drawn, assert_no_exception, open_page, screenshot_whole_page, wait_ready
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
+from rutte_race.formatting import date_label
 from rutte_race.load import load
 
 MAX_TABS = 80  # the top navigation and the sidebar's widgets come before the page's own controls
@@ -58,7 +59,8 @@ def test_a_latest_development_opens_the_timeline_on_that_event(app, app_url, sho
     events, latest = shown
     newest = latest.iloc[0]
     open_page(app, app_url)
-    link = app.get_by_role("link", name=re.compile(re.escape(newest["summary"])))
+    expect(app.get_by_text(newest["summary"])).to_be_visible()
+    link = app.get_by_role("link", name=f"On the timeline: {date_label(newest['date'], str(newest['date_precision']))}")
     expect(link).to_have_attribute("href", re.compile(rf"^timeline\?event={newest['event_id']}$"))
     link.click()
     wait_ready(app)
