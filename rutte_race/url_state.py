@@ -95,6 +95,8 @@ def parse(params: dict[str, list[str]], bounds: Bounds) -> tuple[ViewState, list
 
     def members(key: str, known: frozenset[str], normal) -> tuple[str, ...]:
         raw = [part.strip() for v in params.get(key, []) for part in v.split(",")]
+        if any(len(p) > MAX_VALUE_LENGTH for p in raw):
+            notices.append(f"Ignored a value of “{key}” that is too long.")
         raw = [normal(p) for p in raw if p and len(p) <= MAX_VALUE_LENGTH]
         kept = tuple(dict.fromkeys(p for p in raw if p in known))
         unknown = [p for p in dict.fromkeys(raw) if p not in known]

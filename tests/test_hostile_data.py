@@ -16,9 +16,9 @@ from rutte_race import charts, export, paths, replay, views
 from rutte_race.load import load
 from tests.data_copies import DataCopy
 from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
+from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
-ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
 EXPRESSION_KEYS = {"expr", "labelExpr", "filter", "calculate", "signal", "test"}  # strings Vega evaluates as code
 TIMEOUT = 60

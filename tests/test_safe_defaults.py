@@ -12,10 +12,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from bench.server import start_app, stop_app
+from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
 APP_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
-ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]
 FILE_INPUTS = {"file_uploader", "camera_input", "audio_input", "text_input", "text_area", "chat_input", "data_editor"}
 RAW_HTML = {"html", "unsafe_allow_html"}
 READABLE = ("data", "seeds", "assets")  # the data, its articles, and the page icon (a fixed path)
@@ -60,7 +60,7 @@ def path_like_params(canary: Path) -> dict[str, list[str]]:
     paths = [str(canary), f"file://{canary}", "../../etc/passwd", "/etc/passwd", "README.md", "../README.md",
              "docs/DATA.md", "..%2f..%2fetc%2fpasswd", "data/../README.md", "~/.ssh/id_rsa"]
     return {"from": paths[:3], "to": paths[3:5], "as_of": paths[5:6], "countries": [",".join(paths)],
-            "speakers": paths, "file": paths, "page": paths, "data_dir": [str(canary.parent)]}
+            "speakers": paths, "event": paths, "file": paths, "page": paths, "data_dir": [str(canary.parent)]}
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)

@@ -15,13 +15,13 @@ from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
 from rutte_race.url_state import PARAMS, ViewState, parse, to_params
+from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = load()
 BOUNDS = bounds_of(DATASET)
 PARSE_CASES = 1000
 CASES_PER_PAGE = 25
-ENTRY_POINTS = ["app.py", *(f"pages/{name}.py" for name in ("timeline", "backer_map", "candidates", "quotes", "sources"))]
 
 HOSTILE_TEXT = [
     "<script>alert(1)</script>", "javascript:alert(1)", "../../etc/passwd", "/etc/passwd", "file:///etc/passwd",

@@ -29,6 +29,7 @@ DEFAULT = BOUNDS.default()
     ({"countries": ["TUR", "HUN,TUR"]}, ViewState(DEFAULT.start, DEFAULT.end, ("HUN", "TUR")), None),
     ({"from": ["2024-01-01", "2024-02-01"]}, ViewState(date(2024, 1, 1), DEFAULT.end), "2 times; used the first"),
     ({"from": ["x" * 5000]}, DEFAULT, "too long"),
+    ({"countries": ["TUR," + "x" * 401]}, ViewState(DEFAULT.start, DEFAULT.end, ("TUR",)), "“countries” that is too long"),  # found by Hypothesis
     ({"as_of": ["2024-04-30"]}, ViewState(DEFAULT.start, DEFAULT.end, as_of=date(2024, 4, 30)), None),
     ({"to": ["2024-03-01"], "as_of": ["2024-04-30"]}, ViewState(DEFAULT.start, date(2024, 3, 1), as_of=date(2024, 3, 1)), "into the chosen dates"),
     ({"speakers": ["Jens Stoltenberg,Nobody"]}, ViewState(DEFAULT.start, DEFAULT.end, speakers=("Jens Stoltenberg",)), "unknown speakers: Nobody"),

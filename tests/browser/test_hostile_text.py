@@ -28,6 +28,7 @@ PAGES = {
     "candidates": {},
     "quotes": {"speakers": SPEAKER},
     "sources": {},
+    "corrections": {},
 }
 LITERAL = "<b>bold</b> <script>window.rutteInjected=1</script>"  # as a reader should read it
 
