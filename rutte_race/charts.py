@@ -106,8 +106,10 @@ def _lane_chart(rows: pd.DataFrame, lane: str, x_scale, colour, tooltip, bottom_
         shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
         fill=alt.condition("datum.exact", alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=None), alt.value("white")),
     )
-    ring = base.transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").transform_calculate(at=f"toDate({FOCUS}.date)").mark_point(
-        size=330, filled=False, strokeWidth=2.5, clip=True, aria=False).encode(x=alt.X("at:T", scale=x_scale, title=None, axis=axis), color=alt.value("#111"))
+    # Only the two columns it needs: every column of a layer's data is serialised again, and the ring is in every lane.
+    ring = alt.Chart(rows[["event_id", "slot"]]).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").transform_calculate(
+        at=f"toDate({FOCUS}.date)").mark_point(size=330, filled=False, strokeWidth=2.5, clip=True, aria=False).encode(
+        x=alt.X("at:T", scale=x_scale, title=None, axis=axis), y=y, color=alt.value("#111"))
     height = 11 * (int(rows["slot"].max()) + 1) + 6
     return alt.layer(_focus_rule(x_scale, axis), spans, points, ring).properties(width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2))
 
@@ -138,7 +140,8 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         for part, align, dx in ((milestones[milestones["date"] <= turn], "left", 3), (milestones[milestones["date"] > turn], "right", -3))
     ]
     header = alt.layer(_focus_rule(x_scale, None), rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
-    chart = alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared").add_params(alt.param(name=FOCUS, value=None))
+    chart = alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared")
+    chart.params = [alt.VariableParameter(name=FOCUS, value=None)]  # set, not add_params(), which deep-copies the whole chart (+0.5 s)
     return titled(chart, title, subtitle, *PRECISION_KEY)
 
 
