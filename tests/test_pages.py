@@ -5,6 +5,7 @@ tested as its own script; the shared state the sidebar would set is given throug
 """
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -12,11 +13,10 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rutte_race.text import escape_markdown
-
-from rutte_race import jump, views
+from rutte_race import describe, jump, views
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
+from rutte_race.text import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -262,3 +262,15 @@ def test_the_map_s_tables_say_how_sure_we_are():
     history, on_the_day = (frame.value for frame in at.dataframe)
     assert "Reported by 4 of the 5 articles" in set(history["How sure are we"])
     assert set(on_the_day["How sure are we"]) == {"Reported by 4 of the 5 articles", "Reported by 2 of the 5 articles"}
+
+
+@pytest.mark.parametrize("name, params, expected", [
+    ("timeline", {"countries": "HUN"}, lambda ds, view: describe.timeline(filter_events(ds.events, view))),
+    ("backer_map", {"as_of": "2024-04-30"}, lambda ds, view: describe.stances_on(views.map_frame(ds, date(2024, 4, 30)), date(2024, 4, 30))),
+    ("candidates", {}, lambda ds, view: describe.candidates(views.candidate_table(ds), ds.events)),
+])
+def test_each_chart_shows_its_generated_description_under_it(ds, name, params, expected):
+    at = page(name, **params).run()
+    view = replace(bounds_of(ds).default(), countries=tuple(params.get("countries", "").split(",")) if "countries" in params else ())
+    text = expected(ds, view)
+    assert text and escape_markdown(text) in captions(at)
