@@ -13,6 +13,11 @@ KIND_WORDS = {"endorsement": "backings", "reservation": "reservations", "opposit
               "background": "background notes"}
 
 
+def in_prose(country: str) -> str:
+    """A country's name as a sentence uses it: 'the United States', 'the Netherlands', 'Türkiye'."""
+    return f"the {country}" if country.startswith("United ") or country in ("Netherlands", "Czech Republic") else country
+
+
 def names_list(names: list[str], most: int = 3) -> str:
     """'Hungary', 'Hungary and Türkiye', 'A, B and C', 'A, B, C and 2 others'."""
     names = list(names)
@@ -31,9 +36,10 @@ def _holdouts(stances: pd.DataFrame, still: bool) -> str:
     """' Hungary held reservations; Türkiye opposed him.' or nothing."""
     reserved = stances.loc[stances["status"] == "reservations", "name"].tolist()
     opposed = stances.loc[stances["status"] == "opposes", "name"].tolist()
-    parts = [f"{names_list(reserved)} {'still held' if still else 'held'} reservations"] if reserved else []
-    parts += [f"{names_list(opposed)} opposed him"] if opposed else []
-    return f" {'; '.join(parts)}." if parts else ""
+    parts = [f"{names_list([in_prose(n) for n in reserved])} {'still held' if still else 'held'} reservations"] if reserved else []
+    parts += [f"{names_list([in_prose(n) for n in opposed])} opposed him"] if opposed else []
+    text = "; ".join(parts)
+    return f" {text[0].upper()}{text[1:]}." if parts else ""
 
 
 def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:
@@ -58,7 +64,7 @@ def backers_until(stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: di
         backing = backing[backing["iso3"].isin(countries)]
     if not backing.empty:
         first = backing[backing["date"] == backing["date"].min()]
-        who = names_list([names.get(iso3, iso3) for iso3 in first["iso3"]])
+        who = names_list([in_prose(names.get(iso3, iso3)) for iso3 in first["iso3"]])
         text += f" The first reported, {date_label(first['date'].iloc[0], str(first['date_precision'].iloc[0]))}: {who}."
     return text + _holdouts(allies, still=True)
 

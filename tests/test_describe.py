@@ -2,6 +2,7 @@
 given as its accessible text, and written into its exports."""
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -36,7 +37,7 @@ def test_backers_description_names_the_first_reported_and_who_still_held_out(ds,
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     text = describe.backers_until(views.map_frame(ds, "2024-04-30", changes), changes, names, "2024-04-30")
     assert text == ("By 30 April 2024, 7 of 32 allies had publicly backed Rutte. The first reported, c. 19 Jan 2024: "
-                    "France, Germany and United States. Hungary still held reservations.")
+                    "France, Germany and the United States. Hungary still held reservations.")
 
 
 def test_timeline_description_counts_what_the_rows_hold(ds):
@@ -85,3 +86,13 @@ def test_long_footer_lines_wrap_inside_the_export_width():
     lines = spec["title"]["text"]
     assert len(lines) > 2 and lines[-1] == "Source" and all(len(line) <= export.FOOTER_WRAP for line in lines)
     assert " ".join(lines[:-1]).split() == ["word"] * 60
+
+
+@pytest.mark.parametrize("name, expected", [("United States", "the United States"), ("Netherlands", "the Netherlands"), ("Türkiye", "Türkiye")])
+def test_country_names_read_as_prose(name, expected):
+    assert describe.in_prose(name) == expected
+
+
+def test_a_sentence_starting_with_the_united_kingdom_is_capitalised(ds):
+    stances = pd.DataFrame({"iso3": ["GBR"], "name": ["United Kingdom"], "status": ["reservations"]})
+    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), ()).endswith(" The United Kingdom held reservations.")
