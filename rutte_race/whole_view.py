@@ -14,7 +14,7 @@ from rutte_race import pdf_layout as layout
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import date_label, day_text, source_label
 from rutte_race.load import Dataset
-from rutte_race.url_state import ViewState
+from rutte_race.url_state import Bounds, ViewState
 from rutte_race.view_charts import ViewChart, map_date, view_charts
 
 TITLE = "Rutte's race to lead NATO"
@@ -45,10 +45,8 @@ class Story:
     citation: str
 
 
-def filters_in_words(ds: Dataset, view: ViewState, map_day: date) -> list[str]:
+def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map_day: date) -> list[str]:
     """The active filters, one plain line each."""
-    bounds = bounds_of(ds)
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
     dates = f"{day_text(view.start)} to {day_text(view.end)}"
     if (view.start, view.end) == (bounds.first, bounds.last):
         dates = f"all ({dates})"
@@ -65,13 +63,13 @@ def quote_count(quotes: list[Quote]) -> str:
 
 def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
     """The story of `view`; `retrieved` (default today) and the app's `address` go into the citation."""
-    changes = views.stance_changes(ds)
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    bounds, names = bounds_of(ds), dict(zip(ds.members["iso3"], ds.members["name"]))
+    last_change = views.stance_changes(ds)["date"].max()
     charts = view_charts(ds, view)
     quotes = quotes_in_view(views.quotes(ds), ds.events, view)
     return Story(
-        filters=filters_in_words(ds, view, map_date(view, changes["date"].max().date())),
-        summary=describe_filters(view, bounds_of(ds), names),
+        filters=filters_in_words(view, bounds, names, map_date(view, last_change.date())),
+        summary=describe_filters(view, bounds, names),
         version=ds.version,
         charts=charts,
         svgs=[chart_svg(item) for item in charts],
