@@ -9,7 +9,6 @@ standalone file, while the app's (Streamlit's bundle) draws it; the backer map e
 """
 import argparse
 import html
-import re
 import sys
 from pathlib import Path
 
@@ -30,11 +29,6 @@ def story_charts(ds: Dataset) -> list[ViewChart]:
     return view_charts(ds, bounds_of(ds).default())
 
 
-def svg_size(svg: bytes) -> tuple[int, int]:
-    match = re.search(rb'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', svg)
-    return (round(float(match.group(1))), round(float(match.group(2)))) if match else (export.EXPORT_WIDTH, 500)
-
-
 def snippet(src: str, title: str, width: int, height: int) -> str:
     return (f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{height}" '
             f'style="border:0;max-width:{width}px" loading="lazy"></iframe>')
@@ -53,7 +47,7 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
         put(f"{item.slug}.csv", export.csv_bytes(item.data, ds.version))
-        width, height = svg_size(exportable.render("svg"))
+        width, height = (round(size) for size in export.svg_size(exportable.render("svg").decode("utf-8")))
         cards.append((item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN)))
 
     put("index.html", index_page(cards, ds.version).encode("utf-8"))

@@ -124,6 +124,12 @@ def footer(description: str, version: str, corrections_notice: str = "") -> str:
     return "\n".join(line for line in (description, corrections_notice, f"Source: five news articles; data version {version}") if line)
 
 
+def svg_size(svg: str) -> tuple[float, float]:
+    """The width and height vl-convert writes on an SVG's root element."""
+    match = re.search(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', svg)
+    return float(match.group(1)), float(match.group(2))
+
+
 def file_name(*parts: str, ext: str) -> str:
     """'rutte-backers-as-of-2024-04-30.png': lower-case words and dates joined by hyphens."""
     words = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ("rutte", *parts) if p]

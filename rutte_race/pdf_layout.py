@@ -12,6 +12,8 @@ from dataclasses import dataclass
 import vl_convert as vlc
 from pypdf import PdfReader, PdfWriter
 
+from rutte_race import export
+
 PAGE_WIDTH = 900  # px; vl-convert writes 1 px as 1 pt, and readers and printers scale the page to fit
 PAGE_HEIGHT = round(PAGE_WIDTH * 2 ** 0.5)  # A4's proportions; a taller chart makes its page taller
 MARGIN = 40
@@ -71,7 +73,7 @@ def text_block(paragraphs: list[tuple[str, str]]) -> Block:
 
 def chart_block(svg: str) -> Block:
     """A chart's SVG, scaled to the column's width."""
-    width, height = svg_size(svg)
+    width, height = export.svg_size(svg)
     scale = COLUMN / width
     return f'<g transform="scale({scale:.4f})">{svg}</g>', height * scale
 
@@ -86,11 +88,6 @@ def page(blocks: list[Block]) -> bytes:
     drawn = (f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{PAGE_WIDTH}" '
              f'height="{height}" viewBox="0 0 {PAGE_WIDTH} {height}"><rect width="100%" height="100%" fill="white"/>{"".join(placed)}</svg>')
     return vlc.svg_to_pdf(drawn)
-
-
-def svg_size(svg: str) -> tuple[float, float]:
-    match = re.match(r'<svg[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"', svg)
-    return float(match.group(1)), float(match.group(2))
 
 
 def paginate(groups: list[list[tuple[str, str]]], room: float) -> list[list[tuple[str, str]]]:
