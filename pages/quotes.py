@@ -1,7 +1,7 @@
 """Quotes: every direct quote as a card with speaker, date, the article and the sentence around it."""
 import streamlit as st
 
-from rutte_race import views
+from rutte_race import export, views
 from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown
@@ -23,7 +23,7 @@ view = state.with_page_parts(view, speakers=tuple(chosen))
 
 shown = quotes_in_view(quotes, ds.events, view)
 st.caption(shown_of(len(shown), len(quotes), "quotes"))
-st.download_button("Download these quotes (CSV)", data=shown.drop(columns=["date_start", "date_end"]).to_csv(index=False).encode("utf-8"),
+st.download_button("Download these quotes (CSV)", data=lambda: export.csv_bytes(shown.drop(columns=["date_start", "date_end"]), ds.version),
                    file_name="rutte-quotes.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
 
 for _, quote in shown.iterrows():

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from reader import INK, open_page, save_download
+from rutte_race.load import load
 
 AS_OF = "2024-04-30"
 BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Interactive HTML", "csv": "Data (CSV)"}
@@ -40,3 +41,10 @@ def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
     expect(chart.locator("svg, canvas").first).to_be_visible()
     assert chart.evaluate(INK) > 0
     assert "30 April 2024" in app.content() or chart.locator("text", has_text="30 April 2024").count() > 0
+
+
+def test_the_quotes_csv_carries_the_data_version_on_every_row(app, app_url, tmp_path):
+    open_page(app, app_url, "quotes")
+    _, path = save_download(app.get_by_role("button", name="Download these quotes (CSV)"), tmp_path)
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert rows and {row["dataset_version"] for row in rows} == {load().version}
