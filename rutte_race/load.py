@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from rutte_race.check import DESCRIPTOR, DataError, check
+from rutte_race.check import check
 from rutte_race.corroboration import corroborate
 from rutte_race.paths import DATA_DIR, SEEDS_DIR
-from rutte_race.schema import Table, tables
+from rutte_race.problems import DataError
+from rutte_race.schema import DESCRIPTOR, Table, tables
 
 # How far either side of its best-estimate date an event may lie, by precision.
 APPROX_DAYS = 3

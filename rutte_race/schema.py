@@ -1,8 +1,10 @@
 """The data package descriptor (data/datapackage.json): the one place columns and vocabularies are defined."""
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+DESCRIPTOR = "datapackage.json"
 
 
 @dataclass(frozen=True)
@@ -21,13 +23,11 @@ class Table:
     path: str
     fields: tuple[Field, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, other table, other field)
+    schema: dict = field(compare=False, repr=False)  # the Table Schema as the descriptor gives it
 
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
-
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
 
 
 def _table(resource: dict) -> Table:
@@ -41,7 +41,7 @@ def _table(resource: dict) -> Table:
         (fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
         for fk in schema.get("foreignKeys", [])
     )
-    return Table(resource["name"], resource["path"], tuple(fields), fks)
+    return Table(resource["name"], resource["path"], tuple(fields), fks, schema)
 
 
 def tables(descriptor: Path) -> dict[str, Table]:
@@ -55,7 +55,3 @@ def tables(descriptor: Path) -> dict[str, Table]:
 def _tables(descriptor: Path, mtime_ns: int, size: int) -> dict[str, Table]:
     package = json.loads(descriptor.read_text(encoding="utf-8"))
     return {r["name"]: _table(r) for r in package["resources"] if "schema" in r}
-
-
-def vocabulary(descriptor: Path, table: str, field: str) -> tuple[str, ...]:
-    return tables(descriptor)[table].field(field).enum

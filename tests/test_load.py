@@ -5,10 +5,10 @@ import re
 
 import pandas as pd
 import pytest
-from data_copies import ROOT, DataCopy
 
-from rutte_race.check import DataError, Problem
+from data_copies import ROOT, DataCopy
 from rutte_race.load import date_span, load
+from rutte_race.problems import DataError, Problem
 
 PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
 FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "nato_members": "members"}

@@ -1,0 +1,367 @@
+"""The project's own rules on the curated data, beyond what its schema can state.
+
+CELL_CHECKS run on every cell, as custom checks of frictionless's validation (rutte_race/schema_check.py);
+RULE_CHECKS run once the tables are read, each with the tables it needs. A new rule is one function and
+one entry in one of these two lists.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rutte_race.problems import Problem
+from rutte_race.reading import read_utf8
+from rutte_race.text import normalise
+
+STANCE_OF_KIND = {
+    "endorsement": {"backs"},
+    "opposition": {"opposes"},
+    "reservation": {"reservations", "undeclared"},
+}
+KNOWN_STANCES = set().union(*STANCE_OF_KIND.values())
+KINDS_AFTER_PUBLICATION = {"took_office", "context"}  # scheduled events an article can announce ahead
+FORMULA_START = "=+-@"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NOT_A_DATE = "is not a real date in the form YYYY-MM-DD"
+ONLY_STANCE_KINDS = "(only endorsement, reservation and opposition rows carry a stance)"
+
+
+@dataclass(frozen=True)
+class Data:
+    """The tables read with every column, by name (rows carry their line under '_line'), and where the files are."""
+
+    tables: dict[str, list[dict]]
+    data_dir: Path
+    seeds_dir: Path
+
+
+def parse_date(value: str) -> date | None:
+    if not _ISO_DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# --- Every cell: (field type, value) -> the reason it is wrong, or None ------------------------------
+
+
+def no_outer_spaces(field_type: str, value: str) -> str | None:
+    return f"{value!r} has leading or trailing spaces" if value != value.strip() else None
+
+
+def no_formula(field_type: str, value: str) -> str | None:
+    if field_type == "string" and value and value[0] in FORMULA_START:
+        return (
+            f"starts with {value[0]!r}, which a spreadsheet opening the CSV download would run as a formula; reword it"
+        )
+    return None
+
+
+def dates_in_full(field_type: str, value: str) -> str | None:
+    """Zero-padded ISO dates only: frictionless's date type also takes '2024-1-19'."""
+    return f"{value!r} {NOT_A_DATE}" if field_type == "date" and value and parse_date(value) is None else None
+
+
+CELL_CHECKS: list[Callable[[str, str], str | None]] = [no_outer_spaces, no_formula, dates_in_full]
+
+
+# --- Rules between fields, rows and tables ------------------------------------------------------------
+
+
+def _event(row: dict, field: str, reason: str) -> Problem:
+    return Problem("events.csv", row["_line"], field, reason)
+
+
+def seeds_match_articles(data: Data) -> list[Problem]:
+    """Each article's seed file exists and is UTF-8, and each seed file has its article row."""
+    problems = []
+    named = set()
+    for row in data.tables["articles"]:
+        seed = row["seed_file"]
+        named.add(seed)
+        if seed and not (data.seeds_dir / seed).is_file():
+            problems.append(Problem("articles.csv", row["_line"], "seed_file", f"seeds/{seed} does not exist"))
+        elif seed:
+            problems += [p for p in [read_utf8(data.seeds_dir / seed, f"seeds/{seed}")[1]] if p]
+    for seed in sorted(p.name for p in data.seeds_dir.glob("*.txt")):
+        if seed not in named:
+            problems.append(Problem("articles.csv", 0, "seed_file", f"seeds/{seed} has no row in articles.csv"))
+    return problems
+
+
+def spans_are_verbatim(data: Data) -> list[Problem]:
+    """Every evidence and quote span occurs verbatim in its article."""
+    articles = {a["article_id"]: a for a in data.tables["articles"]}
+    texts = {}
+    for article_id, row in articles.items():
+        path = data.seeds_dir / row["seed_file"]
+        if path.is_file():
+            texts[article_id] = normalise(path.read_text(encoding="utf-8", errors="replace"))
+    problems = []
+    for row in data.tables["events"]:
+        text = texts.get(row["article_id"])
+        if text is None:
+            continue
+        seed = articles[row["article_id"]]["seed_file"]
+        for field in ("evidence", "quote"):
+            span = row[field]
+            if span and normalise(span) not in text:
+                reason = f"not found verbatim in seeds/{seed} (article {row['article_id']})"
+                problems.append(_event(row, field, reason))
+    return problems
+
+
+def dates_match_precision(data: Data) -> list[Problem]:
+    problems = []
+    for row in data.tables["events"]:
+        day = parse_date(row["date"])
+        if day and row["date_precision"] == "month" and day.day != 1:
+            problems.append(_event(row, "date", "a month-precision date must be the 1st of the month"))
+        if day and row["date_precision"] == "year" and (day.month, day.day) != (1, 1):
+            problems.append(_event(row, "date", "a year-precision date must be 1 January"))
+    return problems
+
+
+def stances_match_kinds(data: Data) -> list[Problem]:
+    problems = []
+    for row in data.tables["events"]:
+        kind, stance = row["kind"], row["stance"]
+        allowed = STANCE_OF_KIND.get(kind)
+        if allowed is None and stance:
+            reason = f"must be empty for kind {kind!r} {ONLY_STANCE_KINDS}"
+            problems.append(_event(row, "stance", reason))
+        elif allowed is not None and stance not in allowed:
+            reason = f"kind {kind!r} needs stance {' or '.join(sorted(allowed))}, not {stance!r}"
+            problems.append(_event(row, "stance", reason))
+    return problems
+
+
+def stances_are_allies(data: Data) -> list[Problem]:
+    """Only allies have a stance, only from the day they joined, and one stance a day."""
+    joined = {r["iso3"]: parse_date(r["accession_date"]) for r in data.tables["nato_members"]}
+    stance_on: dict[tuple[str, date], tuple[str, int]] = {}
+    problems = []
+    for row in data.tables["events"]:
+        day, stance, country = parse_date(row["date"]), row["stance"], row["country_iso3"]
+        if not (stance and country):
+            continue
+        if country not in joined:
+            reason = f"{country} has a stance but is not a NATO ally (nato_members.csv)"
+            problems.append(_event(row, "country_iso3", reason))
+        elif day and joined[country] and day < joined[country]:
+            problems.append(_event(row, "date", f"{country} was not yet an ally on {day} (joined {joined[country]})"))
+        elif day:
+            earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
+            if earlier[0] != stance:
+                reason = f"{country} is {earlier[0]!r} on line {earlier[1]} for the same date {day}"
+                problems.append(_event(row, "stance", reason))
+    return problems
+
+
+def quoted_speakers_have_no_comma(data: Data) -> list[Problem]:
+    reason = "a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas"
+    return [_event(row, "actor", reason) for row in data.tables["events"] if row["quote"] and "," in row["actor"]]
+
+
+def note_types_have_notes(data: Data) -> list[Problem]:
+    return [
+        _event(row, "note", f"note_type {row['note_type']!r} needs a note saying what is wrong")
+        for row in data.tables["events"]
+        if row["note_type"] and not row["note"]
+    ]
+
+
+def dated_by_publication(data: Data) -> list[Problem]:
+    """Nothing is dated after the article reporting it, except a scheduled event it announces ahead."""
+    published = {r["article_id"]: parse_date(r["published"]) for r in data.tables["articles"]}
+    problems = []
+    for row in data.tables["events"]:
+        day, issued = parse_date(row["date"]), published.get(row["article_id"])
+        if day and issued and day > issued and row["kind"] not in KINDS_AFTER_PUBLICATION:
+            reason = (
+                f"{day} is after its article was published ({issued}); "
+                "only a scheduled took_office or context row may be"
+            )
+            problems.append(_event(row, "date", reason))
+    return problems
+
+
+def facts_agree(data: Data) -> list[Problem]:
+    """Rows sharing a fact_id report one fact: at least two rows do, and stance rows agree on the ally and the stance.
+    A disagreement (note_type conflict) needs a fact_id, since it is between two reports of one fact."""
+    events = data.tables["events"]
+    rows_of: dict[str, list[dict]] = {}
+    for row in events:
+        if row["fact_id"]:
+            rows_of.setdefault(row["fact_id"], []).append(row)
+    problems = []
+    for fact, rows in rows_of.items():
+        if len(rows) == 1:
+            reason = f"{fact!r} is on no other row; leave it blank, or give it to the rows reporting the same fact"
+            problems.append(_event(rows[0], "fact_id", reason))
+        stances = [r for r in rows if r["stance"] in KNOWN_STANCES]  # an unknown stance is reported on its own
+        first = stances[0] if stances else None
+        for row in stances[1:]:
+            if (row["country_iso3"], row["stance"]) != (first["country_iso3"], first["stance"]):
+                reason = (
+                    f"{fact!r} joins a {row['country_iso3'] or 'no-country'} {row['stance']!r} row to the "
+                    f"{first['country_iso3'] or 'no-country'} {first['stance']!r} row on line {first['_line']}; "
+                    "one fact is one ally's one stance"
+                )
+                problems.append(_event(row, "fact_id", reason))
+    reason = "a 'conflict' note needs the fact_id the row shares with the reports it disagrees with"
+    problems += [_event(r, "fact_id", reason) for r in events if r["note_type"] == "conflict" and not r["fact_id"]]
+    return problems
+
+
+def _in_sequence(events: list[dict], first: str, then: str, reason: str) -> list[Problem]:
+    """Per candidate, no `then` row may come before the earliest `first` row."""
+    earliest: dict[str, date] = {}
+    for row in events:
+        day = parse_date(row["date"])
+        if row["kind"] == first and day:
+            earliest[row["candidate"]] = min(day, earliest.get(row["candidate"], day))
+    return [
+        _event(row, "date", reason)
+        for row in events
+        if row["kind"] == then
+        and (day := parse_date(row["date"]))
+        and row["candidate"] in earliest
+        and day < earliest[row["candidate"]]
+    ]
+
+
+def appointed_before_taking_office(data: Data) -> list[Problem]:
+    return _in_sequence(data.tables["events"], "appointment", "took_office", "took office before being appointed")
+
+
+def candidates_before_withdrawing(data: Data) -> list[Problem]:
+    return _in_sequence(data.tables["events"], "candidacy", "withdrawal", "withdrew before any candidacy")
+
+
+def candidates_agree_with_events(data: Data) -> list[Problem]:
+    """A candidate's first article is the earliest naming them, and their status matches their events."""
+    problems = []
+    published = {a["article_id"]: a["published"] for a in data.tables["articles"]}
+    for cand in data.tables["candidates"]:
+        rows = [e for e in data.tables["events"] if e["candidate"] == cand["candidate_id"]]
+        named_in = {e["article_id"] for e in rows if e["article_id"] in published}
+        naming = sorted(named_in, key=lambda a: (published[a], a))
+        if naming and cand["first_article_id"] != naming[0]:
+            reason = f"should be {naming[0]!r}, the earliest article naming {cand['candidate_id']}"
+            problems.append(Problem("candidates.csv", cand["_line"], "first_article_id", reason))
+        kinds = {e["kind"] for e in rows}
+        for status, kind in (("appointed", "appointment"), ("withdrew", "withdrawal")):
+            if (cand["status"] == status) != (kind in kinds):
+                which = ("an" if kind[0] in "aeiou" else "a") if kind in kinds else "no"
+                reason = f"{cand['status']!r} disagrees with the events: {which} {kind} row for {cand['candidate_id']}"
+                problems.append(Problem("candidates.csv", cand["_line"], "status", reason))
+    return problems
+
+
+def corrections_agree_with_rows(data: Data) -> list[Problem]:
+    """The log agrees with the rows: an article_error for each row noted as a correction, and every data_change's
+    `after` is what its row holds now."""
+    events = data.tables["events"]
+    problems = []
+    by_id = {e["event_id"]: e for e in events}
+    logged = set()
+    for row in data.tables["corrections"]:
+        event = by_id.get(row["event_id"])  # an unknown id is named by the foreign-key check
+        reasons = []
+        if event is not None and row["kind"] == "article_error":
+            logged.add(row["event_id"])
+            if event["note_type"] != "correction":
+                reasons.append(
+                    (
+                        "event_id",
+                        f"{row['event_id']!r} has no 'correction' note in events.csv "
+                        f"(line {event['_line']}) to say what is right",
+                    )
+                )
+            reasons += [
+                (f, "must be empty for an article_error (the row's note says what is right)")
+                for f in ("field", "before", "after", "reason")
+                if row[f]
+            ]
+        elif event is not None and row["kind"] == "data_change":
+            field = row["field"]
+            if not row["reason"]:
+                reasons.append(("reason", "a data_change needs the reason the row was changed"))
+            if field not in event or field.startswith("_"):
+                reasons.append(("field", f"{field!r} is not a column of events.csv"))
+            elif event[field] != row["after"]:
+                reasons.append(
+                    (
+                        "after",
+                        f"{row['after']!r} is not what {row['event_id']}'s {field} holds now "
+                        f"({event[field]!r}, events.csv line {event['_line']})",
+                    )
+                )
+        problems += [Problem("corrections.csv", row["_line"], field, reason) for field, reason in reasons]
+    reason = "a 'correction' row needs its article_error line in corrections.csv"
+    problems += [
+        Problem("events.csv", e["_line"], "note_type", reason)
+        for e in events
+        if e["note_type"] == "correction" and e["event_id"] not in logged
+    ]
+    return problems
+
+
+def _shape_ids(data_dir: Path) -> tuple[set, list[Problem]]:
+    name = "countries-110m.json"
+    if not (data_dir / name).is_file():
+        return set(), [Problem(name, 0, "", "file is missing")]
+    try:
+        shapes = json.loads((data_dir / name).read_text(encoding="utf-8", errors="replace"))
+        return {g.get("id") for g in shapes["objects"]["countries"]["geometries"]}, []
+    except json.JSONDecodeError as err:
+        return set(), [Problem(name, err.lineno, "", f"is not valid JSON ({err.msg}, column {err.colno})")]
+    except (KeyError, TypeError, AttributeError):
+        return set(), [Problem(name, 0, "", "has no objects.countries.geometries: not a world-atlas topology")]
+
+
+def allies_have_codes_and_shapes(data: Data) -> list[Problem]:
+    """Each ally's ISO numeric code is its country's, and the world map has a shape for it."""
+    numeric = {c["iso3"]: c["iso_numeric"] for c in data.tables["countries"]}
+    shape_ids, problems = _shape_ids(data.data_dir)
+    for row in data.tables["nato_members"]:
+        iso3, num = row["iso3"], row["iso_numeric"]
+        if iso3 in numeric and numeric[iso3] != num:
+            reason = f"{num!r} is not the ISO numeric code of {iso3} ({numeric[iso3]})"
+            problems.append(Problem("nato_members.csv", row["_line"], "iso_numeric", reason))
+        if shape_ids and num not in shape_ids:
+            reason = f"{num!r} has no shape in countries-110m.json"
+            problems.append(Problem("nato_members.csv", row["_line"], "iso_numeric", reason))
+    return problems
+
+
+# Each rule with the tables it needs: a rule waits while one of them cannot be read (that is reported already).
+RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
+    (("articles",), seeds_match_articles),
+    (("articles", "events"), spans_are_verbatim),
+    (("articles", "events"), dated_by_publication),
+    (("events",), dates_match_precision),
+    (("events",), stances_match_kinds),
+    (("events", "nato_members"), stances_are_allies),
+    (("events",), quoted_speakers_have_no_comma),
+    (("events",), note_types_have_notes),
+    (("events",), facts_agree),
+    (("events",), appointed_before_taking_office),
+    (("events",), candidates_before_withdrawing),
+    (("articles", "candidates", "events"), candidates_agree_with_events),
+    (("corrections", "events"), corrections_agree_with_rows),
+    (("countries", "nato_members"), allies_have_codes_and_shapes),
+]
+
+
+def rule_problems(data: Data) -> list[Problem]:
+    """What every rule finds, among the rules whose tables could be read."""
+    return [
+        problem for needs, rule in RULE_CHECKS if all(name in data.tables for name in needs) for problem in rule(data)
+    ]
