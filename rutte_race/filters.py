@@ -1,5 +1,4 @@
 """Applying the reader's date range and country choice to rows, and saying plainly what was left out."""
-from datetime import date
 
 import pandas as pd
 
@@ -22,10 +21,6 @@ def bounds_of(ds: Dataset) -> Bounds:
         speakers=frozenset(speakers),
         events={e.event_id: EventSpan(e.date_start.date(), e.date_end.date(), e.country_iso3) for e in events.itertuples()},
     )
-
-
-def in_dates(frame: pd.DataFrame, start: date, end: date, column: str = "date") -> pd.Series:
-    return frame[column].between(pd.Timestamp(start), pd.Timestamp(end))
 
 
 def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:

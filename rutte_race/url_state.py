@@ -144,9 +144,3 @@ def to_params(state: ViewState, bounds: Bounds) -> dict[str, str]:
     if state.event is not None:
         params["event"] = state.event
     return params
-
-
-def with_dates(state: ViewState, start: date, end: date) -> ViewState:
-    """The same view over new dates, keeping the map's date inside them."""
-    as_of = None if state.as_of is None else min(max(state.as_of, start), end)
-    return replace(state, start=start, end=end, as_of=as_of)
