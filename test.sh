@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything the tests need (Python packages; Debian's chromium and haproxy when missing and this
-# machine can) and runs every test. Extra arguments go to pytest.
+# machine can), checks lint and format with ruff, and runs every test. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements-test.txt
 ensure_chromium
 ensure_debian_package haproxy
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

@@ -13,8 +13,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 from bench import browser, exports, reruns
-from bench.server import ROOT, start_app, stop_app
 from bench.stats import Row, ms, p50_p95, percentile, table
+from deploy.local_server import ROOT, start_app, stop_app
 from rutte_race.files import write_atomic
 
 PAGES = ["story", "timeline", "backer_map", "candidates", "quotes", "sources"]

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.reruns import crowd
-from bench.server import ROOT
 from bench.session import Session
 from bench.stats import Row, p50_p95, table
+from deploy.local_server import ROOT
 from deploy.replicas import COOKIE, start_cluster
 from rutte_race.files import write_atomic
 

@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bench.server import free_port, start_app, stop_app, wait_until_healthy
+from deploy.local_server import free_port, start_app, stop_app, wait_until_healthy
 
 COOKIE = "rutte_replica"
 CONFIG = """\

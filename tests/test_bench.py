@@ -1,32 +1,23 @@
-"""The benchmark's own parts: its websocket client drives a real server, and its verdicts read targets right."""
+"""The benchmark's own parts: its websocket client drives a real server, and its verdicts read targets right.
+
+The crowd of 100 readers is in bench/test_crowd.py, which ./bench.sh runs."""
 import asyncio
-import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bench.reruns import crowd
-from bench.server import start_app, stop_app
 from bench.session import Session
 from bench.stats import Row, percentile
-
-
-CROWD = 100  # readers at once, as in the benchmark's largest crowd
+from deploy.local_server import start_app, stop_app
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    log = tmp_path_factory.mktemp("bench") / "app.log"
-    process, url = start_app("app.py", log, env={"RUTTE_BENCH_FLOOR": "1"})
+def floor_app(tmp_path_factory):
+    process, url = start_app("app.py", tmp_path_factory.mktemp("bench") / "app.log", env={"RUTTE_BENCH_FLOOR": "1"})
     try:
-        yield url, log, process.pid
+        yield url
     finally:
         stop_app(process)
-
-
-@pytest.fixture(scope="module")
-def floor_app(served):
-    return served[0]
 
 
 def in_own_thread(coroutine):
@@ -35,6 +26,7 @@ def in_own_thread(coroutine):
         return worker.submit(asyncio.run, coroutine).result()
 
 
+@pytest.mark.slow
 def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
     async def drive():
         floor, backer_map = Session(floor_app, "bench-floor"), Session(floor_app, "backer_map")
@@ -57,14 +49,6 @@ def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
     assert not backer_map.exceptions
     assert backer_map.cached, "the server marked no element as cacheable"
     assert unchanged_bytes < 60_000, "an unchanged rerun resent the large elements instead of references"
-
-
-def test_a_crowd_of_readers_gets_no_errors_and_the_server_logs_no_exception(served):
-    url, log, pid = served
-    result = in_own_thread(crowd(url, "backer_map", CROWD, 2, pid))
-    assert result.errors == []
-    assert len(result.latencies) == CROWD * 2
-    assert not re.search(r"Traceback|Exception|Error", log.read_text()), log.read_text()[-2000:]
 
 
 def test_percentiles_and_verdicts():

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.server import free_port, stop_app
 from bench.session import Session
+from deploy.local_server import free_port, stop_app
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = "8501"
@@ -65,6 +65,7 @@ def health(port: int) -> int:
     return subprocess.run(on_port(argv("HEALTHCHECK"), port), capture_output=True, timeout=30).returncode
 
 
+@pytest.mark.slow
 def test_the_image_files_run_the_app_with_its_own_commands(tmp_path):
     app = tmp_path / "app"
     app.mkdir()
@@ -100,6 +101,7 @@ def docker_engine() -> bool:
     return shutil.which("docker") is not None and subprocess.run(["docker", "info"], capture_output=True).returncode == 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not docker_engine(), reason="no Docker engine here: the image is checked by the test above instead")
 def test_the_image_builds_and_passes_its_smoke_test():
     result = subprocess.run([str(ROOT / "deploy" / "docker-smoke.sh")], capture_output=True, text=True, timeout=1800)

@@ -15,6 +15,8 @@ from bench.balancer import failover
 from bench.session import Session
 from deploy.replicas import COOKIE, start_cluster
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module", autouse=True)
 def haproxy():

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from bench.server import start_app, stop_app
+from deploy.local_server import start_app, stop_app
 from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,6 +101,7 @@ REQUESTS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("target", REQUESTS)
 def test_the_server_never_serves_a_file_outside_static(served, target):
     connection = http.client.HTTPConnection(served, timeout=10)

@@ -7,6 +7,7 @@ whole suite stays well inside CI's time.
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
@@ -119,6 +120,7 @@ def shown_view(at: AppTest, entry: str) -> ViewState:
     return view
 
 
+@pytest.mark.slow
 @settings(max_examples=CASES_PER_PAGE * len(ENTRY_POINTS), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ENTRY_POINTS), links())
 def test_every_page_renders_any_link_and_rewrites_it_to_what_it_shows(entry, params):

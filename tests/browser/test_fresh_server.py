@@ -1,8 +1,8 @@
 """A link opened as the very first request after the server starts gets the whole app, filters included."""
 from playwright.sync_api import expect
-
-from bench.server import start_app, stop_app
 from reader import assert_no_exception, open_page
+
+from deploy.local_server import start_app, stop_app
 
 
 def test_first_reader_after_a_restart_gets_the_app_from_a_deep_link(page, tmp_path):

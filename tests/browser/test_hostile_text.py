@@ -5,9 +5,9 @@ from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
-
-from bench.server import start_app, stop_app
 from reader import open_page
+
+from deploy.local_server import start_app, stop_app
 from rutte_race import charts, export
 from rutte_race.load import load
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy

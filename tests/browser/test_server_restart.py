@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-
-from bench.server import free_port, start_app, stop_app
 from reader import assert_no_exception, open_page, wait_ready
+
+from deploy.local_server import free_port, start_app, stop_app
 from tests.data_copies import ROOT, DataCopy
 
 QUERY = "countries=HUN&from=2024-01-01"

@@ -1,4 +1,4 @@
-"""Serve a Streamlit script on a free local port and stop it again (used by the benchmark and the browser tests)."""
+"""Serve a Streamlit script on a free local port and stop it again (for replicas, the benchmark and the tests)."""
 import os
 import socket
 import subprocess
