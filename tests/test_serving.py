@@ -1,10 +1,11 @@
 """How the app is served: Nagle's algorithm off on readers' connections, shared charts never edited."""
+import inspect
 import socket
 
 from streamlit.testing.v1 import AppTest
 from streamlit.web.server.starlette import starlette_server
 
-from ui.launch import without_nagle
+from ui.launch import turn_nagle_off, without_nagle
 
 
 def accepted_nodelay(bind_socket) -> int:
@@ -26,6 +27,18 @@ def test_streamlit_alone_leaves_nagle_on_for_accepted_connections():
 
 def test_the_launcher_turns_nagle_off_for_every_accepted_connection():
     assert accepted_nodelay(without_nagle(starlette_server._bind_socket)) != 0
+
+
+def test_the_private_function_the_launcher_wraps_still_binds_the_server_socket(monkeypatch):
+    """ui.launch replaces starlette_server._bind_socket; this fails when Streamlit renames it, changes its
+    arguments, or stops binding the server's socket through it."""
+    assert list(inspect.signature(starlette_server._bind_socket).parameters) == ["address", "port", "backlog"]
+    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)  # undone after the test
+    assert turn_nagle_off()
+    # What Streamlit's server calls to bind its socket now goes through the launcher's wrapper.
+    bound, _ = starlette_server._bind_server_socket("127.0.0.1", "127.0.0.1", 0, 8)
+    with bound:
+        assert bound.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
 
 
 def _show_a_cached_chart_twice():
