@@ -1,13 +1,15 @@
 """Citable, versioned data: the version on every download, the citation, and snippets that really load the data."""
 import io
 import json
+import re
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from frictionless import Package
 
-from rutte_race import cite, export
+from rutte_race import cite, export, load
 from rutte_race.paths import DATA_DIR
 
 
@@ -21,7 +23,33 @@ def package_zip(ds, tmp_path_factory):
 def test_the_version_is_the_package_version_and_a_fingerprint_of_the_content(ds):
     package = json.loads((DATA_DIR / "datapackage.json").read_text(encoding="utf-8"))
     release, fingerprint = ds.version.split("+")
-    assert release == package["version"] and len(fingerprint) == 8 and int(fingerprint, 16) >= 0
+    assert release == package["version"] and re.fullmatch("[0-9a-f]{8}", fingerprint)
+
+
+def tiny_package(root: Path) -> tuple[Path, Path]:
+    data, seeds = root / "data", root / "seeds"
+    data.mkdir()
+    seeds.mkdir()
+    (data / "datapackage.json").write_bytes(b'{"version": "2.0.0"}\n')
+    (data / "a.csv").write_bytes(b"x\n")
+    (seeds / "s.txt").write_bytes(b"y\n")
+    return data, seeds
+
+
+def test_the_fingerprint_of_a_fixed_package_is_known(tmp_path):
+    # sha256 of each file's name, a NUL and its bytes (descriptor, tables, articles), worked out with sha256sum:
+    # printf 'datapackage.json\0{"version": "2.0.0"}\na.csv\0x\ns.txt\0y\n' | sha256sum
+    assert load.data_version(*tiny_package(tmp_path), ["a.csv"]) == "2.0.0+038ead7b"
+
+
+@pytest.mark.parametrize("folder, file", [("data", "a.csv"), ("seeds", "s.txt"), ("data", "datapackage.json")])
+def test_the_fingerprint_changes_with_any_byte_of_a_table_an_article_or_the_descriptor(tmp_path, folder, file):
+    data, seeds = tiny_package(tmp_path)
+    before = load.data_version(data, seeds, ["a.csv"])
+    assert load.data_version(data, seeds, ["a.csv"]) == before  # read again, unchanged
+    path = tmp_path / folder / file
+    path.write_bytes(path.read_bytes().replace(b"\n", b" \n"))
+    assert load.data_version(data, seeds, ["a.csv"]) != before
 
 
 def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package_zip, tmp_path):
@@ -47,7 +75,8 @@ def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package
     events = scope["events"]
     assert language == "python"
     assert len(events) == len(ds.events) and list(events["event_id"]) == list(ds.events["event_id"])
-    assert events["date"].dtype.kind == "M" and events.loc[events["event_id"] == "fra-initial-support", "date"].iloc[0] == pd.Timestamp("2024-02-22")
+    assert events["date"].dtype.kind == "M"
+    assert events.loc[events["event_id"] == "fra-initial-support", "date"].iloc[0] == pd.Timestamp("2024-02-22")
 
 
 def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip):
