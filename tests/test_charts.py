@@ -1,11 +1,13 @@
 """Chart builders, tested through their Vega-Lite specs without a server."""
 import json
+from dataclasses import replace
 
-import pandas as pd
 import pytest
+import vl_convert
 
 from rutte_race import charts, views
 from rutte_race.filters import bounds_of, filter_events
+from rutte_race.view_charts import view_charts
 
 
 def spec_text(chart) -> str:
@@ -66,10 +68,19 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
     assert names == set(ds.candidates["name"])
 
 
-def test_every_chart_carries_title_and_filter_subtitle(ds):
-    chart = charts.backers_over_time(views.backers_by_date(ds), pd.Timestamp("2024-10-01"), "Allies backing Rutte", "7 Jul 2023 to 1 Oct 2024; all countries")
-    title = chart.to_dict()["title"]
-    assert title["text"] == "Allies backing Rutte" and title["subtitle"] == ["7 Jul 2023 to 1 Oct 2024; all countries"]
+EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
+
+
+@pytest.mark.parametrize("countries, chosen", [((), "all countries"), (("HUN", "NLD"), "Hungary, Netherlands")])
+def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen):
+    charts_of_view = {c.slug: c for c in view_charts(ds, replace(bounds_of(ds).default(), countries=countries))}
+    assert charts_of_view.keys() == EVERY_CHART
+    for slug, drawn in charts_of_view.items():
+        spec = drawn.chart.to_dict(validate=True)  # the whole spec, against the Vega-Lite JSON schema
+        assert vl_convert.vegalite_to_vega(spec)["marks"], slug  # and it compiles to Vega, as every export does
+        assert spec["title"]["text"] == drawn.title, slug
+        assert spec["title"]["subtitle"][0] == f"7 Jul 2023 to 1 Oct 2024; {chosen}", slug
+        spec_text(drawn.chart)  # strict JSON: no NaN
 
 
 @pytest.mark.parametrize("day", ["2023-01-01", "2024-02-01", "2024-04-28", "2024-06-26"])
