@@ -6,9 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
-ensure_venv requirements-test.txt
-ensure_chromium
-ensure_debian_package haproxy
+ensure_test_tools
 .venv/bin/python -m pytest bench/test_crowd.py -q  # a crowd of 100 readers gets no errors, before anything is measured
 if [ "${1:-}" = "--balancer" ]; then
   shift

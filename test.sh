@@ -4,9 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
-ensure_venv requirements-test.txt
-ensure_chromium
-ensure_debian_package haproxy
+ensure_test_tools
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 set +e

@@ -36,6 +36,9 @@ ensure_debian_package() {
   fi
 }
 
-ensure_chromium() {
+# What the tests and the benchmark need: the test requirements, chromium for the browser, haproxy for the replicas.
+ensure_test_tools() {
+  ensure_venv requirements-test.txt
   ensure_debian_package chromium
+  ensure_debian_package haproxy
 }

@@ -12,18 +12,12 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from entry_points import HEADLINES
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = {
-    "timeline": "Timeline of the race",
-    "backer_map": "Who backed Rutte, and when",
-    "candidates": "The candidates",
-    "quotes": "What they said",
-    "sources": "Sources and method",
-    "corrections": "Corrections",
-}
+PAGES = {path: headline for path, headline in HEADLINES.items() if path}  # the story is app.py's default page
 TIMEOUT = 60
 
 

@@ -4,16 +4,10 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from entry_points import HEADLINES
+
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
-PAGES = {  # url path → the page's headline
-    "": "How Mark Rutte won over all 32 NATO allies",
-    "timeline": "Timeline of the race",
-    "backer_map": "Who backed Rutte, and when",
-    "candidates": "The candidates",
-    "quotes": "What they said",
-    "sources": "Sources and method",
-    "corrections": "Corrections",
-}
+PAGES = HEADLINES  # url path → the page's headline
 NAV_TITLES = {"": "The story", "timeline": "Timeline", "backer_map": "Backer map", "candidates": "Candidates",
               "quotes": "Quotes", "sources": "Sources & method", "corrections": "Corrections"}
 
