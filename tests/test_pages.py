@@ -258,7 +258,8 @@ def test_the_map_s_tables_say_how_sure_we_are():
 @pytest.mark.parametrize("name, params, expected", [
     # Hungary: opposed on 5 Mar 2024, reservations c. 4 Apr and c. 29 Apr 2024.
     ("timeline", {"countries": "HUN"},
-     "3 sourced events from 5 Mar 2024 to c. 29 Apr 2024. The commonest are reservations (2) and oppositions (1). "
+     "3 sourced events from 5 Mar 2024 to c. 29 Apr 2024. "
+     "The commonest are reservations (2) and oppositions (1). "
      "The busiest month was April 2024, with 2."),
     # By 30 April: the United States, France, Germany, the UK, Spain, Estonia and Türkiye back him.
     ("backer_map", {"as_of": "2024-04-30"}, "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),

@@ -11,7 +11,7 @@ from ui.launch import turn_nagle_off, without_nagle
 def accepted_nodelay(bind_socket) -> int:
     listener = bind_socket("127.0.0.1", 0, 8)
     try:
-        with socket.create_connection(listener.getsockname()) as client:
+        with socket.create_connection(listener.getsockname()):  # the client end, held open
             listener.setblocking(True)
             connection, _ = listener.accept()
             with connection:
