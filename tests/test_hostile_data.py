@@ -56,6 +56,7 @@ def expression_strings(node) -> list[str]:
     return []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 def test_markup_in_the_data_is_never_interpreted_by_markdown(monkeypatch, hostile, entry):
     served_from(monkeypatch, hostile)
@@ -69,6 +70,7 @@ def test_markup_in_the_data_is_never_interpreted_by_markdown(monkeypatch, hostil
         assert not live, f"{entry}: {live} would be interpreted in {body[:120]!r}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 def test_no_chart_evaluates_text_from_the_data(monkeypatch, hostile, entry):
     served_from(monkeypatch, hostile)
