@@ -17,7 +17,9 @@ INK = """el => {
   if (canvas) {
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) ink++;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) ink++;
+    }
     return ink;
   }
   return el.querySelectorAll('svg g.role-mark:not([class*="axis"]):not([class*="legend"]) > *').length;
@@ -31,12 +33,18 @@ _WIDER_THAN_SCREEN = """() => {
     if (box.width === 0 || box.height === 0) continue;
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'svg') continue;  // chart internals are clipped by their svg
     if (getComputedStyle(el).opacity === '0') continue;
-    if (el.matches('input[type="range"]')) continue;  // a slider's visually hidden control, wider than the thumb it sits in
+    // A slider's visually hidden control, wider than the thumb it sits in.
+    if (el.matches('input[type="range"]')) continue;
     if (el.closest('[data-testid="stDataFrame"] [class*="dvn-scroller"], .stDataFrameGlideDataEditor')) continue;
-    if (box.left < -1 || box.right > width + 1) wide.push(`${el.tagName.toLowerCase()}[data-testid=${el.dataset.testid || el.closest('[data-testid]')?.dataset.testid}] ${Math.round(box.left)}..${Math.round(box.right)}`);
+    if (box.left < -1 || box.right > width + 1) {
+      const testid = el.dataset.testid || el.closest('[data-testid]')?.dataset.testid;
+      wide.push(`${el.tagName.toLowerCase()}[data-testid=${testid}] ${Math.round(box.left)}..${Math.round(box.right)}`);
+    }
   }
   const main = document.querySelector('[data-testid="stMain"]');
-  if (main && main.scrollWidth > main.clientWidth + 1) wide.unshift(`stMain scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+  if (main && main.scrollWidth > main.clientWidth + 1) {
+    wide.unshift(`stMain scrolls sideways: ${main.scrollWidth} > ${main.clientWidth}`);
+  }
   return wide.slice(0, 8);
 }"""
 
