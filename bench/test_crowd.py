@@ -3,6 +3,7 @@
 Too slow for the unit suite (about 25 s): `./bench.sh` runs it before measuring, or
 `.venv/bin/python -m pytest bench/test_crowd.py`.
 """
+
 import asyncio
 import re
 

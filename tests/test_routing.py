@@ -1,4 +1,5 @@
 """ui/routing.py switches off a private flag of Streamlit's: these tests fail when Streamlit changes it."""
+
 import inspect
 from pathlib import Path
 
