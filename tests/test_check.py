@@ -18,10 +18,7 @@ from rutte_race.check import check
 from rutte_race.text import normalise
 
 SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
-KINDS = (
-    "endorsement, reservation, opposition, candidacy, mention, "
-    "withdrawal, call, visit, statement, tally, appointment, took_office, context, background"
-)
+KINDS = "endorsement, reservation, opposition, candidacy, mention, withdrawal, call, visit, statement, tally, appointment, took_office, context, background"
 ONLY_THREE_KINDS = "(only endorsement, reservation and opposition rows carry a stance)"
 
 
@@ -71,8 +68,7 @@ CELL_FAULTS = [
     ("year precision not on 1 January", "events.csv", "kallas-interest-2023", {"date": "2023-06-01"},
      ["date: a year-precision date must be 1 January"]),
     ("statement dated after its article", "events.csv", "rutte-trump-was-right", {"date": "2024-02-01"},
-     ["date: 2024-02-01 is after its article was published (2024-01-19); "
-      "only a scheduled took_office or context row may be"]),
+     ["date: 2024-02-01 is after its article was published (2024-01-19); only a scheduled took_office or context row may be"]),
     ("took office before the appointment", "events.csv", "rutte-takes-office", {"date": "2024-06-01"},
      ["date: took office before being appointed"]),
     ("withdrew before running", "events.csv", "iohannis-withdraws", {"date": "2024-03-01"},
@@ -103,8 +99,7 @@ CELL_FAULTS = [
     ("text a spreadsheet would run", "events.csv", "france-support-january", {"summary": '=HYPERLINK("http://example.com")'},
      ["summary: starts with '=', which a spreadsheet opening the CSV download would run as a formula; reword it"]),
     ("quoted speaker with a comma", "events.csv", "rutte-trump-was-right", {"actor": "Rutte, Mark"},
-     ["actor: a quoted speaker's name cannot hold a comma: "
-      "links to the quotes page list speakers separated by commas"]),
+     ["actor: a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas"]),
     # Countries
     ("made-up country code", "events.csv", "spain-backs-politico", {"country_iso3": "XXX"},
      ["country_iso3: 'XXX' is not a known iso3 in countries.csv",
@@ -126,8 +121,7 @@ CELL_FAULTS = [
      {"evidence": "He shared this message through his official social media channels."},
      ["evidence: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
     ("evidence losing a diacritic", "events.csv", "erdogan-brain-dead-reply",
-     {"evidence": "Turkish president Erdogan replied by saying "
-                  "“You should check whether you are brain dead first.”"},
+     {"evidence": "Turkish president Erdogan replied by saying “You should check whether you are brain dead first.”"},
      ["evidence: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"]),
     ("quote not in its article", "events.csv", "erdogan-brain-dead-reply", {"quote": "NATO is doing just fine."},
      ["quote: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"]),
@@ -180,8 +174,7 @@ CELL_FAULTS = [
     ("article error with a reason", "corrections.csv", "karins-latvian", {"reason": "He is Latvian."},
      ["reason: must be empty for an article_error (the row's note says what is right)"]),
     ("data change whose value is not the row's", "corrections.csv", "rutte-tenure-linked", {"after": "rutte-years"},
-     ["after: 'rutte-years' is not what rutte-pm-since-2010's fact_id "
-      "holds now ('rutte-tenure', events.csv line 2)"]),
+     ["after: 'rutte-years' is not what rutte-pm-since-2010's fact_id holds now ('rutte-tenure', events.csv line 2)"]),
     ("data change of a column that does not exist", "corrections.csv", "rutte-tenure-linked", {"field": "tenure"},
      ["field: 'tenure' is not a column of events.csv"]),
     ("unknown kind of correction", "corrections.csv", "rutte-tenure-linked", {"kind": "fix"},
@@ -197,8 +190,7 @@ CELL_FAULTS = [
     ("impossible accession date", "nato_members.csv", "ALB", {"accession_date": "2009-04-31"},
      ["accession_date: '2009-04-31' is not a real date in the form YYYY-MM-DD"]),
     ("unknown region", "nato_members.csv", "ALB", {"region": "Balkans"},
-     ["region: 'Balkans' is not one of: North America, Western Europe, "
-      "Northern Europe, Southern Europe, Central and Eastern Europe"]),
+     ["region: 'Balkans' is not one of: North America, Western Europe, Northern Europe, Southern Europe, Central and Eastern Europe"]),
 ]
 
 
@@ -242,8 +234,7 @@ def test_two_stances_of_one_ally_on_one_date_are_named(copy):
 
 def test_a_fact_id_on_one_row_only_is_named(copy):
     line = copy.edit("events.csv", "france-support-january", fact_id="fra-lone")
-    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'fra-lone' is on no other row; "
-                               "leave it blank, or give it to the rows reporting the same fact"]
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'fra-lone' is on no other row; leave it blank, or give it to the rows reporting the same fact"]
 
 
 def test_one_fact_cannot_join_two_stances(copy):
@@ -256,8 +247,7 @@ def test_one_fact_cannot_join_two_stances(copy):
 def test_one_fact_cannot_join_two_allies(copy):
     first = copy.edit("events.csv", "france-support-january", fact_id="deu-backs-rutte")
     germany = [copy.line_of("events.csv", key) for key in ("germany-support-january", "deu-initial-support", "germany-backs-hebestreit", "deu-support-april")]
-    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'deu-backs-rutte' joins a DEU 'backs' "
-                               f"row to the FRA 'backs' row on line {first}; "
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'deu-backs-rutte' joins a DEU 'backs' row to the FRA 'backs' row on line {first}; "
                                "one fact is one ally's one stance" for line in sorted(germany)]
 
 
@@ -265,10 +255,8 @@ def test_a_conflict_without_a_fact_is_named(copy):
     other = copy.line_of("events.csv", "nominate-by-end-april")
     line = copy.edit("events.csv", "nominate-by-june", fact_id="")
     assert copy.problems() == sorted([
-        f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id "
-        "the row shares with the reports it disagrees with",
-        f"events.csv, line {other}, fact_id: 'nomination-deadline' is on no other row; "
-        "leave it blank, or give it to the rows reporting the same fact",
+        f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id the row shares with the reports it disagrees with",
+        f"events.csv, line {other}, fact_id: 'nomination-deadline' is on no other row; leave it blank, or give it to the rows reporting the same fact",
     ], key=lambda m: int(m.split("line ")[1].split(",")[0]))
 
 
@@ -276,8 +264,7 @@ def test_an_article_error_logged_for_a_row_with_no_correction_note_is_named(copy
     spain, karins = copy.line_of("events.csv", "spain-backs-politico"), copy.line_of("events.csv", "karins-named-contender")
     line = copy.edit("corrections.csv", "karins-latvian", event_id="spain-backs-politico")
     assert copy.problems() == [
-        f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' "
-        f"note in events.csv (line {spain}) to say what is right",
+        f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' note in events.csv (line {spain}) to say what is right",
         f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv",
     ]
 
@@ -340,8 +327,7 @@ def test_a_missing_json_file_is_named(copy, file):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("{not json", "countries-110m.json, line 1: is not valid JSON "
-                  "(Expecting property name enclosed in double quotes, column 2)"),
+    ("{not json", "countries-110m.json, line 1: is not valid JSON (Expecting property name enclosed in double quotes, column 2)"),
     ('{"type": "FeatureCollection"}', "countries-110m.json: has no objects.countries.geometries: not a world-atlas topology"),
 ])
 def test_shapes_that_are_not_a_topology_are_named(copy, text, expected):
