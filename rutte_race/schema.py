@@ -1,6 +1,7 @@
 """The data package descriptor (data/datapackage.json): the one place columns and vocabularies are defined."""
+import dataclasses
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,11 +24,14 @@ class Table:
     path: str
     fields: tuple[Field, ...]
     foreign_keys: tuple[tuple[str, str, str], ...]  # (field, other table, other field)
-    schema: dict = field(compare=False, repr=False)  # the Table Schema as the descriptor gives it
+    schema: dict = dataclasses.field(compare=False, repr=False)  # the Table Schema as the descriptor gives it
 
     @property
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
 
 
 def _table(resource: dict) -> Table:
