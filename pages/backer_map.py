@@ -57,7 +57,7 @@ chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; t
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label", "source_how_sure"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]
-chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, export.footer(description, ds.version, notice), ds.version, "map")
+chart_downloads(chart, ("backers", "as-of", as_of.isoformat(), *view.countries), table, export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "map")
 
 st.header("Replay the race")
 st.caption("Press play to watch the stances change on every date the articles report a change.")

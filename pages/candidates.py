@@ -2,6 +2,7 @@
 import streamlit as st
 
 from rutte_race import charts, corrections, describe, export, view_charts, views
+from rutte_race.counts import counted
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
@@ -16,7 +17,9 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("The candidates")
-st.markdown("Six people were named for the job. Only Rutte and Romania's Klaus Iohannis ran openly; the others were floated "
+ran_openly = ds.candidates.loc[ds.candidates["status"] != "mentioned", "name"].tolist()
+st.markdown(f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
+            f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; the others were floated "
             "in the press. Corrections of the articles' errors about them are noted on each card.")
 
 table = view_charts.candidates_in_view(ds, view)
@@ -30,7 +33,7 @@ if not table.empty:
     notice = corrections.chart_notice(ds.corrections, view_charts.candidates_drawn(rows, table))
     chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.", notice)
     chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
-                    table.drop(columns=["last_event_date"]), export.footer(description, ds.version, notice), ds.version, "candidates")
+                    table.drop(columns=["last_event_date"]), export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "candidates")
 
     st.header("Side by side")
     titles = ds.articles.set_index("article_id")["title"]

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from rutte_race import export, views
+from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown
@@ -12,7 +13,7 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("What they said")
-st.markdown("Every direct quote in the five articles, word for word, with the sentence around it. Quotes are shown "
+st.markdown(f"Every direct quote in the {counted(len(ds.articles), 'article')}, word for word, with the sentence around it. Quotes are shown "
             "exactly as the articles print them, including the articles' own translations.")
 
 quotes = views.quotes(ds)

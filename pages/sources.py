@@ -1,10 +1,11 @@
-"""Sources & method: the five articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
+"""Sources & method: the articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from rutte_race import cite, export, paths
+from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import date_label, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
@@ -16,13 +17,14 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("Sources and method")
+counts = of_dataset(ds)
 st.markdown(
-    "Everything in this story comes from **five news articles** and nothing else. We read each one, wrote down every "
+    f"Everything in this story comes from **{counts.news_articles}** and nothing else. We read each one, wrote down every "
     "claim it makes as one row (who, what, when, the stance it reports), and kept with each row the **exact sentence** "
     "of the article it comes from. A check run on every change proves each sentence and quote occurs word for word in its article."
 )
 
-st.header("The five articles")
+st.header(f"The {counted(counts.articles, 'article')}")
 articles = ds.articles
 st.dataframe(pd.DataFrame({
     "Title": articles["title"], "Outlet": articles["outlet"], "Author": articles["author"],
@@ -67,7 +69,7 @@ for name, (language, code) in cite.snippets(ds.version).items():
     st.code(code, language=language, wrap_lines=True)
 
 st.header("How to cite")
-st.code(cite.citation(ds.version, date.today(), app_address()), language=None, wrap_lines=True)
+st.code(cite.citation(ds.version, date.today(), app_address(), articles=len(ds.articles)), language=None, wrap_lines=True)
 
 st.header("Licences")
 st.markdown(

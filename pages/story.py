@@ -3,6 +3,7 @@ import pandas as pd
 import streamlit as st
 
 from rutte_race import charts, corrections, describe, export, jump, view_charts, views
+from rutte_race.counts import of_dataset
 from rutte_race.filters import describe_filters, filter_events
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
@@ -15,12 +16,13 @@ from ui.downloads import chart_downloads
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
-st.title("How Mark Rutte won over all 32 NATO allies")
+counts = of_dataset(ds)
+st.title(counts.headline)
 figures = derived["story"]
 first, appointment = figures["first_backing"], figures["appointment"]
 st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
-    f"by consensus: every ally has to agree. Our five source articles name **{figures['named_backers_before_appointment']} allies** "
+    f"by consensus: every ally has to agree. Our {counts.news_articles} name **{figures['named_backers_before_appointment']} allies** "
     f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
     f"It took **{figures['days_to_appointment']} days** from the first public backing dated to the day "
     f"({escape_markdown(first['actor'])}, {day_text(first['date'])}) to his appointment on **{day_text(appointment['date'])}**, "
@@ -40,13 +42,13 @@ if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.backers_over_time(series, view.end, view_charts.backers_title(view), subtitle))
+                              lambda: charts.backers_over_time(series, view.end, view_charts.backers_title(view, counts.allies), subtitle))
     description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
     notice = corrections.chart_notice(ds.corrections, view_charts.backers_drawn(derived["changes"], view))
     chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.", notice)
     st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
                "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice), ds.version, "story")
+    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from rutte_race import charts, corrections, describe, export, jump, view_charts
+from rutte_race.counts import counted
 from rutte_race.filters import describe_filters, filter_events, shown_of
 from ui import state
 from ui.page import start_page
@@ -14,7 +15,7 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("Timeline of the race")
-st.markdown("Every claim and event in the five articles. Hover a mark for what happened, who, how exactly the date "
+st.markdown(f"Every claim and event in the {counted(len(ds.articles), 'article')}. Hover a mark for what happened, who, how exactly the date "
             "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period. "
             "Step through the events with the buttons: the one in the card is ringed on the chart.")
 
@@ -37,7 +38,7 @@ if not rows.empty:
     notice = corrections.chart_notice(ds.corrections, rows["event_id"])
     chart_cache.show(focused, description, f"Timeline of the events, {subtitle}; the table below lists the same rows.", notice)
     chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
-                    export.footer(description, ds.version, notice), ds.version, "timeline")
+                    export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "timeline")
     st.header("The same events as a table")
     events_table(rows, ds.articles)
 

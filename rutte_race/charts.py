@@ -243,13 +243,14 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
 def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str):
     """Step lines: allies backing, and allies holding back (reservations or opposition), over the race."""
     end_row = by_date.iloc[[-1]].assign(date=pd.Timestamp(end))
+    allies = int(by_date["allies"].max())  # of the chosen allies, or all of them
     frame = pd.concat([by_date, end_row]).assign(holding_back=lambda f: f["reservations"] + f["opposes"])
     long = frame.melt(id_vars="date", value_vars=["backs", "holding_back"], var_name="series", value_name="count")
     long["series"] = long["series"].map({"backs": "Back Rutte", "holding_back": "Reservations or opposed"})
     colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=["Back Rutte", "Reservations or opposed"], range=[STATUS_COLOURS["backs"], STATUS_COLOURS["opposes"]]), legend=alt.Legend(orient="bottom"))
     lines = alt.Chart(long).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
         x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
-        y=alt.Y("count:Q", title="Allies (of 32)", scale=alt.Scale(domain=[0, 32])),
+        y=alt.Y("count:Q", title=f"Allies (of {allies})", scale=alt.Scale(domain=[0, allies])),
         color=colour,
         tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Status"), alt.Tooltip("count:Q", title="Allies")],
     )

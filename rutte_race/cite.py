@@ -1,9 +1,13 @@
 """How to cite the data, and ready snippets to load it, all naming one dataset version."""
 from datetime import date
 
+from rutte_race.counts import counted
 from rutte_race.formatting import day_text
 
-TITLE = "Rutte's race to lead NATO: every claim of five news articles, sourced"
+
+def title(articles: int) -> str:
+    """The dataset's title as cited: 'Rutte's race to lead NATO: every claim of five news articles, sourced'."""
+    return f"Rutte's race to lead NATO: every claim of {counted(articles, 'news article')}, sourced"
 
 
 def package_folder(version: str) -> str:
@@ -15,9 +19,9 @@ def zip_name(version: str) -> str:
     return f"rutte-nato-race-data-{version}.zip"
 
 
-def citation(version: str, retrieved: date, url: str = "") -> str:
+def citation(version: str, retrieved: date, url: str = "", *, articles: int) -> str:
     where = f" {url}" if url else ""
-    return f"The project's data desk. {TITLE}. Dataset version {version}. CC BY 4.0. Retrieved {day_text(retrieved)}.{where}"
+    return f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved {day_text(retrieved)}.{where}"
 
 
 def snippets(version: str) -> dict[str, tuple[str, str]]:

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from rutte_race import export
+from rutte_race.counts import counted
 from rutte_race.files import write_atomic
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
@@ -43,18 +44,18 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "") -> list[Path]:
         written.append(out / name)
 
     for item in story_charts(ds):
-        exportable = export.Exportable(item.chart.to_dict(validate=False), export.footer(item.description, ds.version, item.corrections_notice))
+        exportable = export.Exportable(item.chart.to_dict(validate=False), export.footer(item.description, ds.version, item.corrections_notice, articles=len(ds.articles)))
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
         put(f"{item.slug}.csv", export.csv_bytes(item.data, ds.version))
         width, height = (round(size) for size in export.svg_size(exportable.render("svg").decode("utf-8")))
         cards.append((item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN)))
 
-    put("index.html", index_page(cards, ds.version).encode("utf-8"))
+    put("index.html", index_page(cards, ds.version, len(ds.articles)).encode("utf-8"))
     return written
 
 
-def index_page(cards: list[tuple[ViewChart, str]], version: str) -> str:
+def index_page(cards: list[tuple[ViewChart, str]], version: str, articles: int) -> str:
     sections = []
     for item, code in cards:
         preview = f'<img src="{item.slug}.png" alt="{html.escape(item.description)}">'
@@ -81,7 +82,7 @@ section {{ margin-bottom: 3rem; }}
 <h1>Rutte's race to lead NATO: charts to embed</h1>
 <p>Every chart of the story as a self-contained file: no server and no network needed. Publish this folder on any
 static host or CDN, then paste a snippet into an article (replace the file name with its full address there).
-Data version {html.escape(version)}; source: five news articles.</p>
+Data version {html.escape(version)}; source: {counted(articles, 'news article')}.</p>
 {"".join(sections)}
 </body>
 </html>

@@ -13,7 +13,7 @@ from pathlib import Path
 import altair as alt
 import vl_convert as vlc
 
-from rutte_race import cite
+from rutte_race import cite, counts
 
 EXPORT_WIDTH = 760
 FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH
@@ -119,9 +119,11 @@ class Exportable:
         return self._files[fmt]
 
 
-def footer(description: str, version: str, corrections_notice: str = "") -> str:
-    """What every export carries under the chart: its description, corrections if any, the source and data version."""
-    return "\n".join(line for line in (description, corrections_notice, f"Source: five news articles; data version {version}") if line)
+def footer(description: str, version: str, corrections_notice: str = "", *, articles: int) -> str:
+    """What every export carries under the chart: its description, corrections if any, the source (the number of
+    `articles`) and data version."""
+    source = counts.counted(articles, "news article")
+    return "\n".join(line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line)
 
 
 def svg_size(svg: str) -> tuple[float, float]:

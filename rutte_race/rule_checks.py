@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from rutte_race.counts import Counts
+from rutte_race.package_text import read_package, stale_texts
 from rutte_race.problems import Problem
 from rutte_race.reading import read_utf8
 from rutte_race.text import normalise
@@ -341,6 +343,21 @@ def allies_have_codes_and_shapes(data: Data) -> list[Problem]:
     return problems
 
 
+def texts_count_the_data(data: Data) -> list[Problem]:
+    """The descriptor's texts that speak of counts ("five news articles") say the data's numbers."""
+    counts = Counts(articles=len(data.tables["articles"]), allies=len(data.tables["nato_members"]))
+    stale = stale_texts(read_package(data.data_dir), counts)
+    if not stale:
+        return []
+    (where, said, should), more = stale[0], len(stale) - 1
+    others = f" (and {more} more text{'s' if more > 1 else ''} like it)" if more else ""
+    reason = (
+        f"says {said!r}{others}, out of step with the data ({counts.articles} articles, {counts.allies} allies); "
+        f"run python -m rutte_race.data_docs to write {should!r}"
+    )
+    return [Problem("datapackage.json", 0, where, reason)]
+
+
 # Each rule with the tables it needs: a rule waits while one of them cannot be read (that is reported already).
 RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("articles",), seeds_match_articles),
@@ -357,6 +374,7 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("articles", "candidates", "events"), candidates_agree_with_events),
     (("corrections", "events"), corrections_agree_with_rows),
     (("countries", "nato_members"), allies_have_codes_and_shapes),
+    (("articles", "nato_members"), texts_count_the_data),
 ]
 
 

@@ -28,8 +28,9 @@ TIMELINE_TITLE = "Every sourced event of Rutte's race"
 CANDIDATES_TITLE = "Each candidate's run, step by step"
 
 
-def backers_title(view: ViewState) -> str:
-    of = describe.allies_of(len(view.countries), chosen=True) if view.countries else "the 32 allies"
+def backers_title(view: ViewState, allies: int) -> str:
+    of = describe.allies_of(len(view.countries) if view.countries else allies, chosen=bool(view.countries))
+    of = of if view.countries else f"the {of}"
     return f"Allies backing Rutte, of {of}"
 
 
@@ -79,7 +80,7 @@ def view_charts(ds: Dataset, view: ViewState) -> list[ViewChart]:
 def _backers(ds, view, changes, names, subtitle) -> ViewChart:
     series = views.backers_by_date(ds, changes, view.countries)
     series = series[series["date"] <= pd.Timestamp(view.end)]
-    title = backers_title(view)
+    title = backers_title(view, len(ds.members))
     if series.empty:
         return ViewChart("backers-over-time", title, "No stance is recorded before the end of the chosen dates.", None, series)
     description = describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end, view.countries)

@@ -1,7 +1,7 @@
 """The reader's whole view as one file: a PDF story, or a self-contained offline HTML page.
 
 Both hold the headline, the active filters in words, the data version, the four charts for the view with
-their descriptions, the quotes in the view, the five articles and how to cite. The charts are the on-screen
+their descriptions, the quotes in the view, the articles and how to cite. The charts are the on-screen
 specs drawn as SVG by vl-convert. Text from the data is escaped wherever it goes, so it is only ever text.
 """
 import html
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from rutte_race import cite, export, views
+from rutte_race.counts import Counts, of_dataset
 from rutte_race import pdf_layout as layout
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import date_label, day_text, source_label
@@ -18,10 +19,15 @@ from rutte_race.url_state import Bounds, ViewState
 from rutte_race.view_charts import ViewChart, map_date, view_charts
 
 TITLE = "Rutte's race to lead NATO"
-HEADLINE = "How Mark Rutte won over all 32 NATO allies"
-INTRO = ("The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
-         "the quotes that match, and the five news articles everything comes from.")
-SOURCES_INTRO = "Everything in this story comes from these five news articles."
+
+
+def intro(counts: Counts) -> str:
+    return ("The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
+            f"the quotes that match, and the {counts.news_articles} everything comes from.")
+
+
+def sources_intro(counts: Counts) -> str:
+    return f"Everything in this story comes from these {counts.news_articles}."
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class Story:
     quotes: list[Quote]
     sources: list[tuple[str, str]]  # (title, "outlet, published ...")
     citation: str
+    counts: Counts  # of the whole dataset, for the headline and the source lines
 
 
 def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map_day: date) -> list[str]:
@@ -78,13 +85,14 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
                 for _, q in quotes.iterrows()],
         sources=[(a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
                  for _, a in ds.articles.iterrows()],
-        citation=cite.citation(ds.version, retrieved or date.today(), address),
+        citation=cite.citation(ds.version, retrieved or date.today(), address, articles=len(ds.articles)),
+        counts=of_dataset(ds),
     )
 
 
-def source_line(item: ViewChart, version: str) -> str:
+def source_line(item: ViewChart, story: Story) -> str:
     """The lines every chart export carries under its description (corrections, source and version), as one line."""
-    return " ".join(export.footer("", version, item.corrections_notice).split("\n"))
+    return " ".join(export.footer("", story.version, item.corrections_notice, articles=story.counts.articles).split("\n"))
 
 
 def chart_svg(item: ViewChart) -> str | None:
@@ -109,7 +117,7 @@ def pdf_pages(story: Story) -> list[list[layout.Block]]:
     """The cover with the first chart, a page for each other chart, then the quotes, the sources and how to cite."""
     header = layout.text_block([("meta", f"{TITLE} · {story.summary} · data {story.version}")])
     cover = layout.text_block([
-        ("kicker", TITLE.upper()), ("headline", HEADLINE), ("body", INTRO),
+        ("kicker", TITLE.upper()), ("headline", story.counts.headline), ("body", intro(story.counts)),
         ("heading", "Your view"), *[("body", line) for line in story.filters], ("body", f"Data version: {story.version}"),
     ])
     pages = []
@@ -118,11 +126,11 @@ def pdf_pages(story: Story) -> list[list[layout.Block]]:
         if svg is None:
             pages.append([top, layout.text_block([("heading", item.title), ("body", item.description)])])
         else:
-            pages.append([top, layout.chart_block(svg), layout.text_block([("body", item.description), ("meta", source_line(item, story.version))])])
+            pages.append([top, layout.chart_block(svg), layout.text_block([("body", item.description), ("meta", source_line(item, story))])])
 
     quotes = [("heading", "What they said"), ("body", quote_count(story.quotes))]
     cards = [[("rule", ""), ("speaker", q.speaker), ("quote", f"“{q.quote}”"), ("meta", f"{q.when} · {q.source}")] for q in story.quotes]
-    sources = [[("heading", "Sources"), ("body", SOURCES_INTRO)],
+    sources = [[("heading", "Sources"), ("body", sources_intro(story.counts))],
                *[[("speaker", title), ("meta", where)] for title, where in story.sources],
                [("heading", "How to cite"), ("body", story.citation)]]
     room = layout.PAGE_HEIGHT - 2 * layout.MARGIN - header[1] - layout.GAP
@@ -133,7 +141,7 @@ def pdf_pages(story: Story) -> list[list[layout.Block]]:
 def pdf(story: Story) -> bytes:
     """The story as one PDF, a page per page of pdf_pages."""
     return layout.document([layout.page(blocks) for blocks in pdf_pages(story)],
-                           title=f"{TITLE}: {HEADLINE}", subject=f"{story.summary}; data {story.version}")
+                           title=f"{TITLE}: {story.counts.headline}", subject=f"{story.summary}; data {story.version}")
 
 
 # ---- HTML: one page, charts as inline SVG, every text from the data escaped ------------------------------
@@ -153,7 +161,7 @@ section { margin-bottom: 2.5rem; }
 """
 
 
-def figure(item: ViewChart, svg: str | None, version: str) -> str:
+def figure(item: ViewChart, svg: str | None, story: Story) -> str:
     """A chart's section: its SVG inline (named for screen readers by its title) and its description under it."""
     e = html.escape
     if svg is None:
@@ -161,14 +169,14 @@ def figure(item: ViewChart, svg: str | None, version: str) -> str:
     labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{e(item.title)}" ', 1)
     # The chart draws its own title; the heading is there for screen readers to move between charts.
     return (f'<section><h2 class="visually-hidden">{e(item.title)}</h2><figure tabindex="0">{labelled}<figcaption>{e(item.description)}<br>'
-            f'<span class="meta">{e(source_line(item, version))}</span></figcaption></figure></section>')
+            f'<span class="meta">{e(source_line(item, story))}</span></figcaption></figure></section>')
 
 
 def html_page(story: Story) -> str:
     """The story as one offline HTML page: no script, no request, readable on a phone."""
     e = html.escape
     filters = "".join(f"<li>{e(line)}</li>" for line in story.filters)
-    charts = "\n".join(figure(item, svg, story.version) for item, svg in zip(story.charts, story.svgs))
+    charts = "\n".join(figure(item, svg, story) for item, svg in zip(story.charts, story.svgs))
     quotes = "\n".join(f"<blockquote><p><strong>{e(q.speaker)}</strong></p><p>“{e(q.quote)}”</p>"
                        f'<p class="meta">{e(q.when)} · {e(q.source)}</p></blockquote>' for q in story.quotes)
     sources = "".join(f"<li><cite>{e(title)}</cite>, {e(where)}</li>" for title, where in story.sources)
@@ -177,19 +185,19 @@ def html_page(story: Story) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(TITLE)}: {e(HEADLINE)}</title>
+<title>{e(TITLE)}: {e(story.counts.headline)}</title>
 <style>{STYLESHEET}</style>
 </head>
 <body>
 <main>
 <p class="kicker">{e(TITLE)}</p>
-<h1>{e(HEADLINE)}</h1>
-<p>{e(INTRO)}</p>
+<h1>{e(story.counts.headline)}</h1>
+<p>{e(intro(story.counts))}</p>
 <section><h2>Your view</h2><ul>{filters}</ul><p>Data version: {e(story.version)}</p></section>
 {charts}
 <section><h2>What they said</h2><p>{e(quote_count(story.quotes))}</p>
 {quotes}</section>
-<section><h2>Sources</h2><p>{e(SOURCES_INTRO)}</p><ol>{sources}</ol></section>
+<section><h2>Sources</h2><p>{e(sources_intro(story.counts))}</p><ol>{sources}</ol></section>
 <section><h2>How to cite</h2><p>{e(story.citation)}</p></section>
 </main>
 </body>

@@ -1,8 +1,21 @@
-"""Fixtures the test modules share: the real dataset, loaded and checked once per run (tests only read it)."""
-import pytest
+"""Fixtures the test modules share.
 
-from rutte_race import views
-from rutte_race.load import load
+The code tests run on the frozen copy of the data in tests/fixture/ (see tests/refresh_fixture.py), so their exact
+expectations hold whatever an editor adds to data/. The environment is set before anything imports rutte_race.paths,
+so the app, AppTest and every server a test starts read the fixture too. Tests of the real data (tests/test_real_data.py)
+name data/ explicitly and assert only what must hold for any data.
+"""
+import os
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent / "fixture"
+os.environ["RUTTE_DATA_DIR"] = str(FIXTURE / "data")
+os.environ["RUTTE_SEEDS_DIR"] = str(FIXTURE / "seeds")
+
+import pytest  # noqa: E402
+
+from rutte_race import views  # noqa: E402
+from rutte_race.load import load  # noqa: E402
 
 
 @pytest.fixture(scope="session")

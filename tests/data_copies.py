@@ -1,4 +1,5 @@
-"""A copy of data/ and seeds/ in a temporary directory, with helpers to break exactly one thing in it.
+"""A copy of the test fixture's data/ and seeds/ (or, with `source=ROOT`, the real ones) in a temporary directory,
+with helpers to break exactly one thing in it.
 
 Edits rewrite only the row they touch, so every other byte (and line number) of the file stays as it was.
 """
@@ -10,14 +11,16 @@ from pathlib import Path
 from rutte_race.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixture"  # the frozen data the code tests pin their figures to
+DATA, SEEDS = FIXTURE / "data", FIXTURE / "seeds"
 
 
 class DataCopy:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, source: Path = FIXTURE):
         self.root = root
         self.data, self.seeds = root / "data", root / "seeds"
-        shutil.copytree(ROOT / "data", self.data)
-        shutil.copytree(ROOT / "seeds", self.seeds)
+        shutil.copytree(source / "data", self.data)
+        shutil.copytree(source / "seeds", self.seeds)
 
     def lines(self, file: str) -> list[str]:
         return (self.data / file).read_text(encoding="utf-8").split("\n")

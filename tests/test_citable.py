@@ -88,11 +88,11 @@ def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip
 
 
 def test_the_citation_names_the_version_the_day_and_the_address(ds):
-    text = cite.citation(ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/")
+    text = cite.citation(ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/", articles=5)
     assert f"Dataset version {ds.version}." in text and "Retrieved 25 November 2026." in text and text.endswith("https://example.org/rutte/")
-    assert "CC BY 4.0" in text
+    assert "CC BY 4.0" in text and "every claim of five news articles, sourced" in text
 
 
 def test_chart_exports_carry_the_version_under_the_chart(ds):
-    lines = export.footer("Seven allies back Rutte.", ds.version).split("\n")
+    lines = export.footer("Seven allies back Rutte.", ds.version, articles=len(ds.articles)).split("\n")
     assert lines == ["Seven allies back Rutte.", f"Source: five news articles; data version {ds.version}"]

@@ -6,11 +6,11 @@ import re
 import pandas as pd
 import pytest
 
-from data_copies import ROOT, DataCopy
+from data_copies import DATA, DataCopy
 from rutte_race.load import date_span, load
 from rutte_race.problems import DataError, Problem
 
-PACKAGE = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "nato_members": "members"}
 FIELDS = [(r["name"], f) for r in PACKAGE["resources"] if r["name"] in FRAME_OF for f in r["schema"]["fields"]]
 
@@ -21,7 +21,7 @@ def copy(tmp_path) -> DataCopy:
 
 
 def csv_rows(file: str) -> list[dict]:
-    with open(ROOT / "data" / file, encoding="utf-8", newline="") as f:
+    with open(DATA / file, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -108,7 +108,7 @@ def test_version_changes_when_a_row_or_an_article_changes(ds, copy, edit):
         seed = copy.seeds / "004_f81cd5b717ad3e36.txt"
         seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     else:
-        copy.replace("datapackage.json", '"title": "The five source articles"', '"title": "The 5 source articles"')
+        copy.replace("datapackage.json", '"title": "Mark Rutte\'s race to become NATO Secretary General, 2024"', '"title": "Mark Rutte\'s race for NATO, 2024"')
     assert load(copy.data, copy.seeds).version != ds.version
 
 

@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from data_copies import ROOT
+from data_copies import DATA, SEEDS
 
 from rutte_race import views
 from rutte_race.text import normalise
@@ -20,7 +20,7 @@ ALLIES = 32
 
 
 def csv_rows(file: str) -> list[dict]:
-    with open(ROOT / "data" / file, encoding="utf-8", newline="") as f:
+    with open(DATA / file, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -157,7 +157,7 @@ def test_every_quote_has_a_speaker_and_is_verbatim_in_its_article(ds):
     assert len(quotes) == 14
     seeds = {row["article_id"]: row["seed_file"] for row in csv_rows("articles.csv")}
     for _, quote in quotes.iterrows():
-        article = normalise((ROOT / "seeds" / seeds[quote["article_id"]]).read_text(encoding="utf-8"))
+        article = normalise((SEEDS / seeds[quote["article_id"]]).read_text(encoding="utf-8"))
         assert quote["actor"].strip(), quote["event_id"]
         assert normalise(quote["quote"]) in article, quote["event_id"]
         assert quote["title"] and quote["outlet"], quote["event_id"]

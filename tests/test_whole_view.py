@@ -22,6 +22,7 @@ from tests.hostile import HOSTILE, SPEAKER, hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 RETRIEVED = date(2025, 3, 4)
+HEADLINE = "How Mark Rutte won over all 32 NATO allies"  # the fixture has 32 allies
 TURKIYE_2024 = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("TUR",), as_of=date(2024, 4, 30))
 HUNGARY_SPRING = ViewState(date(2024, 3, 1), date(2024, 5, 31), ("HUN",))
 
@@ -101,7 +102,7 @@ def test_paginate_never_splits_a_group_and_fills_pages_in_order():
 def test_pdf_is_a_cover_then_a_page_per_chart_then_quotes_sources_and_citation(ds, default_story, default_pdf):
     bounds = bounds_of(ds)
     cover, *chart_pages = default_pdf[:4]
-    assert whole_view.HEADLINE in cover and f"Data version: {ds.version}" in cover
+    assert HEADLINE in cover and f"Data version: {ds.version}" in cover
     assert f"Dates: {day_text(bounds.default_start)} to {day_text(bounds.default_end)}" in cover
     assert "Countries: all allies" in cover and "Backer map as of: 26 June 2024" in cover and "Quotes by: everyone" in cover
     for page, item in zip(default_pdf[:4], default_story.charts):
@@ -113,7 +114,7 @@ def test_pdf_is_a_cover_then_a_page_per_chart_then_quotes_sources_and_citation(d
     assert "You should check whether you are brain dead first" not in rest  # 2019: before the default dates
     for title in ds.articles["title"]:
         assert flat(title) in default_pdf[-1]
-    assert flat(cite.citation(ds.version, RETRIEVED)) in default_pdf[-1] and "How to cite" in default_pdf[-1]
+    assert flat(cite.citation(ds.version, RETRIEVED, articles=5)) in default_pdf[-1] and "How to cite" in default_pdf[-1]
 
 
 def test_every_pdf_page_is_the_same_size(default_story):
@@ -152,8 +153,8 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
     assert len(ids) == len(set(ids)), "four inline SVGs must not share an id (their clip paths would mix)"
     for item in default_story.charts:
         assert html.escape(item.description) in default_html
-    assert ds.version in default_html and whole_view.HEADLINE in default_html
-    assert html.escape(cite.citation(ds.version, RETRIEVED)) in default_html
+    assert ds.version in default_html and HEADLINE in default_html
+    assert html.escape(cite.citation(ds.version, RETRIEVED, articles=5)) in default_html
     assert "Rinkēvičs" in default_html and "I know I am leaving NATO in good hands" in default_html
 
 

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from rutte_race import whole_view
+from rutte_race.counts import counted
 from rutte_race.load import Dataset
 from rutte_race.url_state import Bounds, ViewState
 from ui import state
@@ -12,8 +13,11 @@ from ui.page import app_address
 
 FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
          "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
-HELP = ("The four charts for these filters, each with what it shows, the quotes that match, the five sources and how to cite, "
-        "in one file. The HTML page works offline.")
+
+
+def help_text(articles: int) -> str:
+    return (f"The four charts for these filters, each with what it shows, the quotes that match, the {counted(articles, 'source')} "
+            "and how to cite, in one file. The HTML page works offline.")
 
 
 def reader_view(bounds: Bounds) -> ViewState:
@@ -42,4 +46,4 @@ def downloads(ds: Dataset, bounds: Bounds) -> None:
     for fmt, (label, mime, icon) in FILES.items():
         st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, ds),
                            file_name=whole_view.file_name(view, ds.version, fmt), mime=mime, icon=icon,
-                           key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=HELP)
+                           key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=help_text(len(ds.articles)))

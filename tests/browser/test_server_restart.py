@@ -13,10 +13,10 @@ from playwright.sync_api import expect
 from reader import assert_no_exception, open_page, wait_ready
 
 from deploy.local_server import free_port, start_app, stop_app
-from tests.data_copies import ROOT, DataCopy
+from tests.data_copies import DATA, DataCopy
 
 QUERY = "countries=HUN&from=2024-01-01"
-PACKAGE_VERSION = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))["version"]
+PACKAGE_VERSION = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["version"]
 RECONNECT_TIMEOUT = 60_000  # ms: the browser retries with a growing delay
 
 
