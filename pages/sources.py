@@ -37,7 +37,7 @@ st.markdown(
     "Most articles give no publication date and speak of *Thursday*, *last week* or *2 days ago*. We dated each article from "
     "its own clues (named events such as the Davos forum or the Munich Security Conference, the alliance's size: 31 allies "
     "until Sweden joined on 7 March 2024) and from well-known public record, then resolved its relative dates from that. "
-    "Each row says how precisely its date is known (to the day, the month, the year, or roughly) and how it was derived; charts "
+    "Each row says how precisely its date is known (to the day, the week, the month, the year, or roughly) and how it was derived; charts "
     "never draw a date more precisely than it is known."
 )
 inferred = ds.events[~ds.events["date_basis"].str.startswith("Stated")]

@@ -1,13 +1,16 @@
 """Words for dates and sources, shared by charts, tables and cards."""
 import pandas as pd
 
-PRECISION_WORDS = {"day": "", "month": "month only", "year": "year only", "approx": "approximate"}
+PRECISION_WORDS = {"day": "", "week": "week only", "month": "month only", "year": "year only", "approx": "approximate"}
 
 
 def date_label(day: pd.Timestamp, precision: str) -> str:
-    """A date written no more precisely than it is known: '22 Feb 2024', 'Oct 2023', '2023', 'c. 19 Jan 2024'."""
+    """A date written no more precisely than it is known: '22 Feb 2024', 'week of 17 Jun 2024', 'Oct 2023', '2023',
+    'c. 19 Jan 2024'."""
     if pd.isna(day):
         return ""
+    if precision == "week":
+        return f"week of {day.day} {day:%b %Y}"
     if precision == "month":
         return f"{day:%b %Y}"
     if precision == "year":

@@ -41,7 +41,8 @@ def date_span(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Ser
     """Start and (exclusive) end of the period each date stands for, so a month is drawn as a month."""
     start = dates.copy()
     end = dates + pd.Timedelta(days=1)
-    month, year, approx = precision == "month", precision == "year", precision == "approx"
+    week, month, year, approx = precision == "week", precision == "month", precision == "year", precision == "approx"
+    end[week] = dates[week] + pd.Timedelta(days=7)
     end[month] = dates[month] + pd.offsets.MonthBegin(1)
     end[year] = dates[year] + pd.offsets.YearBegin(1)
     start[approx] = dates[approx] - pd.Timedelta(days=APPROX_DAYS)

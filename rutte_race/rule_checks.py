@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from rutte_race.counts import Counts
@@ -126,6 +126,9 @@ def dates_match_precision(data: Data) -> list[Problem]:
             problems.append(_event(row, "date", "a month-precision date must be the 1st of the month"))
         if day and row["date_precision"] == "year" and (day.month, day.day) != (1, 1):
             problems.append(_event(row, "date", "a year-precision date must be 1 January"))
+        if day and row["date_precision"] == "week" and day.weekday() != 0:
+            monday = day - timedelta(days=day.weekday())
+            problems.append(_event(row, "date", f"a week-precision date must be the Monday of its week ({monday})"))
     return problems
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from data_copies import DATA, DataCopy
+from rutte_race.formatting import date_label
 from rutte_race.load import date_span, load
 from rutte_race.problems import DataError, Problem
 
@@ -73,6 +74,7 @@ def test_cells_keep_their_values(ds, frame, key, value, column, expected):
     ("2023-12-01", "month", "2023-12-01", "2024-01-01"),
     ("2023-01-01", "year", "2023-01-01", "2024-01-01"),
     ("2024-01-19", "approx", "2024-01-16", "2024-01-23"),
+    ("2024-06-17", "week", "2024-06-17", "2024-06-24"),  # "the previous week": Monday to Sunday
 ])
 def test_date_span_covers_the_period_a_date_stands_for(day, precision, start, end):
     starts, ends = date_span(pd.Series([pd.Timestamp(day)]), pd.Series(pd.Categorical([precision])))
@@ -144,3 +146,14 @@ def test_a_byte_order_mark_does_not_rename_the_first_column(copy):
     path = copy.data / "events.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load(copy.data, copy.seeds).events.columns[0] == "event_id"
+
+
+@pytest.mark.parametrize("day, precision, label", [
+    ("2024-02-22", "day", "22 Feb 2024"),
+    ("2024-06-17", "week", "week of 17 Jun 2024"),
+    ("2023-10-01", "month", "Oct 2023"),
+    ("2023-01-01", "year", "2023"),
+    ("2024-01-19", "approx", "c. 19 Jan 2024"),
+])
+def test_a_date_is_written_no_more_precisely_than_it_is_known(day, precision, label):
+    assert date_label(pd.Timestamp(day), precision) == label
