@@ -2,7 +2,7 @@
 
 `python -m rutte_race.data_docs` rewrites, from data/: the texts of `datapackage.json` that speak of counts
 (package_text), and the generated blocks of docs/DATA.md and README.md, which cogapp runs (each block is the
-Python between `[[[cog` and `]]]`, its output up to `[[[end]]]`). `--check` changes nothing and exits 1 when any
+Python in a `cog` comment, its output up to the `end` comment). `--check` changes nothing and exits 1 when any
 of them is stale, naming it. A test runs the check on the real data.
 """
 import argparse
@@ -63,7 +63,7 @@ def article_dates(data_dir: Path) -> str:
     articles = sorted(_rows(data_dir, "articles.csv"), key=lambda a: a["published"])
     undated = sum(1 for a in articles if a["published_basis"].startswith("Not stated"))
     lines = [f"Of the {counted(len(articles), 'article')}, {number_word(undated)} {'gives' if undated == 1 else 'give'} "
-             "no publication date (the basis starts \"Not stated\"), dated from the clues it names:", "",
+             "no publication date in its text (the basis starts \"Not stated\") and was dated from the clues named:", "",
              "| Article | Date | How |", "|---|---|---|"]
     for a in articles:
         when = date_label(pd.Timestamp(a["published"]), a["published_precision"])
