@@ -62,8 +62,10 @@ def article_dates(data_dir: Path) -> str:
     """Each article's date at its precision and how it is known, in publication order."""
     articles = sorted(_rows(data_dir, "articles.csv"), key=lambda a: a["published"])
     undated = sum(1 for a in articles if a["published_basis"].startswith("Not stated"))
-    lines = [f"Of the {counted(len(articles), 'article')}, {number_word(undated)} {'gives' if undated == 1 else 'give'} "
-             "no publication date in its text (the basis starts \"Not stated\") and was dated from the clues named:", "",
+    one = undated == 1
+    lines = [f"Of the {counted(len(articles), 'article')}, {number_word(undated)} {'gives' if one else 'give'} no publication "
+             f"date in {'its' if one else 'their'} text (the basis starts \"Not stated\") and {'was' if one else 'were'} "
+             "dated from the clues named:", "",
              "| Article | Date | How |", "|---|---|---|"]
     for a in articles:
         when = date_label(pd.Timestamp(a["published"]), a["published_precision"])

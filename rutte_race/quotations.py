@@ -17,12 +17,13 @@ ATTRIBUTIONS = [  # each yields the attributing words (group 0) and the name (gr
     re.compile(rf"\baccording to\s+{NAME}"),                  # "according to Kirby"
     re.compile(rf"{NAME}\s*:\s*$"),                            # "Rutte:" before the quotation
 ]
-PRONOUN = re.compile(rf"\b(?:he|she|they|it)\s+{SAYING}\b|\b{SAYING}\s+(?:he|she|they)\b", re.I)
+# No name: a pronoun or a body in lower case ("he said", "the council said in a statement").
+UNNAMED = re.compile(rf"\b(?:(?:the|a|an)\s+(?:\w+\s+){{0,2}}\w+|he|she|they|it)\s+{SAYING}\b|\b{SAYING}\s+(?:he|she|they)\b", re.I)
 
 
 @dataclass(frozen=True)
 class Quotation:
-    quote: str  # the words inside the marks
+    quote: str  # the words inside the marks, without the comma that hands over to "he said"
     sentence: str  # the sentence (or sentences) holding it, verbatim
     line: int  # of the text, counting from 1
     attribution: str  # the words that attribute it ("Orbán said", "he said"), or ""
@@ -45,8 +46,8 @@ def _attribution(outside: str) -> tuple[str, str]:
         match = pattern.search(outside)
         if match:
             return match.group(0).strip(), match.group(1).strip()
-    pronoun = PRONOUN.search(outside)
-    return (pronoun.group(0), "") if pronoun else ("", "")
+    unnamed = UNNAMED.search(outside)
+    return (unnamed.group(0), "") if unnamed else ("", "")
 
 
 def quotations(text: str) -> list[Quotation]:
@@ -61,5 +62,5 @@ def quotations(text: str) -> list[Quotation]:
             sentence = paragraph[first:last].strip()
             outside = paragraph[first:match.start()] + " " + paragraph[match.end():last]
             attribution, speaker = _attribution(outside)
-            found.append(Quotation(quote=quote.strip(), sentence=sentence, line=number, attribution=attribution, speaker=speaker))
+            found.append(Quotation(quote=quote.strip().rstrip(",").rstrip(), sentence=sentence, line=number, attribution=attribution, speaker=speaker))
     return found
