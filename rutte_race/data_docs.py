@@ -19,8 +19,13 @@ from rutte_race.files import write_atomic
 from rutte_race.formatting import date_label
 from rutte_race.paths import PROJECT_DIR
 
-DOCS = (PROJECT_DIR / "docs" / "DATA.md", PROJECT_DIR / "README.md")
 DEFAULT_DATA = PROJECT_DIR / "data"  # the project's own data, not RUTTE_DATA_DIR: the docs describe what ships
+
+
+def docs_of(data_dir: Path) -> tuple[Path, ...]:
+    """The generated docs of the project that holds `data_dir`: its docs/DATA.md and README.md."""
+    root = Path(data_dir).resolve().parent
+    return root / "docs" / "DATA.md", root / "README.md"
 
 
 def _rows(data_dir: Path, file: str) -> list[dict]:
@@ -119,15 +124,15 @@ def generated(doc: Path, data_dir: Path) -> str:
     return cog.process_string(doc.read_text(encoding="utf-8"), fname=str(doc))
 
 
-def stale(data_dir: Path = DEFAULT_DATA, docs: tuple[Path, ...] = DOCS) -> dict[Path, str]:
-    """Every generated file out of step with the data, with the text it should hold."""
+def stale(data_dir: Path = DEFAULT_DATA) -> dict[Path, str]:
+    """Every generated file of the project holding `data_dir` that is out of step with it, with the text it should hold."""
     out = {}
     descriptor = data_dir / "datapackage.json"
     package = package_text.read_package(data_dir)
     fresh = package_text.descriptor_text(package_text.with_counted_texts(package, of_files(data_dir)))
     if fresh != descriptor.read_text(encoding="utf-8"):
         out[descriptor] = fresh
-    for doc in docs:
+    for doc in docs_of(data_dir):
         text = generated(doc, data_dir)
         if text != doc.read_text(encoding="utf-8"):
             out[doc] = text
@@ -137,7 +142,8 @@ def stale(data_dir: Path = DEFAULT_DATA, docs: tuple[Path, ...] = DOCS) -> dict[
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description="Rewrite the parts of the docs and datapackage.json generated from the data.")
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 naming every stale file")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the data folder (default: data/)")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="the data folder (default: data/); the docs rewritten are those of the project holding it")
     args = parser.parse_args(argv)
     outdated = stale(args.data)
     for path, text in outdated.items():
