@@ -45,7 +45,7 @@ def _attribution(outside: str) -> tuple[str, str]:
     for pattern in ATTRIBUTIONS:
         match = pattern.search(outside)
         if match:
-            return match.group(0).strip().rstrip("."), match.group(1).strip().rstrip(".")  # a name's initials keep theirs
+            return match.group(0).strip().rstrip("."), match.group(1).strip().rstrip(".")  # the full stop ends the sentence
     unnamed = UNNAMED.search(outside)
     return (unnamed.group(0), "") if unnamed else ("", "")
 

@@ -1,6 +1,8 @@
 """The docs tell the truth: their generated parts match the data, and the README's commands are CI's."""
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from rutte_race import data_docs
@@ -32,3 +34,11 @@ def test_readme_opens_with_the_run_and_test_commands_and_ci_runs_the_test_one():
     assert readme.index("```bash") < readme.index("## ")  # before anything else
     ci = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.strip() and not line.startswith("#")]
     assert ci[-1] in ("./test.sh", 'exec ./test.sh "$@"', "exec ./test.sh")
+
+
+def test_every_option_the_data_doc_gives_add_article_is_one_it_takes():
+    doc = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"(--[a-z]+)", doc.split("## Adding an article")[1].split("### How to enter a row")[0]))
+    result = subprocess.run([sys.executable, "-m", "rutte_race.add_article", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0
+    assert documented and documented <= set(re.findall(r"(--[a-z]+)", result.stdout))
