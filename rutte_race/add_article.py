@@ -10,6 +10,7 @@ seed's name is the next free three-digit number and the first 16 hex digits of t
 It raises the data package's minor version (1.1.0 -> 1.2.0). Every file is written atomically; nothing is written
 when the text or a value is refused.
 """
+
 import argparse
 import csv
 import hashlib
@@ -76,14 +77,25 @@ def with_rows(path: Path, header: list[str], rows: list[dict]) -> bytes:
     return (text + out.getvalue()).encode("utf-8")
 
 
-def add_article(source: Path, outlet: str, published: str, precision: str = "day", title: str = "", author: str = "",
-                article_id: str = "", data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Added:
+def add_article(
+    source: Path,
+    outlet: str,
+    published: str,
+    precision: str = "day",
+    title: str = "",
+    author: str = "",
+    article_id: str = "",
+    data_dir: Path = DATA_DIR,
+    seeds_dir: Path = SEEDS_DIR,
+) -> Added:
     """Copies `source` into seeds/, adds its article row and one draft row per quotation; see the module's doc."""
     raw = source.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise Refused(f"{source} is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8") from None
+        raise Refused(
+            f"{source} is not UTF-8 (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8"
+        ) from None
     if parse_date(published) is None:
         raise Refused(f"--published {published!r} is not a date in the form YYYY-MM-DD")
     if parse_date(published) > date.today():
@@ -105,8 +117,15 @@ def add_article(source: Path, outlet: str, published: str, precision: str = "day
         raise Refused(f"articles.csv already has an article {article_id!r}; give another with --id")
 
     seed = seed_name(raw, seeds_dir)
-    article = {"article_id": article_id, "seed_file": seed, "title": title, "outlet": outlet, "author": author or "Not named",
-               "published": published, "published_precision": precision}  # published_basis and summary: the editor's
+    article = {
+        "article_id": article_id,
+        "seed_file": seed,
+        "title": title,
+        "outlet": outlet,
+        "author": author or "Not named",
+        "published": published,
+        "published_precision": precision,
+    }  # published_basis and summary: the editor's
     taken = {e["event_id"] for e in events}
     drafts, rows = [], []
     for number, found in enumerate(quotations(text), 1):
@@ -115,8 +134,15 @@ def add_article(source: Path, outlet: str, published: str, precision: str = "day
             event_id += "-new"
         taken.add(event_id)
         drafts.append((event_id, found))
-        rows.append({"event_id": event_id, "actor": found.speaker, "quote": found.quote, "article_id": article_id,
-                     "evidence": found.sentence})  # date, precision, basis, kind, stance, summary: the editor's
+        rows.append(
+            {
+                "event_id": event_id,
+                "actor": found.speaker,
+                "quote": found.quote,
+                "article_id": article_id,
+                "evidence": found.sentence,
+            }
+        )  # date, precision, basis, kind, stance, summary: the editor's
 
     package = package_text.read_package(data_dir)
     package["version"] = next_minor(package["version"])
@@ -128,36 +154,62 @@ def add_article(source: Path, outlet: str, published: str, precision: str = "day
 
 
 def report(added: Added) -> str:
-    lines = [f"saved the text as {added.seed}", f"added article {added.article_id!r} to articles.csv "
-             "(still to fill in: published_basis, summary; check title and author)",
-             f"raised the data package's version to {added.version}"]
+    lines = [
+        f"saved the text as {added.seed}",
+        f"added article {added.article_id!r} to articles.csv "
+        "(still to fill in: published_basis, summary; check title and author)",
+        f"raised the data package's version to {added.version}",
+    ]
     if added.drafts:
         lines.append(f"drafted {len(added.drafts)} quote row(s) at the end of events.csv, quote and evidence verbatim:")
     for event_id, q in added.drafts:
-        who = q.speaker or (f"unnamed ({q.attribution!r}): name the speaker" if q.attribution else "no attribution found: name the speaker")
+        who = q.speaker or (
+            f"unnamed ({q.attribution!r}): name the speaker"
+            if q.attribution
+            else "no attribution found: name the speaker"
+        )
         lines.append(f"  {event_id} (text line {q.line}): “{q.quote[:70]}{'…' if len(q.quote) > 70 else ''}” — {who}")
-    lines += ["Each draft still needs date, date_precision, date_basis, kind (and stance for a stance kind) and summary;",
-              "delete a draft that is not a quotation worth a row. Add the article's other claims (stances, events),",
-              f"its 'added' line in corrections.csv (data version {added.version}), then run: python -m rutte_race.check"]
+    lines += [
+        "Each draft still needs date, date_precision, date_basis, kind (and stance for a stance kind) and summary;",
+        "delete a draft that is not a quotation worth a row. Add the article's other claims (stances, events),",
+        f"its 'added' line in corrections.csv (data version {added.version}), then run: python -m rutte_race.check",
+    ]
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Add a source article: its text to seeds/, its row to articles.csv, "
-                                                 "a draft row per quotation to events.csv.")
+    parser = argparse.ArgumentParser(
+        description="Add a source article: its text to seeds/, its row to articles.csv, "
+        "a draft row per quotation to events.csv."
+    )
     parser.add_argument("file", type=Path, help="the article's text, UTF-8, exactly as published")
     parser.add_argument("--outlet", required=True, help="the publisher, as far as the text tells")
     parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD (best estimate)")
-    parser.add_argument("--precision", default="day", choices=PRECISIONS, help="how precise --published is (default: day)")
+    parser.add_argument(
+        "--precision", default="day", choices=PRECISIONS, help="how precise --published is (default: day)"
+    )
     parser.add_argument("--title", default="", help="the headline (default: the text's first line)")
     parser.add_argument("--author", default="", help="the byline (default: 'Not named')")
-    parser.add_argument("--id", default="", dest="article_id", help="article_id, lower-case-with-hyphens (default: from the title)")
+    parser.add_argument(
+        "--id", default="", dest="article_id", help="article_id, lower-case-with-hyphens (default: from the title)"
+    )
     parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
-    parser.add_argument("--seeds", type=Path, default=None, help="the seeds folder (default: seeds/ beside the data folder)")
+    parser.add_argument(
+        "--seeds", type=Path, default=None, help="the seeds folder (default: seeds/ beside the data folder)"
+    )
     args = parser.parse_args(argv)
     try:
-        added = add_article(args.file, args.outlet, args.published, args.precision, args.title, args.author,
-                            args.article_id, args.data, args.seeds or args.data.parent / "seeds")
+        added = add_article(
+            args.file,
+            args.outlet,
+            args.published,
+            args.precision,
+            args.title,
+            args.author,
+            args.article_id,
+            args.data,
+            args.seeds or args.data.parent / "seeds",
+        )
     except (Refused, OSError) as err:
         print(f"not added: {err}", file=sys.stderr)
         return 1

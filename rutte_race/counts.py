@@ -4,6 +4,7 @@ Nothing on a page, in an export, in the data package or in the docs writes "five
 hand: it asks here, so a new article or ally changes every sentence at once. House style writes one to nine
 in words and larger numbers in figures.
 """
+
 import csv
 from dataclasses import dataclass
 from pathlib import Path

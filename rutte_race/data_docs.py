@@ -5,6 +5,7 @@
 Python in a `cog` comment, its output up to the `end` comment). `--check` changes nothing and exits 1 when any
 of them is stale, naming it. A test runs the check on the real data.
 """
+
 import argparse
 import csv
 import sys
@@ -39,10 +40,13 @@ def _cell(text: str) -> str:
 
 # ---- What the cog blocks print -----------------------------------------------------------------
 
+
 def sources_sentence(data_dir: Path) -> str:
     """The README's one sentence about the sources."""
-    return (f"Its only sources are {of_files(data_dir).news_articles} in `seeds/`; every mark, row and card leads back to "
-            "the sentence of the article it comes from.")
+    return (
+        f"Its only sources are {of_files(data_dir).news_articles} in `seeds/`; every mark, row and card leads back to "
+        "the sentence of the article it comes from."
+    )
 
 
 def file_table(data_dir: Path) -> str:
@@ -51,14 +55,27 @@ def file_table(data_dir: Path) -> str:
     quotes = sum(1 for e in events if e["quote"])
     rows = [
         ("data/articles.csv", f"seed article ({len(_rows(data_dir, 'articles.csv'))})"),
-        ("data/events.csv", f"sourced claim or event: stances, milestones, candidates, quotes, context ({len(events)}, of which {quotes} quotes)"),
-        ("data/candidates.csv", f"person named as a possible or actual candidate ({len(_rows(data_dir, 'candidates.csv'))})"),
+        (
+            "data/events.csv",
+            "sourced claim or event: stances, milestones, candidates, quotes, context "
+            f"({len(events)}, of which {quotes} quotes)",
+        ),
+        (
+            "data/candidates.csv",
+            f"person named as a possible or actual candidate ({len(_rows(data_dir, 'candidates.csv'))})",
+        ),
         ("data/corrections.csv", f"correction or change after publication ({len(_rows(data_dir, 'corrections.csv'))})"),
         ("data/nato_members.csv", f"ally ({len(_rows(data_dir, 'nato_members.csv'))}), with its accession date"),
-        ("data/countries.csv", f"ISO 3166 country ({len(_rows(data_dir, 'countries.csv'))}), generated from `pycountry` by "
-                               "`python -m rutte_race.build_countries`"),
-        ("data/countries-110m.json", "map shapes: `world-atlas` 2.0.2 (npm, Natural Earth, public domain; ISC licence in "
-                                     "`data/licences/`), unchanged"),
+        (
+            "data/countries.csv",
+            f"ISO 3166 country ({len(_rows(data_dir, 'countries.csv'))}), generated from `pycountry` by "
+            "`python -m rutte_race.build_countries`",
+        ),
+        (
+            "data/countries-110m.json",
+            "map shapes: `world-atlas` 2.0.2 (npm, Natural Earth, public domain; ISC licence in "
+            "`data/licences/`), unchanged",
+        ),
     ]
     return "| File | One row per |\n|---|---|\n" + "\n".join(f"| `{path}` | {what} |" for path, what in rows)
 
@@ -68,10 +85,15 @@ def article_dates(data_dir: Path) -> str:
     articles = sorted(_rows(data_dir, "articles.csv"), key=lambda a: a["published"])
     undated = sum(1 for a in articles if a["published_basis"].startswith("Not stated"))
     one = undated == 1
-    lines = [f"Of the {counted(len(articles), 'article')}, {number_word(undated)} {'gives' if one else 'give'} no publication "
-             f"date in {'its' if one else 'their'} text (the basis starts \"Not stated\") and {'was' if one else 'were'} "
-             "dated from the clues named:", "",
-             "| Article | Date | How |", "|---|---|---|"]
+    lines = [
+        f"Of the {counted(len(articles), 'article')}, {number_word(undated)} {'gives' if one else 'give'} "
+        "no publication "
+        f'date in {"its" if one else "their"} text (the basis starts "Not stated") and {"was" if one else "were"} '
+        "dated from the clues named:",
+        "",
+        "| Article | Date | How |",
+        "|---|---|---|",
+    ]
     for a in articles:
         when = date_label(pd.Timestamp(a["published"]), a["published_precision"])
         lines.append(f"| `{a['article_id']}` | {when} | {_cell(a['published_basis'])} |")
@@ -82,8 +104,11 @@ def note_counts(data_dir: Path) -> str:
     """How many rows carry each kind of fact-check note."""
     events = _rows(data_dir, "events.csv")
     count = {kind: sum(1 for e in events if e["note_type"] == kind) for kind in ("correction", "conflict", "caution")}
-    return (f"Today {counted(count['correction'], 'row')} {'carries' if count['correction'] == 1 else 'carry'} a `correction`, "
-            f"{counted(count['conflict'], 'row')} a `conflict` and {counted(count['caution'], 'row')} a `caution`.")
+    return (
+        f"Today {counted(count['correction'], 'row')} {'carries' if count['correction'] == 1 else 'carry'} "
+        "a `correction`, "
+        f"{counted(count['conflict'], 'row')} a `conflict` and {counted(count['caution'], 'row')} a `caution`."
+    )
 
 
 def column_reference(data_dir: Path) -> str:
@@ -107,7 +132,10 @@ def column_reference(data_dir: Path) -> str:
                 rule.append("one of " + ", ".join(f"`{v}`" for v in c["enum"]))
             if "pattern" in c:
                 rule.append(f"matches `{c['pattern']}`")
-            parts.append(f"| `{field['name']}` | {field['type']} | {_cell('; '.join(rule))} | {_cell(field.get('description', ''))} |")
+            parts.append(
+                f"| `{field['name']}` | {field['type']} | {_cell('; '.join(rule))} "
+                f"| {_cell(field.get('description', ''))} |"
+            )
         for fk in resource["schema"].get("foreignKeys", []):
             ref = fk["reference"]
             parts.append(f"\nForeign key: `{fk['fields'][0]}` → `{ref['resource']}.{ref['fields'][0]}`.")
@@ -117,6 +145,7 @@ def column_reference(data_dir: Path) -> str:
 
 # ---- Running cog and the descriptor ------------------------------------------------------------
 
+
 def generated(doc: Path, data_dir: Path) -> str:
     """The doc with every cog block's output written from `data_dir`."""
     cog = Cog()
@@ -125,7 +154,7 @@ def generated(doc: Path, data_dir: Path) -> str:
 
 
 def stale(data_dir: Path = DEFAULT_DATA) -> dict[Path, str]:
-    """Every generated file of the project holding `data_dir` that is out of step with it, with the text it should hold."""
+    """Every generated file of the project holding `data_dir` that is out of step with it, and what it should hold."""
     out = {}
     descriptor = data_dir / "datapackage.json"
     package = package_text.read_package(data_dir)
@@ -140,10 +169,16 @@ def stale(data_dir: Path = DEFAULT_DATA) -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Rewrite the parts of the docs and datapackage.json generated from the data.")
+    parser = argparse.ArgumentParser(
+        description="Rewrite the parts of the docs and datapackage.json generated from the data."
+    )
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 naming every stale file")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="the data folder (default: data/); the docs rewritten are those of the project holding it")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA,
+        help="the data folder (default: data/); the docs rewritten are those of the project holding it",
+    )
     args = parser.parse_args(argv)
     outdated = stale(args.data)
     for path, text in outdated.items():
@@ -160,4 +195,3 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
-

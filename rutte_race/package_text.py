@@ -3,6 +3,7 @@
 `python -m rutte_race.data_docs` writes them; the check reports any that is out of step with the CSVs, so a new
 article or ally never leaves the data package speaking of the old number.
 """
+
 import json
 from pathlib import Path
 
@@ -12,12 +13,16 @@ SEEDS_SOURCE_PATH = "../seeds/"
 
 
 def _package_description(n: Counts) -> str:
-    return (f"Every claim of {n.news_articles} about Mark Rutte's 2024 race to lead NATO, as tidy, sourced rows. "
-            "Each event row carries the verbatim sentence of its article that supports it.")
+    return (
+        f"Every claim of {n.news_articles} about Mark Rutte's 2024 race to lead NATO, as tidy, sourced rows. "
+        "Each event row carries the verbatim sentence of its article that supports it."
+    )
 
 
 def _seeds_source_title(n: Counts) -> str:
-    return f"{counted(n.articles, 'news article', capital=True)} about the 2024 race for NATO Secretary General (seeds/)"
+    return (
+        f"{counted(n.articles, 'news article', capital=True)} about the 2024 race for NATO Secretary General (seeds/)"
+    )
 
 
 RESOURCE_TITLES = {
@@ -34,7 +39,11 @@ def counted_texts(package: dict, n: Counts) -> list[tuple[tuple, str]]:
         if resource.get("name") in RESOURCE_TITLES:
             texts.append((("resources", r, "title"), RESOURCE_TITLES[resource["name"]](n)))
         sources += [(("resources", r, "sources", i), s) for i, s in enumerate(resource.get("sources", []))]
-    texts += [((*where, "title"), _seeds_source_title(n)) for where, source in sources if source.get("path") == SEEDS_SOURCE_PATH]
+    texts += [
+        ((*where, "title"), _seeds_source_title(n))
+        for where, source in sources
+        if source.get("path") == SEEDS_SOURCE_PATH
+    ]
     return texts
 
 
@@ -56,8 +65,11 @@ def where_text(where: tuple) -> str:
 
 def stale_texts(package: dict, n: Counts) -> list[tuple[str, str, str]]:
     """(where, what it says, what it should say) for every counted text out of step with the data."""
-    return [(where_text(where), _get(package, where) or "", text) for where, text in counted_texts(package, n)
-            if _get(package, where) != text]
+    return [
+        (where_text(where), _get(package, where) or "", text)
+        for where, text in counted_texts(package, n)
+        if _get(package, where) != text
+    ]
 
 
 def with_counted_texts(package: dict, n: Counts) -> dict:

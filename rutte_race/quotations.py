@@ -3,6 +3,7 @@
 Used by add_article to draft quote rows. Everything returned is a verbatim slice of the text (so the check's
 "found verbatim" holds); the speaker is only what the sentence itself names, never a guess beyond it.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -12,13 +13,15 @@ SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 SAYING = r"(?:said|says|told|added|wrote|stated|declared|noted|warned|insisted|replied|posted|tweeted)"
 NAME = r"((?:[A-ZÀ-Þ][\w’'.-]*)(?:\s+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|der|von))*)"
 ATTRIBUTIONS = [  # each yields the attributing words (group 0) and the name (group 1)
-    re.compile(rf"\b{SAYING}\s+(?:the\s+\w+\s+)?{NAME}"),     # "said Hungarian Prime Minister Viktor Orbán"
-    re.compile(rf"{NAME}\s+(?:has\s+|had\s+)?{SAYING}\b"),    # "Orbán said", "Kallas has posted"
-    re.compile(rf"\baccording to\s+{NAME}"),                  # "according to Kirby"
-    re.compile(rf"{NAME}\s*:\s*$"),                            # "Rutte:" before the quotation
+    re.compile(rf"\b{SAYING}\s+(?:the\s+\w+\s+)?{NAME}"),  # "said Hungarian Prime Minister Viktor Orbán"
+    re.compile(rf"{NAME}\s+(?:has\s+|had\s+)?{SAYING}\b"),  # "Orbán said", "Kallas has posted"
+    re.compile(rf"\baccording to\s+{NAME}"),  # "according to Kirby"
+    re.compile(rf"{NAME}\s*:\s*$"),  # "Rutte:" before the quotation
 ]
 # No name: a pronoun or a body in lower case ("he said", "the council said in a statement").
-UNNAMED = re.compile(rf"\b(?:(?:the|a|an)\s+(?:\w+\s+){{0,2}}\w+|he|she|they|it)\s+{SAYING}\b|\b{SAYING}\s+(?:he|she|they)\b", re.I)
+UNNAMED = re.compile(
+    rf"\b(?:(?:the|a|an)\s+(?:\w+\s+){{0,2}}\w+|he|she|they|it)\s+{SAYING}\b|\b{SAYING}\s+(?:he|she|they)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ def _attribution(outside: str) -> tuple[str, str]:
     for pattern in ATTRIBUTIONS:
         match = pattern.search(outside)
         if match:
-            return match.group(0).strip().rstrip("."), match.group(1).strip().rstrip(".")  # the full stop ends the sentence
+            return match.group(0).strip().rstrip("."), match.group(1).strip().rstrip(
+                "."
+            )  # the full stop ends the sentence
     unnamed = UNNAMED.search(outside)
     return (unnamed.group(0), "") if unnamed else ("", "")
 
@@ -60,7 +65,15 @@ def quotations(text: str) -> list[Quotation]:
                 continue
             first, last = _sentence_bounds(paragraph, match.start(), match.end())
             sentence = paragraph[first:last].strip()
-            outside = paragraph[first:match.start()] + " " + paragraph[match.end():last]
+            outside = paragraph[first : match.start()] + " " + paragraph[match.end() : last]
             attribution, speaker = _attribution(outside)
-            found.append(Quotation(quote=quote.strip().rstrip(",").rstrip(), sentence=sentence, line=number, attribution=attribution, speaker=speaker))
+            found.append(
+                Quotation(
+                    quote=quote.strip().rstrip(",").rstrip(),
+                    sentence=sentence,
+                    line=number,
+                    attribution=attribution,
+                    speaker=speaker,
+                )
+            )
     return found

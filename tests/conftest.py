@@ -2,9 +2,10 @@
 
 The code tests run on the frozen copy of the data in tests/fixture/ (see tests/refresh_fixture.py), so their exact
 expectations hold whatever an editor adds to data/. The environment is set before anything imports rutte_race.paths,
-so the app, AppTest and every server a test starts read the fixture too. Tests of the real data (tests/test_real_data.py)
-name data/ explicitly and assert only what must hold for any data.
+so the app, AppTest and every server a test starts read the fixture too. Tests of the real data
+(tests/test_real_data.py) name data/ explicitly and assert only what must hold for any data.
 """
+
 import os
 from pathlib import Path
 

@@ -6,6 +6,7 @@ new data's shape (a new column, a new kind), then review its diff and the pinned
 
     .venv/bin/python tests/refresh_fixture.py
 """
+
 import shutil
 import sys
 from pathlib import Path
@@ -24,5 +25,7 @@ def refresh(source: Path = ROOT, fixture: Path = FIXTURE) -> None:
 
 if __name__ == "__main__":
     refresh()
-    print(f"copied data/ and seeds/ to {FIXTURE.relative_to(ROOT)}/; review `git diff --stat {FIXTURE.relative_to(ROOT)}`")
+    print(
+        f"copied data/ and seeds/ to {FIXTURE.relative_to(ROOT)}/; review `git diff --stat {FIXTURE.relative_to(ROOT)}`"
+    )
     sys.exit(0)

@@ -1,4 +1,5 @@
 """The editor's add_article command, the quotations it drafts, and the words for counts."""
+
 import hashlib
 
 import pytest
@@ -8,8 +9,10 @@ from rutte_race.add_article import Refused, add_article, next_minor, seed_name
 from rutte_race.counts import counted, number_word
 from rutte_race.quotations import quotations
 
-TEXT = ('Hungary backs Rutte\n\nHungary will back Mark Rutte, Prime Minister Viktor Orbán said on Tuesday.\n\n'
-        '"We have the guarantees we asked for," Orbán said. The ministry called it “a fair deal for Hungary”.\n')
+TEXT = (
+    "Hungary backs Rutte\n\nHungary will back Mark Rutte, Prime Minister Viktor Orbán said on Tuesday.\n\n"
+    '"We have the guarantees we asked for," Orbán said. The ministry called it “a fair deal for Hungary”.\n'
+)
 
 
 @pytest.fixture
@@ -24,9 +27,18 @@ def article(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("n, capital, words", [
-    (0, False, "zero"), (1, False, "one"), (5, False, "five"), (6, True, "Six"), (9, False, "nine"), (10, False, "10"), (32, True, "32"),
-])
+@pytest.mark.parametrize(
+    "n, capital, words",
+    [
+        (0, False, "zero"),
+        (1, False, "one"),
+        (5, False, "five"),
+        (6, True, "Six"),
+        (9, False, "nine"),
+        (10, False, "10"),
+        (32, True, "32"),
+    ],
+)
 def test_numbers_to_nine_are_words_and_larger_ones_figures(n, capital, words):
     assert number_word(n, capital) == words
 
@@ -36,14 +48,22 @@ def test_counted_agrees_the_noun_with_the_number(n, text):
     assert counted(n, "news article") == text
 
 
-@pytest.mark.parametrize("text, quote, attribution, speaker", [
-    ('"We are ready," Orbán said.', "We are ready", "Orbán said", "Orbán"),
-    ('"We are ready," said Prime Minister Viktor Orbán.', "We are ready", "said Prime Minister Viktor Orbán", "Prime Minister Viktor Orbán"),
-    ('“We are ready,” the council said in a statement.', "We are ready", "the council said", ""),
-    ('“We are ready,” he said.', "We are ready", "he said", ""),
-    ('Rutte called it “a fair deal for everyone”.', "a fair deal for everyone", "", ""),
-    ('A so-called “leader” spoke.', None, None, None),  # one word in marks is not a quotation
-])
+@pytest.mark.parametrize(
+    "text, quote, attribution, speaker",
+    [
+        ('"We are ready," Orbán said.', "We are ready", "Orbán said", "Orbán"),
+        (
+            '"We are ready," said Prime Minister Viktor Orbán.',
+            "We are ready",
+            "said Prime Minister Viktor Orbán",
+            "Prime Minister Viktor Orbán",
+        ),
+        ("“We are ready,” the council said in a statement.", "We are ready", "the council said", ""),
+        ("“We are ready,” he said.", "We are ready", "he said", ""),
+        ("Rutte called it “a fair deal for everyone”.", "a fair deal for everyone", "", ""),
+        ("A so-called “leader” spoke.", None, None, None),  # one word in marks is not a quotation
+    ],
+)
 def test_quotations_come_with_their_sentence_and_attribution(text, quote, attribution, speaker):
     found = quotations(text)
     if quote is None:
@@ -69,22 +89,32 @@ def test_adding_keeps_every_existing_byte_and_leaves_the_editor_s_fields_empty(c
     for name, old in before.items():
         assert (copy.data / name).read_bytes().startswith(old)
     article_row = copy.row("articles.csv", "hungary-backs-rutte")
-    assert (article_row["outlet"], article_row["published"], article_row["published_basis"], article_row["summary"]) == \
-        ("Example Times", "2024-06-18", "", "")
+    assert (
+        article_row["outlet"],
+        article_row["published"],
+        article_row["published_basis"],
+        article_row["summary"],
+    ) == ("Example Times", "2024-06-18", "", "")
     drafts = [copy.row("events.csv", f"hungary-backs-rutte-quote-{n}") for n in (1, 2)]
-    assert [(d["quote"], d["actor"]) for d in drafts] == [("We have the guarantees we asked for", "Orbán"), ("a fair deal for Hungary", "")]
+    assert [(d["quote"], d["actor"]) for d in drafts] == [
+        ("We have the guarantees we asked for", "Orbán"),
+        ("a fair deal for Hungary", ""),
+    ]
     assert all(d["date"] == d["kind"] == d["stance"] == d["summary"] == "" for d in drafts)
     problems = copy.problems()
     assert any(p.startswith("events.csv, line ") and p.endswith("date: is required but empty") for p in problems)
 
 
-@pytest.mark.parametrize("change, reason", [
-    ({"published": "18/06/2024"}, "is not a date in the form YYYY-MM-DD"),
-    ({"published": "2999-01-01"}, "is in the future"),
-    ({"precision": "fortnight"}, "is not one of: day, week, month, year, approx"),
-    ({"article_id": "turkey-backs"}, "articles.csv already has an article 'turkey-backs'"),
-    ({"article_id": "Not A Slug"}, "must be lower-case words joined by hyphens"),
-])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        ({"published": "18/06/2024"}, "is not a date in the form YYYY-MM-DD"),
+        ({"published": "2999-01-01"}, "is in the future"),
+        ({"precision": "fortnight"}, "is not one of: day, week, month, year, approx"),
+        ({"article_id": "turkey-backs"}, "articles.csv already has an article 'turkey-backs'"),
+        ({"article_id": "Not A Slug"}, "must be lower-case words joined by hyphens"),
+    ],
+)
 def test_a_refused_article_writes_nothing(copy, article, change, reason):
     before = {p: p.read_bytes() for p in [*copy.data.rglob("*"), *copy.seeds.rglob("*")] if p.is_file()}
     arguments = {"outlet": "Example Times", "published": "2024-06-18", **change}

@@ -5,6 +5,7 @@ and the generated files show the new article, and nothing still speaks of the ol
 The copy starts from the frozen fixture (five articles), so the expected numbers here are fixed: six articles
 afterwards, and Hungary and Romania backing Rutte on 20 June 2024 where they did not before.
 """
+
 import io
 import json
 import os
@@ -15,13 +16,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from data_copies import FIXTURE, ROOT, DataCopy
+from editor_run import steps
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from data_copies import FIXTURE, ROOT, DataCopy
-from editor_run import steps
-from rutte_race import cite, embeds, export, paths, whole_view
+from rutte_race import charts, cite, embeds, export, paths, whole_view
 from rutte_race.check import check
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
@@ -34,7 +36,9 @@ DOCS = ("docs/DATA.md", "README.md")
 def run(*command: str) -> subprocess.CompletedProcess:
     """A command as an editor runs it: from the project, reading the folders it is given, not the tests' settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUTTE_")}
-    return subprocess.run([sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env
+    )
 
 
 class Project(DataCopy):
@@ -58,8 +62,18 @@ def project(tmp_path_factory) -> Project:
     project = Project(tmp_path_factory.mktemp("editor"))
     project.untouched_before = untouched()
     assert run("rutte_race.data_docs", "--data", str(project.data)).returncode == 0  # the docs as of the fixture
-    project.added = run("rutte_race.add_article", str(steps.ARTICLE), "--outlet", "Invented for this test",
-                        "--published", steps.PUBLISHED, "--id", steps.ARTICLE_ID, "--data", str(project.data))
+    project.added = run(
+        "rutte_race.add_article",
+        str(steps.ARTICLE),
+        "--outlet",
+        "Invented for this test",
+        "--published",
+        steps.PUBLISHED,
+        "--id",
+        steps.ARTICLE_ID,
+        "--data",
+        str(project.data),
+    )
     project.drafted = project.problems()
     steps.finish_the_article_row(project.data)
     steps.finish_the_drafts_and_add_claims(project.data)
@@ -97,6 +111,7 @@ def features(spec) -> list[dict]:
 
 # ---- The command and the check -----------------------------------------------------------------
 
+
 def test_add_article_saves_the_text_adds_its_row_and_drafts_its_quotes(project):
     assert project.added.returncode == 0, project.added.stderr
     seeds = sorted(p.name for p in project.seeds.glob("*.txt"))
@@ -110,7 +125,9 @@ def test_add_article_saves_the_text_adds_its_row_and_drafts_its_quotes(project):
 def test_the_check_names_what_the_editor_must_still_fill_in(project):
     missing = {p.split(": ")[0].split(", ", 2)[-1] for p in project.drafted if "is required but empty" in p}
     assert {"published_basis", "summary", "date", "date_precision", "date_basis", "kind"} <= missing
-    assert any(p.startswith("datapackage.json, description: says \"Every claim of five news articles") for p in project.drafted)
+    assert any(
+        p.startswith('datapackage.json, description: says "Every claim of five news articles') for p in project.drafted
+    )
 
 
 def test_after_the_documented_steps_the_check_passes(project):
@@ -120,23 +137,32 @@ def test_after_the_documented_steps_the_check_passes(project):
 
 # ---- What the reader sees ----------------------------------------------------------------------
 
+
 def test_the_new_stances_are_on_the_map_for_their_date(served):
     at = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=TIMEOUT)
     at.query_params["as_of"] = "2024-06-20"
     at.run()
     assert not at.exception
-    status = {f["properties"]["name"]: f["properties"]["status"] for chart in at.get("vega_lite_chart")
-              for f in features(json.loads(chart.proto.spec))}
+    status = {
+        f["properties"]["name"]: f["properties"]["status"]
+        for chart in at.get("vega_lite_chart")
+        for f in features(json.loads(chart.proto.spec))
+    }
     assert status["Romania"] == "backs" and status["Hungary"] == "backs"
-    assert "9 allies back Rutte, 23 have no public stance reported" in page_text(at)  # 7 in the fixture, then HUN and ROU
+    assert "9 allies back Rutte, 23 have no public stance reported" in page_text(
+        at
+    )  # 7 in the fixture, then HUN and ROU
 
 
 def test_the_day_before_hungary_s_week_it_still_holds_reservations(served):
     at = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=TIMEOUT)
     at.query_params["as_of"] = "2024-06-16"
     at.run()
-    status = {f["properties"]["name"]: f["properties"]["status"] for chart in at.get("vega_lite_chart")
-              for f in features(json.loads(chart.proto.spec))}
+    status = {
+        f["properties"]["name"]: f["properties"]["status"]
+        for chart in at.get("vega_lite_chart")
+        for f in features(json.loads(chart.proto.spec))
+    }
     assert status["Hungary"] == "reservations" and status["Romania"] != "backs"
 
 
@@ -147,13 +173,16 @@ def test_the_new_quote_is_on_the_quotes_page(served):
     assert "Supreme Council of National Defence" in page_text(at)  # the speaker's role on the card
 
 
-@pytest.mark.parametrize("entry, phrase", [
-    ("app.py", "Our six news articles name"),
-    ("pages/timeline.py", "Every claim and event in the six articles"),
-    ("pages/quotes.py", "Every direct quote in the six articles"),
-    ("pages/sources.py", "comes from **six news articles**"),
-    ("pages/sources.py", "The six articles"),
-])
+@pytest.mark.parametrize(
+    "entry, phrase",
+    [
+        ("app.py", "Our six news articles name"),
+        ("pages/timeline.py", "Every claim and event in the six articles"),
+        ("pages/quotes.py", "Every direct quote in the six articles"),
+        ("pages/sources.py", "comes from **six news articles**"),
+        ("pages/sources.py", "The six articles"),
+    ],
+)
 def test_every_page_says_the_new_number_of_articles(served, entry, phrase):
     at = AppTest.from_file(str(ROOT / entry), default_timeout=TIMEOUT).run()
     assert not at.exception
@@ -176,7 +205,10 @@ def test_exports_say_the_new_number(ds, project, tmp_path):
     view = bounds_of(ds).default()
     story = whole_view.build(ds, view, date(2026, 12, 1))
     page = whole_view.html_page(story)
-    assert "Everything in this story comes from these six news articles." in page and "every claim of six news articles" in page
+    assert (
+        "Everything in this story comes from these six news articles." in page
+        and "every claim of six news articles" in page
+    )
     assert not OLD_COUNT.search(page)
     pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(whole_view.pdf(story))).pages)
     assert "six news articles" in " ".join(pdf.split()) and not OLD_COUNT.search(pdf)
@@ -193,12 +225,16 @@ def test_the_data_package_and_the_docs_say_the_new_number(project):
     assert titles == ["The six source articles"]
     readme, data_doc = ((project.root / doc).read_text(encoding="utf-8") for doc in ("README.md", "docs/DATA.md"))
     assert "Its only sources are six news articles" in readme and not OLD_COUNT.search(readme)
-    assert "| `data/articles.csv` | seed article (6) |" in data_doc and "`romania-backs-rutte` | 20 Jun 2024 | Given by the publisher" in data_doc
+    assert (
+        "| `data/articles.csv` | seed article (6) |" in data_doc
+        and "`romania-backs-rutte` | 20 Jun 2024 | Given by the publisher" in data_doc
+    )
     assert not OLD_COUNT.search(data_doc.split("## Adding an article")[0])
     assert run("rutte_race.data_docs", "--check", "--data", str(project.data)).returncode == 0
 
 
 # ---- The rest of the suite ---------------------------------------------------------------------
+
 
 def test_the_new_data_keeps_every_invariant_the_real_data_tests_assert(project):
     import test_real_data
@@ -210,3 +246,14 @@ def test_the_new_data_keeps_every_invariant_the_real_data_tests_assert(project):
 def test_the_steps_in_a_copy_change_nothing_of_the_project_nor_the_code_tests_fixture(project):
     """The code tests pin their figures to tests/fixture/; the commands wrote only into the copy they were given."""
     assert project.untouched_before == untouched(), "a command given --data wrote outside the copy"
+
+
+def test_a_week_is_drawn_as_the_whole_week_on_the_timeline(ds):
+    frame = charts.timeline_frame(ds.events[ds.events["event_id"] == "hungary-backs-june"], ds.articles)
+    row = frame.iloc[0]
+    assert (row["start"], row["end"], bool(row["exact"]), row["when"]) == (
+        pd.Timestamp("2024-06-17"),
+        pd.Timestamp("2024-06-24"),
+        False,
+        "week of 17 Jun 2024",
+    )

@@ -4,6 +4,7 @@ The code tests pin exact figures to the frozen copy in tests/fixture/. These hol
 after an editor adds an article without anyone touching a test; tests/test_editor.py runs them on a copy with a
 new article added.
 """
+
 import csv
 import re
 from pathlib import Path
@@ -61,7 +62,10 @@ def the_map_description_agrees_with_the_map_rows_on_every_change(data: Path, see
         members = frame[frame["status"] != views.NOT_YET_MEMBER]
         backing = int((members["status"] == "backs").sum())
         sentence = describe.stances_on(frame, day)
-        assert re.search(rf"\b{backing} of {len(members)} allies backed Rutte\.", sentence), (pd.Timestamp(day), sentence)
+        assert re.search(rf"\b{backing} of {len(members)} allies backed Rutte\.", sentence), (
+            pd.Timestamp(day),
+            sentence,
+        )
 
 
 def every_article_count_in_the_prose_is_the_data_s(data: Path, seeds: Path) -> None:
@@ -74,8 +78,13 @@ def every_article_count_in_the_prose_is_the_data_s(data: Path, seeds: Path) -> N
     assert said == {words[n] if n < 10 else str(n)}, said
 
 
-INVARIANTS = [the_data_passes_its_check, every_stance_is_sourced_verbatim, every_article_is_drawn_and_listed,
-              the_map_description_agrees_with_the_map_rows_on_every_change, every_article_count_in_the_prose_is_the_data_s]
+INVARIANTS = [
+    the_data_passes_its_check,
+    every_stance_is_sourced_verbatim,
+    every_article_is_drawn_and_listed,
+    the_map_description_agrees_with_the_map_rows_on_every_change,
+    every_article_count_in_the_prose_is_the_data_s,
+]
 
 
 @pytest.mark.parametrize("invariant", INVARIANTS, ids=[i.__name__ for i in INVARIANTS])

@@ -3,6 +3,7 @@ this file (romania-backs-rutte.txt: not a real article; it exists only to test t
 
 Each step edits the CSVs as a spreadsheet would: whole rows, in the file's own column order.
 """
+
 import csv
 from pathlib import Path
 
@@ -11,8 +12,10 @@ ARTICLE_ID = "romania-backs-rutte"
 PUBLISHED = "2024-06-20"  # a Thursday
 STATED = "Stated: 'on Thursday' in an article the publisher dates Thursday 20 Jun 2024."
 ROMANIA_QUOTE = "Romania will support Mark Rutte as the next NATO Secretary General"
-HUNGARY_EVIDENCE = ("Earlier this week, Hungarian Prime Minister Viktor Orbán dropped his objections to Rutte after receiving "
-                    "written assurances that Hungary would not have to take part in NATO's support for Ukraine.")
+HUNGARY_EVIDENCE = (
+    "Earlier this week, Hungarian Prime Minister Viktor Orbán dropped his objections to Rutte after receiving "
+    "written assurances that Hungary would not have to take part in NATO's support for Ukraine."
+)
 NEW_ROWS = 4  # two finished quote drafts, Hungary's backing, Iohannis's withdrawal
 
 
@@ -30,46 +33,113 @@ def _rewrite(path: Path, change, extra: list[dict] = ()) -> None:
 def finish_the_article_row(data: Path) -> None:
     def change(row):
         if row["article_id"] == ARTICLE_ID:
-            row["published_basis"] = "Given by the publisher: the page is dated 20 Jun 2024; the text's 'on Thursday' agrees."
-            row["summary"] = "Romania backs Rutte once Iohannis withdraws; earlier in the week Hungary's Orbán dropped his objections."
+            row["published_basis"] = (
+                "Given by the publisher: the page is dated 20 Jun 2024; the text's 'on Thursday' agrees."
+            )
+            row["summary"] = (
+                "Romania backs Rutte once Iohannis withdraws; earlier in the week "
+                "Hungary's Orbán dropped his objections."
+            )
         return row
+
     _rewrite(data / "articles.csv", change)
 
 
 def finish_the_drafts_and_add_claims(data: Path) -> None:
     """The two quote drafts dated and classified (one is Romania's backing), Hungary's backing known to the week,
     and Iohannis's withdrawal linked by fact_id to the row that already reports it."""
+
     def change(row):
         if row["event_id"] == f"{ARTICLE_ID}-quote-1":
-            row.update(event_id="romania-backs-rutte", date=PUBLISHED, date_precision="day", date_basis=STATED, kind="endorsement",
-                       actor="Romania (government)", actor_role="Supreme Council of National Defence", country_iso3="ROU",
-                       candidate="rutte", stance="backs", summary="Romania's defence council says Romania will support Rutte.")
+            row.update(
+                event_id="romania-backs-rutte",
+                date=PUBLISHED,
+                date_precision="day",
+                date_basis=STATED,
+                kind="endorsement",
+                actor="Romania (government)",
+                actor_role="Supreme Council of National Defence",
+                country_iso3="ROU",
+                candidate="rutte",
+                stance="backs",
+                summary="Romania's defence council says Romania will support Rutte.",
+            )
         elif row["event_id"] == f"{ARTICLE_ID}-quote-2":
-            row.update(event_id="analyst-race-over", date=PUBLISHED, date_precision="approx", kind="statement",
-                       date_basis="Reported as said when the article was published (20 Jun 2024).",
-                       actor_role="Defence analyst", summary="An analyst in Bucharest says the race is over.")
+            row.update(
+                event_id="analyst-race-over",
+                date=PUBLISHED,
+                date_precision="approx",
+                kind="statement",
+                date_basis="Reported as said when the article was published (20 Jun 2024).",
+                actor_role="Defence analyst",
+                summary="An analyst in Bucharest says the race is over.",
+            )
         elif row["event_id"] == "iohannis-withdraws":
             row["fact_id"] = "iohannis-withdrawal"
         return row
-    hungary = {"event_id": "hungary-backs-june", "date": "2024-06-17", "date_precision": "week",
-               "date_basis": "'Earlier this week' in an article dated Thursday 20 Jun 2024: the week of 17 Jun 2024.",
-               "kind": "endorsement", "actor": "Hungary (government)", "actor_role": "Government", "country_iso3": "HUN",
-               "candidate": "rutte", "stance": "backs", "article_id": ARTICLE_ID, "evidence": HUNGARY_EVIDENCE,
-               "summary": "Hungary's Orbán drops his objections to Rutte after written assurances on Ukraine."}
-    iohannis = {"event_id": "iohannis-withdraws-romania", "date": PUBLISHED, "date_precision": "day", "date_basis": STATED,
-                "kind": "withdrawal", "actor": "Klaus Iohannis", "actor_role": "President of Romania", "country_iso3": "ROU",
-                "candidate": "iohannis", "summary": "Iohannis withdraws his candidacy.", "article_id": ARTICLE_ID,
-                "evidence": "Romania will support outgoing Dutch Prime Minister Mark Rutte to become NATO's next Secretary General, "
-                            "the country's Supreme Council of National Defence said on Thursday, after President Klaus Iohannis "
-                            "withdrew his own candidacy.",
-                "fact_id": "iohannis-withdrawal"}
+
+    hungary = {
+        "event_id": "hungary-backs-june",
+        "date": "2024-06-17",
+        "date_precision": "week",
+        "date_basis": "'Earlier this week' in an article dated Thursday 20 Jun 2024: the week of 17 Jun 2024.",
+        "kind": "endorsement",
+        "actor": "Hungary (government)",
+        "actor_role": "Government",
+        "country_iso3": "HUN",
+        "candidate": "rutte",
+        "stance": "backs",
+        "article_id": ARTICLE_ID,
+        "evidence": HUNGARY_EVIDENCE,
+        "summary": "Hungary's Orbán drops his objections to Rutte after written assurances on Ukraine.",
+    }
+    iohannis = {
+        "event_id": "iohannis-withdraws-romania",
+        "date": PUBLISHED,
+        "date_precision": "day",
+        "date_basis": STATED,
+        "kind": "withdrawal",
+        "actor": "Klaus Iohannis",
+        "actor_role": "President of Romania",
+        "country_iso3": "ROU",
+        "candidate": "iohannis",
+        "summary": "Iohannis withdraws his candidacy.",
+        "article_id": ARTICLE_ID,
+        "evidence": "Romania will support outgoing Dutch Prime Minister Mark Rutte to become NATO's next "
+        "Secretary General, "
+        "the country's Supreme Council of National Defence said on Thursday, after President Klaus Iohannis "
+        "withdrew his own candidacy.",
+        "fact_id": "iohannis-withdrawal",
+    }
     _rewrite(data / "events.csv", change, [hungary, iohannis])
 
 
 def log_the_addition(data: Path, version: str) -> None:
     with (data / "corrections.csv").open("a", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["romania-backs-added", "2026-12-01", version, "data_change", "romania-backs-rutte", "event_id", "",
-                         "romania-backs-rutte", "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows."])
-        writer.writerow(["iohannis-withdrawal-linked", "2026-12-01", version, "data_change", "iohannis-withdraws", "fact_id", "",
-                         "iohannis-withdrawal", "A new article reports the same withdrawal; linking the rows counts both reports."])
+        writer.writerow(
+            [
+                "romania-backs-added",
+                "2026-12-01",
+                version,
+                "data_change",
+                "romania-backs-rutte",
+                "event_id",
+                "",
+                "romania-backs-rutte",
+                "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows.",
+            ]
+        )
+        writer.writerow(
+            [
+                "iohannis-withdrawal-linked",
+                "2026-12-01",
+                version,
+                "data_change",
+                "iohannis-withdraws",
+                "fact_id",
+                "",
+                "iohannis-withdrawal",
+                "A new article reports the same withdrawal; linking the rows counts both reports.",
+            ]
+        )
