@@ -19,7 +19,8 @@ bounds = derived["bounds"]
 st.title("The candidates")
 ran_openly = ds.candidates.loc[ds.candidates["status"] != "mentioned", "name"].tolist()
 st.markdown(f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
-            f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; the others were floated "
+            f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; "
+            "the others were floated "
             "in the press. Corrections of the articles' errors about them are noted on each card.")
 
 table = view_charts.candidates_in_view(ds, view)

@@ -13,7 +13,8 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("What they said")
-st.markdown(f"Every direct quote in the {counted(len(ds.articles), 'article')}, word for word, with the sentence around it. Quotes are shown "
+st.markdown(f"Every direct quote in the {counted(len(ds.articles), 'article')}, word for word, with the sentence around it. "
+            "Quotes are shown "
             "exactly as the articles print them, including the articles' own translations.")
 
 quotes = views.quotes(ds)

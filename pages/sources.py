@@ -19,7 +19,8 @@ bounds = derived["bounds"]
 st.title("Sources and method")
 counts = of_dataset(ds)
 st.markdown(
-    f"Everything in this story comes from **{counts.news_articles}** and nothing else. We read each one, wrote down every "
+    f"Everything in this story comes from **{counts.news_articles}** and nothing else. "
+    "We read each one, wrote down every "
     "claim it makes as one row (who, what, when, the stance it reports), and kept with each row the **exact sentence** "
     "of the article it comes from. A check run on every change proves each sentence and quote occurs word for word in its article."
 )

@@ -22,7 +22,8 @@ figures = derived["story"]
 first, appointment = figures["first_backing"], figures["appointment"]
 st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
-    f"by consensus: every ally has to agree. Our {counts.news_articles} name **{figures['named_backers_before_appointment']} allies** "
+    f"by consensus: every ally has to agree. Our {counts.news_articles} name "
+    f"**{figures['named_backers_before_appointment']} allies** "
     f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
     f"It took **{figures['days_to_appointment']} days** from the first public backing dated to the day "
     f"({escape_markdown(first['actor'])}, {day_text(first['date'])}) to his appointment on **{day_text(appointment['date'])}**, "

@@ -22,10 +22,10 @@ from datetime import date
 from pathlib import Path
 
 from rutte_race import package_text
-from rutte_race.check import parse_date
 from rutte_race.files import write_atomic
 from rutte_race.paths import DATA_DIR, SEEDS_DIR
 from rutte_race.quotations import Quotation, quotations
+from rutte_race.rule_checks import parse_date
 
 PRECISIONS = ("day", "week", "month", "year", "approx")
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
@@ -168,7 +168,8 @@ def report(added: Added) -> str:
             if q.attribution
             else "no attribution found: name the speaker"
         )
-        lines.append(f"  {event_id} (text line {q.line}): “{q.quote[:70]}{'…' if len(q.quote) > 70 else ''}” — {who}")
+        quote = q.quote if len(q.quote) <= 70 else q.quote[:70] + "…"
+        lines.append(f"  {event_id} (text line {q.line}): “{quote}” — {who}")
     lines += [
         "Each draft still needs date, date_precision, date_basis, kind (and stance for a stance kind) and summary;",
         "delete a draft that is not a quotation worth a row. Add the article's other claims (stances, events),",

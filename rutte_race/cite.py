@@ -21,7 +21,8 @@ def zip_name(version: str) -> str:
 
 def citation(version: str, retrieved: date, url: str = "", *, articles: int) -> str:
     where = f" {url}" if url else ""
-    return f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved {day_text(retrieved)}.{where}"
+    return (f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. "
+            f"Retrieved {day_text(retrieved)}.{where}")
 
 
 def snippets(version: str) -> dict[str, tuple[str, str]]:

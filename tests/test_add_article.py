@@ -3,8 +3,8 @@
 import hashlib
 
 import pytest
-from data_copies import DataCopy
 
+from data_copies import DataCopy
 from rutte_race.add_article import Refused, add_article, next_minor, seed_name
 from rutte_race.counts import counted, number_word
 from rutte_race.quotations import quotations

@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from data_copies import FIXTURE, ROOT, DataCopy
-from editor_run import steps
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
+from data_copies import FIXTURE, ROOT, DataCopy
+from editor_run import steps
 from rutte_race import charts, cite, embeds, export, paths, whole_view
 from rutte_race.check import check
 from rutte_race.filters import bounds_of

@@ -16,8 +16,8 @@ FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":mater
 
 
 def help_text(articles: int) -> str:
-    return (f"The four charts for these filters, each with what it shows, the quotes that match, the {counted(articles, 'source')} "
-            "and how to cite, in one file. The HTML page works offline.")
+    return ("The four charts for these filters, each with what it shows, the quotes that match, "
+            f"the {counted(articles, 'source')} and how to cite, in one file. The HTML page works offline.")
 
 
 def reader_view(bounds: Bounds) -> ViewState:
