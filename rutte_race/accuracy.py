@@ -66,8 +66,8 @@ def stance_problems(row: dict) -> list[tuple[str, str]]:
     if stance in given:
         return []
     words = " or ".join(sorted(given)) if given else "no stance"
-    return [("stance", f"{stance!r} is not what the evidence's words give ({words}) by the method page's wording table; "
-                       "use the stance the words give, or write in stance_basis why the row reads the evidence so")]
+    return [("stance", (f"{stance!r} is not what the evidence's words give ({words}) by the method page's wording table; "
+                       "use the stance the words give, or write in stance_basis why the row reads the evidence so"))]
 
 
 def quote_problems(row: dict) -> list[tuple[str, str]]:
@@ -125,8 +125,8 @@ def fact_date_problems(events: list[dict], published: dict[str, date | None]) ->
             day = _day(row.get("date", ""))
             later_act = row.get("date_precision") == "day" or row.get("date_basis", "").startswith(NO_EARLIER)
             if day and day > first and not later_act:
-                problems.append((row["_line"], "date", f"{fact!r} is already reported by {by} ({first}); date the row no later than that "
-                                                       f"('{NO_LATER} …'), or, for a later act, to the day or '{NO_EARLIER} …'"))
+                problems.append((row["_line"], "date", (f"{fact!r} is already reported by {by} ({first}); date the row no later than that "
+                                                       f"('{NO_LATER} …'), or, for a later act, to the day or '{NO_EARLIER} …'")))
     return problems
 
 
@@ -147,8 +147,8 @@ def article_change_problems(corrections: list[dict], articles: list[dict]) -> li
         elif field not in current or field.startswith("_"):
             problems.append((row["_line"], "field", f"{field!r} is not a column of articles.csv"))
         elif current[field] != row.get("after"):
-            problems.append((row["_line"], "after", f"{row.get('after')!r} is not what {article}'s {field} holds now "
-                                                    f"({current[field]!r}, articles.csv line {current['_line']})"))
+            problems.append((row["_line"], "after", (f"{row.get('after')!r} is not what {article}'s {field} holds now "
+                                                    f"({current[field]!r}, articles.csv line {current['_line']})")))
     return problems
 
 
@@ -167,3 +167,21 @@ def problems(data: dict[str, list[dict]]) -> list[tuple[str, int, str, str]]:
     if "corrections" in data and articles is not None:
         found += [("corrections.csv", line, field, reason) for line, field, reason in article_change_problems(data["corrections"], articles)]
     return found
+
+
+# ---- What readers see ----------------------------------------------------------------------------------------------
+
+OUTSIDE_LABEL = "From outside the articles"
+
+
+def outside_text(fact: str, source: str) -> str:
+    """An outside fact as readers see it, after the label 'From outside the articles: ': the fact, then its source."""
+    return f"{fact} Source: {source}." if fact else ""
+
+
+def date_bound(basis: str) -> str:
+    """'no later than' or 'no earlier than' when the row's date is a bound its clue gives (its basis says so first), else ''."""
+    for words in (NO_LATER, NO_EARLIER):
+        if basis.startswith(words):
+            return words.lower()
+    return ""

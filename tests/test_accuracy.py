@@ -108,8 +108,8 @@ def test_a_change_to_an_article_row_must_match_the_log(copy):
     log = copy.line_of("corrections.csv", "article-leading-contender-summary")
     after = copy.row("corrections.csv", "article-leading-contender-summary")["after"]
     article = copy.line_of("articles.csv", "leading-contender")
-    assert copy.problems() == [f"corrections.csv, line {log}, after: {after!r} is not what leading-contender's summary holds now "
-                               f"('The four powers publicly back Rutte.', articles.csv line {article})"]
+    assert copy.problems() == [(f"corrections.csv, line {log}, after: {after!r} is not what leading-contender's summary holds now "
+                               f"('The four powers publicly back Rutte.', articles.csv line {article})")]
 
 
 @pytest.mark.parametrize("changes, expected", [
@@ -136,5 +136,5 @@ def test_an_article_error_stands_until_a_change_withdraws_it(copy):
     withdrawal = copy.lines("corrections.csv")[copy.line_of("corrections.csv", "wilders-to-lead-coalition-note-type") - 1]
     copy.replace("corrections.csv", withdrawal + "\n", "")
     wilders = copy.line_of("events.csv", "wilders-to-lead-coalition")
-    assert copy.problems() == [f"corrections.csv, line {first}, event_id: 'wilders-to-lead-coalition' has no 'correction' note in events.csv "
-                               f"(line {wilders}) to say what is right"]
+    assert copy.problems() == [(f"corrections.csv, line {first}, event_id: 'wilders-to-lead-coalition' has no 'correction' note in events.csv "
+                               f"(line {wilders}) to say what is right")]
