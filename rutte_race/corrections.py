@@ -4,11 +4,12 @@ import pandas as pd
 from rutte_race.formatting import date_labels, day_text
 
 KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We changed the data"}
+WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later data_change found was no error
 
 
 def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per correction, newest first, in readers' words: when, in which data version, what, and why."""
-    shown = events[["event_id", "date", "date_precision", "summary", "evidence", "article_id", "note"]]
+    shown = events[["event_id", "date", "date_precision", "summary", "evidence", "article_id", "note", "note_type"]]
     rows = corrections.rename(columns={"date": "corrected", "article_id": "changed_article"}).merge(shown, on="event_id", how="left")
     # A change to an article's own row (articles.csv) names the article, not an event.
     on_article = rows["changed_article"].fillna("") != ""
@@ -21,7 +22,7 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     return pd.DataFrame({
         "Corrected on": [day_text(d) for d in rows["corrected"]],
         "Data version": rows["data_version"],
-        "Kind": rows["kind"].astype(str).map(KIND_LABELS),
+        "Kind": rows["kind"].astype(str).map(KIND_LABELS).where(~error | (rows["note_type"] == "correction"), WITHDRAWN),
         "Event": rows["summary"],
         "Event date": date_labels(rows),
         "Article": rows["article_id"].map(titles),

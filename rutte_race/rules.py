@@ -42,7 +42,7 @@ RULES = [
          "A fact that does not come from the articles (a public-record date, an office, a venue) sits in its own column with its "
          "source named, and is shown to readers as \"From outside the articles: …\". It may date a row or correct it; it never "
          "changes a stance or a count.",
-         Broken("events.csv", "rutte-appointed", {"outside_source": ""}, "an outside_fact needs its source named")),
+         Broken("events.csv", "rutte-visits-erdogan", {"outside_fact": "They met in Istanbul."}, "an outside_fact needs its source named")),
     Rule("Roles as held",
          "An actor's role is the role held on the row's date, not one held earlier or later (Kariņš was Latvia's foreign minister "
          "when he was named in February 2024; Rinkēvičs was foreign minister, then President, in 2023)."),

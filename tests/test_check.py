@@ -141,8 +141,8 @@ CELL_FAULTS = [
      ["summary: is required but empty"]),
     ("leading space", "events.csv", "france-support-january", {"actor": " France (government)"},
      ["actor: ' France (government)' has leading or trailing spaces"]),
-    ("event id that is not a slug", "events.csv", "spain-backs-politico", {"event_id": "Spain-Backs"},
-     [f"event_id: 'Spain-Backs' does not match the pattern {SLUG}"]),
+    ("event id that is not a slug", "events.csv", "hungary-opposes-politico", {"event_id": "Hungary-Opposes"},
+     [f"event_id: 'Hungary-Opposes' does not match the pattern {SLUG}"]),
     ("fact id that is not a slug", "events.csv", "france-support-january", {"fact_id": "fra backs"},
      [f"fact_id: 'fra backs' does not match the pattern {SLUG}",
       "fact_id: 'fra backs' is on no other row; leave it blank, or give it to the rows reporting the same fact"]),
@@ -226,9 +226,9 @@ def test_an_edit_on_the_right_side_of_a_rule_passes(copy, file, key, changes):
 # --- Faults that span rows or whole files ----------------------------------------------------------
 
 def test_a_duplicate_event_id_names_both_lines(copy):
-    first = copy.line_of("events.csv", "us-supports-january")
-    second = copy.edit("events.csv", "spain-backs-politico", event_id="us-supports-january")
-    assert copy.problems() == [f"events.csv, line {second}, event_id: duplicate 'us-supports-january' (first on line {first})"]
+    first = copy.line_of("events.csv", "rutte-erdogan-call")
+    second = copy.edit("events.csv", "kallas-steps-aside", event_id="rutte-erdogan-call")
+    assert copy.problems() == [f"events.csv, line {second}, event_id: duplicate 'rutte-erdogan-call' (first on line {first})"]
 
 
 def test_two_stances_of_one_ally_on_one_date_are_named(copy):
@@ -518,7 +518,7 @@ def test_frictionless_rejects_the_same_broken_cells(copy, key, changes, errors):
 
 
 def test_frictionless_rejects_a_duplicate_event_id(copy):
-    line = copy.edit("events.csv", "spain-backs-politico", event_id="us-supports-january")
+    line = copy.edit("events.csv", "kallas-steps-aside", event_id="rutte-erdogan-call")
     # Twice: event_id is both a unique field and the primary key.
     assert frictionless_errors(copy) == [["events", line, "event_id", "unique-error"], ["events", line, None, "primary-key"]]
 
