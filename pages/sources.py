@@ -60,10 +60,9 @@ st.markdown("Rules marked *checked* are enforced by the data check run on every 
 st.markdown("\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES))
 
 st.header("How we read a stance")
-st.markdown("A stance row's sentence must carry wording of its stance, by this table; where it does not, the row says in writing why "
+st.markdown("A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in writing why "
             "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is undeclared, not backing.")
-st.dataframe(pd.DataFrame({"The article's words": [", ".join(f"“{w}”" for w in words) for words in STANCE_WORDING.values()],
-                           "Stance": list(STANCE_WORDING)}), hide_index=True, width="stretch")
+st.markdown("\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items()))
 
 st.header("Facts from outside the articles")
 outside = ds.events[ds.events["outside_fact"] != ""]
