@@ -6,6 +6,7 @@ import streamlit as st
 
 from rutte_race import cite, export, paths
 from rutte_race.counts import counted, of_dataset
+from rutte_race.accuracy import OUTSIDE_LABEL, STANCE_WORDING
 from rutte_race.formatting import date_label, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
@@ -37,9 +38,11 @@ st.header("How dates were worked out")
 st.markdown(
     "Most articles give no publication date and speak of *Thursday*, *last week* or *2 days ago*. We dated each article from "
     "its own clues (named events such as the Davos forum or the Munich Security Conference, the alliance's size: 31 allies "
-    "until Sweden joined on 7 March 2024) and from well-known public record, then resolved its relative dates from that. "
-    "Each row says how precisely its date is known (to the day, the week, the month, the year, or roughly) and how it was derived; charts "
-    "never draw a date more precisely than it is known."
+    "until Sweden joined on 7 March 2024) and from facts outside the articles, each with its source named, then resolved its relative "
+    "dates from that. Each row says how precisely its date is known (to the day, the week, the month, the year, or roughly) and how it was "
+    "derived; where the clue only bounds the date, the basis says which way: *no later than* (a fact the article reports as "
+    "standing when it appeared) or *no earlier than*. A stance an earlier article already reported is never dated later than "
+    "that report. Charts never draw a date more precisely than it is known."
 )
 inferred = ds.events[~ds.events["date_basis"].str.startswith("Stated")]
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
@@ -58,6 +61,19 @@ chart_cache.corrections_link("Every correction, with its date")
 st.header("Rules the data follows")
 st.markdown("Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused.")
 st.markdown("\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES))
+
+st.header("How we read a stance")
+st.markdown("A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in writing why "
+            "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is undeclared, not backing.")
+st.markdown("\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items()))
+
+st.header("Facts from outside the articles")
+outside = ds.events[ds.events["outside_fact"] != ""]
+st.markdown(f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), to date "
+            f"the row or to correct the article. Each is kept apart from the article's words, with its source, and shown to readers "
+            f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count.")
+st.dataframe(pd.DataFrame({"When": date_labels(outside), "Event": outside["summary"], OUTSIDE_LABEL: outside["outside_fact"],
+                           "Source": outside["outside_source"]}), hide_index=True, width="stretch")
 
 st.header("Download the data")
 st.markdown("The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in one zip. "

@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from rutte_race import geo
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
 
@@ -81,6 +82,7 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
         "evidence": events["evidence"],
         "how_sure": events["how_sure"],
+        "outside": [outside_text(f, s) for f, s in zip(events["outside_fact"], events["outside_source"])],
     })
     frame = frame.sort_values(["lane", "date", "event_id"])
     frame["slot"] = frame.groupby(["lane", "date"]).cumcount()
@@ -126,6 +128,7 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("evidence:N", title="Article says"),
         alt.Tooltip("how_sure:N", title="How sure"),
+        alt.Tooltip("outside:N", title=OUTSIDE_LABEL),
     ]
     lanes = [lane for lane in LANES if lane in set(frame["lane"])]
     charts = [_lane_chart(frame[frame["lane"] == lane], lane, x_scale, colour, tooltip, lane == lanes[-1]) for lane in lanes]

@@ -41,5 +41,5 @@ def how_sure(reported_by: int, total: int, disagreement: str, note_type) -> str:
     if disagreement:
         return f"{text}, which contradicts itself: {disagreement}" if reported_by == 1 else f"{text}; they disagree: {disagreement}"
     if note_type == "correction":
-        return f"{text}; it gets this wrong, corrected from public record (see the note)"
+        return f"{text}; it gets this wrong, corrected from outside the articles (see the note)"
     return text

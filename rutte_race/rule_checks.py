@@ -14,6 +14,7 @@ from pathlib import Path
 
 from rutte_race.counts import Counts
 from rutte_race.package_text import read_package, stale_texts
+from rutte_race import accuracy
 from rutte_race.problems import Problem
 from rutte_race.reading import read_utf8
 from rutte_race.text import normalise
@@ -276,12 +277,16 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
     problems = []
     by_id = {e["event_id"]: e for e in events}
     logged = set()
+    # An article error later found not to be one (a forecast that failed after it was written) is withdrawn by a
+    # data_change of the row's note_type; the original line stays in the log.
+    withdrawn = {c["event_id"] for c in data.tables["corrections"]
+                 if c["kind"] == "data_change" and c["field"] == "note_type" and c["before"] == "correction"}
     for row in data.tables["corrections"]:
         event = by_id.get(row["event_id"])  # an unknown id is named by the foreign-key check
         reasons = []
         if event is not None and row["kind"] == "article_error":
             logged.add(row["event_id"])
-            if event["note_type"] != "correction":
+            if event["note_type"] != "correction" and row["event_id"] not in withdrawn:
                 reasons.append(
                     (
                         "event_id",
@@ -316,6 +321,11 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
         if e["note_type"] == "correction" and e["event_id"] not in logged
     ]
     return problems
+
+
+def accuracy_rules(data: Data) -> list[Problem]:
+    """The fact-check's accuracy rules: stance wording, quotes with their speaker, outside facts, bounded dates."""
+    return [Problem(*found) for found in accuracy.problems(data.tables)]
 
 
 def _shape_ids(data_dir: Path) -> tuple[set, list[Problem]]:
@@ -376,6 +386,7 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("events",), candidates_before_withdrawing),
     (("articles", "candidates", "events"), candidates_agree_with_events),
     (("corrections", "events"), corrections_agree_with_rows),
+    (("events",), accuracy_rules),
     (("countries", "nato_members"), allies_have_codes_and_shapes),
     (("articles", "nato_members"), texts_count_the_data),
 ]

@@ -27,7 +27,34 @@ RULES = [
     Rule("A reservation",
          "A reservation is an ally an article reports as holding back, or as not yet having signed up; an opposition is an "
          "ally reported as against him. Only allies have a stance, and only from the day they joined.",
-         Broken("events.csv", "erdogan-expectations", {"stance": "backs"}, "kind 'reservation' needs stance reservations or undeclared")),
+         Broken("events.csv", "turkey-reservations-until-visit", {"stance": "backs"}, "kind 'reservation' needs stance reservations or undeclared")),
+    Rule("A stance no stronger than the words",
+         "A stance row's evidence carries wording of its stance by the table below, or the row says in writing (stance_basis) why it "
+         "reads the evidence so. \"Backs\", \"supports\", \"endorses\" and \"secured support from\" give backs; \"reservations\", "
+         "\"concerns\" and \"not fully support\" give reservations; \"opposes\" and \"blocks\" give opposes; \"no sign of\", "
+         "\"yet to express\" and \"silent\" give undeclared. A list of conditions or expectations is not a stance.",
+         Broken("events.csv", "hungary-no-sign-april", {"stance": "reservations"}, "is not what the evidence's words give (undeclared)")),
+    Rule("A quote with its speaker",
+         "A quote row's evidence holds the quote and the words that attribute it to its speaker, who is named there. A phrase the "
+         "article puts in quotation marks without saying whose it is is not kept as anyone's quote.",
+         Broken("events.csv", "rutte-trump-was-right", {"actor": "Jens Stoltenberg"}, "does not name the speaker")),
+    Rule("Outside knowledge, labelled",
+         "A fact that does not come from the articles (a public-record date, an office, a venue) sits in its own column with its "
+         "source named, and is shown to readers as \"From outside the articles: …\". It may date a row or correct it; it never "
+         "changes a stance or a count.",
+         Broken("events.csv", "rutte-visits-erdogan", {"outside_fact": "They met in Istanbul."}, "an outside_fact needs its source named")),
+    Rule("Roles as held",
+         "An actor's role is the role held on the row's date, not one held earlier or later (Kariņš was Latvia's foreign minister "
+         "when he was named in February 2024; Rinkēvičs was foreign minister, then President, in 2023)."),
+    Rule("Bounded dates",
+         "A date derived from a clue says which way the clue bounds it: \"No later than …\" (a fact reported as standing when its "
+         "article appeared) or \"No earlier than …\". A stance already reported by an earlier article is never dated later than "
+         "that report; only a later act, dated to the day or bounded from below, may be.",
+         Broken("events.csv", "fra-support-april", {"date": "2024-04-29"}, "is already reported by bloomberg-backers")),
+    Rule("Every note typed",
+         "Every note says what it is: a correction (the article was wrong when it was written), a caution (vague, second-hand, "
+         "inferred, or a forecast that later failed) or a conflict (articles disagree).",
+         Broken("events.csv", "iohannis-withdraws", {"note": "Romania said so on 20 June."}, "a note needs its note_type")),
     Rule("A stance change",
          "An ally's stance changes only when a later row reports a different one; a later report of the same stance is "
          "corroboration, not a change. An ally cannot hold two stances on one day.",
@@ -41,8 +68,9 @@ RULES = [
          "id of the reports it disagrees with, so the disagreement shows wherever the fact does.",
          Broken("events.csv", "nominate-by-june", {"fact_id": ""}, "a 'conflict' note needs the fact_id")),
     Rule("A correction",
-         "Where an article is wrong, its row keeps the article's own sentence and says what is right in its note; the "
-         "corrections page lists every such row and every change made to the data after it was published.",
+         "Where an article was wrong when it was written, its row keeps the article's own sentence and says what is right in its "
+         "note; a forecast that later failed is a caution, not a correction. The corrections page lists every such row and every "
+         "change made to the data, or to an article's row, after it was published.",
          Broken("corrections.csv", "karins-latvian", {"event_id": "karins-mentioned-by-bloomberg"}, "is not a known event_id")),
     Rule("Verbatim sources",
          "Every row's sentence, and every quote, occurs word for word in its article.",
@@ -57,5 +85,5 @@ RULES = [
     Rule("Unnamed allies",
          "Unnamed groups of allies (\"some Eastern European countries\") are kept as rows but not drawn on the map."),
     Rule("Nothing added",
-         "No row makes a claim the articles do not make; public record is used only to date a claim or to correct it."),
+         "No row makes a claim the articles do not make; outside knowledge is used only to date a claim or to correct it."),
 ]

@@ -22,10 +22,12 @@ ARTICLE = "rutte-chosen"
 def hostile_copy(root: Path) -> DataCopy:
     copy = DataCopy(root)
     article_seed = copy.row("articles.csv", ARTICLE)["seed_file"]
+    evidence = f"{SPEAKER} said: {HOSTILE}"  # a quote row's evidence names its speaker
     with (copy.seeds / article_seed).open("a", encoding="utf-8") as seed:
-        seed.write(f"\n\n{HOSTILE}\n")
+        seed.write(f"\n\n{evidence}\n")
     copy.edit("events.csv", QUOTE_EVENT, actor=SPEAKER, actor_role=HOSTILE, summary=HOSTILE, quote=HOSTILE,
-              evidence=HOSTILE, note=HOSTILE)
+              evidence=evidence, note=HOSTILE, note_type="caution")
+    copy.edit("corrections.csv", f"{QUOTE_EVENT}-evidence", after=evidence)  # the log says what the row holds
     copy.edit("articles.csv", ARTICLE, title=HOSTILE, outlet=HOSTILE, author=HOSTILE, summary=HOSTILE, note=HOSTILE)
     copy.edit("candidates.csv", CANDIDATE, name=f"Ben {HOSTILE}", role_at_time=HOSTILE, note=HOSTILE)
     for iso3 in [row.split(",", 1)[0] for row in copy.lines("nato_members.csv")[1:] if row]:

@@ -88,10 +88,12 @@ CELL_FAULTS = [
      [f"kind: 'endorsment' is not one of: {KINDS}",
       f"stance: must be empty for kind 'endorsment' {ONLY_THREE_KINDS}"]),
     ("endorsement that opposes", "events.csv", "spain-backs-politico", {"stance": "opposes"},
-     ["stance: kind 'endorsement' needs stance backs, not 'opposes'"]),
+     ["stance: 'opposes' is not what the evidence's words give (backs) by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads the evidence so",
+      "stance: kind 'endorsement' needs stance backs, not 'opposes'"]),
     ("opposition with reservations", "events.csv", "hungary-opposes-politico", {"stance": "reservations"},
-     ["stance: kind 'opposition' needs stance opposes, not 'reservations'"]),
-    ("reservation without a stance", "events.csv", "hungary-no-sign-april", {"stance": ""},
+     ["stance: 'reservations' is not what the evidence's words give (opposes) by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads the evidence so",
+      "stance: kind 'opposition' needs stance opposes, not 'reservations'"]),
+    ("reservation without a stance", "events.csv", "eastern-allies-hold-back", {"stance": ""},
      ["stance: kind 'reservation' needs stance reservations or undeclared, not ''"]),
     ("statement with a stance", "events.csv", "rutte-trump-was-right", {"stance": "backs"},
      [f"stance: must be empty for kind 'statement' {ONLY_THREE_KINDS}"]),
@@ -99,7 +101,7 @@ CELL_FAULTS = [
      [f"stance: must be empty for kind 'statement' {ONLY_THREE_KINDS}"]),
     ("unknown note type", "events.csv", "france-support-january", {"note_type": "doubt"},
      ["note_type: 'doubt' is not one of: correction, conflict, caution"]),
-    ("note type without a note", "events.csv", "france-support-january", {"note": ""},
+    ("note type without a note", "events.csv", "spain-backs-politico", {"note": ""},
      ["note: note_type 'caution' needs a note saying what is wrong"]),
     ("text a spreadsheet would run", "events.csv", "france-support-january", {"summary": '=HYPERLINK("http://example.com")'},
      ["summary: starts with '=', which a spreadsheet opening the CSV download would run as a formula; reword it"]),
@@ -120,19 +122,21 @@ CELL_FAULTS = [
     ("Sweden's stance the day before it joined", "events.csv", "hungary-opposes-politico", {"country_iso3": "SWE", "date": "2024-03-06"},
      ["date: SWE was not yet an ally on 2024-03-06 (joined 2024-03-07)"]),
     # Provenance
-    ("evidence not in its article", "events.csv", "france-support-january", {"evidence": "Rutte said nothing of the sort."},
+    ("evidence not in its article", "events.csv", "geoana-ukraine-priority", {"evidence": "Rutte said nothing of the sort."},
      ["evidence: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
-    ("evidence from another article", "events.csv", "france-support-january",
+    ("evidence from another article", "events.csv", "geoana-ukraine-priority",
      {"evidence": "He shared this message through his official social media channels."},
      ["evidence: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
     ("evidence losing a diacritic", "events.csv", "erdogan-brain-dead-reply",
      {"evidence": "Turkish president Erdogan replied by saying “You should check whether you are brain dead first.”"},
      ["evidence: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"]),
     ("quote not in its article", "events.csv", "erdogan-brain-dead-reply", {"quote": "NATO is doing just fine."},
-     ["quote: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"]),
+     ["evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+      "quote: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"]),
     ("quote with one word changed", "events.csv", "rutte-trump-was-right",
      {"quote": "Trump’s main issue was that we were not spending enough. He was correct"},
-     ["quote: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
+     ["evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+      "quote: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)"]),
     ("unknown article", "events.csv", "france-support-january", {"article_id": "no-such-article"},
      ["article_id: 'no-such-article' is not a known article_id in articles.csv"]),
     ("unknown candidate", "events.csv", "iohannis-running", {"candidate": "stoltenberg"},
@@ -142,8 +146,8 @@ CELL_FAULTS = [
      ["summary: is required but empty"]),
     ("leading space", "events.csv", "france-support-january", {"actor": " France (government)"},
      ["actor: ' France (government)' has leading or trailing spaces"]),
-    ("event id that is not a slug", "events.csv", "france-support-january", {"event_id": "France-Support"},
-     [f"event_id: 'France-Support' does not match the pattern {SLUG}"]),
+    ("event id that is not a slug", "events.csv", "hungary-opposes-politico", {"event_id": "Hungary-Opposes"},
+     [f"event_id: 'Hungary-Opposes' does not match the pattern {SLUG}"]),
     ("fact id that is not a slug", "events.csv", "france-support-january", {"fact_id": "fra backs"},
      [f"fact_id: 'fra backs' does not match the pattern {SLUG}",
       "fact_id: 'fra backs' is on no other row; leave it blank, or give it to the rows reporting the same fact"]),
@@ -209,9 +213,10 @@ VALID_EDITS = [
     # The valid twin of a fault above: the rule has a boundary, and this side of it passes.
     ("Sweden's stance on the day it joined", "events.csv", "hungary-opposes-politico", {"country_iso3": "SWE", "date": "2024-03-07"}),
     ("context row announced ahead of its date", "events.csv", "decision-by-washington-summit", {"date": "2024-07-09"}),
-    ("a reservation that is only silence", "events.csv", "erdogan-expectations", {"stance": "undeclared"}),
+    ("a reservation that is only silence", "events.csv", "some-allies-silent", {"kind": "reservation", "stance": "undeclared"}),
+    ("a stance the words do not give, with its reason written", "events.csv", "some-allies-silent",
+     {"stance": "reservations", "stance_basis": "Silence while consensus is needed is read here as holding back."}),
     ("month precision on the 1st", "events.csv", "erdogan-brain-dead-reply", {"date": "2019-12-01"}),
-    ("note without a note type", "events.csv", "france-support-january", {"note_type": ""}),
     ("stance row with no country", "events.csv", "spain-backs-politico", {"country_iso3": ""}),
     ("correction made on another day", "corrections.csv", "karins-latvian", {"date": "2026-11-24"}),
 ]
@@ -226,9 +231,9 @@ def test_an_edit_on_the_right_side_of_a_rule_passes(copy, file, key, changes):
 # --- Faults that span rows or whole files ----------------------------------------------------------
 
 def test_a_duplicate_event_id_names_both_lines(copy):
-    first = copy.line_of("events.csv", "france-support-january")
-    second = copy.edit("events.csv", "germany-support-january", event_id="france-support-january")
-    assert copy.problems() == [f"events.csv, line {second}, event_id: duplicate 'france-support-january' (first on line {first})"]
+    first = copy.line_of("events.csv", "rutte-erdogan-call")
+    second = copy.edit("events.csv", "kallas-steps-aside", event_id="rutte-erdogan-call")
+    assert copy.problems() == [f"events.csv, line {second}, event_id: duplicate 'rutte-erdogan-call' (first on line {first})"]
 
 
 def test_two_stances_of_one_ally_on_one_date_are_named(copy):
@@ -243,25 +248,26 @@ def test_a_fact_id_on_one_row_only_is_named(copy):
 
 
 def test_one_fact_cannot_join_two_stances(copy):
-    first = copy.line_of("events.csv", "turkiye-no-sign-april")
-    line = copy.edit("events.csv", "turkey-backs-rutte", fact_id="tur-reservations")
-    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'tur-reservations' joins a TUR 'backs' row to the "
-                               f"TUR 'reservations' row on line {first}; one fact is one ally's one stance"]
+    first = copy.line_of("events.csv", "eastern-allies-hold-back")
+    line = copy.edit("events.csv", "us-supports-january", fact_id="eastern-reservations")
+    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'eastern-reservations' joins a USA 'backs' row to the "
+                               f"no-country 'reservations' row on line {first}; one fact is one ally's one stance"]
 
 
 def test_one_fact_cannot_join_two_allies(copy):
-    first = copy.edit("events.csv", "france-support-january", fact_id="deu-backs-rutte")
+    france = copy.edit("events.csv", "france-support-january", fact_id="deu-backs-rutte")
     germany = [copy.line_of("events.csv", key) for key in ("germany-support-january", "deu-initial-support", "germany-backs-hebestreit", "deu-support-april")]
-    assert copy.problems() == [f"events.csv, line {line}, fact_id: 'deu-backs-rutte' joins a DEU 'backs' row to the FRA 'backs' row on line {first}; "
-                               "one fact is one ally's one stance" for line in sorted(germany)]
+    # Each row is compared with the fact's first stance row in the file, a German one: only the French row is named.
+    assert copy.problems() == [f"events.csv, line {france}, fact_id: 'deu-backs-rutte' joins a FRA 'backs' row to the DEU 'backs' row on line {min(germany)}; "
+                               "one fact is one ally's one stance"]
 
 
 def test_a_conflict_without_a_fact_is_named(copy):
-    other = copy.line_of("events.csv", "nominate-by-end-april")
-    line = copy.edit("events.csv", "nominate-by-june", fact_id="")
+    other = copy.line_of("events.csv", "erdogan-brain-dead-reply")
+    line = copy.edit("events.csv", "erdogan-check-brain-death-ref", fact_id="")
     assert copy.problems() == sorted([
         f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id the row shares with the reports it disagrees with",
-        f"events.csv, line {other}, fact_id: 'nomination-deadline' is on no other row; leave it blank, or give it to the rows reporting the same fact",
+        f"events.csv, line {other}, fact_id: 'erdogan-brain-death' is on no other row; leave it blank, or give it to the rows reporting the same fact",
     ], key=lambda m: int(m.split("line ")[1].split(",")[0]))
 
 
@@ -276,7 +282,7 @@ def test_an_article_error_logged_for_a_row_with_no_correction_note_is_named(copy
 
 def test_a_correction_missing_from_the_log_is_named(copy):
     karins = copy.line_of("events.csv", "karins-named-contender")
-    copy.replace("corrections.csv", "karins-latvian,2026-11-23,1.0.0,article_error,karins-named-contender,,,,\n", "")
+    copy.replace("corrections.csv", "karins-latvian,2026-11-23,1.0.0,article_error,karins-named-contender,,,,,\n", "")
     assert copy.problems() == [f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv"]
 
 
@@ -341,7 +347,7 @@ def test_shapes_that_are_not_a_topology_are_named(copy, text, expected):
 
 
 def test_a_descriptor_that_is_not_json_names_the_line(copy):
-    copy.replace("datapackage.json", '"version": "1.1.0",', '"version": "1.0.0"')
+    copy.replace("datapackage.json", '"version": "1.2.0",', '"version": "1.0.0"')
     line = copy.lines("datapackage.json").index('  "licenses": [') + 1
     assert copy.problems() == [f"datapackage.json, line {line}: is not valid JSON (Expecting ',' delimiter, column 3)"]
 
@@ -517,7 +523,7 @@ def test_frictionless_rejects_the_same_broken_cells(copy, key, changes, errors):
 
 
 def test_frictionless_rejects_a_duplicate_event_id(copy):
-    line = copy.edit("events.csv", "germany-support-january", event_id="france-support-january")
+    line = copy.edit("events.csv", "kallas-steps-aside", event_id="rutte-erdogan-call")
     # Twice: event_id is both a unique field and the primary key.
     assert frictionless_errors(copy) == [["events", line, "event_id", "unique-error"], ["events", line, None, "primary-key"]]
 

@@ -12,25 +12,29 @@ def log(ds):
 def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert len(log) == len(ds.corrections)
     assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(ds.events.loc[ds.events["note_type"] == "correction", "event_id"])
-    assert list(log["Corrected on"][:2]) == ["25 November 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+    # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed.
+    assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == ["wilders-to-lead-coalition"]
+    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data") & log["Correction"].str.startswith("note_type")]
+    assert list(withdrawal["Correction"]) == ["note_type: correction → caution"] and "forecast" in withdrawal["Why"].iloc[0]
+    assert list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
 
 
 def test_a_data_change_says_what_changed_and_why(log):
-    row = log[log["event_id"] == "eastern-allies-come-round"].iloc[0]
+    row = log[(log["event_id"] == "eastern-allies-come-round") & (log["Data version"] == "1.1.0")].iloc[0]
     assert row["Correction"] == "fact_id: eastern-reservations → (empty)"
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
 
 
 def test_an_article_error_shows_what_the_article_says_and_what_is_right(ds, log):
-    row = log[log["event_id"] == "karins-named-contender"].iloc[0]
+    row = log[(log["event_id"] == "karins-named-contender") & (log["Kind"] == "The article is wrong")].iloc[0]
     event = ds.events.set_index("event_id").loc["karins-named-contender"]
     assert row["Article says"] == event["evidence"] and row["Correction"] == event["note"] and "Latvian" in row["Correction"]
 
 
 @pytest.mark.parametrize("event_ids, expected", [
     ([], ""),
-    (["spain-backs-politico"], ""),
-    (["karins-named-contender", "spain-backs-politico"], "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when."),
+    (["hungary-opposes-politico"], ""),
+    (["karins-named-contender", "hungary-opposes-politico"], "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when."),
     (["karins-named-contender", "rinkevics-interest-2023", "rutte-pm-since-2010"], "Corrections: 3 rows drawn here were corrected; the app's Corrections page says what and when."),
 ])
 def test_chart_notice_counts_the_corrected_rows_drawn(ds, event_ids, expected):
@@ -50,6 +54,8 @@ def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     view = bounds_of(ds).default()
     notices = {item.slug: item.corrections_notice for item in view_charts(ds, view)}
     assert notices["timeline"] == corrections.chart_notice(ds.corrections, filter_events(ds.events, view)["event_id"]) != ""
-    assert notices["backer-map"] == notices["backers-over-time"] == ""  # no stance row was corrected
+    # Data 1.2.0 changed stance rows (Hungary's and Türkiye's April stances, the dates of backings reported earlier):
+    # the map and the backers chart draw them too.
+    assert notices["backer-map"] != "" and notices["backers-over-time"] != ""
     page = whole_view.story_html(ds, view).decode("utf-8")
-    assert page.count("rows drawn here were corrected") == 2  # the timeline and the candidates
+    assert page.count("rows drawn here were corrected") == 4  # every chart of the story

@@ -26,17 +26,29 @@ def test_every_row_of_a_fact_gets_the_same_count_and_articles(events):
 
 
 def test_a_disagreement_shows_on_every_report_of_the_fact(events):
-    # leading-contender says 12 years; the other report of Rutte's tenure is right, and both say they disagree.
-    for event_id in ("rutte-twelve-year-tenure", "rutte-pm-since-2010"):
-        assert events.at[event_id, "how_sure"].startswith("Reported by 2 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010")
+    # leading-contender says 12 years; the other reports of Rutte's tenure (13 years, since 2010) are right, and all say they disagree.
+    for event_id in ("rutte-twelve-year-tenure", "rutte-pm-since-2010", "rutte-thirteen-year-term"):
+        assert events.at[event_id, "how_sure"].startswith("Reported by 3 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010")
 
 
 def test_an_article_contradicting_itself_says_so(events):
-    assert events.at["nominate-by-june", "how_sure"].startswith("Reported by 1 article only, which contradicts itself: ")
+    # Its body and its reference list give Erdoğan's 2019 retort in two wordings.
+    assert events.at["erdogan-check-brain-death-ref", "how_sure"].startswith("Reported by 1 article only, which contradicts itself: ")
+
+
+def test_the_timing_of_the_decision_is_one_fact_of_three_articles(events):
+    # bloomberg-backers (spring, by the July summit), leading-contender (before the July summit), turkey-backs (end of April, by June).
+    for event_id in ("bloomberg-spring-deadline", "resolution-before-summit", "nominate-by-june"):
+        assert events.at[event_id, "how_sure"].startswith("Reported by 3 of the 5 articles; they disagree: ")
+
+
+def test_the_consensus_rule_is_reported_by_all_five_articles(events):
+    for event_id in ("unanimous-decision-january", "consensus-needed-february", "all-allies-must-accept", "approval-of-all-32", "consensus-of-32"):
+        assert events.at[event_id, "how_sure"] == "Reported by all 5 articles"
 
 
 def test_a_lone_article_error_says_it_is_corrected(events):
-    assert events.at["karins-named-contender", "how_sure"] == "Reported by 1 article only; it gets this wrong, corrected from public record (see the note)"
+    assert events.at["karins-named-contender", "how_sure"] == "Reported by 1 article only; it gets this wrong, corrected from outside the articles (see the note)"
 
 
 def test_reported_in_lists_titles_oldest_first(events, ds):

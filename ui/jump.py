@@ -4,6 +4,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
 from rutte_race.formatting import date_label, source_label
 from rutte_race.jump import Jumps
 from rutte_race.text import escape_markdown
@@ -47,8 +48,13 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
     article = articles.set_index("article_id").loc[event["article_id"]]
     role = f", {event['actor_role']}" if event["actor_role"] else ""
     with st.container(border=True, key="focused_event"):
-        st.caption(f"Event {position} of {of} · {date_label(event['date'], str(event['date_precision']))} · {str(event['kind']).replace('_', ' ')}")
+        when = " ".join(filter(None, [date_bound(event["date_basis"]), date_label(event["date"], str(event["date_precision"]))]))
+        st.caption(f"Event {position} of {of} · {when} · {str(event['kind']).replace('_', ' ')}")
         st.markdown(f"**{escape_markdown(event['summary'])}**")
         st.markdown(escape_markdown(event["actor"] + role))
         st.markdown(f"> “{escape_markdown(event['evidence'])}”")
         st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}.")
+        if event["stance_basis"]:
+            st.caption(f"Why we read this as '{event['stance']}': {escape_markdown(event['stance_basis'])}")
+        if event["outside_fact"]:
+            st.caption(f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(event['outside_fact'], event['outside_source']))}")

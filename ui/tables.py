@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 
 
@@ -18,6 +19,8 @@ def events_table(rows: pd.DataFrame, articles: pd.DataFrame) -> None:
         "Source": rows["article_id"].map(titles),
         "How sure are we": rows["how_sure"],
         "Fact-check note": rows["note"],
+        "Why this stance": rows["stance_basis"],
+        OUTSIDE_LABEL: [outside_text(f, s) for f, s in zip(rows["outside_fact"], rows["outside_source"])],
     })
     st.dataframe(table, hide_index=True, width="stretch", height=min(38 * (len(table) + 1), 520),
                  column_config={"What": st.column_config.TextColumn(width="large"), "Article says": st.column_config.TextColumn(width="large")})
