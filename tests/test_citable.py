@@ -76,7 +76,7 @@ def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package
     assert language == "python"
     assert len(events) == len(ds.events) and list(events["event_id"]) == list(ds.events["event_id"])
     assert events["date"].dtype.kind == "M"
-    assert events.loc[events["event_id"] == "fra-initial-support", "date"].iloc[0] == pd.Timestamp("2024-02-22")
+    assert events.loc[events["event_id"] == "fra-initial-support", "date"].iloc[0] == pd.Timestamp("2024-01-19")
 
 
 def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip):

@@ -119,7 +119,7 @@ def test_add_article_saves_the_text_adds_its_row_and_drafts_its_quotes(project):
     assert (project.seeds / seeds[-1]).read_bytes() == steps.ARTICLE.read_bytes()
     assert "romania-backs-rutte-quote-1" in project.added.stdout and "the council said" in project.added.stdout
     assert "said Kristina Moldovan" not in project.added.stdout and "Kristina Moldovan" in project.added.stdout
-    assert project.version == "1.2.0"  # the fixture's 1.1.0, one minor step up
+    assert project.version == "1.3.0"  # the fixture's 1.2.0, one minor step up
 
 
 def test_the_check_names_what_the_editor_must_still_fill_in(project):
@@ -215,7 +215,7 @@ def test_exports_say_the_new_number(ds, project, tmp_path):
     embeds.write_embeds(ds, tmp_path / "embeds")
     assert "source: six news articles." in (tmp_path / "embeds" / "index.html").read_text(encoding="utf-8")
     assert cite.title(len(ds.articles)) == "Rutte's race to lead NATO: every claim of six news articles, sourced"
-    assert ds.version.startswith("1.2.0+")
+    assert ds.version.startswith("1.3.0+")
 
 
 def test_the_data_package_and_the_docs_say_the_new_number(project):

@@ -57,7 +57,7 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
                 date_precision="day",
                 date_basis=STATED,
                 kind="endorsement",
-                actor="Romania (government)",
+                actor="Supreme Council of National Defence (Romania)",
                 actor_role="Supreme Council of National Defence",
                 country_iso3="ROU",
                 candidate="rutte",
@@ -70,7 +70,7 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
                 date=PUBLISHED,
                 date_precision="approx",
                 kind="statement",
-                date_basis="Reported as said when the article was published (20 Jun 2024).",
+                date_basis="No later than 20 Jun 2024: reported as said when the article was published.",
                 actor_role="Defence analyst",
                 summary="An analyst in Bucharest says the race is over.",
             )
@@ -115,31 +115,15 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
 
 
 def log_the_addition(data: Path, version: str) -> None:
-    with (data / "corrections.csv").open("a", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(
-            [
-                "romania-backs-added",
-                "2026-12-01",
-                version,
-                "data_change",
-                "romania-backs-rutte",
-                "event_id",
-                "",
-                "romania-backs-rutte",
-                "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows.",
-            ]
-        )
-        writer.writerow(
-            [
-                "iohannis-withdrawal-linked",
-                "2026-12-01",
-                version,
-                "data_change",
-                "iohannis-withdraws",
-                "fact_id",
-                "",
-                "iohannis-withdrawal",
-                "A new article reports the same withdrawal; linking the rows counts both reports.",
-            ]
-        )
+    added = {
+        "correction_id": "romania-backs-added", "date": "2026-12-01", "data_version": version, "kind": "data_change",
+        "event_id": "romania-backs-rutte", "field": "event_id", "before": "", "after": "romania-backs-rutte",
+        "reason": "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows.",
+    }
+    linked = {
+        "correction_id": "iohannis-withdrawal-linked", "date": "2026-12-01", "data_version": version,
+        "kind": "data_change", "event_id": "iohannis-withdraws", "field": "fact_id", "before": "",
+        "after": "iohannis-withdrawal",
+        "reason": "A new article reports the same withdrawal; linking the rows counts both reports.",
+    }
+    _rewrite(data / "corrections.csv", lambda row: row, [added, linked])
