@@ -3,7 +3,7 @@
 import pandas as pd
 
 from rutte_race.load import Dataset
-from rutte_race.url_state import Bounds, EventSpan, ViewState
+from rutte_race.view_state import Bounds, EventSpan, ViewState
 
 
 def bounds_of(ds: Dataset) -> Bounds:

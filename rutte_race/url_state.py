@@ -1,49 +1,11 @@
 """The reader's view as URL query parameters: parsed leniently (with a notice for anything ignored) and written back."""
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
+
+from rutte_race.view_state import Bounds, EventSpan, ViewState  # noqa: F401  (EventSpan: imported from here by older code)
 
 MAX_VALUE_LENGTH = 400
 PARAMS = ("from", "to", "countries", "as_of", "speakers", "event")
-
-
-@dataclass(frozen=True)
-class ViewState:
-    start: date
-    end: date
-    countries: tuple[str, ...] = ()  # empty: every country
-    as_of: date | None = None  # the backer map's date; None: its default
-    speakers: tuple[str, ...] = ()  # the quotes page's speaker filter; empty: everyone
-    event: str | None = None  # the timeline's focused event (an event_id); None: the first one shown
-
-
-@dataclass(frozen=True)
-class EventSpan:
-    """Where an event falls for the filters: its period, from `start` to the day before `end`, and its country."""
-
-    start: date
-    end: date
-    country: str = ""
-
-    def shown_in(self, view: ViewState) -> bool:
-        """The rule of filters.filter_events: the period overlaps the dates and, if countries are chosen, it is about one."""
-        return self.start <= view.end and self.end > view.start and (not view.countries or self.country in view.countries)
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """What a valid view may hold: the data's date range, the default range, known countries, speakers and events."""
-
-    first: date
-    last: date
-    default_start: date
-    default_end: date
-    countries: frozenset[str]
-    speakers: frozenset[str] = field(default_factory=frozenset)
-    events: Mapping[str, EventSpan] = field(default_factory=dict, hash=False)  # by event_id
-
-    def default(self) -> ViewState:
-        return ViewState(self.default_start, self.default_end)
 
 
 def _short(value: str) -> str:
