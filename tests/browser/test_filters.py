@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
 from rutte_race.filters import bounds_of, filter_events, shown_of
 from rutte_race.load import load
-from rutte_race.url_state import ViewState
+from rutte_race.view_state import ViewState
 
 STEPS_BACK = 10  # days the reader moves the end of the date range with the keyboard
 
