@@ -66,6 +66,7 @@ class ChartDef:
     what: str  # what kind of chart, for its accessible text; {subtitle} is replaced by the view's
     empty: str = ""  # said instead of the chart when nothing matches; default: its description
     note: str = ""  # a caveat shown under the chart on its page
+    subtitle: Callable[[Scope], str] | None = None  # default: the view's filters in one line (Scope.subtitle)
     # Fields of the view the marks never read (so the cached chart is shared across them); every other field,
     # including any filter added later, is in the cache key.
     ignores: tuple[str, ...] = ()
@@ -130,17 +131,9 @@ def draw(definition: ChartDef, sc: Scope) -> ViewChart:
     if rows.empty and definition.empty:
         description = definition.empty
     notice = "" if rows.empty else corrections.chart_notice(sc.ds.corrections, definition.drawn_events(sc, rows))
-    return ViewChart(
-        definition,
-        sc,
-        definition.title(sc),
-        sc.subtitle,
-        rows,
-        description,
-        definition.table(sc, rows),
-        notice,
-        definition.file_name(sc),
-    )
+    subtitle = sc.subtitle if definition.subtitle is None else definition.subtitle(sc)
+    return ViewChart(definition, sc, definition.title(sc), subtitle, rows, description, definition.table(sc, rows),
+                     notice, definition.file_name(sc))
 
 
 def on_page(page: str) -> list[ChartDef]:
