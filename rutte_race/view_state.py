@@ -44,7 +44,6 @@ class Filter:
     write: Callable[[object, object], dict[str, str]]  # (view, default view) → link values; leave out the defaults
     keeps: Callable[[pd.DataFrame, object], pd.Series] | None = None  # the rows it lets through (a boolean mask)
     rows: str = "events"  # what `keeps` applies to: "events" (every chart's rows) or "quotes" (the quotes page)
-    shared: bool = False  # set in the sidebar for every page; otherwise one page's own part of the view
 
 
 def _read_dates(link: LinkValues, before: dict, bounds: Bounds) -> dict:
@@ -101,10 +100,10 @@ def _write_list(key: str, field_name: str):
 
 FILTERS: list[Filter] = [
     Filter("dates", (("start", date, REQUIRED), ("end", date, REQUIRED)), ("from", "to"), _read_dates, _write_dates,
-           keeps=_overlaps_dates, shared=True),
+           keeps=_overlaps_dates),
     Filter("countries", (("countries", tuple[str, ...], ()),), ("countries",),  # empty: every country
            lambda link, before, bounds: {"countries": tuple(sorted(link.members("countries", bounds.countries, str.upper)))},
-           _write_list("countries", "countries"), keeps=_in("country_iso3", "countries"), shared=True),
+           _write_list("countries", "countries"), keeps=_in("country_iso3", "countries")),
     Filter("as_of", (("as_of", date | None, None),), ("as_of",), _read_as_of,  # the backer map's date; None: its default
            lambda view, default: {"as_of": view.as_of.isoformat()} if view.as_of is not None else {}),
     Filter("speakers", (("speakers", tuple[str, ...], ()),), ("speakers",),  # the quotes page's; empty: everyone
