@@ -53,7 +53,8 @@ st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False
 
 st.header("Every ally's stance history")
 history = views.stance_history(ds, changes, view)
-st.caption(f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; the others have no public stance reported before the appointment.")
+st.caption(f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
+           "the others have no public stance reported before the appointment.")
 st.dataframe(history, hide_index=True, width="stretch")
 st.header(f"Stances on {day_text(as_of)}")
 st.dataframe(drawn["backer-map"].data.rename(columns=MAP_COLUMNS), hide_index=True, width="stretch")

@@ -132,8 +132,17 @@ def draw(definition: ChartDef, sc: Scope) -> ViewChart:
         description = definition.empty
     notice = "" if rows.empty else corrections.chart_notice(sc.ds.corrections, definition.drawn_events(sc, rows))
     subtitle = sc.subtitle if definition.subtitle is None else definition.subtitle(sc)
-    return ViewChart(definition, sc, definition.title(sc), subtitle, rows, description, definition.table(sc, rows),
-                     notice, definition.file_name(sc))
+    return ViewChart(
+        definition,
+        sc,
+        definition.title(sc),
+        subtitle,
+        rows,
+        description,
+        definition.table(sc, rows),
+        notice,
+        definition.file_name(sc),
+    )
 
 
 def on_page(page: str) -> list[ChartDef]:
@@ -185,7 +194,8 @@ BACKERS = ChartDef(
     what="Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.",
     empty="No stance is recorded before the end of the chosen dates. Widen the dates to see the race.",
     note=(
-        "Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
+        "Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the "
+        "timeline. "
         "From the appointment on, every ally counts as backing, since it needed all of them."
     ),
     ignores=("as_of", "speakers", "event"),
@@ -222,7 +232,8 @@ TIMELINE = ChartDef(
 
 
 def map_date(view: ViewState, last_change: date) -> date:
-    """The backer map's date: the reader's, when inside the view's dates; else the last stance change, kept inside them."""
+    """The backer map's date: the reader's, when inside the view's dates; else the last stance change, kept
+    inside them."""
     if view.as_of is not None and view.start <= view.as_of <= view.end:
         return view.as_of
     return min(max(last_change, view.start), view.end)

@@ -1,4 +1,5 @@
 """Reading one value of a link leniently: each problem becomes a plain-language notice, never an error."""
+
 from datetime import date
 
 MAX_VALUE_LENGTH = 400

@@ -1,5 +1,6 @@
 """The date control's periods: presets computed from the data (the race, its first half-year, since the last
 holdout came round, after the appointment, and everything with the background), and the range the control offers."""
+
 import calendar
 from dataclasses import dataclass
 from datetime import date

@@ -3,6 +3,7 @@ holds, how a link gives it (URL keys, parsing, notices), how it is written back,
 rows. ViewState, the link's keys, the rule (filter_events) and the charts' cache key all follow from FILTERS, so
 adding a filter is one entry there.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import date
@@ -27,7 +28,9 @@ class Bounds:
     speakers: frozenset[str] = field(default_factory=frozenset)
     # Each event's period (date_start to the day before date_end) and country, for the rule: a link may focus an
     # event only when the filters show it.
-    events: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=EVENT_SPAN_COLUMNS), compare=False, hash=False)
+    events: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=EVENT_SPAN_COLUMNS), compare=False, hash=False
+    )
 
     def default(self) -> "ViewState":
         return ViewState(self.default_start, self.default_end)
@@ -56,8 +59,11 @@ def _read_dates(link: LinkValues, before: dict, bounds: Bounds) -> dict:
 
 
 def _write_dates(view, default) -> dict[str, str]:
-    return {key: day.isoformat() for key, day, usual in (("from", view.start, default.start), ("to", view.end, default.end))
-            if day != usual}
+    return {
+        key: day.isoformat()
+        for key, day, usual in (("from", view.start, default.start), ("to", view.end, default.end))
+        if day != usual
+    }
 
 
 def _overlaps_dates(rows: pd.DataFrame, view) -> pd.Series:
@@ -88,9 +94,11 @@ def _read_event(link: LinkValues, before: dict, bounds: Bounds) -> dict:
 
 def _in(column: str, field_name: str):
     """The rule of a list filter: rows whose `column` is one of the chosen values, or every row when none is chosen."""
+
     def keeps(rows: pd.DataFrame, view) -> pd.Series:
         chosen = getattr(view, field_name)
         return rows[column].isin(chosen) if chosen else pd.Series(True, index=rows.index)
+
     return keeps
 
 
@@ -99,31 +107,69 @@ def _write_list(key: str, field_name: str):
 
 
 FILTERS: list[Filter] = [
-    Filter("dates", (("start", date, REQUIRED), ("end", date, REQUIRED)), ("from", "to"), _read_dates, _write_dates,
-           keeps=_overlaps_dates),
-    Filter("countries", (("countries", tuple[str, ...], ()),), ("countries",),  # empty: every country
-           lambda link, before, bounds: {"countries": tuple(sorted(link.members("countries", bounds.countries, str.upper)))},
-           _write_list("countries", "countries"), keeps=_in("country_iso3", "countries")),
-    Filter("as_of", (("as_of", date | None, None),), ("as_of",), _read_as_of,  # the backer map's date; None: its default
-           lambda view, default: {"as_of": view.as_of.isoformat()} if view.as_of is not None else {}),
-    Filter("speakers", (("speakers", tuple[str, ...], ()),), ("speakers",),  # the quotes page's; empty: everyone
-           lambda link, before, bounds: {"speakers": link.members("speakers", bounds.speakers)},
-           _write_list("speakers", "speakers"), keeps=_in("actor", "speakers"), rows="quotes"),
-    Filter("event", (("event", str | None, None),), ("event",), _read_event,  # the timeline's focus; None: the first shown
-           lambda view, default: {"event": view.event} if view.event is not None else {}),
+    Filter(
+        "dates",
+        (("start", date, REQUIRED), ("end", date, REQUIRED)),
+        ("from", "to"),
+        _read_dates,
+        _write_dates,
+        keeps=_overlaps_dates,
+    ),
+    Filter(
+        "countries",
+        (("countries", tuple[str, ...], ()),),
+        ("countries",),  # empty: every country
+        lambda link, before, bounds: {
+            "countries": tuple(sorted(link.members("countries", bounds.countries, str.upper)))
+        },
+        _write_list("countries", "countries"),
+        keeps=_in("country_iso3", "countries"),
+    ),
+    Filter(
+        "as_of",
+        (("as_of", date | None, None),),
+        ("as_of",),
+        _read_as_of,  # the backer map's date; None: its default
+        lambda view, default: {"as_of": view.as_of.isoformat()} if view.as_of is not None else {},
+    ),
+    Filter(
+        "speakers",
+        (("speakers", tuple[str, ...], ()),),
+        ("speakers",),  # the quotes page's; empty: everyone
+        lambda link, before, bounds: {"speakers": link.members("speakers", bounds.speakers)},
+        _write_list("speakers", "speakers"),
+        keeps=_in("actor", "speakers"),
+        rows="quotes",
+    ),
+    Filter(
+        "event",
+        (("event", str | None, None),),
+        ("event",),
+        _read_event,  # the timeline's focus; None: the first shown
+        lambda view, default: {"event": view.event} if view.event is not None else {},
+    ),
 ]
 
 
 def view_state_class(filters: list[Filter]) -> type:
     """The frozen dataclass whose fields are the filters' fields, in order."""
-    cls = make_dataclass("ViewState", [(name, kind) if default is REQUIRED else (name, kind, field(default=default))
-                                       for f in filters for name, kind, default in f.fields], frozen=True)
+    cls = make_dataclass(
+        "ViewState",
+        [
+            (name, kind) if default is REQUIRED else (name, kind, field(default=default))
+            for f in filters
+            for name, kind, default in f.fields
+        ],
+        frozen=True,
+    )
     cls.__module__ = __name__  # so a view pickles and hashes like any class of this module
     return cls
 
 
 ViewState = view_state_class(FILTERS)
-ViewState.__doc__ = "The reader's view: one field per filter field of FILTERS (dates, countries, map date, speakers, focus)."
+ViewState.__doc__ = (
+    "The reader's view: one field per filter field of FILTERS (dates, countries, map date, speakers, focus)."
+)
 
 
 def filter_rows(rows: pd.DataFrame, view, kind: str = "events") -> pd.DataFrame:

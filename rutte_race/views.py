@@ -144,7 +144,8 @@ def stance_history(ds: Dataset, changes: pd.DataFrame, view) -> pd.DataFrame:
     return pd.DataFrame({
         "Ally": history["name"], "From": date_labels(history), "Stance": history["stance"].astype(str),
         "What": history["summary"], "Article says": history["evidence"],
-        "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article" for d in history["derived"]],
+        "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article"
+                        for d in history["derived"]],
         "How sure are we": history["how_sure"],
     })
 

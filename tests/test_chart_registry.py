@@ -1,5 +1,6 @@
 """The chart registry: every registered chart is on its page with its downloads, in the embeds and in the whole-view
 export; a chart added to the registry alone shows up in all four; the map's CSV is the same on every path."""
+
 import json
 from datetime import date
 from pathlib import Path
@@ -37,10 +38,16 @@ def monthly_counts(sc) -> pd.DataFrame:
 
 # A chart the product does not have: one entry, its builder above, and nothing else.
 EXTRA = ChartDef(
-    slug="events-per-month", page="timeline", title=lambda sc: EXTRA_TITLE, rows=monthly_counts, build=events_per_month,
+    slug="events-per-month",
+    page="timeline",
+    title=lambda sc: EXTRA_TITLE,
+    rows=monthly_counts,
+    build=events_per_month,
     describe=lambda sc, rows: f"{int(rows['events'].sum())} events over {len(rows)} months.",
-    table=lambda sc, rows: rows, drawn_events=lambda sc, rows: filter_events(sc.ds.events, sc.view)["event_id"],
-    file_name=lambda sc: ("events-per-month",), what="Bar chart of events per month, {subtitle}.",
+    table=lambda sc, rows: rows,
+    drawn_events=lambda sc, rows: filter_events(sc.ds.events, sc.view)["event_id"],
+    file_name=lambda sc: ("events-per-month",),
+    what="Bar chart of events per month, {subtitle}.",
 )
 
 

@@ -1,4 +1,5 @@
 """The sidebar's date control: the race by default, presets from the data, exact days, and old links."""
+
 from datetime import date
 from pathlib import Path
 
@@ -64,4 +65,6 @@ def test_old_links_still_open_and_a_moved_value_gets_a_notice():
     assert dict(at.query_params) == {"from": "2012-01-01", "to": "2012-12-31"}
     at = app(**{"from": "1999-01-01"})
     assert control(at)[:2] == ("background", date(2010, 10, 14))
-    assert escape_markdown("Moved “from” 1999-01-01 into the data's range (2010-10-14 to 2024-10-01).") in at.info[0].value
+    assert (
+        escape_markdown("Moved “from” 1999-01-01 into the data's range (2010-10-14 to 2024-10-01).") in at.info[0].value
+    )

@@ -5,9 +5,9 @@ from pathlib import Path
 import streamlit as st
 
 from rutte_race import paths, views
+from rutte_race.chart_registry import Scope
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
-from rutte_race.chart_registry import Scope
 from rutte_race.problems import DataError
 from rutte_race.view_state import Bounds, ViewState
 

@@ -1,4 +1,5 @@
 """The filters every page shares: the race's dates (presets, or exact dates) and a country choice, with a reset."""
+
 import streamlit as st
 
 from rutte_race import periods
@@ -7,9 +8,11 @@ from rutte_race.load import Dataset
 from ui import state, whole_view
 from ui.data import bounds, derived
 
-DATES_HELP = ("Events whose date (or period) falls between these days. Type a date, or step it with the arrow keys: "
-              "on the day by a day, on the month by a month (in the calendar, Page Up and Page Down move a month). "
-              "The background before the race is the last choice above.")
+DATES_HELP = (
+    "Events whose date (or period) falls between these days. Type a date, or step it with the arrow keys: "
+    "on the day by a day, on the month by a month (in the calendar, Page Up and Page Down move a month). "
+    "The background before the race is the last choice above."
+)
 
 
 def filters(ds: Dataset) -> None:
@@ -19,8 +22,14 @@ def filters(ds: Dataset) -> None:
     with st.sidebar:
         st.header("Filters")
         date_control(ds, b)
-        st.multiselect("Countries", options=sorted(names, key=names.get), format_func=names.get, key=state.COUNTRIES,
-                       placeholder="All countries", help="Show only events and stances of these allies.")
+        st.multiselect(
+            "Countries",
+            options=sorted(names, key=names.get),
+            format_func=names.get,
+            key=state.COUNTRIES,
+            placeholder="All countries",
+            help="Show only events and stances of these allies.",
+        )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
         whole_view.downloads(ds, b)
         st.caption(f"Data version {ds.version}. Every row links to the sentence of the article it comes from.")
@@ -35,15 +44,33 @@ def date_control(ds: Dataset, b) -> None:
     st.session_state[state.PERIOD] = chosen.name if chosen else None
     st.session_state[state.FROM], st.session_state[state.TO] = start, end
     labels = {p.name: p.label for p in choices}
-    st.pills("Dates", options=list(labels), format_func=labels.get, key=state.PERIOD, on_change=_pick_period,
-             args=(choices,), width="stretch", help="The whole race is shown first; pick another period, or set exact days below.")
+    st.pills(
+        "Dates",
+        options=list(labels),
+        format_func=labels.get,
+        key=state.PERIOD,
+        on_change=_pick_period,
+        args=(choices,),
+        width="stretch",
+        help="The whole race is shown first; pick another period, or set exact days below.",
+    )
     low, high = periods.control_range(b, start, end)
     # One above the other: side by side, a 300 px sidebar cuts the dates off.
-    st.date_input("From", key=state.FROM, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates,
-                  help=DATES_HELP)
+    st.date_input(
+        "From",
+        key=state.FROM,
+        min_value=low,
+        max_value=high,
+        format="YYYY-MM-DD",
+        on_change=_type_dates,
+        help=DATES_HELP,
+    )
     st.date_input("To", key=state.TO, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates)
-    st.caption(f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
-               + ("" if chosen else " (your own dates)") + ".")
+    st.caption(
+        f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
+        + ("" if chosen else " (your own dates)")
+        + "."
+    )
 
 
 def _pick_period(choices: list[periods.Period]) -> None:

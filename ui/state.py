@@ -8,7 +8,8 @@ from rutte_race.url_state import parse, to_params
 from rutte_race.view_state import Bounds, ViewState
 
 DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "as_of", "speakers", "event"
-PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"  # the date control's widgets; DATES holds the view's dates
+# The date control's widgets; DATES holds the view's dates.
+PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 NOTICES = "url_notices"
 
 

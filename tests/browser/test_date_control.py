@@ -1,8 +1,8 @@
 """The sidebar's date control in a real browser: presets tapped on a phone, exact days stepped with the keyboard by
 day and by month, and everything inside the sidebar at 390 and 1440 px."""
+
 import pytest
 from playwright.sync_api import expect
-
 from reader import open_page, wait_ready
 
 WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
