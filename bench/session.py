@@ -6,6 +6,7 @@ sent, answers with their states and with the hashes of cached messages, so the s
 instead of repeating large elements.
 """
 import time
+from datetime import date, timedelta
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -93,8 +94,9 @@ class Session:
                 self.widgets[inner.id] = inner
 
     def move_dates_end(self, days_back: int) -> None:
-        """Set the sidebar's date range to end `days_back` days before its last day (a new view each time)."""
-        slider = self.widgets[self.widget_id("filter_dates")]
-        state = WidgetState(id=slider.id)
-        state.double_array_value.data.extend([slider.default[0], slider.max - days_back * slider.step])
+        """Set the sidebar's last day to `days_back` days before the latest it offers (a new view each time)."""
+        last_day = self.widgets[self.widget_id("filter_to")]
+        latest = date.fromisoformat(last_day.max.replace("/", "-"))
+        state = WidgetState(id=last_day.id)
+        state.string_array_value.data.append((latest - timedelta(days=days_back)).isoformat())
         self.set_state(state)

@@ -1,15 +1,15 @@
 """Candidates: everyone named for the job, side by side, with how each run went and the lines that source it."""
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, view_charts, views
+from rutte_race import describe, views
+from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
-from rutte_race.filters import describe_filters, filter_events, shown_of
+from rutte_race.filters import shown_of
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
-from ui import state
+from ui import data, state
+from ui.chart_block import show_page_charts
 from ui.page import start_page
-from ui import charts as chart_cache
-from ui.downloads import chart_downloads
 
 STATUS_WORDS = {"appointed": "Appointed", "withdrew": "Withdrew", "declared": "Declared", "mentioned": "Named, never declared"}
 
@@ -23,18 +23,10 @@ st.markdown(f"{counted(len(ds.candidates), 'person', 'people', capital=True)} we
             "the others were floated "
             "in the press. Corrections of the articles' errors about them are noted on each card.")
 
-table = view_charts.candidates_in_view(ds, view)
-rows = filter_events(ds.events, view)
+table = candidates_in_view(ds, view)
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
-    subtitle = describe_filters(view, bounds, derived["names"])
-    chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.candidates_chart(rows, table, view_charts.CANDIDATES_TITLE, subtitle))
-    description = describe.candidates(table, ds.events)
-    notice = corrections.chart_notice(ds.corrections, view_charts.candidates_drawn(rows, table))
-    chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.", notice)
-    chart_downloads(chart, ("candidates", view.start.isoformat(), "to", view.end.isoformat(), *view.countries),
-                    table.drop(columns=["last_event_date"]), export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "candidates")
+    show_page_charts("candidates", data.scope(ds, view))
 
     st.header("Side by side")
     titles = ds.articles.set_index("article_id")["title"]

@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from rutte_race import cite, export, paths
+from rutte_race import cite, export, paths, views
 from rutte_race.counts import counted, of_dataset
 from rutte_race.accuracy import OUTSIDE_LABEL, STANCE_WORDING
 from rutte_race.formatting import date_label, date_labels
@@ -44,7 +44,7 @@ st.markdown(
     "standing when it appeared) or *no earlier than*. A stance an earlier article already reported is never dated later than "
     "that report. Charts never draw a date more precisely than it is known."
 )
-inferred = ds.events[~ds.events["date_basis"].str.startswith("Stated")]
+inferred = views.inferred_dates(ds.events)
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
 st.dataframe(pd.DataFrame({"When": date_labels(inferred), "Event": inferred["summary"], "How the date was derived": inferred["date_basis"]}),
              hide_index=True, width="stretch")

@@ -1,17 +1,15 @@
 """The story: headline, the race in a few paragraphs with figures computed from the data, and a way in."""
-import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, view_charts, views
+from rutte_race import jump
 from rutte_race.counts import of_dataset
-from rutte_race.filters import describe_filters, filter_events
+from rutte_race.filters import filter_events
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import to_params
 from ui import data, state
+from ui.chart_block import show_page_charts
 from ui.page import start_page
-from ui import charts as chart_cache
-from ui.downloads import chart_downloads
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
@@ -36,22 +34,9 @@ cols[1].metric("Allies named as backers", figures["named_backers_before_appointm
 cols[2].metric("Allies that held out", len(figures["held_out"]))
 cols[3].metric("Rivals named", figures["rivals"])
 
-subtitle = describe_filters(view, bounds, derived["names"])
-series = views.backers_by_date(ds, derived["changes"], view.countries) if view.countries else derived["by_date"]
-series = series[series["date"] <= pd.Timestamp(view.end)]
-if series.empty:
-    st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
-else:
-    chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.backers_over_time(series, view.end, view_charts.backers_title(view, counts.allies), subtitle))
-    description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
-    notice = corrections.chart_notice(ds.corrections, view_charts.backers_drawn(derived["changes"], view))
-    chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.", notice)
-    st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
-               "From the appointment on, every ally counts as backing, since it needed all of them.")
-    chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "story")
-    with st.expander("The figures as a table"):
-        st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
+show_page_charts("story", data.scope(ds, view))
+with st.expander("The figures as a table"):
+    st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 
 st.header("Latest developments")
 latest = jump.latest(filter_events(ds.events, view))

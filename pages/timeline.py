@@ -1,14 +1,13 @@
 """Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, view_charts
+from rutte_race import charts, jump
 from rutte_race.counts import counted
-from rutte_race.filters import describe_filters, filter_events, shown_of
-from ui import state
-from ui.page import start_page
-from ui import charts as chart_cache
-from ui.downloads import chart_downloads
+from rutte_race.filters import filter_events, shown_of
+from ui import data, state
+from ui.chart_block import show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons
+from ui.page import start_page
 from ui.tables import events_table
 
 ds, derived, view = start_page()
@@ -30,16 +29,8 @@ if not rows.empty:
     jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
     event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
 
-    subtitle = describe_filters(view, bounds, derived["names"])
-
-    chart = chart_cache.chart("timeline", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: view_charts.timeline_chart(ds, rows, view, subtitle))
-    description = describe.timeline(rows)
-    focused = chart_cache.with_params(chart, **charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end))
-    notice = corrections.chart_notice(ds.corrections, rows["event_id"])
-    chart_cache.show(focused, description, f"Timeline of the events, {subtitle}; the table below lists the same rows.", notice)
-    chart_downloads(chart, ("timeline", view.start.isoformat(), "to", view.end.isoformat(), *view.countries), rows.drop(columns=["date_start", "date_end"]),
-                    export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "timeline")
+    focus_params = charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end)
+    show_page_charts("timeline", data.scope(ds, view), params={"timeline": focus_params})
     st.header("The same events as a table")
     events_table(rows, ds.articles)
 

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 
 from rutte_race import export
+from rutte_race.chart_registry import ViewChart, view_charts
 from rutte_race.counts import counted
 from rutte_race.files import write_atomic
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
 from rutte_race.paths import PROJECT_DIR
-from rutte_race.view_charts import ViewChart, view_charts
 
 OUT_DIR = PROJECT_DIR / "embed"
 FORMATS = ("html", "svg", "png", "csv")

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from rutte_race.load import Dataset
-from rutte_race.url_state import Bounds, EventSpan, ViewState
+from rutte_race.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, filter_rows
 
 
 def bounds_of(ds: Dataset) -> Bounds:
@@ -19,25 +19,20 @@ def bounds_of(ds: Dataset) -> Bounds:
         default_end=race["date"].max().date(),
         countries=frozenset(ds.members["iso3"]),
         speakers=frozenset(speakers),
-        events={e.event_id: EventSpan(e.date_start.date(), e.date_end.date(), e.country_iso3) for e in events.itertuples()},
+        events=events[EVENT_SPAN_COLUMNS].reset_index(drop=True),
     )
 
 
 def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
-    """Rows whose period overlaps the range and, when countries are chosen, about one of them.
-
-    Overlap, not the best-estimate date: an event known only as 'in 2023' belongs to any range touching 2023.
-    """
-    keep = (events["date_start"] <= pd.Timestamp(state.end)) & (events["date_end"] > pd.Timestamp(state.start))
-    if state.countries:
-        keep &= events["country_iso3"].isin(state.countries)
-    return events[keep]
+    """The rows every filter lets through (view_state.FILTERS): their period overlaps the dates and, when countries
+    are chosen, they are about one of them."""
+    return filter_rows(events, state)
 
 
 def quotes_in_view(quotes: pd.DataFrame, events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """The quotes (views.quotes) whose event is in the view and, when speakers are chosen, said by one of them."""
     shown = quotes[quotes["event_id"].isin(filter_events(events, state)["event_id"])]
-    return shown[shown["actor"].isin(state.speakers)] if state.speakers else shown
+    return filter_rows(shown, state, "quotes")
 
 
 def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:

@@ -1,146 +1,27 @@
-"""The reader's view as URL query parameters: parsed leniently (with a notice for anything ignored) and written back."""
-from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date
+"""The reader's view as URL query parameters: parsed leniently (with a notice for anything ignored) and written back.
 
-MAX_VALUE_LENGTH = 400
-PARAMS = ("from", "to", "countries", "as_of", "speakers", "event")
+Each filter reads and writes its own keys (view_state.FILTERS); this module only runs them in order.
+"""
+from rutte_race.link_values import LinkValues, short
+from rutte_race.view_state import FILTERS, Bounds, ViewState
 
-
-@dataclass(frozen=True)
-class ViewState:
-    start: date
-    end: date
-    countries: tuple[str, ...] = ()  # empty: every country
-    as_of: date | None = None  # the backer map's date; None: its default
-    speakers: tuple[str, ...] = ()  # the quotes page's speaker filter; empty: everyone
-    event: str | None = None  # the timeline's focused event (an event_id); None: the first one shown
-
-
-@dataclass(frozen=True)
-class EventSpan:
-    """Where an event falls for the filters: its period, from `start` to the day before `end`, and its country."""
-
-    start: date
-    end: date
-    country: str = ""
-
-    def shown_in(self, view: ViewState) -> bool:
-        """The rule of filters.filter_events: the period overlaps the dates and, if countries are chosen, it is about one."""
-        return self.start <= view.end and self.end > view.start and (not view.countries or self.country in view.countries)
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """What a valid view may hold: the data's date range, the default range, known countries, speakers and events."""
-
-    first: date
-    last: date
-    default_start: date
-    default_end: date
-    countries: frozenset[str]
-    speakers: frozenset[str] = field(default_factory=frozenset)
-    events: Mapping[str, EventSpan] = field(default_factory=dict, hash=False)  # by event_id
-
-    def default(self) -> ViewState:
-        return ViewState(self.default_start, self.default_end)
-
-
-def _short(value: str) -> str:
-    return value if len(value) <= 40 else value[:37] + "..."
-
-
-def _date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def _clamp(day: date, bounds: Bounds) -> date:
-    return min(max(day, bounds.first), bounds.last)
+PARAMS = tuple(key for f in FILTERS for key in f.url_keys)
 
 
 def parse(params: dict[str, list[str]], bounds: Bounds) -> tuple[ViewState, list[str]]:
     """The view a link asks for, and one plain-language notice per value that was ignored or adjusted."""
-    notices: list[str] = []
-    state = bounds.default()
-
-    for key in params:
-        if key not in PARAMS:
-            notices.append(f"Ignored the unknown link setting “{_short(key)}”.")
-
-    def single(key: str) -> str | None:
-        values = [v for v in params.get(key, []) if v != ""]
-        if not values:
-            return None
-        if len(values) > 1:
-            notices.append(f"The link gave “{key}” {len(values)} times; used the first.")
-        if len(values[0]) > MAX_VALUE_LENGTH:
-            notices.append(f"Ignored “{key}”: the value is too long.")
-            return None
-        return values[0]
-
-    def day(key: str) -> date | None:
-        value = single(key)
-        if value is None:
-            return None
-        parsed = _date(value)
-        if parsed is None:
-            notices.append(f"Ignored “{key}={_short(value)}”: not a date in the form YYYY-MM-DD.")
-            return None
-        if _clamp(parsed, bounds) != parsed:
-            notices.append(f"Moved “{key}” {parsed} into the data's range ({bounds.first} to {bounds.last}).")
-        return _clamp(parsed, bounds)
-
-    def members(key: str, known: frozenset[str], normal) -> tuple[str, ...]:
-        raw = [part.strip() for v in params.get(key, []) for part in v.split(",")]
-        if any(len(p) > MAX_VALUE_LENGTH for p in raw):
-            notices.append(f"Ignored a value of “{key}” that is too long.")
-        raw = [normal(p) for p in raw if p and len(p) <= MAX_VALUE_LENGTH]
-        kept = tuple(dict.fromkeys(p for p in raw if p in known))
-        unknown = [p for p in dict.fromkeys(raw) if p not in known]
-        if unknown:
-            shown = ", ".join(_short(u) for u in unknown[:5]) + (" …" if len(unknown) > 5 else "")
-            notices.append(f"Ignored unknown {key}: {shown}.")
-        return kept
-
-    start, end = day("from"), day("to")
-    start, end = start or state.start, end or state.end
-    if start > end:
-        notices.append(f"The link's dates were reversed; showing {end} to {start}.")
-        start, end = end, start
-    as_of = day("as_of")
-    if as_of is not None and not start <= as_of <= end:
-        notices.append(f"Moved “as_of” {as_of} into the chosen dates ({start} to {end}).")
-        as_of = min(max(as_of, start), end)
-    countries = members("countries", bounds.countries, str.upper)
-    speakers = members("speakers", bounds.speakers, str)
-    view = ViewState(start, end, tuple(sorted(countries)), as_of, speakers)
-    event = single("event")
-    if event is not None and event not in bounds.events:
-        notices.append(f"Ignored the unknown event “{_short(event)}”.")
-    elif event is not None and not bounds.events[event].shown_in(view):
-        notices.append(f"Ignored “event={_short(event)}”: that event is outside the chosen dates and countries.")
-    else:
-        view = replace(view, event=event)
-    return view, notices
+    link = LinkValues(params)
+    link.notices += [f"Ignored the unknown link setting “{short(key)}”." for key in params if key not in PARAMS]
+    values: dict = {}
+    for f in FILTERS:
+        values.update(f.read(link, values, bounds))
+    return ViewState(**values), link.notices
 
 
 def to_params(state: ViewState, bounds: Bounds) -> dict[str, str]:
     """Query parameters for `state`, leaving out whatever equals the default so links stay short."""
     default = bounds.default()
-    params = {}
-    if state.start != default.start:
-        params["from"] = state.start.isoformat()
-    if state.end != default.end:
-        params["to"] = state.end.isoformat()
-    if state.countries:
-        params["countries"] = ",".join(state.countries)
-    if state.as_of is not None:
-        params["as_of"] = state.as_of.isoformat()
-    if state.speakers:
-        params["speakers"] = ",".join(state.speakers)
-    if state.event is not None:
-        params["event"] = state.event
+    params: dict[str, str] = {}
+    for f in FILTERS:
+        params.update(f.write(state, default))
     return params

@@ -135,6 +135,26 @@ def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataF
     return out
 
 
+def stance_history(ds: Dataset, changes: pd.DataFrame, view) -> pd.DataFrame:
+    """Every change of an ally's stance within the view's dates and countries, as a reader's table."""
+    history = changes.merge(ds.members[["iso3", "name"]], on="iso3")
+    if view.countries:
+        history = history[history["iso3"].isin(view.countries)]
+    history = history[(history["date"] >= pd.Timestamp(view.start)) & (history["date"] <= pd.Timestamp(view.end))]
+    return pd.DataFrame({
+        "Ally": history["name"], "From": date_labels(history), "Stance": history["stance"].astype(str),
+        "What": history["summary"], "Article says": history["evidence"],
+        "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article"
+                        for d in history["derived"]],
+        "How sure are we": history["how_sure"],
+    })
+
+
+def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
+    """The rows whose date was inferred rather than read off the article (the basis does not start 'Stated')."""
+    return events[~events["date_basis"].str.startswith("Stated")]
+
+
 def milestone_labels(ds: Dataset) -> dict[str, str]:
     """Short labels for the race's turning points, keyed by event_id: the first day-dated row of each
     backing, opposition, candidacy, withdrawal, appointment and taking office."""

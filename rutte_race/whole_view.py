@@ -12,11 +12,11 @@ from datetime import date
 from rutte_race import cite, export, views
 from rutte_race.counts import Counts, of_dataset
 from rutte_race import pdf_layout as layout
+from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import date_label, day_text, source_label
 from rutte_race.load import Dataset
-from rutte_race.url_state import Bounds, ViewState
-from rutte_race.view_charts import ViewChart, map_date, view_charts
+from rutte_race.view_state import Bounds, ViewState
 
 TITLE = "Rutte's race to lead NATO"
 

@@ -45,7 +45,7 @@ def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
 
     floor, backer_map, unchanged_bytes = in_own_thread(drive())
     assert floor.widgets == {} and not floor.exceptions  # the floor draws nothing but the navigation
-    assert {"filter_dates", "as_of"} <= {wid.rsplit("-", 1)[-1] for wid in backer_map.widgets}
+    assert {"filter_to", "as_of"} <= {wid.rsplit("-", 1)[-1] for wid in backer_map.widgets}
     assert not backer_map.exceptions
     assert backer_map.cached, "the server marked no element as cacheable"
     assert unchanged_bytes < 60_000, "an unchanged rerun resent the large elements instead of references"

@@ -6,8 +6,8 @@ import pytest
 import vl_convert
 
 from rutte_race import charts, views
+from rutte_race.chart_registry import view_charts
 from rutte_race.filters import bounds_of, filter_events
-from rutte_race.view_charts import view_charts
 
 
 def spec_text(chart) -> str:

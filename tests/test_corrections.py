@@ -49,7 +49,7 @@ def test_the_event_date_is_the_event_s_not_the_correction_s(log):
 def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     from rutte_race import whole_view
     from rutte_race.filters import bounds_of, filter_events
-    from rutte_race.view_charts import view_charts
+    from rutte_race.chart_registry import view_charts
 
     view = bounds_of(ds).default()
     notices = {item.slug: item.corrections_notice for item in view_charts(ds, view)}

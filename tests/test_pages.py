@@ -47,7 +47,7 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert not at.exception
     assert at.title[0].value == "How Mark Rutte won over all 32 NATO allies"
     assert [w.label for w in at.sidebar.multiselect] == ["Countries"]
-    assert at.sidebar.slider[0].label == "Dates"
+    assert at.sidebar.button_group[0].label == "Dates" and [d.label for d in at.sidebar.date_input] == ["From", "To"]
     assert {m.label for m in at.metric} >= {"Days, first backing to appointment", "Allies that held out"}
 
 

@@ -68,7 +68,7 @@ def test_the_app_runs_through_the_balancer_on_the_replica_its_cookie_names(clust
             await reader.close()
     for replica in ("r1", "r2"):
         served_by, exceptions, widgets = in_own_thread(open_story(f"{COOKIE}={replica}"))
-        assert served_by == replica and exceptions == [] and {"filter_dates", "filter_countries"} <= widgets
+        assert served_by == replica and exceptions == [] and {"filter_from", "filter_to", "filter_countries"} <= widgets
 
 
 def test_a_killed_replica_moves_its_readers_and_leaves_the_others_alone(tmp_path):

@@ -15,7 +15,8 @@ from streamlit.testing.v1 import AppTest
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
-from rutte_race.url_state import PARAMS, ViewState, parse, to_params
+from rutte_race.url_state import PARAMS, parse, to_params
+from rutte_race.view_state import ViewState
 from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent

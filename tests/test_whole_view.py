@@ -13,11 +13,11 @@ from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
 from rutte_race import cite, pdf_layout, views, whole_view
+from rutte_race.chart_registry import ChartDef, draw, map_date, scope
 from rutte_race.filters import bounds_of, quotes_in_view
 from rutte_race.formatting import day_text
 from rutte_race.load import load
-from rutte_race.url_state import ViewState
-from rutte_race.view_charts import ViewChart, map_date
+from rutte_race.view_state import ViewState
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,11 +159,15 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
     assert "Rinkēvičs" in default_html and "I know I am leaving NATO in good hands" in default_html
 
 
-def test_chart_svg_renames_ids_and_drops_inner_aria_but_never_touches_drawn_text():
+def test_chart_svg_renames_ids_and_drops_inner_aria_but_never_touches_drawn_text(ds):
     words = 'a role="b" id="x" url(#y) href="#z"'
     frame = pd.DataFrame({"t": [words]})
-    chart = alt.Chart(frame).mark_text(clip=True).encode(text="t:N")
-    svg = whole_view.chart_svg(ViewChart("demo", "Demo", "", chart, frame))
+    demo = ChartDef(slug="demo", page="story", title=lambda sc: "Demo", rows=lambda sc: frame,
+                    build=lambda sc, rows, title, subtitle: alt.Chart(rows).mark_text(clip=True).encode(text="t:N"),
+                    describe=lambda sc, rows: "", table=lambda sc, rows: rows,
+                    drawn_events=lambda sc, rows: pd.Series([], dtype=str),
+                    file_name=lambda sc: ("demo",), what="Demo")
+    svg = whole_view.chart_svg(draw(demo, scope(ds, bounds_of(ds).default())))
     assert f">{html.escape(words, quote=False)}</text>" in svg
     tags = Tags(svg).tags
     assert not [name for _, attrs in tags for name in attrs if name == "role" or name.startswith("aria-")]

@@ -5,10 +5,11 @@ from pathlib import Path
 import streamlit as st
 
 from rutte_race import paths, views
+from rutte_race.chart_registry import Scope
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
 from rutte_race.problems import DataError
-from rutte_race.url_state import Bounds
+from rutte_race.view_state import Bounds, ViewState
 
 
 def _files_fingerprint() -> tuple:
@@ -28,7 +29,6 @@ def _derived(version: str, _ds: Dataset) -> dict:
     return {
         "bounds": bounds_of(_ds),
         "changes": changes,
-        "by_date": views.backers_by_date(_ds, changes),
         "by_month": views.backers_by_month(_ds, changes),
         "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
         "story": views.story_figures(_ds, changes),
@@ -69,3 +69,15 @@ def stances_on(ds: Dataset, day):
 
 def bounds(ds: Dataset) -> Bounds:
     return derived(ds)["bounds"]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _backers_by_date(version: str, countries: tuple[str, ...], _ds: Dataset, _changes):
+    return views.backers_by_date(_ds, _changes, countries)
+
+
+def scope(ds: Dataset, view: ViewState) -> Scope:
+    """What the registered charts are drawn from, with the views shared by every session."""
+    d = derived(ds)
+    return Scope(ds, view, d["bounds"], d["changes"], d["names"], lambda day: stances_on(ds, day),
+                 lambda countries: _backers_by_date(ds.version, countries, ds, d["changes"]))

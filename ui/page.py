@@ -4,7 +4,7 @@ import re
 import streamlit as st
 
 from rutte_race.load import Dataset
-from rutte_race.url_state import ViewState
+from rutte_race.view_state import ViewState
 from ui import data, routing, state
 
 

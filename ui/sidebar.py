@@ -1,9 +1,18 @@
-"""The filters every page shares: a date range and a country choice, with a reset."""
+"""The filters every page shares: the race's dates (presets, or exact dates) and a country choice, with a reset."""
+
 import streamlit as st
 
+from rutte_race import periods
+from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
 from ui import state, whole_view
-from ui.data import bounds
+from ui.data import bounds, derived
+
+DATES_HELP = (
+    "Events whose date (or period) falls between these days. Type a date, or step it with the arrow keys: "
+    "on the day by a day, on the month by a month (in the calendar, Page Up and Page Down move a month). "
+    "The background before the race is the last choice above."
+)
 
 
 def filters(ds: Dataset) -> None:
@@ -12,10 +21,65 @@ def filters(ds: Dataset) -> None:
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     with st.sidebar:
         st.header("Filters")
-        st.slider("Dates", min_value=b.first, max_value=b.last, key=state.DATES, format="D MMM YYYY",
-                  help="Events whose date (or period) falls in this range. The background before 2023 is left out by default.")
-        st.multiselect("Countries", options=sorted(names, key=names.get), format_func=names.get, key=state.COUNTRIES,
-                       placeholder="All countries", help="Show only events and stances of these allies.")
+        date_control(ds, b)
+        st.multiselect(
+            "Countries",
+            options=sorted(names, key=names.get),
+            format_func=names.get,
+            key=state.COUNTRIES,
+            placeholder="All countries",
+            help="Show only events and stances of these allies.",
+        )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
         whole_view.downloads(ds, b)
         st.caption(f"Data version {ds.version}. Every row links to the sentence of the article it comes from.")
+
+
+def date_control(ds: Dataset, b) -> None:
+    """Presets to tap, then the exact first and last day; both write the view's dates (state.DATES)."""
+    choices = periods.presets(ds, b, derived(ds)["changes"])
+    start, end = state.dates(b)
+    # The widgets show the view's dates on every run (a preset, a reset or a link may have changed them).
+    chosen = periods.matching(choices, start, end)
+    st.session_state[state.PERIOD] = chosen.name if chosen else None
+    st.session_state[state.FROM], st.session_state[state.TO] = start, end
+    labels = {p.name: p.label for p in choices}
+    st.pills(
+        "Dates",
+        options=list(labels),
+        format_func=labels.get,
+        key=state.PERIOD,
+        on_change=_pick_period,
+        args=(choices,),
+        width="stretch",
+        help="The whole race is shown first; pick another period, or set exact days below.",
+    )
+    low, high = periods.control_range(b, start, end)
+    # One above the other: side by side, a 300 px sidebar cuts the dates off.
+    st.date_input(
+        "From",
+        key=state.FROM,
+        min_value=low,
+        max_value=high,
+        format="YYYY-MM-DD",
+        on_change=_type_dates,
+        help=DATES_HELP,
+    )
+    st.date_input("To", key=state.TO, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates)
+    st.caption(
+        f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
+        + ("" if chosen else " (your own dates)")
+        + "."
+    )
+
+
+def _pick_period(choices: list[periods.Period]) -> None:
+    chosen = next((p for p in choices if p.name == st.session_state.get(state.PERIOD)), None)
+    if chosen is not None:  # tapping the chosen preset again keeps its dates
+        state.set_dates(chosen.start, chosen.end)
+
+
+def _type_dates() -> None:
+    start, end = st.session_state.get(state.FROM), st.session_state.get(state.TO)
+    if start is not None and end is not None:  # a cleared field keeps the last dates
+        state.set_dates(min(start, end), max(start, end))

@@ -4,9 +4,12 @@ from dataclasses import replace
 import streamlit as st
 
 from rutte_race.text import escape_markdown
-from rutte_race.url_state import Bounds, ViewState, parse, to_params
+from rutte_race.url_state import parse, to_params
+from rutte_race.view_state import Bounds, ViewState
 
 DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "as_of", "speakers", "event"
+# The date control's widgets; DATES holds the view's dates.
+PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 NOTICES = "url_notices"
 
 
@@ -29,8 +32,18 @@ def current_view(bounds: Bounds) -> ViewState:
     """The shared filters as a ViewState (page-specific parts are added by the page)."""
     if NOTICES not in st.session_state:
         _from_url(bounds)
-    start, end = st.session_state.get(DATES, (bounds.default_start, bounds.default_end))
+    start, end = dates(bounds)
     return ViewState(start=start, end=end, countries=tuple(sorted(st.session_state.get(COUNTRIES, []))))
+
+
+def dates(bounds: Bounds):
+    """The view's first and last day."""
+    return st.session_state.get(DATES, (bounds.default_start, bounds.default_end))
+
+
+def set_dates(start, end) -> None:
+    """New dates for the view (a callback of the date control)."""
+    st.session_state[DATES] = (start, end)
 
 
 def reset(bounds: Bounds) -> None:

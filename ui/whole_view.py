@@ -7,7 +7,7 @@ import streamlit as st
 from rutte_race import whole_view
 from rutte_race.counts import counted
 from rutte_race.load import Dataset
-from rutte_race.url_state import Bounds, ViewState
+from rutte_race.view_state import Bounds, ViewState
 from ui import state
 from ui.page import app_address
 

@@ -7,9 +7,9 @@ from playwright.sync_api import expect
 from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
 from rutte_race.filters import bounds_of, filter_events, shown_of
 from rutte_race.load import load
-from rutte_race.url_state import ViewState
+from rutte_race.view_state import ViewState
 
-STEPS_BACK = 10  # days the reader moves the end of the date range with the keyboard
+DAYS_BACK = 10  # days before the race's end the reader sets the last day to
 
 
 @pytest.fixture(scope="module")
@@ -30,22 +30,22 @@ def choose_country(page, name: str) -> None:
     wait_ready(page)
 
 
-def move_end_date_back(page, days: int) -> None:
-    end_thumb = sidebar(page).get_by_role("slider").nth(1)
-    end_thumb.focus()
-    for _ in range(days):
-        end_thumb.press("ArrowLeft")
+def type_last_day(page, day) -> None:
+    sidebar(page).get_by_role("spinbutton", name="year, To").focus()
+    page.keyboard.type(day.strftime("%Y%m%d"))  # each part moves on to the next once full
+    for _ in range(2):  # past the calendar button, out of the field: it commits the date on leaving
+        page.keyboard.press("Tab")
     wait_ready(page)
 
 
 def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
     bounds = bounds_of(dataset)
-    end = bounds.default_end - timedelta(days=STEPS_BACK)
+    end = bounds.default_end - timedelta(days=DAYS_BACK)
     expected = shown_of(len(filter_events(dataset.events, ViewState(bounds.default_start, end, ("HUN",)))), len(dataset.events), "events")
 
     open_page(app, app_url, "timeline")
     choose_country(app, "Hungary")
-    move_end_date_back(app, STEPS_BACK)
+    type_last_day(app, end)
     expect(app).to_have_url(f"{app_url}/timeline?to={end.isoformat()}&countries=HUN")
     expect(app.get_by_text(expected)).to_be_visible()
 

@@ -23,7 +23,7 @@ def test_a_map_tooltip_says_how_many_articles_report_the_stance(app, app_url):
 
 def test_a_chart_links_to_the_corrections_and_the_method_page_says_how_to_cite(app, app_url):
     open_page(app, app_url, "timeline")
-    version = app.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').inner_text().split()[2].rstrip(".")
+    version = app.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last.inner_text().split()[2].rstrip(".")
     link = app.get_by_role("link", name="rows drawn here were corrected")
     expect(link).to_be_visible()
     assert link.get_attribute("target") == "_blank"  # the log opens beside the chart, which keeps its view

@@ -1,0 +1,66 @@
+"""The date control's periods: presets computed from the data (the race, its first half-year, since the last
+holdout came round, after the appointment, and everything with the background), and the range the control offers."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from rutte_race.load import Dataset
+from rutte_race.view_state import Bounds
+
+BACKGROUND = "background"  # the name of the one preset that reaches before the race
+
+
+@dataclass(frozen=True)
+class Period:
+    name: str  # stable, for tests and code
+    label: str  # what the reader taps
+    start: date
+    end: date
+
+
+def last_holdout_backing(ds: Dataset, changes: pd.DataFrame) -> tuple[str, date] | None:
+    """The last ally that held out (reservations or opposition) to be reported backing Rutte before the
+    appointment, and that day; None when no holdout came round in the rows."""
+    named = changes[~changes["derived"]]
+    held = set(named.loc[named["stance"].isin(["reservations", "opposes"]), "iso3"])
+    came_round = named[(named["stance"] == "backs") & named["iso3"].isin(held)].sort_values("date", kind="stable")
+    if came_round.empty:
+        return None
+    last = came_round.iloc[-1]
+    return dict(zip(ds.members["iso3"], ds.members["name"]))[last["iso3"]], last["date"].date()
+
+
+def presets(ds: Dataset, bounds: Bounds, changes: pd.DataFrame) -> list[Period]:
+    """The presets in the order the control shows them; each one only when the data gives its dates."""
+    race_start, race_end = bounds.default_start, bounds.default_end
+    out = [Period("race", "Whole race", race_start, race_end)]
+    appointments = ds.events.loc[ds.events["kind"] == "appointment", "date"]
+    if not appointments.empty:
+        day = appointments.min().date()
+        month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        run_up = Period("run-up", f"Jan–{day:%b} {day.year}", max(date(day.year, 1, 1), race_start), month_end)
+        if run_up.start < run_up.end:
+            out.append(run_up)
+    holdout = last_holdout_backing(ds, changes)
+    if holdout is not None:
+        out.append(Period("holdout", f"Since {holdout[0]}'s backing", holdout[1], race_end))
+    if not appointments.empty:
+        out.append(Period("appointed", "After the appointment", appointments.min().date(), race_end))
+    if bounds.first < race_start:
+        out.append(Period(BACKGROUND, f"All, with the background from {bounds.first.year}", bounds.first, bounds.last))
+    return out
+
+
+def matching(periods: list[Period], start: date, end: date) -> Period | None:
+    return next((p for p in periods if (p.start, p.end) == (start, end)), None)
+
+
+def control_range(bounds: Bounds, start: date, end: date) -> tuple[date, date]:
+    """The dates the control offers: the race, unless the view already reaches before or after it (a link, or
+    the background preset), then every date of the data."""
+    if bounds.default_start <= start and end <= bounds.default_end:
+        return bounds.default_start, bounds.default_end
+    return bounds.first, bounds.last

@@ -1,0 +1,113 @@
+"""The chart registry: every registered chart is on its page with its downloads, in the embeds and in the whole-view
+export; a chart added to the registry alone shows up in all four; the map's CSV is the same on every path."""
+
+import json
+from datetime import date
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from rutte_race import chart_registry, embeds, export, whole_view
+from rutte_race.chart_registry import CHARTS, ChartDef
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+from rutte_race.view_state import ViewState
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = ("png", "svg", "pdf", "html", "csv")
+EXTRA_TITLE = "Events reported each month"
+
+
+@pytest.fixture(scope="module")
+def ds():
+    return load()
+
+
+def events_per_month(sc, rows, title, subtitle):
+    return alt.Chart(rows, title=alt.Title(title, subtitle=subtitle)).mark_bar().encode(x="month:O", y="events:Q")
+
+
+def monthly_counts(sc) -> pd.DataFrame:
+    rows = filter_events(sc.ds.events, sc.view)
+    counts = rows.groupby(rows["date"].dt.strftime("%Y-%m")).size()
+    return pd.DataFrame({"month": counts.index, "events": counts.to_numpy()})
+
+
+# A chart the product does not have: one entry, its builder above, and nothing else.
+EXTRA = ChartDef(
+    slug="events-per-month",
+    page="timeline",
+    title=lambda sc: EXTRA_TITLE,
+    rows=monthly_counts,
+    build=events_per_month,
+    describe=lambda sc, rows: f"{int(rows['events'].sum())} events over {len(rows)} months.",
+    table=lambda sc, rows: rows,
+    drawn_events=lambda sc, rows: filter_events(sc.ds.events, sc.view)["event_id"],
+    file_name=lambda sc: ("events-per-month",),
+    what="Bar chart of events per month, {subtitle}.",
+)
+
+
+def page_run(name: str) -> AppTest:
+    # The story is the default page: its links to other pages need the navigation that app.py sets up.
+    script = ROOT / "app.py" if name == "story" else ROOT / "pages" / f"{name}.py"
+    return AppTest.from_file(str(script), default_timeout=60).run()
+
+
+def chart_titles(at: AppTest) -> list[str]:
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    return [spec["title"]["text"] if isinstance(spec["title"], dict) else spec["title"] for spec in specs]
+
+
+def on_page_with_downloads(at: AppTest, slug: str, title: str) -> bool:
+    keys = {b.proto.id for b in at.get("download_button")}
+    return title in chart_titles(at) and all(any(k.endswith(f"{slug}-{fmt}") for k in keys) for fmt in FORMATS)
+
+
+def test_every_registered_chart_is_on_its_page_with_downloads_in_the_embeds_and_the_whole_view(ds, tmp_path):
+    drawn = {item.slug: item for item in chart_registry.view_charts(ds, bounds_of(ds).default())}
+    assert list(drawn) == [d.slug for d in CHARTS] == ["backers-over-time", "timeline", "backer-map", "candidates"]
+    for page in {d.page for d in CHARTS}:
+        at = page_run(page)
+        assert not at.exception
+        for definition in chart_registry.on_page(page):
+            assert on_page_with_downloads(at, definition.slug, drawn[definition.slug].title), definition.slug
+    written = {p.name for p in embeds.write_embeds(ds, tmp_path)}
+    assert {f"{slug}.{fmt}" for slug in drawn for fmt in embeds.FORMATS} <= written
+    story = whole_view.build(ds, bounds_of(ds).default())
+    assert [item.slug for item in story.charts] == list(drawn) and all(story.svgs)
+
+
+def test_a_chart_added_to_the_registry_alone_is_on_its_page_in_the_embeds_and_the_whole_view(ds, tmp_path, monkeypatch):
+    monkeypatch.setattr(chart_registry, "CHARTS", [*CHARTS, EXTRA])
+
+    at = page_run("timeline")
+    assert not at.exception
+    assert on_page_with_downloads(at, "events-per-month", EXTRA_TITLE)
+    assert any("events over" in c.value and "months" in c.value for c in at.caption)  # its description
+
+    embeds.write_embeds(ds, tmp_path)
+    assert (tmp_path / "events-per-month.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "events" in (tmp_path / "events-per-month.csv").read_text().splitlines()[0]
+    assert EXTRA_TITLE in (tmp_path / "index.html").read_text()
+
+    story = whole_view.build(ds, bounds_of(ds).default())
+    assert story.charts[-1].slug == "events-per-month" and EXTRA_TITLE in story.svgs[-1]
+    assert EXTRA_TITLE in whole_view.html_page(story)
+
+
+def test_the_map_csv_has_the_same_columns_on_the_page_and_in_the_exports(ds):
+    at = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=60)
+    at.query_params["as_of"] = "2024-04-30"
+    at.run()
+    shown = at.dataframe[-1].value  # "Stances on 30 April 2024": the CSV's rows under readers' headings
+    view = ViewState(bounds_of(ds).default_start, bounds_of(ds).default_end, as_of=date(2024, 4, 30))
+    item = next(i for i in chart_registry.view_charts(ds, view) if i.slug == "backer-map")
+    csv = export.csv_bytes(item.data, ds.version).decode("utf-8").splitlines()
+    assert csv[0].split(",")[:3] == ["name", "status_label", "since"]
+    assert list(shown.columns) == ["Ally", "Stance", "Since", "What", "Article says", "Source", "How sure are we"]
+    assert len(shown) == len(csv) - 1 == 32
+    assert dict(zip(shown["Ally"], shown["Since"]))["Türkiye"] == "29 Apr 2024"

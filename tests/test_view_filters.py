@@ -1,0 +1,87 @@
+"""Filters are declared once (view_state.FILTERS): a filter added there alone, in a copy of the package, flows to
+the URL (parsed, with notices, and written back), to the rule every chart's rows follow, and to the cache keys."""
+
+import json
+import subprocess
+import sys
+from dataclasses import fields
+from datetime import date
+from pathlib import Path
+
+from rutte_race.url_state import PARAMS
+from rutte_race.view_state import FILTERS, ViewState, cache_key
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# One new entry for FILTERS: a choice of event kinds, by the URL key "kinds".
+KINDS_FILTER = """
+    Filter("kinds", (("kinds", tuple[str, ...], ()),), ("kinds",),
+           lambda link, before, bounds: {"kinds": link.members("kinds", frozenset({"endorsement", "opposition"}))},
+           _write_list("kinds", "kinds"), keeps=_in("kind", "kinds")),
+"""
+
+PROBE = """
+import json, sys
+from pathlib import Path
+from rutte_race.chart_registry import TIMELINE, draw, scope
+from rutte_race.filters import bounds_of, filter_events
+from rutte_race.load import load
+from rutte_race.url_state import PARAMS, parse, to_params
+from rutte_race.view_state import cache_key
+
+root = Path(sys.argv[1])
+ds = load(root / "data", root / "seeds")
+bounds = bounds_of(ds)
+view, notices = parse({"kinds": ["endorsement,nonsense"], "countries": ["USA"]}, bounds)
+plain = bounds.default()
+print(json.dumps({
+    "params": list(PARAMS), "kinds": list(view.kinds), "notices": notices, "written": to_params(view, bounds),
+    "kinds_shown": sorted(set(filter_events(ds.events, view)["kind"].astype(str))),
+    "timeline_rows": len(draw(TIMELINE, scope(ds, view)).data),
+    "in_key": [name for name, _ in cache_key(view)],
+    "chart_keys_differ": draw(TIMELINE, scope(ds, plain)).cache_key() != draw(TIMELINE, scope(ds, view)).cache_key(),
+}))
+"""
+
+
+def test_view_fields_are_the_filters_fields_and_every_field_is_in_the_cache_key():
+    assert [f.name for f in fields(ViewState)] == ["start", "end", "countries", "as_of", "speakers", "event"]
+    assert PARAMS == ("from", "to", "countries", "as_of", "speakers", "event")
+    assert [f.name for f in FILTERS] == ["dates", "countries", "as_of", "speakers", "event"]
+
+    key = cache_key(ViewState(date(2024, 1, 1), date(2024, 6, 30), ("TUR",), event="x"), ignore=("event",))
+    assert key == (
+        ("start", date(2024, 1, 1)),
+        ("end", date(2024, 6, 30)),
+        ("countries", ("TUR",)),
+        ("as_of", None),
+        ("speakers", ()),
+    )
+
+
+def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key(tmp_path):
+    source = (ROOT / "rutte_race" / "view_state.py").read_text()
+    anchor = "\n]\n\n\ndef view_state_class"
+    assert source.count(anchor) == 1
+    package = tmp_path / "rutte_race"
+    subprocess.run(["cp", "-r", str(ROOT / "rutte_race"), str(package)], check=True)
+    (package / "view_state.py").write_text(source.replace(anchor, KINDS_FILTER.rstrip("\n") + anchor))
+
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(ROOT)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    got = json.loads(done.stdout)
+    assert got["params"][-1] == "kinds"
+    assert got["kinds"] == ["endorsement"]
+    assert got["notices"] == ["Ignored unknown kinds: nonsense."]
+    assert got["written"] == {"countries": "USA", "kinds": "endorsement"}
+    assert got["kinds_shown"] == ["endorsement"]
+    # The United States' endorsements in the race: Jan (1), Feb (Kirby, Biden, initial support) and April (1).
+    assert got["timeline_rows"] == 5
+    assert got["in_key"][-1] == "kinds" and got["chart_keys_differ"]

@@ -1,0 +1,43 @@
+"""A registered chart as its page shows it: the chart (cached), its description, a corrections link, its
+caveat and its downloads, all from rutte_race.chart_registry."""
+
+import streamlit as st
+
+from rutte_race import export
+from rutte_race.chart_registry import Scope, ViewChart, draw, on_page
+from ui import charts as chart_cache
+from ui.downloads import chart_downloads
+
+
+def show_chart(item: ViewChart, params: dict | None = None) -> None:
+    """`params`: top-level Vega-Lite params to set on screen only (a highlight); downloads draw the chart plain."""
+    if item.empty:
+        st.info(item.description)
+        return
+    retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
+    built = chart_cache.chart(item.slug, item.cache_key(), item.build, **retitle)
+    chart_cache.show(
+        chart_cache.with_params(built, **params) if params else built,
+        item.description,
+        item.what,
+        item.corrections_notice,
+    )
+    if item.definition.note:
+        st.caption(item.definition.note)
+    version = item.scope.ds.version
+    chart_downloads(
+        built,
+        item.file_parts,
+        item.data,
+        export.footer(item.description, version, item.corrections_notice, articles=len(item.scope.ds.articles)),
+        version,
+        item.slug,
+    )
+
+
+def show_page_charts(page: str, sc: Scope, params: dict[str, dict] | None = None) -> dict[str, ViewChart]:
+    """Every chart registered for `page`, in registry order; `params` by chart slug. Returns them by slug."""
+    items = {definition.slug: draw(definition, sc) for definition in on_page(page)}
+    for item in items.values():
+        show_chart(item, (params or {}).get(item.slug))
+    return items
