@@ -27,6 +27,7 @@ class Session:
         self.origin = base_url
         self.page = page
         self.page_script_hash = ""
+        self.pages: dict[str, str] = {}  # url path -> page script hash, as the navigation message lists them
         self.widgets: dict[str, object] = {}  # widget id -> element proto as last sent by the server
         self.states: dict[str, WidgetState] = {}
         self.cached: set[str] = set()
@@ -84,6 +85,7 @@ class Session:
             self.cached.add(forward.hash)
         if kind == "navigation" and forward.navigation.page_script_hash:
             self.page_script_hash = forward.navigation.page_script_hash
+            self.pages = {p.url_pathname: p.page_script_hash for p in forward.navigation.app_pages}
         elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
             element = forward.delta.new_element
             inner = getattr(element, element.WhichOneof("type"))

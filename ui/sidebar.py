@@ -8,11 +8,11 @@ from ui.data import bounds
 
 def filters(ds: Dataset) -> None:
     b = bounds(ds)
-    state.current_view(b)  # seeds the widgets from the URL on a session's first run
+    view = state.current_view(b)  # seeds the widgets from the URL on a session's first run
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     with st.sidebar:
         st.header("Filters")
-        st.slider("Dates", min_value=b.first, max_value=b.last, key=state.DATES, format="D MMM YYYY",
+        st.slider("Dates", min_value=b.first, max_value=b.last, value=(view.start, view.end), key=state.DATES, format="D MMM YYYY",
                   help="Events whose date (or period) falls in this range. The background before 2023 is left out by default.")
         st.multiselect("Countries", options=sorted(names, key=names.get), format_func=names.get, key=state.COUNTRIES,
                        placeholder="All countries", help="Show only events and stances of these allies.")
