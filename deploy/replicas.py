@@ -78,6 +78,7 @@ backend replicas
 class Cluster:
     url: str
     replicas: dict[str, subprocess.Popen] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)  # each replica's own local port
     balancer: subprocess.Popen | None = None
 
     def stop(self) -> None:
@@ -96,7 +97,10 @@ class Limits:
     new_connections: int = 60  # per client address in 10 s; a browser opening the app uses about 10
 
 
-def haproxy_config(address: str, port: int, replica_ports: dict[str, int], limits: Limits = Limits()) -> str:
+LIMITS = Limits()
+
+
+def haproxy_config(address: str, port: int, replica_ports: dict[str, int], limits: Limits = LIMITS) -> str:
     servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name}" for name, p in replica_ports.items())
     # The sessions backend follows the health checks of the replicas backend (track) instead of checking again.
     session_servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name} maxconn {limits.sessions_per_replica} track replicas/{name}"
@@ -108,7 +112,7 @@ def haproxy_config(address: str, port: int, replica_ports: dict[str, int], limit
 
 
 def start_cluster(replicas: int, work_dir: Path, port: int | None = None, address: str = "127.0.0.1",
-                  script: str = "app.py", env: dict | None = None, limits: Limits = Limits()) -> Cluster:
+                  script: str = "app.py", env: dict | None = None, limits: Limits = LIMITS) -> Cluster:
     """Start `replicas` app processes and HAProxy in front of them; returns once the balancer serves the app."""
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     if not Path(haproxy).is_file():
@@ -120,6 +124,7 @@ def start_cluster(replicas: int, work_dir: Path, port: int | None = None, addres
             name = f"r{i}"
             process, url = start_app(script, work_dir / f"{name}.log", env=env)
             cluster.replicas[name], ports[name] = process, int(url.rsplit(":", 1)[1])
+        cluster.ports = ports
         config = work_dir / "haproxy.cfg"
         config.write_text(haproxy_config(address, int(cluster.url.rsplit(":", 1)[1]), ports, limits))
         check = subprocess.run([haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
