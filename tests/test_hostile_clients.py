@@ -21,10 +21,12 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.runtime.state.session_state import WStates
 
 from bench.hostile import RawClient, clear_cache_message
-from bench.server import start_app, stop_app
 from bench.session import Session
+from deploy.local_server import start_app, stop_app
 from rutte_race.url_state import PARAMS
 from ui import widget_guard
+
+pytestmark = pytest.mark.slow  # starts a server
 
 PAGES = ["", "timeline", "backer_map", "candidates", "quotes", "sources", "corrections"]
 SEQUENCES, LONGEST = 20, 6

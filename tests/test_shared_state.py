@@ -115,6 +115,7 @@ READ_ON = {state.DATES: "timeline", state.COUNTRIES: "timeline", state.AS_OF: "b
            state.EVENT: "timeline"}  # a page that reads the value
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("key", "junk"), JUNK, ids=[f"{key}={junk!r}" for key, junk in JUNK])
 def test_a_wrong_value_in_session_state_gives_the_view_in_the_link(key, junk):
     page = READ_ON[key]

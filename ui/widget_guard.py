@@ -6,8 +6,9 @@ numbers for the country filter. Streamlit turns the state into the widget's valu
 code, before and while the script runs, and raises there (`TypeError: object of type 'int' has no len()`, ...):
 the client gets an error and the server log a traceback on every rerun. Streamlit has no setting for it, so this
 patches the one place it reads a client's value, `WStates.__getitem__`: when the state is of another kind than
-the widget's (`value_type`), or the widget's deserializer fails on it, the state reads as missing, as Streamlit already treats a state it has no widget for (the widget shows its value
-from session state, or its default), and goes when the widget's state is next replaced or cleaned up. `tests/test_hostile_clients.py` fails if Streamlit moves that place.
+the widget's (`value_type`), or the widget's deserializer fails on it, the state reads as missing, as Streamlit
+already treats a state it has no widget for (the widget shows its value from session state, or its default).
+`tests/test_hostile_clients.py` fails if Streamlit moves that place.
 """
 import logging
 import warnings
