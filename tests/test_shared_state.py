@@ -128,4 +128,4 @@ def test_a_wrong_value_in_session_state_gives_the_view_in_the_link(key, junk):
     assert not at.exception
     assert dict(at.query_params) == LINK
     if page == "timeline":
-        assert any(c.value.endswith("events shown.") and " of 98 " in c.value for c in at.caption)
+        assert any(c.value.endswith("events shown.") and " of 102 " in c.value for c in at.caption)
