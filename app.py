@@ -3,8 +3,11 @@ import os
 
 import streamlit as st
 
+from ui import widget_guard
 from ui.data import dataset
 from ui.sidebar import filters
+
+widget_guard.install()  # a widget state no widget can read is dropped, not raised (a client that is not a browser)
 
 st.set_page_config(page_title="Rutte's race to lead NATO", page_icon="assets/favicon.png", layout="wide")
 

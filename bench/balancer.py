@@ -1,23 +1,30 @@
-"""`python -m bench.balancer [--quick]`: the app behind HAProxy (deploy/replicas.py) with 1 and 2 replicas.
+"""`python -m bench.balancer [--quick] [--overload]`: the app behind HAProxy (deploy/replicas.py) with 1 and 2 replicas.
 
 A crowd of readers reruns the heaviest page through the balancer: throughput with K=2 against K=1 on this
 machine, errors, and a replica killed mid-run (readers on the other one must not notice; readers on the killed
-one reconnect, with their stickiness cookie, and land on a live replica). The table goes into docs/DEPLOY.md.
+one reconnect, with their stickiness cookie, and land on a live replica). Then a crowd at ten times the sessions
+two replicas admit (deploy.replicas.Limits): admitted readers must see no error, the others the balancer's busy
+page. The tables go into docs/DEPLOY.md.
 """
 import argparse
 import asyncio
+import ipaddress
+import os
 import re
 import signal
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.reruns import crowd
+from websockets.exceptions import InvalidStatus
+
+from bench.reruns import crowd, rss_bytes
 from bench.session import Session
 from bench.stats import Row, p50_p95, table
 from deploy.local_server import ROOT
-from deploy.replicas import COOKIE, start_cluster
+from deploy.replicas import COOKIE, HERE, LIMITS, Limits, start_cluster
 from rutte_race.files import write_atomic
 
 PAGE = "backer_map"
@@ -106,8 +113,103 @@ def failover_row(sessions: int, reruns: int, work: Path) -> Row:
                f"{len(result.reconnect_errors)} failed", f"slowest reconnect {slowest * 1000:.0f} ms")
 
 
-def write_report(text: str) -> None:
-    start, end = "<!-- balancer:start -->", "<!-- balancer:end -->"
+@dataclass
+class Overload:
+    admitted: int = 0
+    busy: int = 0  # answered with the balancer's busy page
+    other_refusals: list[str] = field(default_factory=list)  # any other answer, a timeout included
+    admitted_errors: list[str] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    busy_seconds: list[float] = field(default_factory=list)  # from asking to the busy page
+    peak_rss: dict[str, int] = field(default_factory=dict)
+    peak_connections: dict[str, int] = field(default_factory=dict)  # established at each replica's port
+
+
+def established(port: int) -> int:
+    """TCP connections established to local `port` (what an app process is holding)."""
+    count = 0
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        count += state == "01" and int(local.rsplit(":", 1)[1], 16) == port
+    return count
+
+
+async def overload(url: str, readers: int, reruns: int, replicas: dict, ports: dict[str, int]) -> Overload:
+    """`readers` arrive at once, each from its own loopback address; the admitted ones rerun the map `reruns` times."""
+    result = Overload()
+    busy_page = (HERE / "busy.http").read_bytes().split(b"\r\n\r\n", 1)[1]
+    addresses = ipaddress.ip_network("127.1.0.0/16").hosts()
+
+    async def reader(source: str) -> None:
+        session = Session(url, PAGE, source=source)
+        asked = time.perf_counter()
+        try:
+            await session.open()
+        except InvalidStatus as refused:
+            if refused.response.status_code == 503 and refused.response.body == busy_page:
+                result.busy += 1
+                result.busy_seconds.append(time.perf_counter() - asked)
+            else:
+                result.other_refusals.append(f"HTTP {refused.response.status_code}")
+            return
+        except Exception as err:
+            result.other_refusals.append(f"{type(err).__name__}: {err}")
+            return
+        result.admitted += 1
+        try:
+            for _ in range(reruns):
+                result.latencies.append(await session.rerun())
+        except Exception as err:
+            result.admitted_errors.append(f"{type(err).__name__}: {err}")
+        finally:
+            result.admitted_errors += [f"exception element: {e}" for e in session.exceptions]
+            await session.close()
+
+    async def watch() -> None:
+        while True:
+            for name, process in replicas.items():
+                result.peak_rss[name] = max(result.peak_rss.get(name, 0), rss_bytes(process.pid))
+                result.peak_connections[name] = max(result.peak_connections.get(name, 0), established(ports[name]))
+            await asyncio.sleep(0.5)
+
+    watcher = asyncio.create_task(watch())
+    await asyncio.gather(*(reader(str(next(addresses))) for _ in range(readers)))
+    watcher.cancel()
+    return result
+
+
+MEMORY_CEILING_MB = 500  # per app process, with every session it may hold open (docs/DEPLOY.md)
+
+
+def overload_rows(work: Path, crowd_factor: int, reruns: int, limits: Limits = LIMITS) -> list[Row]:
+    work.mkdir()
+    cluster = start_cluster(2, work, limits=limits)
+    try:
+        capacity = limits.sessions_per_replica * len(cluster.replicas)
+        result = asyncio.run(overload(cluster.url, crowd_factor * capacity, reruns, cluster.replicas, cluster.ports))
+    finally:
+        cluster.stop()
+    logged = sum(len(re.findall(r"Traceback", p.read_text(errors="replace"))) for p in work.glob("r*.log"))
+    peak = max(result.peak_rss.values()) / 1024 / 1024
+    slowest_busy = max(result.busy_seconds, default=0)
+    return [
+        Row("Overload", f"{crowd_factor * capacity} readers at once from as many addresses = {crowd_factor}x the {capacity} sessions "
+            f"2 replicas admit ({limits.sessions_per_replica} each, queue {limits.queue_seconds} s)",
+            f"{result.admitted} admitted, {result.busy} busy page, {len(result.other_refusals)} other answers or timeouts"
+            + (f" (first: {result.other_refusals[0]})" if result.other_refusals else "")),
+        Row("Overload", f"admitted readers: {reruns} backer-map reruns each; errors {len(result.admitted_errors)}; "
+            f"tracebacks in the replicas' logs {logged}", p50_p95(result.latencies) if result.latencies else "none"),
+        Row("Overload", "busy page: time from asking to the answer (the queue, then the page)",
+            p50_p95(result.busy_seconds) + f"; slowest {slowest_busy:.1f} s" if result.busy_seconds else "none"),
+        Row("Overload", f"peak RSS per replica; ceiling {MEMORY_CEILING_MB} MB",
+            ", ".join(f"{n} {v / 1024 / 1024:.0f} MB" for n, v in sorted(result.peak_rss.items())), peak / MEMORY_CEILING_MB, "≤ 1"),
+        Row("Overload", "peak connections an app process held (websockets, page requests, health checks)",
+            ", ".join(f"{n} {v}" for n, v in sorted(result.peak_connections.items()))),
+    ]
+
+
+def write_report(text: str, block: str = "balancer") -> None:
+    start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
     current = REPORT.read_text(encoding="utf-8")
     write_atomic(REPORT, re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S).encode("utf-8"))
 
@@ -115,20 +217,29 @@ def write_report(text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a smaller crowd (a smoke run; not written to the docs)")
+    parser.add_argument("--overload", action="store_true", help="only the crowd at 10x what the replicas admit")
     args = parser.parse_args()
     sessions, reruns = (10, 5) if args.quick else (40, 25)
-    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as work:
-        one, k1 = throughput_rows(1, sessions, reruns, Path(work) / "k1")
-        two, k2 = throughput_rows(2, sessions, reruns, Path(work) / "k2")
-        rows += one + two
-        rows.append(Row("Balancer", "throughput K=2 / K=1", f"{k2:.1f} / {k1:.1f} reruns/s", k2 / k1, "≥ 1.7"))
-        rows.append(failover_row(sessions, 6, Path(work) / "failover"))
-    text = table(rows)
+        if not args.overload:
+            rows: list[Row] = []
+            one, k1 = throughput_rows(1, sessions, reruns, Path(work) / "k1")
+            two, k2 = throughput_rows(2, sessions, reruns, Path(work) / "k2")
+            rows += one + two
+            rows.append(Row("Balancer", "throughput K=2 / K=1", f"{k2:.1f} / {k1:.1f} reruns/s", k2 / k1, "≥ 1.7"))
+            rows.append(failover_row(sessions, 6, Path(work) / "failover"))
+            report(table(rows), "balancer", args.quick)
+        limits = Limits(sessions_per_replica=10, queue_seconds=5) if args.quick else LIMITS
+        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        overloaded = table(overload_rows(Path(work) / "overload", 10, 2 if args.quick else 3, limits))
+        report(f"Run {stamp} on {os.cpu_count()} cores shared with other work.\n\n{overloaded}", "overload", args.quick)
+
+
+def report(text: str, block: str, quick: bool) -> None:
     print(text)
-    if not args.quick:
-        write_report(text)
-        print(f"wrote {REPORT.relative_to(ROOT)}")
+    if not quick:
+        write_report(text, block)
+        print(f"wrote {REPORT.relative_to(ROOT)} ({block})")
 
 
 if __name__ == "__main__":

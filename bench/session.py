@@ -21,13 +21,15 @@ class RerunFailed(RuntimeError):
 
 
 class Session:
-    def __init__(self, base_url: str, page: str, cookie: str | None = None):
+    def __init__(self, base_url: str, page: str, cookie: str | None = None, source: str | None = None):
         self.url = "ws" + base_url.removeprefix("http") + "/_stcore/stream"
         self.cookie = cookie  # e.g. a load balancer's stickiness cookie, sent with the websocket handshake
         self.replica: str | None = None  # which replica served the handshake, when a balancer says (X-Replica)
         self.origin = base_url
+        self.source = source  # the local address to connect from (127.x.y.z: one "client address" per reader)
         self.page = page
         self.page_script_hash = ""
+        self.pages: dict[str, str] = {}  # url path -> page script hash, as the navigation message lists them
         self.widgets: dict[str, object] = {}  # widget id -> element proto as last sent by the server
         self.states: dict[str, WidgetState] = {}
         self.cached: set[str] = set()
@@ -37,8 +39,10 @@ class Session:
 
     async def open(self) -> float:
         headers = {"Cookie": self.cookie} if self.cookie else None
-        self._ws = await connect(self.url, subprotocols=["streamlit"], origin=self.origin,
-                                 max_size=None, compression=None, additional_headers=headers)
+        # open_timeout: a balancer may hold the handshake in its queue for a while before it answers
+        self._ws = await connect(self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None, compression=None,
+                                 additional_headers=headers, open_timeout=60, ping_interval=None,  # a browser sends no pings
+                                 local_addr=(self.source, 0) if self.source else None)
         self.replica = self._ws.response.headers.get("X-Replica")
         return await self.rerun()
 
@@ -85,6 +89,7 @@ class Session:
             self.cached.add(forward.hash)
         if kind == "navigation" and forward.navigation.page_script_hash:
             self.page_script_hash = forward.navigation.page_script_hash
+            self.pages = {p.url_pathname: p.page_script_hash for p in forward.navigation.app_pages}
         elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
             element = forward.delta.new_element
             inner = getattr(element, element.WhichOneof("type"))

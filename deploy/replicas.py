@@ -18,10 +18,11 @@ from pathlib import Path
 from deploy.local_server import free_port, start_app, stop_app, wait_until_healthy
 
 COOKIE = "rutte_replica"
+HERE = Path(__file__).resolve().parent
 CONFIG = """\
 global
     log stdout format raw local0  # one line per request and every replica's ups and downs, into haproxy.log
-    maxconn 4096  # readers at once; each holds two connections, and the process's open-file limit must allow both
+    maxconn 4096  # readers at once, admitted or waiting; each holds two connections, and the open-file limit must allow both
 
 defaults
     mode http
@@ -31,15 +32,35 @@ defaults
     timeout client 1h
     timeout server 1h
     timeout tunnel 1h
+    timeout queue {queue_seconds}s  # how long a reader waits for a free session before the busy page
     option redispatch
     retries 3
     # A replica killed mid-request may accept a connection and drop it: retry that too (on another replica).
     retry-on conn-failure empty-response response-timeout
+    errorfile 503 {busy_page}
 
 frontend readers
     bind {address}:{port}
+    # New connections per client address: past {new_connections} in 10 s, the balancer answers with its own page.
+    stick-table type ip size 100k expire 60s store conn_rate(10s)
+    tcp-request connection track-sc0 src
+    errorfile 429 {slow_down_page}
+    http-request deny deny_status 429 if {{ sc0_conn_rate gt {new_connections} }}
+    acl session path_end /_stcore/stream
+    acl asset path_beg /_stcore/ /static/ /app/static/ /media/ /component/
+    # Every session slot taken and readers already waiting: a new page load gets the busy page at once.
+    http-request deny deny_status 503 if !session !asset {{ queue(sessions) gt 0 }}
+    use_backend sessions if session
     default_backend replicas
 
+# The readers' websockets, one per session: at most {sessions_per_replica} per replica; the next ones wait in the queue.
+backend sessions
+    balance leastconn
+    cookie {cookie} insert indirect nocache httponly
+    http-response set-header X-Replica %s
+{session_servers}
+
+# Everything else (pages, scripts, downloads), on the replica the reader's cookie names.
 backend replicas
     balance leastconn
     cookie {cookie} insert indirect nocache httponly
@@ -57,6 +78,7 @@ backend replicas
 class Cluster:
     url: str
     replicas: dict[str, subprocess.Popen] = field(default_factory=dict)
+    ports: dict[str, int] = field(default_factory=dict)  # each replica's own local port
     balancer: subprocess.Popen | None = None
 
     def stop(self) -> None:
@@ -67,13 +89,30 @@ class Cluster:
                 stop_app(process)
 
 
-def haproxy_config(address: str, port: int, replica_ports: dict[str, int]) -> str:
+@dataclass(frozen=True)
+class Limits:
+    """What one reader, one address and one replica may take (see docs/DEPLOY.md for how they were chosen)."""
+    sessions_per_replica: int = 60  # websockets at once per app process
+    queue_seconds: int = 10  # a reader beyond them waits this long for a free one, then gets the busy page
+    new_connections: int = 60  # per client address in 10 s; a browser opening the app uses about 10
+
+
+LIMITS = Limits()
+
+
+def haproxy_config(address: str, port: int, replica_ports: dict[str, int], limits: Limits = LIMITS) -> str:
     servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name}" for name, p in replica_ports.items())
-    return CONFIG.format(address=address, port=port, cookie=COOKIE, servers=servers)
+    # The sessions backend follows the health checks of the replicas backend (track) instead of checking again.
+    session_servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name} maxconn {limits.sessions_per_replica} track replicas/{name}"
+                                 for name, p in replica_ports.items())
+    return CONFIG.format(address=address, port=port, cookie=COOKIE, servers=servers, session_servers=session_servers,
+                         queue_seconds=limits.queue_seconds, new_connections=limits.new_connections,
+                         sessions_per_replica=limits.sessions_per_replica,
+                         busy_page=HERE / "busy.http", slow_down_page=HERE / "slow-down.http")
 
 
 def start_cluster(replicas: int, work_dir: Path, port: int | None = None, address: str = "127.0.0.1",
-                  script: str = "app.py", env: dict | None = None) -> Cluster:
+                  script: str = "app.py", env: dict | None = None, limits: Limits = LIMITS) -> Cluster:
     """Start `replicas` app processes and HAProxy in front of them; returns once the balancer serves the app."""
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     if not Path(haproxy).is_file():
@@ -85,8 +124,9 @@ def start_cluster(replicas: int, work_dir: Path, port: int | None = None, addres
             name = f"r{i}"
             process, url = start_app(script, work_dir / f"{name}.log", env=env)
             cluster.replicas[name], ports[name] = process, int(url.rsplit(":", 1)[1])
+        cluster.ports = ports
         config = work_dir / "haproxy.cfg"
-        config.write_text(haproxy_config(address, int(cluster.url.rsplit(":", 1)[1]), ports))
+        config.write_text(haproxy_config(address, int(cluster.url.rsplit(":", 1)[1]), ports, limits))
         check = subprocess.run([haproxy, "-c", "-q", "-f", str(config)], capture_output=True, text=True)
         if check.returncode:
             raise RuntimeError(f"haproxy refused its config: {check.stderr}")

@@ -22,11 +22,11 @@ st.markdown("Allies coloured by the stance the articles report on the chosen dat
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
-chosen = st.session_state.get(state.AS_OF)
+chosen = state.valid(state.AS_OF, bounds)
 if chosen is None or not view.start <= chosen <= view.end:
-    st.session_state[state.AS_OF] = default_as_of
+    chosen = st.session_state[state.AS_OF] = default_as_of
 as_of = st.slider("As of", min_value=view.start, max_value=max(view.end, view.start + timedelta(days=1)),
-                  key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
+                  value=chosen, key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
 shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
 change_days = [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
 

@@ -19,7 +19,7 @@ st.markdown(f"Every direct quote in the {counted(len(ds.articles), 'article')}, 
 
 quotes = views.quotes(ds)
 speakers = sorted(quotes["actor"].unique())
-st.session_state[state.SPEAKERS] = [s for s in st.session_state.get(state.SPEAKERS, []) if s in speakers]
+st.session_state[state.SPEAKERS] = [s for s in state.valid(state.SPEAKERS, bounds) or [] if s in speakers]
 chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")
 view = state.with_page_parts(view, speakers=tuple(chosen))
 

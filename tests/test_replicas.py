@@ -1,19 +1,25 @@
 """Replicas behind HAProxy (deploy/replicas.py): new readers spread over the replicas, a cookie keeps each
 reader on one, the app runs through the balancer, and a killed replica's readers reconnect to a live one
-while the other replica's readers notice nothing."""
+while the other replica's readers notice nothing; readers beyond the sessions a replica may hold, and addresses
+opening too many connections, get the balancer's own page."""
 import asyncio
+import http.client
 import os
 import shutil
 import signal
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from websockets.exceptions import InvalidStatus
 
 from bench.balancer import failover
 from bench.session import Session
-from deploy.replicas import COOKIE, start_cluster
+from deploy.replicas import COOKIE, Limits, start_cluster
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.slow
 
@@ -81,3 +87,69 @@ def test_a_killed_replica_moves_its_readers_and_leaves_the_others_alone(tmp_path
     assert result.on_killed >= 2 and result.on_other >= 2  # leastconn spreads eight readers over both
     assert result.other_errors == []
     assert result.reconnect_errors == [] and result.reconnected_to == ["r2"] * result.on_killed
+
+
+SMALL = Limits(sessions_per_replica=2, queue_seconds=2, new_connections=20)
+
+
+@pytest.fixture(scope="module")
+def small_cluster(tmp_path_factory):
+    running = start_cluster(1, tmp_path_factory.mktemp("small"), limits=SMALL)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def status_and_page(url: str, source: str = "127.0.0.1") -> tuple[int, str]:
+    """GET `url` on a new connection from the local address `source`."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=20, source_address=(source, 0))
+    try:
+        connection.request("GET", parts.path or "/")
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def balancer_page(name: str) -> str:
+    """The body of one of the balancer's own answers (an HTTP response file: head, blank line, body)."""
+    return (ROOT / "deploy" / name).read_bytes().decode("utf-8").split("\r\n\r\n", 1)[1]
+
+
+def test_readers_beyond_the_sessions_get_a_short_queue_then_the_balancer_s_busy_page(small_cluster):
+    url = small_cluster.url
+
+    async def crowd():
+        admitted = [Session(url, "sources"), Session(url, "sources")]
+        await asyncio.gather(*(reader.open() for reader in admitted))
+        third = asyncio.create_task(Session(url, "sources").open())
+        await asyncio.sleep(0.5)  # the third reader is waiting in the queue
+        page_load = await asyncio.to_thread(status_and_page, f"{url}/timeline")
+        with pytest.raises(InvalidStatus) as refused:
+            await third
+        await admitted[0].close()
+        later = Session(url, "sources")
+        await later.open()  # a freed session is given to the next reader
+        for reader in (admitted[1], later):
+            await reader.rerun()
+            await reader.close()
+        return page_load, refused.value.response, [r.exceptions for r in (*admitted, later)]
+
+    page_load, websocket, exceptions = in_own_thread(crowd())
+    busy = balancer_page("busy.http")
+    assert websocket.status_code == 503 and websocket.body.decode() == busy
+    assert page_load == (503, busy)
+    assert "Too many readers at once" in busy and "try again" in busy
+    assert exceptions == [[], [], []]
+
+
+def test_an_address_opening_too_many_connections_gets_the_slow_down_page_and_others_do_not(small_cluster):
+    health = f"{small_cluster.url}/_stcore/health"
+    answers = [status_and_page(health, source="127.0.0.3") for _ in range(SMALL.new_connections + 5)]
+    slow_down = balancer_page("slow-down.http")
+    assert answers[:SMALL.new_connections] == [(200, "ok")] * SMALL.new_connections
+    assert answers[SMALL.new_connections] == (429, slow_down)
+    assert "Too many requests from your connection" in slow_down
+    assert status_and_page(health, source="127.0.0.4") == (200, "ok")  # another address is not held back

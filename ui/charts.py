@@ -14,6 +14,7 @@ from streamlit import dataframe_util
 
 from rutte_race import export
 from rutte_race.text import escape_markdown
+from ui.shared_cache import shared
 
 # Altair validates every object it builds against the Vega-Lite schema (its "debug mode"); that was most of a
 # chart's build time. tests/test_charts.py validates every chart builder's whole spec instead.
@@ -44,7 +45,7 @@ def chart(name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: 
     return built if title is None else _retitled(name, key, title, subtitle, built)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)  # a map spec is about 100 KB
+@shared(max_entries=128)  # a map spec is about 100 KB
 def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Chart:
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
@@ -52,7 +53,7 @@ def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Ch
     return Chart(spec, {**spec, "datasets": datasets} if datasets else spec)
 
 
-@st.cache_resource(max_entries=64, show_spinner=False)
+@shared(max_entries=64)
 def figure(name: str, key: tuple, _build: Callable):
     """A Plotly figure built once per (name, key)."""
     return _build()
@@ -79,7 +80,7 @@ def with_params(chart: Chart, **values) -> Chart:
     return Chart(set_values(chart.spec), set_values(chart.screen))
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)  # shares the data of `_chart`
+@shared(max_entries=512)  # shares the data of `_chart`
 def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: Chart) -> Chart:
     def with_title(spec: dict) -> dict:
         old = spec.get("title")

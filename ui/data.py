@@ -10,6 +10,7 @@ from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
 from rutte_race.problems import DataError
 from rutte_race.view_state import Bounds, ViewState
+from ui.shared_cache import shared
 
 
 def _files_fingerprint() -> tuple:
@@ -17,13 +18,13 @@ def _files_fingerprint() -> tuple:
     return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
-# cache_resource, not cache_data: every rerun gets the same read-only frames without a copy.
-@st.cache_resource(show_spinner=False, max_entries=2)
+# Shared, never copied: every rerun gets the same read-only frames. No client message can empty it (ui/shared_cache.py).
+@shared(max_entries=2)
 def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
     return load(Path(data_dir), Path(seeds_dir))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@shared(max_entries=2)
 def _derived(version: str, _ds: Dataset) -> dict:
     changes = views.stance_changes(_ds)
     return {
@@ -57,7 +58,7 @@ def derived(ds: Dataset) -> dict:
     return _derived(ds.version, ds)
 
 
-@st.cache_resource(show_spinner=False, max_entries=512)  # 32 rows per date
+@shared(max_entries=512)  # 32 rows per date
 def _stances_on(version: str, day, _ds: Dataset, _changes):
     return views.map_frame(_ds, day, _changes)
 

@@ -17,7 +17,7 @@ DATES_HELP = (
 
 def filters(ds: Dataset) -> None:
     b = bounds(ds)
-    state.current_view(b)  # seeds the widgets from the URL on a session's first run
+    view = state.current_view(b)  # seeds the widgets from the URL on a session's first run
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     with st.sidebar:
         st.header("Filters")

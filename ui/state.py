@@ -1,7 +1,10 @@
 """The reader's view: kept in session state (so it survives page changes) and mirrored in the URL."""
+from contextlib import suppress
 from dataclasses import replace
+from datetime import date, datetime
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import parse, to_params
@@ -13,10 +16,14 @@ PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 NOTICES = "url_notices"
 
 
+def link_view(bounds: Bounds) -> tuple[ViewState, list[str]]:
+    """The view the link in the reader's address bar asks for, and the notices about what it could not use."""
+    return parse({key: st.query_params.get_all(key) for key in st.query_params.keys()}, bounds)
+
+
 def _from_url(bounds: Bounds) -> None:
     """Once per session: seed the widgets' state from the link the reader opened."""
-    params = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
-    view, notices = parse(params, bounds)
+    view, notices = link_view(bounds)
     st.session_state.setdefault(DATES, (view.start, view.end))
     st.session_state.setdefault(COUNTRIES, list(view.countries))
     if view.as_of is not None:
@@ -28,17 +35,59 @@ def _from_url(bounds: Bounds) -> None:
     st.session_state[NOTICES] = notices
 
 
+def _is_day(value, bounds: Bounds) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime) and bounds.first <= value <= bounds.last
+
+
+def _are_members(value, known: frozenset[str]) -> bool:
+    return isinstance(value, list | tuple) and all(isinstance(v, str) and v in known for v in value) and len(set(value)) == len(value)
+
+
+# What each value in session state may be. A browser only ever sends what the widgets allow, but any client can
+# leave a widget's state out (Streamlit then forgets it, and the slider falls back to a single date) or send
+# another type; whatever fails here is read as missing.
+VALID = {
+    DATES: lambda v, b: isinstance(v, list | tuple) and len(v) == 2 and all(_is_day(d, b) for d in v) and v[0] <= v[1],
+    COUNTRIES: lambda v, b: _are_members(v, b.countries),
+    AS_OF: _is_day,
+    SPEAKERS: lambda v, b: _are_members(v, b.speakers),
+    EVENT: lambda v, b: isinstance(v, str) and v in set(b.events["event_id"]),
+}
+
+
+def valid(key: str, bounds: Bounds):
+    """Session state's value for `key` if it is one a widget or a link could have set, else None."""
+    value = st.session_state.get(key)
+    return value if VALID[key](value, bounds) else None
+
+
+def _keep(key: str, value) -> None:
+    """Put a repaired value back so its widget shows it; a widget already drawn in this run keeps its own."""
+    with suppress(StreamlitAPIException):
+        st.session_state[key] = value
+
+
 def current_view(bounds: Bounds) -> ViewState:
-    """The shared filters as a ViewState (page-specific parts are added by the page)."""
+    """The shared filters as a ViewState (page-specific parts are added by the page); a missing or wrong value
+    falls back to the view in the link."""
     if NOTICES not in st.session_state:
         _from_url(bounds)
-    start, end = dates(bounds)
-    return ViewState(start=start, end=end, countries=tuple(sorted(st.session_state.get(COUNTRIES, []))))
+    dates, countries = valid(DATES, bounds), valid(COUNTRIES, bounds)
+    if dates is None or countries is None:
+        link, _ = link_view(bounds)
+        if dates is None:
+            dates = (link.start, link.end)
+            _keep(DATES, dates)
+        if countries is None:
+            countries = list(link.countries)
+            _keep(COUNTRIES, countries)
+    return ViewState(start=dates[0], end=dates[1], countries=tuple(sorted(countries)))
 
 
 def dates(bounds: Bounds):
-    """The view's first and last day."""
-    return st.session_state.get(DATES, (bounds.default_start, bounds.default_end))
+    """The view's first and last day (the link's when session state holds none, or a wrong one)."""
+    view = current_view(bounds)
+    return view.start, view.end
 
 
 def set_dates(start, end) -> None:

@@ -10,6 +10,7 @@ from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 from ui import state
 from ui.page import app_address
+from ui.shared_cache import shared
 
 FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
          "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
@@ -23,18 +24,16 @@ def help_text(articles: int) -> str:
 def reader_view(bounds: Bounds) -> ViewState:
     """The shared filters plus the pages' own parts the reader set: the map's date and the quotes' speakers."""
     view = state.current_view(bounds)
-    as_of = st.session_state.get(state.AS_OF)
-    speakers = tuple(s for s in st.session_state.get(state.SPEAKERS, []) if s in bounds.speakers)
-    return replace(view, as_of=as_of if isinstance(as_of, date) else None, speakers=speakers)
+    return replace(view, as_of=state.valid(state.AS_OF, bounds), speakers=tuple(state.valid(state.SPEAKERS, bounds) or ()))
 
 
 # Both formats of one view share one story (charts drawn once); each file is made once per view and day.
-@st.cache_resource(max_entries=8, show_spinner=False)
+@shared(max_entries=8)
 def _story(version: str, view: ViewState, day: date, address: str, _ds: Dataset) -> whole_view.Story:
     return whole_view.build(_ds, view, day, address)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
+@shared(max_entries=16)
 def _file(version: str, view: ViewState, day: date, address: str, fmt: str, _ds: Dataset) -> bytes:
     story = _story(version, view, day, address, _ds)
     return whole_view.pdf(story) if fmt == "pdf" else whole_view.html_page(story).encode("utf-8")
