@@ -29,7 +29,7 @@ st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     subtitle = describe_filters(view, bounds, derived["names"])
     chart = chart_cache.chart("candidates", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.candidates_chart(rows, table, view_charts.CANDIDATES_TITLE, subtitle))
+                              lambda: charts.candidates_chart(rows, table, view_charts.CANDIDATES_TITLE, subtitle, view.start, view.end))
     description = describe.candidates(table, ds.events)
     notice = corrections.chart_notice(ds.corrections, view_charts.candidates_drawn(rows, table))
     chart_cache.show(chart, description, f"Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.", notice)

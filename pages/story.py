@@ -43,7 +43,7 @@ if series.empty:
     st.info("No stance is recorded before the end of the chosen dates. Widen the dates to see the race.")
 else:
     chart = chart_cache.chart("backers_over_time", (ds.version, view.start, view.end, view.countries, subtitle),
-                              lambda: charts.backers_over_time(series, view.end, view_charts.backers_title(view, counts.allies), subtitle))
+                              lambda: view_charts.backers_chart(ds, series, view, view_charts.backers_title(view, counts.allies), subtitle))
     description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
     notice = corrections.chart_notice(ds.corrections, view_charts.backers_drawn(derived["changes"], view))
     chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.", notice)

@@ -5,12 +5,9 @@ Shown under the chart, used as its accessible text, and written into every expor
 import pandas as pd
 
 from rutte_race.formatting import date_label, day_text
+from rutte_race import kinds
 from rutte_race.views import NOT_YET_MEMBER
 
-KIND_WORDS = {"endorsement": "backings", "reservation": "reservations", "opposition": "oppositions", "candidacy": "candidacies",
-              "mention": "mentions", "withdrawal": "withdrawals", "statement": "statements", "context": "context notes",
-              "tally": "tallies", "visit": "visits", "call": "calls", "appointment": "the appointment", "took_office": "the start of office",
-              "background": "background notes"}
 
 
 def in_prose(country: str) -> str:
@@ -73,8 +70,8 @@ def timeline(rows: pd.DataFrame) -> str:
     """The timeline: how many events over which dates, the commonest kinds, the busiest month."""
     if rows.empty:
         return "No events match these filters."
-    kinds = rows["kind"].astype(str).value_counts()
-    common = names_list([f"{KIND_WORDS.get(kind, kind)} ({n})" for kind, n in kinds.head(3).items()])
+    counts = rows["kind"].astype(str).value_counts()
+    common = names_list([f"{kinds.words()[kind]} ({n})" for kind, n in counts.head(3).items()])
     months = rows["date"].dt.to_period("M").value_counts()
     busiest, count = months.index[0], int(months.iloc[0])
     ordered = rows.sort_values("date", kind="stable")

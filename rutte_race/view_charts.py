@@ -29,9 +29,16 @@ CANDIDATES_TITLE = "Each candidate's run, step by step"
 
 
 def backers_title(view: ViewState, allies: int) -> str:
-    of = describe.allies_of(len(view.countries) if view.countries else allies, chosen=bool(view.countries))
-    of = of if view.countries else f"the {of}"
-    return f"Allies backing Rutte, of {of}"
+    """The title claims only what the line shows: allies the articles name (`allies`, the alliance's size, is in
+    the y-axis title instead)."""
+    of = f", of {describe.allies_of(len(view.countries), chosen=True)}" if view.countries else ""
+    return f"Allies the articles name as backing Rutte{of}"
+
+
+def backers_chart(ds: Dataset, series: pd.DataFrame, view: ViewState, title: str, subtitle: str):
+    appointment = ds.events.loc[ds.events["kind"] == "appointment", "date"].min()
+    return charts.backers_over_time(series, view.end, title, subtitle, start=view.start, tallies=views.reported_tallies(ds),
+                                    appointment=appointment, chosen=bool(view.countries))
 
 
 def backers_drawn(changes: pd.DataFrame, view: ViewState) -> pd.Series:
@@ -84,7 +91,7 @@ def _backers(ds, view, changes, names, subtitle) -> ViewChart:
     if series.empty:
         return ViewChart("backers-over-time", title, "No stance is recorded before the end of the chosen dates.", None, series)
     description = describe.backers_until(views.map_frame(ds, view.end, changes), changes, names, view.end, view.countries)
-    return ViewChart("backers-over-time", title, description, charts.backers_over_time(series, view.end, title, subtitle), series,
+    return ViewChart("backers-over-time", title, description, backers_chart(ds, series, view, title, subtitle), series,
                      corrections.chart_notice(ds.corrections, backers_drawn(changes, view)))
 
 
@@ -112,5 +119,5 @@ def _candidates(ds, view, rows, subtitle) -> ViewChart:
     data = table.drop(columns=["last_event_date"])
     if table.empty:
         return ViewChart("candidates", CANDIDATES_TITLE, describe.candidates(table, ds.events), None, data)
-    return ViewChart("candidates", CANDIDATES_TITLE, describe.candidates(table, ds.events), charts.candidates_chart(rows, table, CANDIDATES_TITLE, subtitle), data,
+    return ViewChart("candidates", CANDIDATES_TITLE, describe.candidates(table, ds.events), charts.candidates_chart(rows, table, CANDIDATES_TITLE, subtitle, view.start, view.end), data,
                      corrections.chart_notice(ds.corrections, candidates_drawn(rows, table)))

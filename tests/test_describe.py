@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rutte_race import describe, export, views
+from rutte_race import describe, export, kinds, views
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.text import escape_markdown
 
@@ -46,7 +46,7 @@ def test_timeline_description_counts_what_the_rows_hold(ds):
     kinds = rows["kind"].astype(str).value_counts()
     text = describe.timeline(rows)
     assert text.startswith(f"{len(rows)} sourced events from 2023 to 1 Oct 2024.")
-    assert f"({kinds.iloc[0]})" in text and f"{describe.KIND_WORDS[kinds.index[0]]} ({kinds.iloc[0]})" in text
+    assert f"({kinds.iloc[0]})" in text and f"{kinds.words()[kinds.index[0]]} ({kinds.iloc[0]})" in text
     assert describe.timeline(rows.head(0)) == "No events match these filters."
 
 
