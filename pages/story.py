@@ -19,22 +19,26 @@ bounds = derived["bounds"]
 counts = of_dataset(ds)
 st.title(counts.headline)
 figures = derived["story"]
-first, appointment = figures["first_backing"], figures["appointment"]
+appointment = figures["appointment"]
+about = "" if figures["first_backing_exact"] else "about "
+days = f"{figures['days_to_appointment']}" if figures["first_backing_exact"] else f"c. {figures['days_to_appointment']}"
+ran = figures["rivals_who_ran"]
 st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
     f"by consensus: every ally has to agree. Our {counts.news_articles} name "
     f"**{figures['named_backers_before_appointment']} allies** "
     f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
-    f"It took **{figures['days_to_appointment']} days** from the first public backing dated to the day "
-    f"({escape_markdown(first['actor'])}, {day_text(first['date'])}) to his appointment on **{day_text(appointment['date'])}**, "
-    f"and he took office on **{day_text(figures['took_office'])}**."
+    f"It took **{about}{figures['days_to_appointment']} days** from the first reported backing "
+    f"({escape_markdown(describe.names_list([describe.in_prose(n) for n in figures['first_backers']]))}, {figures['first_backing_when']}) "
+    f"to his appointment on **{day_text(appointment['date'])}**, and he took office on **{day_text(figures['took_office'])}**. "
+    f"Of the {figures['rivals']} rivals the articles name, {describe.names_list(ran) if ran else 'none'} ran openly."
 )
 
 cols = st.columns(4)
-cols[0].metric("Days, first backing to appointment", figures["days_to_appointment"])
-cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"])
+cols[0].metric("Days, first reported backing to appointment", days, help=f"From {figures['first_backing_when']} to {day_text(appointment['date'])}.")
+cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment.")
 cols[2].metric("Allies that held out", len(figures["held_out"]))
-cols[3].metric("Rivals named", figures["rivals"])
+cols[3].metric("Rivals who ran openly", len(ran), help=f"{figures['rivals'] - len(ran)} more were only named in the press.")
 
 subtitle = describe_filters(view, bounds, derived["names"])
 series = views.backers_by_date(ds, derived["changes"], view.countries) if view.countries else derived["by_date"]
@@ -47,8 +51,6 @@ else:
     description = describe.backers_until(data.stances_on(ds, view.end), derived["changes"], derived["names"], view.end, view.countries)
     notice = corrections.chart_notice(ds.corrections, view_charts.backers_drawn(derived["changes"], view))
     chart_cache.show(chart, description, f"Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.", notice)
-    st.caption("Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the timeline. "
-               "From the appointment on, every ally counts as backing, since it needed all of them.")
     chart_downloads(chart, ("backers-over-time", view.start.isoformat(), view.end.isoformat()), series, export.footer(description, ds.version, notice, articles=len(ds.articles)), ds.version, "story")
     with st.expander("The figures as a table"):
         st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
