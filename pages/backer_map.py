@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from rutte_race import charts, corrections, describe, export, jump, replay, view_charts, views
-from rutte_race.filters import describe_filters
 from rutte_race.formatting import date_labels, day_text
 from rutte_race.paths import ALLIES_GEOJSON_URL
 from ui import data, state
@@ -18,8 +17,7 @@ ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
 
 st.title("Who backed Rutte, and when")
-st.markdown("Allies coloured by the stance the articles report on the chosen date. Hover a country for the sentence "
-            "that sources its stance. From the appointment on, every ally counts as backing: the decision needed all of them.")
+st.markdown("Each ally's stance as the articles report it on the chosen date; hover a country for the sentence behind it.")
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
@@ -42,18 +40,18 @@ view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else No
 as_of_frame = data.stances_on(ds, as_of)
 counts = views.status_counts(as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)])
 shown = len(view.countries) or len(as_of_frame)
-st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are pale grey." if view.countries else ""))
-subtitle = describe_filters(view, bounds, derived["names"])
+subtitle = describe.map_subtitle(as_of, view.countries, derived["names"])
 # Every date and date range with the same stances draws the same map: build it once per set of stances, then retitle it.
 stances = tuple(as_of_frame[["iso3", "status", "source_when"]].astype(str).itertuples(index=False, name=None))
 chart = chart_cache.chart("backer_map", (ds.version, stances, view.countries),
                          lambda: charts.backer_map(as_of_frame, ds.shapes, view.countries, "", ""),
                          title=f"Allies' stance on Rutte, {day_text(as_of)}", subtitle=subtitle)
 summary = views.stance_summary(counts)
-st.markdown(f"**On {day_text(as_of)}:** {summary}.")
 description = describe.stances_on(as_of_frame, as_of, view.countries)
 notice = corrections.chart_notice(ds.corrections, view_charts.map_drawn(as_of_frame, view.countries))
 chart_cache.show(chart, description, "Map of NATO allies' stance toward Rutte; the table below lists every ally.", notice)
+st.markdown(f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: the decision needed all of them.")
+st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are darker grey." if view.countries else ""))
 table = as_of_frame.assign(since=as_of_frame["source_when"])[["name", "status_label", "since", "source_summary", "source_evidence", "source_label", "source_how_sure"]]
 if view.countries:
     table = table[as_of_frame["iso3"].isin(view.countries)]

@@ -11,16 +11,19 @@ from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
 
 FILTERED_OUT = "filtered_out"
 NON_MEMBER = "non_member"
-# Okabe–Ito colours, safe for the common colour-vision deficiencies; greys for "no stance" and "not an ally".
+# Okabe–Ito colours, safe for the common colour-vision deficiencies; a mid grey for "no stance", white with a dark
+# outline for "not yet an ally" on a pale blue sea, and a pale grey for countries outside the alliance.
 STATUS_COLOURS = {
     "backs": "#0072B2",
     "reservations": "#E69F00",
     "opposes": "#D55E00",
-    "undeclared": "#BDBDBD",
+    "undeclared": "#A6A6A6",
     NOT_YET_MEMBER: "#FFFFFF",
-    FILTERED_OUT: "#EEEEEE",
+    FILTERED_OUT: "#D9D9D9",
+    NON_MEMBER: "#EDEDED",
 }
-MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter"}
+SEA = "#DCEAF5"
+MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter", NON_MEMBER: "Not a NATO ally"}
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
@@ -213,20 +216,20 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
 
 
 def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
-    """Each status's legend label with its count of allies, e.g. 'Backs Rutte (7)'."""
+    """The legend: each status some ally has on the map, with its count ('Backs Rutte: 7 allies'), in legend order,
+    then countries outside the alliance."""
     statuses = [*STATUS_ORDER, FILTERED_OUT] if filtering else STATUS_ORDER
-    counts = {s: 0 for s in statuses}
-    for f in features:
-        if f["properties"]["status"] in counts:
-            counts[f["properties"]["status"]] += 1
-    return {s: f"{MAP_LABELS[s]} ({counts[s]})" for s in statuses}
+    counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
+    labels = {s: f"{MAP_LABELS[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
+    return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 
 def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, height: int, labels: dict[str, str], legend: bool):
     colour = alt.Color(
-        "properties.label:N", title="Stance toward Rutte",
+        "properties.legend:N", title=None,
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", columns=legend_columns(wide=2, narrow=1), labelLimit=0, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=legend_columns(wide=3, narrow=1), labelLimit=0,
+                          symbolType="square", symbolSize=150, symbolStrokeColor="#333", symbolStrokeWidth=1) if legend else None,
     )
     tooltip = [
         alt.Tooltip("properties.name:N", title="Country"),
@@ -238,15 +241,16 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
         alt.Tooltip("properties.how_sure:N", title="How sure"),
     ]
     data = alt.Data(values=features)
-    others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(fill="#F6F6F6", stroke="#D0D0D0", strokeWidth=0.4, clip=True).encode(
-        tooltip=[alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("properties.label:N", title="Status")]
+    others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(stroke="#B5B5B5", strokeWidth=0.4, clip=True).encode(
+        color=colour, tooltip=[alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("properties.label:N", title="Status")]
     )
     allies = alt.Chart(data).transform_filter(f"datum.properties.status != '{NON_MEMBER}'").mark_geoshape(stroke="#333", strokeWidth=0.6, clip=True).encode(color=colour, tooltip=tooltip)
-    return alt.layer(others, allies).project(**projection, fit=fit).properties(width=width, height=height)
+    return alt.layer(others, allies).project(**projection, fit=fit).properties(width=width, height=height, view=alt.ViewBackground(fill=SEA, stroke=None))
 
 
 def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"):
-    """Europe, with North America below it, allies coloured by their stance on the chosen date; legend with counts."""
+    """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
+    statuses on the map, with counts."""
     topology = json.dumps(shapes)
     europe = map_features(as_of, geo.regional_features(topology, geo.EUROPE), countries)
     america = map_features(as_of, geo.regional_features(topology, geo.NORTH_AMERICA), countries)
@@ -256,12 +260,11 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
     allies = [f for f in europe + america if f["properties"]["status"] != NON_MEMBER]
     labels = legend_labels(allies, filtering=bool(countries))
     for f in europe + america:
-        if f["properties"]["status"] in labels:
-            f["properties"]["label"] = labels[f["properties"]["status"]]
+        f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
     fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
-    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 420, labels, legend=True)
-    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 160, labels, legend=False)
+    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 330, labels, legend=True)
+    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 120, labels, legend=False)
     return titled(alt.vconcat(main, inset, spacing=4).resolve_scale(color="shared"), title, subtitle)
 
 
@@ -290,34 +293,37 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
     frame = _counts_in_view(by_date, start, end)
     if frame.empty:
         frame = by_date.tail(1).assign(date=time_axis.domain(start, end)[0], holding_back=0)
+    first, last = time_axis.domain(start, end)
     appointed = pd.Timestamp(appointment) if appointment is not None else None
     backs = frame[["date", "backs"]].rename(columns={"backs": "count"})
-    if appointed is not None:
-        named = backs[backs["date"] <= appointed]
-        eve = named[named["date"] < appointed].tail(1)
-        named = pd.concat([named[named["date"] < appointed], eve.assign(date=appointed)]) if not eve.empty else named.iloc[0:0]
-        consensus = backs[backs["date"] >= appointed]
-        lines = pd.concat([named.assign(series=NAMED), consensus.assign(series=CONSENSUS)])
-    else:
+    if appointed is None or appointed >= last:
         lines = backs.assign(series=NAMED)
+    elif appointed <= first:
+        lines = backs.assign(series=CONSENSUS)
+    else:  # named up to the appointment (held to its day), every ally from it
+        named = backs[backs["date"] < appointed]
+        lines = pd.concat([named.assign(series=NAMED), named.tail(1).assign(date=appointed, series=NAMED),
+                           backs[backs["date"] >= appointed].assign(series=CONSENSUS)])
+    if appointed is not None and not first <= appointed < last:
+        appointed = None  # no note outside the chosen dates
     held = frame[["date", "holding_back"]].rename(columns={"holding_back": "count"}).assign(series=HOLDING_BACK)
     long = pd.concat([lines, held], ignore_index=True)
     allies = int(by_date["allies"].max())
     of = f"of {allies} chosen" if chosen else f"of {allies}"
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=False, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     x = alt.X("date:T", title=None, scale=x_scale, axis=x_axis)
-    series = [NAMED, CONSENSUS, HOLDING_BACK]
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[STATUS_COLOURS["backs"], STATUS_COLOURS["backs"], STATUS_COLOURS["opposes"]]),
+    styles = {NAMED: (STATUS_COLOURS["backs"], [1, 0]), CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]), HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0])}
+    series = [name for name in styles if name in set(long["series"])]  # the legend lists only what is drawn
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[styles[name][0] for name in series]),
                        legend=alt.Legend(orient="bottom", direction="horizontal", symbolStrokeWidth=3, labelLimit=0, columns=legend_columns(wide=3, narrow=1)))
     y_scale = alt.Scale(domain=[0, allies], nice=False)
     step_lines = alt.Chart(long).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
         x=x, y=alt.Y("count:Q", title=f"Allies ({of})", scale=y_scale, axis=alt.Axis(tickCount=min(allies, 8), format="d", grid=True, gridColor="#e6e6e6")),
-        color=colour, strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[[1, 0], [6, 3], [1, 0]]), legend=None),
+        color=colour, strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[styles[name][1] for name in series]), legend=None),
         tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Allies"), alt.Tooltip("count:Q", title="How many")],
     )
     layers = [step_lines]
-    first, last = time_axis.domain(start, end)
-    if appointed is not None and first <= appointed < last:
+    if appointed is not None:
         turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
         note = pd.DataFrame({"date": [appointed], "count": [allies], "text": [["Appointed " + f"{appointed:%-d %b}:", "every ally counts,", "as all had to agree"]]})
         layers += [

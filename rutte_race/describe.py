@@ -39,6 +39,12 @@ def _holdouts(stances: pd.DataFrame, still: bool) -> str:
     return f" {text[0].upper()}{text[1:]}." if parts else ""
 
 
+def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
+    """The backer map's subtitle: its one date, and the allies chosen."""
+    chosen = names_list([names.get(c, c) for c in countries]) if countries else "all allies"
+    return f"Each ally's stance as last reported on or before {day_text(day)}; {chosen}"
+
+
 def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:
     """The backer map: who backs Rutte on `day`, and who holds out (among `countries`, when chosen)."""
     shown = stances[stances["iso3"].isin(countries)] if countries else stances

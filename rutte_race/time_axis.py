@@ -90,8 +90,10 @@ def position_axis(places: Positions, **options) -> alt.Axis:
     """An axis for a quantitative x of `places` positions, with the date labels of `places.ticks()`."""
     marks = places.ticks()
     lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
+    # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds.
+    align = {"expr": "datum.value < 0.06 ? 'left' : datum.value > 0.94 ? 'right' : 'center'"}
     return alt.Axis(values=[p for p, _ in marks], labelExpr=f"{lookup}[toString(datum.value)]", labelOverlap="greedy",
-                    labelBound=True, **options)
+                    labelBound=True, labelAlign=align, **options)
 
 
 def _js_number(value: float) -> str:

@@ -52,6 +52,10 @@ def timeline_chart(ds: Dataset, rows: pd.DataFrame, view: ViewState, subtitle: s
     return charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), view.start, view.end, TIMELINE_TITLE, subtitle)
 
 
+def names_of(ds: Dataset) -> dict[str, str]:
+    return dict(zip(ds.members["iso3"], ds.members["name"]))
+
+
 def map_drawn(stances: pd.DataFrame, countries: tuple[str, ...]) -> pd.Series:
     """The rows sourcing the stances of the allies the map shows."""
     shown = stances[stances["iso3"].isin(countries)] if countries else stances
@@ -110,7 +114,7 @@ def _backer_map(ds, view, changes, subtitle) -> ViewChart:
     shown = stances[stances["iso3"].isin(view.countries)] if view.countries else stances
     data = shown[["name", "status_label", "source_when", "source_summary", "source_evidence", "source_label", "source_how_sure"]]
     return ViewChart("backer-map", title, describe.stances_on(stances, day, view.countries),
-                     charts.backer_map(stances, ds.shapes, view.countries, title, subtitle), data,
+                     charts.backer_map(stances, ds.shapes, view.countries, title, describe.map_subtitle(day, view.countries, names_of(ds))), data,
                      corrections.chart_notice(ds.corrections, map_drawn(stances, view.countries)))
 
 
