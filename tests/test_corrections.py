@@ -21,7 +21,10 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
 
 def test_a_data_change_says_what_changed_and_why(log):
     row = log[(log["event_id"] == "eastern-allies-come-round") & (log["Data version"] == "1.1.0")].iloc[0]
-    assert row["Correction"] == "fact_id: eastern-reservations → (empty)"
+    # In a reader's words: no field name, no internal id; the other reports are named by their summaries.
+    assert row["Correction"] == (
+        "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully support Rutte” "
+        "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”.")
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
 
 
@@ -59,3 +62,12 @@ def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     assert notices["backer-map"] != "" and notices["backers-over-time"] != ""
     page = whole_view.story_html(ds, view).decode("utf-8")
     assert page.count("rows drawn here were corrected") == 4  # every chart of the story
+
+
+@pytest.mark.parametrize("field, before, after, expected", [
+    ("stance", "reservations", "backs", "The stance changed from “reservations” to “backs”."),
+    ("date_precision", "approx", "", "How exactly the date is known changed from “approx” to nothing."),
+])
+def test_a_change_to_any_field_is_named_in_readers_words(ds, field, before, after, expected):
+    change = {"field": field, "before": before, "after": after, "event_id": "turkey-backs-rutte"}
+    assert corrections.described(change, ds.events) == expected
