@@ -149,9 +149,11 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     ]
     every = frame[["event_id", "pos"]]
     lanes = [lane.name for lane in kinds.LANES if lane.name in set(frame["lane"])]
-    quiet = [_squeezed(places, x_scale)] if places.split is not None else []
-    charts = [_lane_chart(frame[frame["lane"] == lane], every, lane, x_scale, tooltip, axis if lane == lanes[-1] else hidden, quiet)
-              for lane in lanes]
+    charts = []
+    for lane in lanes:
+        lane_axis = axis if lane == lanes[-1] else hidden
+        quiet = [_squeezed(places, x_scale, lane_axis)] if places.split is not None else []
+        charts.append(_lane_chart(frame[frame["lane"] == lane], every, lane, x_scale, tooltip, lane_axis, quiet))
     rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#767676").encode(x=alt.X("pos:Q", scale=x_scale, axis=None))
     # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
     labels = [
@@ -168,11 +170,11 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     return titled(chart, title, subtitle, *notes)
 
 
-def _squeezed(places: time_axis.Positions, x_scale):
+def _squeezed(places: time_axis.Positions, x_scale, axis):
     """A pale band behind the stretch drawn narrower, so the eye sees where time runs at another pace."""
     band = pd.DataFrame({"from": [0.0], "to": [time_axis.QUIET_SHARE], "note": [places.note()]})
     return alt.Chart(band).mark_rect(color="#f0f0f0").encode(
-        x=alt.X("from:Q", scale=x_scale, axis=None), x2="to:Q", tooltip=alt.Tooltip("note:N", title="Axis"))
+        x=alt.X("from:Q", scale=x_scale, title=None, axis=axis), x2="to:Q", tooltip=alt.Tooltip("note:N", title="Axis"))
 
 
 def _focus_rule(every: pd.DataFrame, x_scale, axis):
@@ -377,8 +379,7 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     })
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
-    x_scale.padding = 12  # px: a mark on the first day sits clear of the names
-    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=10, domain=False, ticks=False))
+    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=12, domain=False, ticks=False))
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
     colour = alt.Color("lane:N", scale=alt.Scale(domain=lanes, range=[kinds.LANE_COLOURS[lane] for lane in lanes]), legend=None)
     steps = [kind for kind in STEP_SHAPES if kind in set(frame["kind"])]

@@ -40,7 +40,7 @@ def temporal_axis(start, end, **options) -> tuple[alt.Scale, alt.Axis]:
     days = (last - first).days
     label_format = "%-d %b %Y" if days <= 2 else "%-d %b" if days <= 62 else "%b %Y"
     scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
-    return scale, alt.Axis(values=values, format=label_format, labelOverlap="greedy", labelBound=True, **options)
+    return scale, alt.Axis(values=values, format=label_format, labelOverlap="greedy", labelBound=True, labelFlush=True, **options)
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def position_axis(places: Positions, **options) -> alt.Axis:
     marks = places.ticks()
     lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
     # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds.
-    align = {"expr": "datum.value < 0.06 ? 'left' : datum.value > 0.94 ? 'right' : 'center'"}
+    align = {"condition": [{"test": "datum.value < 0.06", "value": "left"}, {"test": "datum.value > 0.94", "value": "right"}],
+             "value": "center"}
     return alt.Axis(values=[p for p, _ in marks], labelExpr=f"{lookup}[toString(datum.value)]", labelOverlap="greedy",
                     labelBound=True, labelAlign=align, **options)
 
