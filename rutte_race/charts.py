@@ -230,7 +230,7 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
     colour = alt.Color(
         "properties.legend:N", title=None,
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", columns=legend_columns(wide=3, narrow=1), labelLimit=0,
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=legend_columns(wide=4, narrow=1), labelLimit=0,
                           symbolType="square", symbolSize=150, symbolStrokeColor="#333", symbolStrokeWidth=1) if legend else None,
     )
     tooltip = [
@@ -265,8 +265,8 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
         f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
     fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
-    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 330, labels, legend=True)
-    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 120, labels, legend=False)
+    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 270, labels, legend=True)
+    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 95, labels, legend=False)
     return titled(alt.vconcat(main, inset, spacing=4).resolve_scale(color="shared"), title, subtitle)
 
 
@@ -281,6 +281,8 @@ def _counts_in_view(by_date: pd.DataFrame, start, end) -> pd.DataFrame:
     """The counts from `start` (as they stood that day) to the end of `end`, one row per change."""
     first, last = time_axis.domain(start, end)
     before = by_date[by_date["date"] <= first].tail(1).assign(date=first)
+    if before.empty and not by_date.empty:  # before the first reported stance, none is named
+        before = by_date.head(1).assign(date=first, backs=0, reservations=0, opposes=0)
     inside = by_date[(by_date["date"] > first) & (by_date["date"] < last)]
     frame = pd.concat([before, inside])
     return pd.concat([frame, frame.tail(1).assign(date=last)]).assign(holding_back=lambda f: f["reservations"] + f["opposes"])
@@ -327,22 +329,22 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
     layers = [step_lines]
     if appointed is not None:
         turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
-        note = pd.DataFrame({"date": [appointed], "count": [allies], "text": [["Appointed " + f"{appointed:%-d %b}:", "every ally counts,", "as all had to agree"]]})
+        note = pd.DataFrame({"date": [appointed], "count": [allies], "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"]})
         layers += [
             alt.Chart(note).mark_rule(color=AXIS_LINE, strokeDash=[2, 2]).encode(x=x),
-            alt.Chart(note).mark_text(align="right" if turn else "left", dx=-6 if turn else 6, baseline="top", dy=4, fontSize=11, color=TEXT, lineHeight=13).encode(
-                x=x, y=alt.Y("count:Q", scale=y_scale), text="text"),
+            alt.Chart(note).mark_text(align="right" if turn else "left", dx=-6 if turn else 6, baseline="top", dy=4, fontSize=11, color=TEXT, lineHeight=13, lineBreak="\n").encode(
+                x=x, y=alt.Y("count:Q", scale=y_scale), text="text:N"),
         ]
     if tallies is not None and not chosen:
         shown = tallies[(tallies["date"] >= first) & (tallies["date"] < last)]
         if not shown.empty:
-            shown = shown.assign(label=[[f"{who}: about {n} of {m}", f"reported {when}"] for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])])
+            shown = shown.assign(label=[f"{who}: about {n} of {m}\nreported {when}" for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])])
             tip = [alt.Tooltip("summary:N", title="Reported"), alt.Tooltip("when:N", title="When")]
             layers += [
                 alt.Chart(shown).mark_point(shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1).encode(
                     x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
-                alt.Chart(shown).mark_text(align="left", dx=9, dy=-6, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13).encode(
-                    x=x, y=alt.Y("count:Q", scale=y_scale), text="label", tooltip=tip),
+                alt.Chart(shown).mark_text(align="left", dx=9, dy=-6, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13, lineBreak="\n").encode(
+                    x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
             ]
     notes = ["The line counts only allies the articles name. A diamond is a reported count of unnamed backers."] if tallies is not None and not chosen else []
     chart = alt.layer(*layers).properties(width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))

@@ -43,6 +43,7 @@ class Text:
     text: str
     box: Box
     group: int  # the id of the group holding it: the labels of one axis share one
+    fill: str = "#000000"
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _font(bold: bool, size: float):
 
 def _text_box(item: dict, x: float, y: float) -> Box:
     size = float(item.get("fontSize", 11))
-    lines = item["text"] if isinstance(item["text"], list) else [item["text"]]
+    lines = item["text"] if isinstance(item["text"], list) else str(item["text"]).split(item.get("lineBreak") or "\0")
     bold = str(item.get("fontWeight", "")) in ("bold", "700", "600")
     font = _font(bold, size)
     width = max(font.getlength(str(line)) for line in lines)
@@ -107,7 +108,7 @@ def scene(spec: dict) -> Scene:
                 for child in item.get("items") or []:
                     walk(child, gx, gy, inner)
             elif marktype == "text" and item.get("text") not in (None, "", []):
-                out.texts.append(Text(role, str(item["text"]), _text_box(item, x, y), id(node)))
+                out.texts.append(Text(role, str(item["text"]), _text_box(item, x, y), id(node), str(item.get("fill", "#000000"))))
             elif role == "legend-symbol":
                 out.swatches.append(item)
             elif role == "mark" and marktype in ("symbol", "rect", "line"):
@@ -149,9 +150,31 @@ def invisible_swatches(s: Scene) -> list[str]:
     return faults
 
 
+def _luminance(colour: str) -> float:
+    colour = colour.lstrip("#")
+    if len(colour) == 3:
+        colour = "".join(c * 2 for c in colour)
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def low_contrast(s: Scene, minimum: float = 4.5) -> list[str]:
+    """Text whose colour has less than `minimum`:1 contrast with the white page (WCAG's bar for body text)."""
+    faults = []
+    for t in s.texts:
+        if t.fill.startswith("#"):
+            ratio = 1.05 / (_luminance(t.fill) + 0.05)
+            if ratio < minimum:
+                faults.append(f"{t.text!r} ({t.role}) in {t.fill} has contrast {ratio:.1f}:1 on white")
+        else:
+            faults.append(f"{t.text!r} ({t.role}) has a colour the lint cannot judge: {t.fill}")
+    return faults
+
+
 def axis_labels(s: Scene) -> list[str]:
     return [t.text for t in s.texts if t.role == "axis-label"]
 
 
 def faults(s: Scene) -> list[str]:
-    return repeated_tick_labels(s) + overlapping_texts(s) + outside(s) + invisible_swatches(s)
+    return repeated_tick_labels(s) + overlapping_texts(s) + outside(s) + invisible_swatches(s) + low_contrast(s)

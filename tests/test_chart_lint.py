@@ -130,3 +130,8 @@ def test_the_lint_finds_an_invisible_legend_swatch():
     pale = alt.Chart(frame).mark_point(filled=True).encode(
         x="x:Q", color=alt.Color("kind:N", scale=alt.Scale(domain=["context", "background"], range=["#555555", "#FFFFFF"])))
     assert any("legend swatch" in fault for fault in lint(pale))
+
+
+def test_the_lint_finds_pale_text():
+    pale = alt.Chart(DAYS).mark_line().encode(x="date:T", y="n:Q").configure_axis(labelColor="#999999")
+    assert any("contrast" in fault for fault in lint(pale))

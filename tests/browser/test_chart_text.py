@@ -38,6 +38,7 @@ def test_no_chart_text_overlaps_or_leaves_the_chart_in_the_browser(page, pages, 
     page.set_viewport_size({"width": width, "height": 900})
     faults = []
     for (view, slug), html in pages.items():
+        page.goto("about:blank")  # a fresh document: the bundled script declares globals once per page
         page.set_content(html)
         page.wait_for_selector("#vega-chart svg text")
         boxes = page.evaluate(TEXT_BOXES)
