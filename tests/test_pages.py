@@ -232,7 +232,9 @@ def test_corrections_page_lists_the_changes_and_the_article_errors():
     assert all("25 November 2026" in c for c in dated[209:211]) and all("23 November 2026" in c for c in dated[211:])
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 6 and text.count("**Why:**") == 211
-    assert escape_markdown("fact_id: eastern-reservations → (empty)") in text  # shown literally
+    # Changes in readers' words: what the row is now counted with, never 'field: before → after'.
+    assert escape_markdown("No longer counted as another report of the same fact as “Some Eastern European allies") in text
+    assert escape_markdown("fact_id: eastern-reservations") not in text
 
 
 def test_tables_say_how_sure_we_are():
