@@ -343,10 +343,10 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
             layers += [
                 alt.Chart(shown).mark_point(shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1).encode(
                     x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
-                alt.Chart(shown).mark_text(align="left", dx=9, dy=-6, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13, lineBreak="\n").encode(
+                alt.Chart(shown).mark_text(align="center", baseline="top", dy=9, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13, lineBreak="\n").encode(
                     x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
             ]
-    notes = ["The line counts only allies the articles name. A diamond is a reported count of unnamed backers."] if tallies is not None and not chosen else []
+    notes = ["Line: allies the articles name as backing.", "Diamond: a count reported without names."] if tallies is not None and not chosen else []
     chart = alt.layer(*layers).properties(width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
     return titled(chart, title, subtitle, *notes)
 
@@ -397,6 +397,6 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     rough = base.transform_filter("!datum.exact").mark_point(size=90, strokeWidth=1.8, opacity=1, fill="white").encode(
         x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
     height = 34 * frame["name"].nunique()
-    notes = ("Filled: dated to the day. Open, with a bar: dated only roughly, the bar spanning the period.",)
+    notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
     return titled(alt.layer(spans, exact, rough).properties(width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")),
                   title, subtitle, *notes)

@@ -42,7 +42,7 @@ def _holdouts(stances: pd.DataFrame, still: bool) -> str:
 def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
     """The backer map's subtitle: its one date, and the allies chosen."""
     chosen = names_list([names.get(c, c) for c in countries]) if countries else "all allies"
-    return f"Each ally's stance as last reported on or before {day_text(day)}; {chosen}"
+    return f"As last reported by {day_text(day)}; {chosen}"
 
 
 def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:

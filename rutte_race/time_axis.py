@@ -70,8 +70,7 @@ class Positions:
     def note(self) -> str:
         if self.split is None:
             return ""
-        return (f"Before {self.split:%-d %b %Y} the axis is squeezed: that stretch has few events, "
-                f"so it takes {QUIET_SHARE:.0%} of the width.")
+        return f"Grey band: before {self.split:%b %Y} the axis is squeezed (few events)."
 
 
 def positions(start, end, dates: pd.Series) -> Positions:
