@@ -2,6 +2,7 @@
 import pandas as pd
 
 from rutte_race.formatting import date_labels, day_text
+from rutte_race.text import quoted
 
 KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We changed the data"}
 WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later data_change found was no error
@@ -18,7 +19,7 @@ FIELD_WORDS = {
 
 def _facts(events: pd.DataFrame, fact: str, event_id: str) -> str:
     """The other rows reporting `fact`, by their summaries: '“A”' or '“A” and “B”'."""
-    others = [f"“{summary.rstrip('.')}”" for summary in events.loc[(events["fact_id"] == fact) & (events["event_id"] != event_id), "summary"]]
+    others = [quoted(summary.rstrip(".")) for summary in events.loc[(events["fact_id"] == fact) & (events["event_id"] != event_id), "summary"]]
     if not others:
         return "no other row"
     return others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
