@@ -77,15 +77,18 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
 EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
 
 
-@pytest.mark.parametrize("countries, chosen", [((), "all countries"), (("HUN", "NLD"), "Hungary, Netherlands")])
-def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen):
+@pytest.mark.parametrize("countries, chosen, allies", [((), "all countries", "all allies"),
+                                                      (("HUN", "NLD"), "Hungary, Netherlands", "Hungary and Netherlands")])
+def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen, allies):
     charts_of_view = {c.slug: c for c in view_charts(ds, replace(bounds_of(ds).default(), countries=countries))}
     assert charts_of_view.keys() == EVERY_CHART
     for slug, drawn in charts_of_view.items():
         spec = drawn.chart.to_dict(validate=True)  # the whole spec, against the Vega-Lite JSON schema
         assert vl_convert.vegalite_to_vega(spec)["marks"], slug  # and it compiles to Vega, as every export does
         assert spec["title"]["text"] == drawn.title, slug
-        assert spec["title"]["subtitle"][0] == f"7 Jul 2023 to 1 Oct 2024; {chosen}", slug
+        # The map is of one date, so its subtitle gives that date, not the range.
+        expected = f"As last reported by 26 June 2024; {allies}" if slug == "backer-map" else f"7 Jul 2023 to 1 Oct 2024; {chosen}"
+        assert spec["title"]["subtitle"][0] == expected, slug
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 
