@@ -2,7 +2,7 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import charts, corrections, describe, export, jump, view_charts, views
+from rutte_race import corrections, describe, export, jump, view_charts, views
 from rutte_race.counts import of_dataset
 from rutte_race.filters import describe_filters, filter_events
 from rutte_race.formatting import date_label, day_text

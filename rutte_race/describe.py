@@ -4,10 +4,9 @@ Shown under the chart, used as its accessible text, and written into every expor
 """
 import pandas as pd
 
-from rutte_race.formatting import date_label, day_text
 from rutte_race import kinds
+from rutte_race.formatting import date_label, day_text
 from rutte_race.views import NOT_YET_MEMBER
-
 
 
 def in_prose(country: str) -> str:

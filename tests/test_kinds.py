@@ -5,8 +5,8 @@ import itertools
 import numpy as np
 import pytest
 from colorspacious import cspace_convert
-from data_copies import ROOT, DataCopy
 
+from data_copies import ROOT, DataCopy
 from rutte_race import charts, describe, kinds, views
 from rutte_race.load import load
 from rutte_race.schema import tables

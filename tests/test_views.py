@@ -7,12 +7,11 @@ Facts used below, read off events.csv (named allies' stances toward Rutte, candi
   Atlantic Council appoints Rutte on 26 Jun 2024, so every ally backs from then. Sweden joined 7 Mar 2024.
 """
 import csv
-from datetime import date
 
 import pandas as pd
 import pytest
-from data_copies import DATA, SEEDS
 
+from data_copies import DATA, SEEDS
 from rutte_race import views
 from rutte_race.text import normalise
 
