@@ -8,10 +8,10 @@ from rutte_race.filters import describe_filters, filter_events
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import to_params
-from ui import data, state
-from ui.page import start_page
 from ui import charts as chart_cache
+from ui import data, state
 from ui.downloads import chart_downloads
+from ui.page import start_page
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import chart_lint
+from data_copies import DATA, SEEDS
 from rutte_race import export, view_charts
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
@@ -34,7 +35,7 @@ def view_of(name: str, bounds) -> ViewState:
 @pytest.fixture(scope="module")
 def rendered():
     """{view name: (view, {chart slug: scene})}, each chart rendered once for the whole module."""
-    ds = load()
+    ds = load(DATA, SEEDS)  # the frozen fixture the tests pin their figures to
     bounds = bounds_of(ds)
     out = {}
     for name in VIEWS:
