@@ -14,8 +14,10 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(ds.events.loc[ds.events["note_type"] == "correction", "event_id"])
     # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed.
     assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == ["wilders-to-lead-coalition"]
-    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data") & log["Correction"].str.startswith("note_type")]
-    assert list(withdrawal["Correction"]) == ["note_type: correction → caution"] and "forecast" in withdrawal["Why"].iloc[0]
+    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data")
+                     & log["Correction"].str.startswith("The kind of note")]
+    assert list(withdrawal["Correction"]) == ["The kind of note changed from “correction” to “caution”."]
+    assert "forecast" in withdrawal["Why"].iloc[0]
     assert list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
 
 
