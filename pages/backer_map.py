@@ -17,8 +17,7 @@ ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
 
 st.title("Who backed Rutte, and when")
-st.markdown("Allies coloured by the stance the articles report on the chosen date. Hover a country for the sentence "
-            "that sources its stance. From the appointment on, every ally counts as backing: the decision needed all of them.")
+st.markdown("Each ally's stance as the articles report it on the chosen date; hover a country for the sentence behind it.")
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
@@ -41,9 +40,10 @@ view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else No
 as_of_frame = data.stances_on(ds, as_of)
 counts = views.status_counts(as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)])
 shown = len(view.countries) or len(as_of_frame)
-st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are pale grey." if view.countries else ""))
+st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are darker grey." if view.countries else ""))
 summary = views.stance_summary(counts)
-st.markdown(f"**On {day_text(as_of)}:** {summary}.")
+st.markdown(f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
+            "the decision needed all of them.")
 drawn = show_page_charts("backer_map", data.scope(ds, view))
 
 st.header("Replay the race")

@@ -6,7 +6,7 @@ from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
 from rutte_race.formatting import date_label, day_text
-from rutte_race.text import escape_markdown
+from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.page import start_page
@@ -43,6 +43,6 @@ if not table.empty:
                 with st.expander("Sourced lines"):
                     for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows():
                         st.markdown(f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}")
-                        st.caption(f"“{escape_markdown(event['evidence'])}” ({escape_markdown(titles[event['article_id']])})")
+                        st.caption(f"{escape_markdown(quoted(event['evidence']))} ({escape_markdown(titles[event['article_id']])})")
 
 state.sync_url(view, bounds)

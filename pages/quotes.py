@@ -5,7 +5,7 @@ from rutte_race import export, views
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
-from rutte_race.text import escape_markdown
+from rutte_race.text import escape_markdown, quoted
 from ui import state
 from ui.page import start_page
 
@@ -32,8 +32,8 @@ for _, quote in shown.iterrows():
     with st.container(border=True):
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
         st.markdown(f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {date_label(quote['date'], str(quote['date_precision']))}")
-        st.markdown(f"> “{escape_markdown(quote['quote'])}”")
-        st.caption(f"In context: “{escape_markdown(quote['evidence'])}”")
+        st.markdown(f"> {escape_markdown(quoted(quote['quote']))}")
+        st.caption(f"In context: {escape_markdown(quoted(quote['evidence']))}")
         st.caption(f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {date_label(quote['article_published'], quote['article_published_precision'])}")
         if quote["note"]:
             st.caption(f"Note: {escape_markdown(quote['note'])}")

@@ -1,7 +1,7 @@
 """The story: headline, the race in a few paragraphs with figures computed from the data, and a way in."""
 import streamlit as st
 
-from rutte_race import jump
+from rutte_race import describe, jump
 from rutte_race.counts import of_dataset
 from rutte_race.filters import filter_events
 from rutte_race.formatting import date_label, day_text
@@ -17,22 +17,26 @@ bounds = derived["bounds"]
 counts = of_dataset(ds)
 st.title(counts.headline)
 figures = derived["story"]
-first, appointment = figures["first_backing"], figures["appointment"]
+appointment = figures["appointment"]
+about = "" if figures["first_backing_exact"] else "about "
+days = f"{figures['days_to_appointment']}" if figures["first_backing_exact"] else f"c. {figures['days_to_appointment']}"
+ran = figures["rivals_who_ran"]
 st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
     f"by consensus: every ally has to agree. Our {counts.news_articles} name "
     f"**{figures['named_backers_before_appointment']} allies** "
     f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
-    f"It took **{figures['days_to_appointment']} days** from the first public backing dated to the day "
-    f"({escape_markdown(first['actor'])}, {day_text(first['date'])}) to his appointment on **{day_text(appointment['date'])}**, "
-    f"and he took office on **{day_text(figures['took_office'])}**."
+    f"It took **{about}{figures['days_to_appointment']} days** from the first reported backing "
+    f"({escape_markdown(describe.names_list([describe.in_prose(n) for n in figures['first_backers']]))}, {figures['first_backing_when']}) "
+    f"to his appointment on **{day_text(appointment['date'])}**, and he took office on **{day_text(figures['took_office'])}**. "
+    f"Of the {figures['rivals']} rivals the articles name, {describe.names_list(ran) if ran else 'none'} ran openly."
 )
 
 cols = st.columns(4)
-cols[0].metric("Days, first backing to appointment", figures["days_to_appointment"])
-cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"])
+cols[0].metric("Days, first reported backing to appointment", days, help=f"From {figures['first_backing_when']} to {day_text(appointment['date'])}.")
+cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment.")
 cols[2].metric("Allies that held out", len(figures["held_out"]))
-cols[3].metric("Rivals named", figures["rivals"])
+cols[3].metric("Rivals who ran openly", len(ran), help=f"{figures['rivals'] - len(ran)} more were only named in the press.")
 
 show_page_charts("story", data.scope(ds, view))
 with st.expander("The figures as a table"):

@@ -163,9 +163,17 @@ def dated_range(view: ViewState) -> tuple[str, ...]:
 
 
 def backers_title(sc: Scope) -> str:
-    if sc.view.countries:
-        return f"Allies backing Rutte, of {describe.allies_of(len(sc.view.countries), chosen=True)}"
-    return f"Allies backing Rutte, of the {describe.allies_of(len(sc.ds.members), chosen=False)}"
+    """The title claims only what the line shows: allies the articles name (the alliance's size is in the y-axis
+    title instead)."""
+    of = f", of {describe.allies_of(len(sc.view.countries), chosen=True)}" if sc.view.countries else ""
+    return f"Allies the articles name as backing Rutte{of}"
+
+
+def backers_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
+    appointment = sc.ds.events.loc[sc.ds.events["kind"] == "appointment", "date"].min()
+    return charts.backers_over_time(rows, sc.view.end, title, subtitle, start=sc.view.start,
+                                    tallies=views.reported_tallies(sc.ds), appointment=appointment,
+                                    chosen=bool(sc.view.countries))
 
 
 def backers_rows(sc: Scope) -> pd.DataFrame:
@@ -184,7 +192,7 @@ BACKERS = ChartDef(
     page="story",
     title=backers_title,
     rows=backers_rows,
-    build=lambda sc, rows, title, subtitle: charts.backers_over_time(rows, sc.view.end, title, subtitle),
+    build=backers_build,
     describe=lambda sc, rows: describe.backers_until(
         sc.stances_on(sc.view.end), sc.changes, sc.names, sc.view.end, sc.view.countries
     ),
@@ -194,9 +202,8 @@ BACKERS = ChartDef(
     what="Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.",
     empty="No stance is recorded before the end of the chosen dates. Widen the dates to see the race.",
     note=(
-        "Counts only allies the articles name; Politico's report of two-thirds of allies in February is on the "
-        "timeline. "
-        "From the appointment on, every ally counts as backing, since it needed all of them."
+        "The solid line counts only allies the articles name; the diamond is Politico's reported tally of about "
+        "two thirds of the allies. From the appointment on, every ally counts as backing, since it needed all of them."
     ),
     ignores=("as_of", "speakers", "event"),
 )
@@ -278,6 +285,7 @@ BACKER_MAP = ChartDef(
     build=lambda sc, stances, title, subtitle: charts.backer_map(
         stances, sc.ds.shapes, sc.view.countries, title, subtitle
     ),
+    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names),
     describe=lambda sc, stances: describe.stances_on(stances, scope_map_date(sc), sc.view.countries),
     table=map_table,
     drawn_events=lambda sc, stances: map_shown(sc, stances)["source_event_id"].dropna(),
@@ -310,7 +318,7 @@ CANDIDATES = ChartDef(
     title=lambda sc: CANDIDATES_TITLE,
     rows=lambda sc: candidates_in_view(sc.ds, sc.view),
     build=lambda sc, table, title, subtitle: charts.candidates_chart(
-        filter_events(sc.ds.events, sc.view), table, title, subtitle
+        filter_events(sc.ds.events, sc.view), table, title, subtitle, sc.view.start, sc.view.end
     ),
     describe=lambda sc, table: describe.candidates(table, sc.ds.events),
     table=lambda sc, table: table.drop(columns=["last_event_date"]),

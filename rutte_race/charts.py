@@ -4,44 +4,35 @@ import json
 import altair as alt
 import pandas as pd
 
-from rutte_race import geo
+from rutte_race import geo, kinds, time_axis
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
 
 FILTERED_OUT = "filtered_out"
 NON_MEMBER = "non_member"
-# Okabe–Ito colours, safe for the common colour-vision deficiencies; greys for "no stance" and "not an ally".
+# Okabe–Ito colours, safe for the common colour-vision deficiencies; a mid grey for "no stance", white with a dark
+# outline for "not yet an ally" on a pale blue sea, and a pale grey for countries outside the alliance.
 STATUS_COLOURS = {
     "backs": "#0072B2",
     "reservations": "#E69F00",
     "opposes": "#D55E00",
-    "undeclared": "#BDBDBD",
+    "undeclared": "#A6A6A6",
     NOT_YET_MEMBER: "#FFFFFF",
-    FILTERED_OUT: "#EEEEEE",
+    FILTERED_OUT: "#D9D9D9",
+    NON_MEMBER: "#EDEDED",
 }
-MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter"}
-LANES = {
-    "Backing": ["endorsement", "tally"],
-    "Doubts": ["reservation", "opposition"],
-    "Candidates": ["candidacy", "mention", "withdrawal"],
-    "Diplomacy": ["call", "visit"],
-    "Statements": ["statement"],
-    "Milestones": ["appointment", "took_office"],
-    "Context": ["context", "background"],
-}
-LANE_OF_KIND = {kind: lane for lane, kinds in LANES.items() for kind in kinds}
-KIND_ORDER = [kind for kinds in LANES.values() for kind in kinds]
+SEA = "#DCEAF5"
+MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter", NON_MEMBER: "Not a NATO ally"}
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 # The timeline's focused event, {"event_id", "date"} or null: a top-level param, so the screen can move the
 # highlight by setting its value (focus_params) without rebuilding the chart or copying its data.
 FOCUS = "focus"
-KIND_COLOURS = [
-    "#0072B2", "#56B4E9", "#E69F00", "#D55E00", "#009E73", "#8FD3B6", "#004D40",
-    "#CC79A7", "#F0A6CF", "#555555", "#000000", "#7F3C8D", "#BDBDBD", "#E0E0E0",
-]
+TEXT = "#222222"  # every chart text: 15.9:1 on white
+SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
+AXIS_LINE = "#767676"
 
 
 def legend_columns(wide: int, narrow: int) -> dict:
@@ -50,22 +41,21 @@ def legend_columns(wide: int, narrow: int) -> dict:
     return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER} ? {narrow} : {wide}"}
 
 
-def kind_colour(kinds: pd.Series, title: str, wide_columns: int) -> alt.Color:
-    """Colour by kind of event, with a legend that lists only the kinds present."""
-    used = [(kind, colour) for kind, colour in zip(KIND_ORDER, KIND_COLOURS) if kind in set(kinds)]
-    return alt.Color("kind:N", title=title, scale=alt.Scale(domain=[k for k, _ in used], range=[c for _, c in used]),
-                     legend=alt.Legend(orient="bottom", columns=legend_columns(wide=wide_columns, narrow=2), symbolType="circle",
-                                       symbolOpacity=1, labelExpr=READABLE_LABEL))
-
-
 def titled(chart, title: str, subtitle: str, *more_lines: str):
-    return chart.properties(title=alt.TitleParams(title, subtitle=[subtitle, *more_lines], anchor="start", fontSize=16, subtitleFontSize=12, subtitleColor="#444"))
+    """The chart with its title, subtitle lines and the house text colours (at least 4.5:1 on white, on screen and
+    in every export, whatever theme the screen applies)."""
+    chart = chart.properties(title=alt.TitleParams(title, subtitle=[subtitle, *more_lines], anchor="start", fontSize=16,
+                                                   subtitleFontSize=12, color=TEXT, subtitleColor=SUBTLE_TEXT))
+    return (chart.configure_axis(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
+            .configure_legend(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
+            .configure_title(color=TEXT, subtitleColor=SUBTLE_TEXT)
+            .configure_text(color=TEXT))
 
 
 # ---- timeline ----------------------------------------------------------------------------------
 
 def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """The columns the timeline draws and shows on hover, one row per event, stacked within lanes."""
+    """The columns the timeline draws and shows on hover, one row per event."""
     sources = articles.set_index("article_id")
     frame = pd.DataFrame({
         "event_id": events["event_id"],
@@ -75,8 +65,8 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "precision": events["date_precision"].astype(str),
         "exact": events["date_precision"].astype(str) == "day",
         "when": date_labels(events),
-        "kind": events["kind"].astype(str),
-        "lane": events["kind"].astype(str).map(LANE_OF_KIND),
+        "kind": events["kind"].astype(str).str.replace("_", " "),
+        "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
         "summary": events["summary"],
         "actor": events["actor"],
         "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
@@ -84,74 +74,113 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
         "how_sure": events["how_sure"],
         "outside": [outside_text(f, s) for f, s in zip(events["outside_fact"], events["outside_source"])],
     })
-    frame = frame.sort_values(["lane", "date", "event_id"])
-    frame["slot"] = frame.groupby(["lane", "date"]).cumcount()
-    return frame.reset_index(drop=True)
+    return frame.sort_values(["lane", "date", "event_id"]).reset_index(drop=True)
 
 
 def milestone_frame(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
     """Labelled milestones among the shown events, one label row each, so neighbours never collide on a phone."""
     rows = frame[frame["event_id"].isin(labels)].drop_duplicates("event_id").sort_values("date")
     rows = rows.assign(label=rows["event_id"].map(labels), row=range(len(rows)))
-    return rows[["date", "label", "row", "when", "summary"]]
+    return rows[["event_id", "date", "label", "row", "when", "summary"]]
 
 
-def _lane_chart(rows: pd.DataFrame, lane: str, x_scale, colour, tooltip, bottom_axis: bool):
-    axis = alt.Axis(format="%b %Y", labelOverlap=True, labelBound=True, grid=True, gridColor="#eee") if bottom_axis else alt.Axis(labels=False, ticks=False, grid=True, gridColor="#eee", domain=False)
+MARK_REACH = 0.009  # of the width on each side of a mark (about 7 px at 760 px) kept free of a neighbour in its row
+
+
+def stacked(frame: pd.DataFrame) -> pd.Series:
+    """A row ('slot') for each event within its lane, the lowest free one: marks and date bars that would touch
+    share no row, so a busy week stacks instead of piling up."""
+    slots = pd.Series(0, index=frame.index)
+    for _, lane in frame.groupby("lane", sort=False):
+        ends: list[float] = []  # the right edge of what each slot holds so far
+        for index, row in lane.sort_values(["pos", "event_id"]).iterrows():
+            left = min(row["pos"], row["start_pos"]) - MARK_REACH
+            slot = next((i for i, end in enumerate(ends) if end < left), len(ends))
+            right = max(row["pos"], row["end_pos"]) + MARK_REACH
+            if slot == len(ends):
+                ends.append(right)
+            else:
+                ends[slot] = right
+            slots[index] = slot
+    return slots
+
+
+def _lane_chart(rows: pd.DataFrame, every: pd.DataFrame, lane: str, x_scale, tooltip, axis, quiet: list):
+    colour = alt.value(kinds.LANE_COLOURS[lane])
     y = alt.Y("slot:O", axis=None)
     base = alt.Chart(rows).encode(y=y, color=colour, tooltip=tooltip)
-    spans = base.transform_filter("!datum.exact").mark_bar(height=5, opacity=0.45, cornerRadius=2, clip=True, aria=False).encode(
-        x=alt.X("start:T", scale=x_scale, title=None, axis=axis), x2="end:T"
-    )
-    points = base.mark_point(size=60, strokeWidth=1.5, filled=False, clip=True).encode(
-        x=alt.X("date:T", scale=x_scale, title=None, axis=axis),
+    spans = base.transform_filter("!datum.exact").mark_bar(height=5, opacity=0.45, cornerRadius=2, aria=False).encode(
+        x=alt.X("start_pos:Q", scale=x_scale, title=None, axis=axis), x2="end_pos:Q")
+    points = base.mark_point(size=60, strokeWidth=1.5, opacity=1).encode(
+        x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis),
         shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
-        fill=alt.condition("datum.exact", alt.Color("kind:N", scale=alt.Scale(domain=KIND_ORDER, range=KIND_COLOURS), legend=None), alt.value("white")),
+        fill=alt.condition("datum.exact", colour, alt.value("white")),
     )
-    # Only the two columns it needs: every column of a layer's data is serialised again, and the ring is in every lane.
-    ring = alt.Chart(rows[["event_id", "slot"]]).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").transform_calculate(
-        at=f"toDate({FOCUS}.date)").mark_point(size=330, filled=False, strokeWidth=2.5, clip=True, aria=False).encode(
-        x=alt.X("at:T", scale=x_scale, title=None, axis=axis), y=y, color=alt.value("#111"))
-    height = 11 * (int(rows["slot"].max()) + 1) + 6
-    return alt.layer(_focus_rule(x_scale, axis), spans, points, ring).properties(width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2))
+    ring = alt.Chart(rows[["event_id", "slot", "pos"]]).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").mark_point(
+        size=330, filled=False, strokeWidth=2.5, aria=False).encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis), y=y,
+                                                                   color=alt.value("#111"))
+    height = 12 * (int(rows["slot"].max()) + 1) + 8
+    return alt.layer(*quiet, _focus_rule(every, x_scale, axis), spans, points, ring).properties(
+        width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2, color=TEXT))
 
 
 def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str):
-    """Lanes of events by kind on a shared time axis, milestones labelled above; inexact dates drawn as spans."""
-    x_scale = alt.Scale(domain=[pd.Timestamp(start).isoformat(), (pd.Timestamp(end) + pd.Timedelta(days=1)).isoformat()])
-    colour = kind_colour(frame["kind"], "Kind of event", wide_columns=4)
+    """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
+    drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower."""
+    places = time_axis.positions(start, end, frame["date"])
+    frame = frame.assign(pos=places(frame["date"]).values, start_pos=places(frame["start"]).values,
+                         end_pos=places(frame["end"]).values)
+    frame = frame.assign(slot=stacked(frame))
+    milestones = milestones.assign(pos=places(milestones["date"]).values)
+    x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False, padding=14)
+    grid = {"grid": True, "gridColor": "#e6e6e6"}
+    axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
+    hidden = alt.Axis(values=[p for p, _ in places.ticks()], labels=False, ticks=False, domain=False, **grid)
     tooltip = [
         alt.Tooltip("summary:N", title="What"),
         alt.Tooltip("actor:N", title="Who"),
         alt.Tooltip("when:N", title="When"),
+        alt.Tooltip("kind:N", title="Kind"),
         alt.Tooltip("precision:N", title="Date known to"),
         alt.Tooltip("source:N", title="Source"),
         alt.Tooltip("evidence:N", title="Article says"),
         alt.Tooltip("how_sure:N", title="How sure"),
         alt.Tooltip("outside:N", title=OUTSIDE_LABEL),
     ]
-    lanes = [lane for lane in LANES if lane in set(frame["lane"])]
-    charts = [_lane_chart(frame[frame["lane"] == lane], lane, x_scale, colour, tooltip, lane == lanes[-1]) for lane in lanes]
-    rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#888").encode(x=alt.X("date:T", scale=x_scale, axis=None))
+    every = frame[["event_id", "pos"]]
+    lanes = [lane.name for lane in kinds.LANES if lane.name in set(frame["lane"])]
+    charts = []
+    for lane in lanes:
+        lane_axis = axis if lane == lanes[-1] else hidden
+        quiet = [_squeezed(places, x_scale, lane_axis)] if places.split is not None else []
+        charts.append(_lane_chart(frame[frame["lane"] == lane], every, lane, x_scale, tooltip, lane_axis, quiet))
+    rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#767676").encode(x=alt.X("pos:Q", scale=x_scale, axis=None))
     # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
-    turn = pd.Timestamp(start) + 0.5 * (pd.Timestamp(end) - pd.Timestamp(start))
     labels = [
-        alt.Chart(part).mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color="#222").encode(
-            x=alt.X("date:T", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
+        alt.Chart(part).mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color=TEXT).encode(
+            x=alt.X("pos:Q", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
             tooltip=[alt.Tooltip("label:N", title="Milestone"), alt.Tooltip("when:N", title="When"), alt.Tooltip("summary:N", title="What")],
         )
-        for part, align, dx in ((milestones[milestones["date"] <= turn], "left", 3), (milestones[milestones["date"] > turn], "right", -3))
+        for part, align, dx in ((milestones[milestones["pos"] <= 0.5], "left", 3), (milestones[milestones["pos"] > 0.5], "right", -3))
     ]
-    header = alt.layer(_focus_rule(x_scale, None), rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
+    header = alt.layer(_focus_rule(every, x_scale, None), rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
     chart = alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared")
     chart.params = [alt.VariableParameter(name=FOCUS, value=None)]  # set, not add_params(), which deep-copies the whole chart (+0.5 s)
-    return titled(chart, title, subtitle, *PRECISION_KEY)
+    notes = [line for line in (*PRECISION_KEY, places.note()) if line]
+    return titled(chart, title, subtitle, *notes)
 
 
-def _focus_rule(x_scale, axis):
-    """A rule at the focused event's date, drawn in every lane so the eye finds the ringed mark."""
-    return alt.Chart(alt.Data(values=[{}])).transform_filter(FOCUS).transform_calculate(at=f"toDate({FOCUS}.date)").mark_rule(
-        color="#111", strokeWidth=1.5, opacity=0.45, clip=True, aria=False).encode(x=alt.X("at:T", scale=x_scale, title=None, axis=axis))
+def _squeezed(places: time_axis.Positions, x_scale, axis):
+    """A pale band behind the stretch drawn narrower, so the eye sees where time runs at another pace."""
+    band = pd.DataFrame({"from": [0.0], "to": [time_axis.QUIET_SHARE], "note": [places.note()]})
+    return alt.Chart(band).mark_rect(color="#f0f0f0").encode(
+        x=alt.X("from:Q", scale=x_scale, title=None, axis=axis), x2="to:Q", tooltip=alt.Tooltip("note:N", title="Axis"))
+
+
+def _focus_rule(every: pd.DataFrame, x_scale, axis):
+    """A rule at the focused event, drawn in every lane so the eye finds the ringed mark."""
+    return alt.Chart(every).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").mark_rule(
+        color="#111", strokeWidth=1.5, opacity=0.45, aria=False).encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis))
 
 
 def focus_params(event_id: str, day, start, end) -> dict:
@@ -189,20 +218,20 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
 
 
 def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
-    """Each status's legend label with its count of allies, e.g. 'Backs Rutte (7)'."""
+    """The legend: each status some ally has on the map, with its count ('Backs Rutte: 7 allies'), in legend order,
+    then countries outside the alliance."""
     statuses = [*STATUS_ORDER, FILTERED_OUT] if filtering else STATUS_ORDER
-    counts = {s: 0 for s in statuses}
-    for f in features:
-        if f["properties"]["status"] in counts:
-            counts[f["properties"]["status"]] += 1
-    return {s: f"{MAP_LABELS[s]} ({counts[s]})" for s in statuses}
+    counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
+    labels = {s: f"{MAP_LABELS[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
+    return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 
 def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, height: int, labels: dict[str, str], legend: bool):
     colour = alt.Color(
-        "properties.label:N", title="Stance toward Rutte",
+        "properties.legend:N", title=None,
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", columns=legend_columns(wide=2, narrow=1), labelLimit=0, symbolStrokeColor="#666", symbolStrokeWidth=0.8) if legend else None,
+        legend=alt.Legend(orient="bottom", direction="horizontal", columns=legend_columns(wide=4, narrow=1), labelLimit=0,
+                          symbolType="square", symbolSize=150, symbolStrokeColor="#333", symbolStrokeWidth=1) if legend else None,
     )
     tooltip = [
         alt.Tooltip("properties.name:N", title="Country"),
@@ -214,15 +243,16 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
         alt.Tooltip("properties.how_sure:N", title="How sure"),
     ]
     data = alt.Data(values=features)
-    others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(fill="#F6F6F6", stroke="#D0D0D0", strokeWidth=0.4, clip=True).encode(
-        tooltip=[alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("properties.label:N", title="Status")]
+    others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(stroke="#B5B5B5", strokeWidth=0.4, clip=True).encode(
+        color=colour, tooltip=[alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("properties.label:N", title="Status")]
     )
     allies = alt.Chart(data).transform_filter(f"datum.properties.status != '{NON_MEMBER}'").mark_geoshape(stroke="#333", strokeWidth=0.6, clip=True).encode(color=colour, tooltip=tooltip)
-    return alt.layer(others, allies).project(**projection, fit=fit).properties(width=width, height=height)
+    return alt.layer(others, allies).project(**projection, fit=fit).properties(width=width, height=height, view=alt.ViewBackground(fill=SEA, stroke=None))
 
 
 def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"):
-    """Europe, with North America below it, allies coloured by their stance on the chosen date; legend with counts."""
+    """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
+    statuses on the map, with counts."""
     topology = json.dumps(shapes)
     europe = map_features(as_of, geo.regional_features(topology, geo.EUROPE), countries)
     america = map_features(as_of, geo.regional_features(topology, geo.NORTH_AMERICA), countries)
@@ -232,57 +262,141 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
     allies = [f for f in europe + america if f["properties"]["status"] != NON_MEMBER]
     labels = legend_labels(allies, filtering=bool(countries))
     for f in europe + america:
-        if f["properties"]["status"] in labels:
-            f["properties"]["label"] = labels[f["properties"]["status"]]
+        f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
     fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
-    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 420, labels, legend=True)
-    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 160, labels, legend=False)
+    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 270, labels, legend=True)
+    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 95, labels, legend=False)
     return titled(alt.vconcat(main, inset, spacing=4).resolve_scale(color="shared"), title, subtitle)
 
 
-# ---- story sparkline ---------------------------------------------------------------------------
+# ---- story chart -------------------------------------------------------------------------------
 
-def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str):
-    """Step lines: allies backing, and allies holding back (reservations or opposition), over the race."""
-    end_row = by_date.iloc[[-1]].assign(date=pd.Timestamp(end))
-    allies = int(by_date["allies"].max())  # of the chosen allies, or all of them
-    frame = pd.concat([by_date, end_row]).assign(holding_back=lambda f: f["reservations"] + f["opposes"])
-    long = frame.melt(id_vars="date", value_vars=["backs", "holding_back"], var_name="series", value_name="count")
-    long["series"] = long["series"].map({"backs": "Back Rutte", "holding_back": "Reservations or opposed"})
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=["Back Rutte", "Reservations or opposed"], range=[STATUS_COLOURS["backs"], STATUS_COLOURS["opposes"]]), legend=alt.Legend(orient="bottom"))
-    lines = alt.Chart(long).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
-        x=alt.X("date:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)),
-        y=alt.Y("count:Q", title=f"Allies (of {allies})", scale=alt.Scale(domain=[0, allies])),
-        color=colour,
-        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Status"), alt.Tooltip("count:Q", title="Allies")],
+NAMED = "Named as backing"
+CONSENSUS = "Every ally, from the appointment"
+HOLDING_BACK = "Reservations or opposed"
+
+
+def _counts_in_view(by_date: pd.DataFrame, start, end) -> pd.DataFrame:
+    """The counts from `start` (as they stood that day) to the end of `end`, one row per change."""
+    first, last = time_axis.domain(start, end)
+    before = by_date[by_date["date"] <= first].tail(1).assign(date=first)
+    if before.empty and not by_date.empty:  # before the first reported stance, none is named
+        before = by_date.head(1).assign(date=first, backs=0, reservations=0, opposes=0)
+    inside = by_date[(by_date["date"] > first) & (by_date["date"] < last)]
+    frame = pd.concat([before, inside])
+    return pd.concat([frame, frame.tail(1).assign(date=last)]).assign(holding_back=lambda f: f["reservations"] + f["opposes"])
+
+
+def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, start=None, tallies: pd.DataFrame | None = None,
+                      appointment=None, chosen: bool = False):
+    """Allies the articles name as backing (a step line) and those holding back, over the chosen dates; reported
+    tallies of unnamed backers as their own labelled marks; the appointment as a rule, after which every ally counts
+    because the decision needed all of them (drawn dashed: derived, not named). y runs to the allies in view."""
+    start = by_date["date"].min() if start is None else start
+    frame = _counts_in_view(by_date, start, end)
+    if frame.empty:
+        frame = by_date.tail(1).assign(date=time_axis.domain(start, end)[0], holding_back=0)
+    first, last = time_axis.domain(start, end)
+    appointed = pd.Timestamp(appointment) if appointment is not None else None
+    backs = frame[["date", "backs"]].rename(columns={"backs": "count"})
+    if appointed is None or appointed >= last:
+        lines = backs.assign(series=NAMED)
+    elif appointed <= first:
+        lines = backs.assign(series=CONSENSUS)
+    else:  # named up to the appointment (held to its day), every ally from it
+        named = backs[backs["date"] < appointed]
+        lines = pd.concat([named.assign(series=NAMED), named.tail(1).assign(date=appointed, series=NAMED),
+                           backs[backs["date"] >= appointed].assign(series=CONSENSUS)])
+    if appointed is not None and not first <= appointed < last:
+        appointed = None  # no note outside the chosen dates
+    held = frame[["date", "holding_back"]].rename(columns={"holding_back": "count"}).assign(series=HOLDING_BACK)
+    long = pd.concat([lines, held], ignore_index=True)
+    allies = int(by_date["allies"].max())
+    of = f"of {allies} chosen" if chosen else f"of {allies}"
+    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=False, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
+    x = alt.X("date:T", title=None, scale=x_scale, axis=x_axis)
+    styles = {NAMED: (STATUS_COLOURS["backs"], [1, 0]), CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]), HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0])}
+    series = [name for name in styles if name in set(long["series"])]  # the legend lists only what is drawn
+    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[styles[name][0] for name in series]),
+                       legend=alt.Legend(orient="bottom", direction="horizontal", symbolStrokeWidth=3, labelLimit=0, columns=legend_columns(wide=3, narrow=1)))
+    y_scale = alt.Scale(domain=[0, allies], nice=False)
+    step_lines = alt.Chart(long).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
+        x=x, y=alt.Y("count:Q", title=f"Allies ({of})", scale=y_scale, axis=alt.Axis(tickCount=min(allies, 8), format="d", grid=True, gridColor="#e6e6e6")),
+        color=colour, strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[styles[name][1] for name in series]), legend=None),
+        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Allies"), alt.Tooltip("count:Q", title="How many")],
     )
-    return titled(lines.properties(width="container", height=180, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")), title, subtitle)
+    layers = [step_lines]
+    if appointed is not None:
+        turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
+        note = pd.DataFrame({"date": [appointed], "count": [allies], "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"]})
+        layers += [
+            alt.Chart(note).mark_rule(color=AXIS_LINE, strokeDash=[2, 2]).encode(x=x),
+            alt.Chart(note).mark_text(align="right" if turn else "left", dx=-6 if turn else 6, baseline="top", dy=4, fontSize=11, color=TEXT, lineHeight=13, lineBreak="\n").encode(
+                x=x, y=alt.Y("count:Q", scale=y_scale), text="text:N"),
+        ]
+    if tallies is not None and not chosen:
+        shown = tallies[(tallies["date"] >= first) & (tallies["date"] < last)]
+        if not shown.empty:
+            shown = shown.assign(label=[f"{who}: about {n} of {m}\nreported {when}" for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])])
+            tip = [alt.Tooltip("summary:N", title="Reported"), alt.Tooltip("when:N", title="When")]
+            layers += [
+                alt.Chart(shown).mark_point(shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1).encode(
+                    x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
+                alt.Chart(shown).mark_text(align="center", baseline="top", dy=9, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13, lineBreak="\n").encode(
+                    x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
+            ]
+    notes = ["Line: allies the articles name as backing.", "Diamond: a count reported without names."] if tallies is not None and not chosen else []
+    chart = alt.layer(*layers).properties(width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    return titled(chart, title, subtitle, *notes)
 
 
 # ---- candidates --------------------------------------------------------------------------------
 
-CANDIDATE_KINDS = LANES["Candidates"] + LANES["Milestones"]
+CANDIDATE_KINDS = kinds.kinds_in_lane("Candidates") + kinds.kinds_in_lane("Milestones")
 
 
-def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str, subtitle: str):
-    """One lane per candidate: each step of the run (interest, mention, candidacy, withdrawal, appointment)."""
+STEP_SHAPES = {"mention": "circle", "candidacy": "triangle-up", "withdrawal": "cross", "appointment": "square",
+               "took_office": "diamond"}
+
+
+def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
+    """One lane per candidate: each step of the run (mention, candidacy, withdrawal, appointment, taking office)
+    as a shape, filled when dated to the day; on an axis over the chosen dates (`start` to `end`, else the rows')."""
     names = candidates.set_index("candidate_id")["name"]
     rows = events[events["candidate"].isin(names.index) & events["kind"].isin(CANDIDATE_KINDS)]
+    start = rows["date_start"].min() if start is None else start
+    end = rows["date"].max() if end is None else end
+    first, last = time_axis.domain(start, end)
+    inside = {"lower": first, "upper": last}
     frame = pd.DataFrame({
         "name": rows["candidate"].map(names),
-        "date": rows["date"], "start": rows["date_start"], "end": rows["date_end"],
+        "date": rows["date"].clip(**inside), "start": rows["date_start"].clip(**inside), "end": rows["date_end"].clip(**inside),
         "exact": rows["date_precision"].astype(str) == "day",
         "when": date_labels(rows),
         "kind": rows["kind"].astype(str),
+        "step": rows["kind"].astype(str).str.replace("_", " "),
+        "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
         "summary": rows["summary"],
     })
     order = list(frame.groupby("name")["date"].min().sort_values().index)
-    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, domain=False, ticks=False))
-    colour = kind_colour(frame["kind"], "Step", wide_columns=3)
-    tooltip = [alt.Tooltip("name:N", title="Candidate"), alt.Tooltip("when:N", title="When"), alt.Tooltip("kind:N", title="Step"), alt.Tooltip("summary:N", title="What")]
+    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
+    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=12, domain=False, ticks=False))
+    lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
+    colour = alt.Color("lane:N", scale=alt.Scale(domain=lanes, range=[kinds.LANE_COLOURS[lane] for lane in lanes]), legend=None)
+    steps = [kind for kind in STEP_SHAPES if kind in set(frame["kind"])]
+    shape = alt.Shape("step:N", title="Step", scale=alt.Scale(domain=[k.replace("_", " ") for k in steps], range=[STEP_SHAPES[k] for k in steps]),
+                      legend=alt.Legend(orient="bottom", columns=legend_columns(wide=5, narrow=3),
+                                        symbolFillColor=TEXT, symbolStrokeColor=TEXT, symbolStrokeWidth=1.5))
+    tooltip = [alt.Tooltip("name:N", title="Candidate"), alt.Tooltip("when:N", title="When"), alt.Tooltip("step:N", title="Step"), alt.Tooltip("summary:N", title="What")]
     base = alt.Chart(frame).encode(y=y, color=colour, tooltip=tooltip)
-    spans = base.transform_filter("!datum.exact").mark_bar(height=6, opacity=0.4, cornerRadius=2).encode(x=alt.X("start:T", title=None, axis=alt.Axis(format="%b %Y", labelOverlap=True)), x2="end:T")
-    dots = base.mark_point(size=80, filled=True, opacity=0.95).encode(x="date:T", shape=alt.condition("datum.exact", alt.value("circle"), alt.value("diamond")))
+    spans = base.transform_filter("!datum.exact").mark_bar(height=6, opacity=0.4, cornerRadius=2).encode(
+        x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis), x2="end:T")
+    exact = base.transform_filter("datum.exact").mark_point(size=90, strokeWidth=1.8, opacity=1, filled=True).encode(
+        x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
+    rough = base.transform_filter("!datum.exact").mark_point(size=90, strokeWidth=1.8, opacity=1, fill="white").encode(
+        x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
     height = 34 * frame["name"].nunique()
-    return titled(alt.layer(spans, dots).properties(width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")), title, subtitle)
+    notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
+    return titled(alt.layer(spans, exact, rough).properties(width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")),
+                  title, subtitle, *notes)

@@ -4,13 +4,9 @@ Shown under the chart, used as its accessible text, and written into every expor
 """
 import pandas as pd
 
+from rutte_race import kinds
 from rutte_race.formatting import date_label, day_text
 from rutte_race.views import NOT_YET_MEMBER
-
-KIND_WORDS = {"endorsement": "backings", "reservation": "reservations", "opposition": "oppositions", "candidacy": "candidacies",
-              "mention": "mentions", "withdrawal": "withdrawals", "statement": "statements", "context": "context notes",
-              "tally": "tallies", "visit": "visits", "call": "calls", "appointment": "the appointment", "took_office": "the start of office",
-              "background": "background notes"}
 
 
 def in_prose(country: str) -> str:
@@ -40,6 +36,12 @@ def _holdouts(stances: pd.DataFrame, still: bool) -> str:
     parts += [f"{names_list([in_prose(n) for n in opposed])} opposed him"] if opposed else []
     text = "; ".join(parts)
     return f" {text[0].upper()}{text[1:]}." if parts else ""
+
+
+def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
+    """The backer map's subtitle: its one date, and the allies chosen."""
+    chosen = names_list([names.get(c, c) for c in countries]) if countries else "all allies"
+    return f"As last reported by {day_text(day)}; {chosen}"
 
 
 def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:
@@ -73,8 +75,8 @@ def timeline(rows: pd.DataFrame) -> str:
     """The timeline: how many events over which dates, the commonest kinds, the busiest month."""
     if rows.empty:
         return "No events match these filters."
-    kinds = rows["kind"].astype(str).value_counts()
-    common = names_list([f"{KIND_WORDS.get(kind, kind)} ({n})" for kind, n in kinds.head(3).items()])
+    counts = rows["kind"].astype(str).value_counts()
+    common = names_list([f"{kinds.words()[kind]} ({n})" for kind, n in counts.head(3).items()])
     months = rows["date"].dt.to_period("M").value_counts()
     busiest, count = months.index[0], int(months.iloc[0])
     ordered = rows.sort_values("date", kind="stable")

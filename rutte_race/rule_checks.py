@@ -12,24 +12,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from rutte_race import kinds
 from rutte_race.counts import Counts
 from rutte_race.package_text import read_package, stale_texts
 from rutte_race import accuracy
 from rutte_race.problems import Problem
 from rutte_race.reading import read_utf8
+from rutte_race.schema import DESCRIPTOR, tables
 from rutte_race.text import normalise
 
-STANCE_OF_KIND = {
-    "endorsement": {"backs"},
-    "opposition": {"opposes"},
-    "reservation": {"reservations", "undeclared"},
-}
-KNOWN_STANCES = set().union(*STANCE_OF_KIND.values())
 KINDS_AFTER_PUBLICATION = {"took_office", "context"}  # scheduled events an article can announce ahead
 FORMULA_START = "=+-@"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_A_DATE = "is not a real date in the form YYYY-MM-DD"
-ONLY_STANCE_KINDS = "(only endorsement, reservation and opposition rows carry a stance)"
 
 
 @dataclass(frozen=True)
@@ -133,13 +128,28 @@ def dates_match_precision(data: Data) -> list[Problem]:
     return problems
 
 
+def _listed(words) -> str:
+    """'a, b and c'."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def kinds_are_drawable(data: Data) -> list[Problem]:
+    """The kinds the data may use are the kinds the app can draw (rutte_race/kinds.py), no more, no fewer."""
+    events = tables(data.data_dir / DESCRIPTOR).get("events")
+    if events is None or "kind" not in events.field_names:
+        return []
+    return [Problem(DESCRIPTOR, 0, "events.kind", reason) for reason in kinds.vocabulary_problems(events.field("kind").enum)]
+
+
 def stances_match_kinds(data: Data) -> list[Problem]:
     problems = []
+    rules = kinds.stance_rules()
     for row in data.tables["events"]:
         kind, stance = row["kind"], row["stance"]
-        allowed = STANCE_OF_KIND.get(kind)
+        allowed = rules.get(kind)
         if allowed is None and stance:
-            reason = f"must be empty for kind {kind!r} {ONLY_STANCE_KINDS}"
+            reason = f"must be empty for kind {kind!r} (only {_listed(rules)} rows carry a stance)"
             problems.append(_event(row, "stance", reason))
         elif allowed is not None and stance not in allowed:
             reason = f"kind {kind!r} needs stance {' or '.join(sorted(allowed))}, not {stance!r}"
@@ -210,7 +220,7 @@ def facts_agree(data: Data) -> list[Problem]:
         if len(rows) == 1:
             reason = f"{fact!r} is on no other row; leave it blank, or give it to the rows reporting the same fact"
             problems.append(_event(rows[0], "fact_id", reason))
-        stances = [r for r in rows if r["stance"] in KNOWN_STANCES]  # an unknown stance is reported on its own
+        stances = [r for r in rows if r["stance"] in kinds.known_stances()]  # an unknown stance is reported on its own
         first = stances[0] if stances else None
         for row in stances[1:]:
             if (row["country_iso3"], row["stance"]) != (first["country_iso3"], first["stance"]):
@@ -377,6 +387,7 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("articles", "events"), spans_are_verbatim),
     (("articles", "events"), dated_by_publication),
     (("events",), dates_match_precision),
+    (("events",), kinds_are_drawable),
     (("events",), stances_match_kinds),
     (("events", "nato_members"), stances_are_allies),
     (("events",), quoted_speakers_have_no_comma),

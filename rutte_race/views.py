@@ -1,7 +1,7 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
 import pandas as pd
 
-from rutte_race.formatting import date_labels, source_label
+from rutte_race.formatting import date_label, date_labels, source_label
 from rutte_race.load import Dataset
 
 NOT_YET_MEMBER = "not_yet_member"
@@ -112,15 +112,26 @@ def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
     return rows.sort_values("date")
 
 
-def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.Series, pd.Series, int]:
-    """The first public backing by a named ally that is dated to the day, the appointment, and the days between.
+def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.Series, int]:
+    """The first reported backings by named allies (every ally first reported backing on the earliest such date,
+    at that date's precision), the appointment, and the days between: the one definition of "first backing" that
+    the story's figures and its chart's description share."""
+    changes = stance_changes(ds) if changes is None else changes
+    backings = changes[(changes["stance"] == "backs") & ~changes["derived"]]
+    first = backings[backings["date"] == backings["date"].min()]
+    appointment = ds.events[ds.events["kind"] == "appointment"].iloc[0]
+    return first, appointment, int((appointment["date"] - first["date"].iloc[0]).days)
 
-    Day precision only, so the count of days is honest (earlier reports of support are dated roughly)."""
-    events = ds.events
-    backings = events[(events["kind"] == "endorsement") & (events["country_iso3"] != "") & (events["date_precision"] == "day") & (events["candidate"] == "rutte")]
-    first = backings.sort_values("date", kind="stable").iloc[0]
-    appointment = events[events["kind"] == "appointment"].iloc[0]
-    return first, appointment, int((appointment["date"] - first["date"]).days)
+
+def reported_tallies(ds: Dataset) -> pd.DataFrame:
+    """Counts of backers an article reports without naming them (kind 'tally'), with the number its summary gives
+    as '(about N)' and the alliance size as 'of the M allies': date, when, count, of, who, summary."""
+    rows = ds.events[ds.events["kind"] == "tally"]
+    count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
+    of = rows["summary"].str.extract(r"of the (\d+) allies", expand=False)
+    out = pd.DataFrame({"event_id": rows["event_id"], "date": rows["date"], "when": date_labels(rows), "count": pd.to_numeric(count),
+                        "of": pd.to_numeric(of), "who": rows["actor"], "summary": rows["summary"]})
+    return out.dropna(subset=["count"]).reset_index(drop=True)
 
 
 def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -184,18 +195,22 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     """The landing page's key figures, all computed from the rows."""
     changes = stance_changes(ds) if changes is None else changes
     first, appointment, days = first_backing_to_appointment(ds, changes)
+    ran = ds.candidates[(ds.candidates["candidate_id"] != "rutte") & (ds.candidates["status"] != "mentioned")]
     eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
     named = changes[~changes["derived"]]
     held_out = named[named["stance"].isin(["reservations", "opposes"])]["iso3"].unique()
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     return {
-        "first_backing": first,
+        "first_backers": sorted(names[c] for c in first["iso3"]),
+        "first_backing_when": date_label(first["date"].iloc[0], str(first["date_precision"].iloc[0])),
+        "first_backing_exact": str(first["date_precision"].iloc[0]) == "day",
         "appointment": appointment,
         "days_to_appointment": days,
         "named_backers_before_appointment": int((eve["status"] == "backs").sum()),
         "held_out": sorted(names[c] for c in held_out),
         "took_office": ds.events.loc[ds.events["kind"] == "took_office", "date"].min(),
         "rivals": len(ds.candidates) - 1,
+        "rivals_who_ran": sorted(ran["name"]),
     }
 
 

@@ -42,13 +42,19 @@ def test_map_greys_out_countries_before_they_joined(ds):
 def test_map_legend_counts_follow_the_date(ds):
     early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S")
     late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S")
-    assert "Backs Rutte (5)" in spec_text(early) and "Opposes (1)" in spec_text(early)
-    assert "Backs Rutte (32)" in spec_text(late)
+    assert "Backs Rutte: 5 allies" in spec_text(early) and "Opposes: 1 ally" in spec_text(early)
+    assert "Backs Rutte: 32 allies" in spec_text(late)
+    assert "Opposes" not in spec_text(late)  # the legend lists only the statuses on the map
 
 
 def test_map_marks_allies_outside_the_country_filter(ds):
     spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S"))
-    assert "Ally outside your country filter (31)" in spec and "Backs Rutte (1)" in spec
+    assert "Ally outside your country filter: 31 allies" in spec and "Backs Rutte: 1 ally" in spec
+
+
+def test_map_tooltip_names_the_stance_without_a_count(ds):
+    features = charts.map_features(views.map_frame(ds, "2024-04-30"), ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},), ())
+    assert features[0]["properties"]["label"] == "Reservations"  # not 'Reservations (2)', which reads as two of them
 
 
 def test_filtered_timeline_only_holds_the_chosen_countries(ds):
@@ -71,15 +77,18 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
 EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
 
 
-@pytest.mark.parametrize("countries, chosen", [((), "all countries"), (("HUN", "NLD"), "Hungary, Netherlands")])
-def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen):
+@pytest.mark.parametrize("countries, chosen, allies", [((), "all countries", "all allies"),
+                                                      (("HUN", "NLD"), "Hungary, Netherlands", "Hungary and Netherlands")])
+def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen, allies):
     charts_of_view = {c.slug: c for c in view_charts(ds, replace(bounds_of(ds).default(), countries=countries))}
     assert charts_of_view.keys() == EVERY_CHART
     for slug, drawn in charts_of_view.items():
         spec = drawn.chart.to_dict(validate=True)  # the whole spec, against the Vega-Lite JSON schema
         assert vl_convert.vegalite_to_vega(spec)["marks"], slug  # and it compiles to Vega, as every export does
         assert spec["title"]["text"] == drawn.title, slug
-        assert spec["title"]["subtitle"][0] == f"7 Jul 2023 to 1 Oct 2024; {chosen}", slug
+        # The map is of one date, so its subtitle gives that date, not the range.
+        expected = f"As last reported by 26 June 2024; {allies}" if slug == "backer-map" else f"7 Jul 2023 to 1 Oct 2024; {chosen}"
+        assert spec["title"]["subtitle"][0] == expected, slug
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 

@@ -14,14 +14,19 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(ds.events.loc[ds.events["note_type"] == "correction", "event_id"])
     # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed.
     assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == ["wilders-to-lead-coalition"]
-    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data") & log["Correction"].str.startswith("note_type")]
-    assert list(withdrawal["Correction"]) == ["note_type: correction → caution"] and "forecast" in withdrawal["Why"].iloc[0]
+    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data")
+                     & log["Correction"].str.startswith("The kind of note")]
+    assert list(withdrawal["Correction"]) == ["The kind of note changed from “correction” to “caution”."]
+    assert "forecast" in withdrawal["Why"].iloc[0]
     assert list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
 
 
 def test_a_data_change_says_what_changed_and_why(log):
     row = log[(log["event_id"] == "eastern-allies-come-round") & (log["Data version"] == "1.1.0")].iloc[0]
-    assert row["Correction"] == "fact_id: eastern-reservations → (empty)"
+    # In a reader's words: no field name, no internal id; the other reports are named by their summaries.
+    assert row["Correction"] == (
+        "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully support Rutte” "
+        "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”.")
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
 
 
@@ -59,3 +64,12 @@ def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     assert notices["backer-map"] != "" and notices["backers-over-time"] != ""
     page = whole_view.story_html(ds, view).decode("utf-8")
     assert page.count("rows drawn here were corrected") == 4  # every chart of the story
+
+
+@pytest.mark.parametrize("field, before, after, expected", [
+    ("stance", "reservations", "backs", "The stance changed from “reservations” to “backs”."),
+    ("date_precision", "approx", "", "How exactly the date is known changed from “approx” to nothing."),
+])
+def test_a_change_to_any_field_is_named_in_readers_words(ds, field, before, after, expected):
+    change = {"field": field, "before": before, "after": after, "event_id": "turkey-backs-rutte"}
+    assert corrections.described(change, ds.events) == expected

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rutte_race import describe, export, views
+from rutte_race import describe, export, kinds, views
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.text import escape_markdown
 
@@ -43,10 +43,10 @@ def test_backers_description_names_the_first_reported_and_who_still_held_out(ds,
 
 def test_timeline_description_counts_what_the_rows_hold(ds):
     rows = filter_events(ds.events, bounds_of(ds).default())
-    kinds = rows["kind"].astype(str).value_counts()
+    counts = rows["kind"].astype(str).value_counts()
     text = describe.timeline(rows)
     assert text.startswith(f"{len(rows)} sourced events from 2023 to 1 Oct 2024.")
-    assert f"({kinds.iloc[0]})" in text and f"{describe.KIND_WORDS[kinds.index[0]]} ({kinds.iloc[0]})" in text
+    assert f"({counts.iloc[0]})" in text and f"{kinds.words()[counts.index[0]]} ({counts.iloc[0]})" in text
     assert describe.timeline(rows.head(0)) == "No events match these filters."
 
 

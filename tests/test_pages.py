@@ -48,14 +48,19 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert at.title[0].value == "How Mark Rutte won over all 32 NATO allies"
     assert [w.label for w in at.sidebar.multiselect] == ["Countries"]
     assert at.sidebar.button_group[0].label == "Dates" and [d.label for d in at.sidebar.date_input] == ["From", "To"]
-    assert {m.label for m in at.metric} >= {"Days, first backing to appointment", "Allies that held out"}
+    assert {m.label for m in at.metric} >= {"Days, first reported backing to appointment", "Allies that held out", "Rivals who ran openly"}
 
 
 def test_story_figures_come_from_the_data():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     narrative = at.markdown[0].value
-    # The first backing dated to the day is the White House's, 22 Feb 2024; the appointment 26 Jun 2024: 125 days.
-    assert "**125 days**" in narrative and "22 February 2024" in narrative and "26 June 2024" in narrative
+    # The first reported backing: France, Germany and the US, c. 19 Jan 2024; the appointment 26 Jun 2024: about 159 days.
+    assert "**about 159 days**" in narrative and "France, Germany and the United States, c. 19 Jan 2024" in narrative
+    assert "26 June 2024" in narrative and "Klaus Iohannis ran openly" in narrative
+    # The same first backing, by the same definition, in the chart's description.
+    captions = " ".join(c.value.replace("\\", "") for c in at.caption)  # captions are markdown-escaped
+    assert "The first reported, c. 19 Jan 2024: France, Germany and the United States." in captions
+    assert {m.label: m.value for m in at.metric}["Rivals who ran openly"] == "1"
     assert "Hungary and Türkiye" in narrative
 
 
@@ -227,7 +232,9 @@ def test_corrections_page_lists_the_changes_and_the_article_errors():
     assert all("25 November 2026" in c for c in dated[209:211]) and all("23 November 2026" in c for c in dated[211:])
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 6 and text.count("**Why:**") == 211
-    assert escape_markdown("fact_id: eastern-reservations → (empty)") in text  # shown literally
+    # Changes in readers' words: what the row is now counted with, never 'field: before → after'.
+    assert escape_markdown("No longer counted as another report of the same fact as “Some Eastern European allies") in text
+    assert escape_markdown("fact_id: eastern-reservations") not in text
 
 
 def test_tables_say_how_sure_we_are():

@@ -7,7 +7,7 @@ import streamlit as st
 from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
 from rutte_race.formatting import date_label, source_label
 from rutte_race.jump import Jumps
-from rutte_race.text import escape_markdown
+from rutte_race.text import escape_markdown, quoted
 from ui import state
 
 BUTTONS = (("first", "First", ":material/first_page:"), ("previous", "Previous", ":material/chevron_left:"),
@@ -52,7 +52,7 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         st.caption(f"Event {position} of {of} · {when} · {str(event['kind']).replace('_', ' ')}")
         st.markdown(f"**{escape_markdown(event['summary'])}**")
         st.markdown(escape_markdown(event["actor"] + role))
-        st.markdown(f"> “{escape_markdown(event['evidence'])}”")
+        st.markdown(f"> {escape_markdown(quoted(event['evidence']))}")
         st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}.")
         if event["stance_basis"]:
             st.caption(f"Why we read this as '{event['stance']}': {escape_markdown(event['stance_basis'])}")

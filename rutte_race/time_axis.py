@@ -1,0 +1,101 @@
+"""Time axes that follow the reader's dates: a domain from the first chosen day to the end of the last, and
+unique ticks at natural boundaries (month starts; weeks in a short range; the day itself for a single day).
+
+The timeline also draws a long, nearly empty stretch at its start narrower than the rest, and says so.
+"""
+from dataclasses import dataclass
+
+import altair as alt
+import pandas as pd
+
+QUIET_SHARE = 0.12  # of the width, for a quiet stretch drawn narrower
+QUIET_EVENTS = 0.12  # a stretch is quiet when it holds at most this share of the events...
+QUIET_SPAN = 0.3  # ...and would take more than this share of a linear axis
+
+
+def domain(start, end) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """From the start of `start` to the end of `end` (the next midnight), so a single day has a width."""
+    return pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize() + pd.Timedelta(days=1)
+
+
+def ticks(start, end) -> list[tuple[pd.Timestamp, str]]:
+    """Tick dates and their labels inside [start, end]: month starts, or weekly in a range under two months,
+    or the single day. Labels never repeat."""
+    first, last = domain(start, end)
+    days = (last - first).days
+    if days <= 2:
+        return [(first, f"{first:%-d %b %Y}")]
+    if days <= 62:
+        dates = [d for d in pd.date_range(first, last - pd.Timedelta(days=1), freq="D") if d.day in (1, 8, 15, 22)]
+        return [(d, f"{d:%-d %b}") for d in dates]
+    dates = list(pd.date_range(first + pd.offsets.MonthBegin(0), last - pd.Timedelta(days=1), freq="MS"))
+    return [(d, f"{d:%b %Y}") for d in dates]
+
+
+def temporal_axis(start, end, **options) -> tuple[alt.Scale, alt.Axis]:
+    """A temporal scale over the chosen dates and an axis with `ticks` (labels from a one-line format per range)."""
+    first, last = domain(start, end)
+    marks = ticks(start, end)
+    values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d, _ in marks]
+    days = (last - first).days
+    label_format = "%-d %b %Y" if days <= 2 else "%-d %b" if days <= 62 else "%b %Y"
+    scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
+    return scale, alt.Axis(values=values, format=label_format, labelOverlap="greedy", labelBound=True, labelFlush=True, **options)
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Dates placed along 0..1; a quiet stretch at the start, when there is one, takes QUIET_SHARE of the width."""
+
+    first: pd.Timestamp
+    last: pd.Timestamp
+    split: pd.Timestamp | None  # the end of the quiet stretch, or None when the axis is linear
+
+    def __call__(self, dates) -> pd.Series:
+        dates = pd.to_datetime(pd.Series(dates)).clip(self.first, self.last)
+        if self.split is None:
+            return (dates - self.first) / (self.last - self.first)
+        quiet = (dates - self.first) / (self.split - self.first) * QUIET_SHARE
+        busy = QUIET_SHARE + (dates - self.split) / (self.last - self.split) * (1 - QUIET_SHARE)
+        return quiet.where(dates < self.split, busy)
+
+    def ticks(self) -> list[tuple[float, str]]:
+        """(position, label) of each tick; in a quiet stretch only its first month start, so labels never crowd."""
+        marks = ticks(self.first, self.last - pd.Timedelta(days=1))
+        if self.split is not None:
+            quiet = [m for m in marks if m[0] < self.split][:1]
+            marks = quiet + [m for m in marks if m[0] >= self.split]
+        return [(round(float(p), 6), label) for p, label in zip(self(pd.Series([d for d, _ in marks])), [lab for _, lab in marks])]
+
+    def note(self) -> str:
+        if self.split is None:
+            return ""
+        return f"Grey band: before {self.split:%b %Y} the axis is squeezed (few events)."
+
+
+def positions(start, end, dates: pd.Series) -> Positions:
+    """The timeline's placement of dates for a view from `start` to `end` holding events on `dates`."""
+    first, last = domain(start, end)
+    inside = pd.to_datetime(dates).clip(first, last).sort_values()
+    if inside.empty:
+        return Positions(first, last, None)
+    split = inside.quantile(QUIET_EVENTS).to_period("M").to_timestamp()  # the month start after the quiet stretch
+    if split <= first or (split - first) <= QUIET_SPAN * (last - first) or (inside < split).mean() > QUIET_EVENTS:
+        return Positions(first, last, None)
+    return Positions(first, last, split)
+
+
+def position_axis(places: Positions, **options) -> alt.Axis:
+    """An axis for a quantitative x of `places` positions, with the date labels of `places.ticks()`."""
+    marks = places.ticks()
+    lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
+    # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds.
+    align = {"condition": [{"test": "datum.value < 0.06", "value": "left"}, {"test": "datum.value > 0.94", "value": "right"}],
+             "value": "center"}
+    return alt.Axis(values=[p for p, _ in marks], labelExpr=f"{lookup}[toString(datum.value)]", labelOverlap="greedy",
+                    labelBound=True, labelAlign=align, **options)
+
+
+def _js_number(value: float) -> str:
+    """`value` as JavaScript's String() writes it (no '.0' on whole numbers), to look a tick's label up."""
+    return str(int(value)) if float(value).is_integer() else repr(value)

@@ -1,0 +1,138 @@
+"""Every chart, rendered as it is exported, for the default view and filtered ones (one country, one month, a
+single day): no axis label repeats, no text overlaps text, nothing falls outside the chart, every legend swatch
+can be seen, and the axes follow the chosen dates and allies. Broken charts prove the lint can fail."""
+import re
+from datetime import date, datetime
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import chart_lint
+from data_copies import DATA, SEEDS
+from rutte_race import export, view_charts
+from rutte_race.filters import bounds_of
+from rutte_race.load import load
+from rutte_race.url_state import ViewState
+
+VIEWS = {
+    "default": None,
+    "one country": ("HUN",),
+    "one month": (date(2024, 2, 1), date(2024, 2, 29)),
+    "single day": (date(2024, 10, 1), date(2024, 10, 1)),
+}
+
+
+def view_of(name: str, bounds) -> ViewState:
+    value = VIEWS[name]
+    if value is None:
+        return bounds.default()
+    if isinstance(value[0], str):
+        return ViewState(bounds.default_start, bounds.default_end, value)
+    return ViewState(*value)
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    """{view name: (view, {chart slug: scene})}, each chart rendered once for the whole module."""
+    ds = load(DATA, SEEDS)  # the frozen fixture the tests pin their figures to
+    bounds = bounds_of(ds)
+    out = {}
+    for name in VIEWS:
+        view = view_of(name, bounds)
+        scenes = {item.slug: chart_lint.scene(export.export_spec(item.chart.to_dict(), item.description))
+                  for item in view_charts.view_charts(ds, view) if item.chart is not None}
+        out[name] = (view, scenes)
+    return out
+
+
+DATE_LABEL = re.compile(r"(\d{1,2} )?[A-Z][a-z]{2}( \d{4})?")  # 'Aug 2023', '15 Feb', '1 Oct 2024'; not names or counts
+
+
+def label_date(label: str, view: ViewState) -> date:
+    """A tick label as a date: 'Aug 2023' (its first day), '15 Feb' (in the view's year), '1 Oct 2024'."""
+    for pattern in ("%b %Y", "%d %b %Y"):
+        try:
+            return datetime.strptime(label, pattern).date()
+        except ValueError:
+            pass
+    day = datetime.strptime(label, "%d %b").date()
+    return day.replace(year=view.start.year if day >= view.start.replace(year=day.year) else view.end.year)
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_every_chart_passes_the_lint(rendered, name):
+    _, scenes = rendered[name]
+    assert scenes, "no chart drawn"
+    faults = {slug: chart_lint.faults(scene) for slug, scene in scenes.items()}
+    assert faults == {slug: [] for slug in scenes}
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_time_axes_show_only_the_chosen_dates(rendered, name):
+    view, scenes = rendered[name]
+    for slug in ("backers-over-time", "timeline", "candidates"):
+        if slug not in scenes:
+            continue
+        labels = [label for label in chart_lint.axis_labels(scenes[slug]) if DATE_LABEL.fullmatch(label)]
+        assert labels, f"{slug}: its time axis shows no date"
+        outside = [label for label in labels if not view.start <= label_date(label, view) <= view.end]
+        assert not outside, f"{slug}: {outside} fall outside {view.start} to {view.end}"
+
+
+def test_with_a_country_filter_the_count_runs_to_the_chosen_allies(rendered):
+    _, scenes = rendered["one country"]
+    texts = [t.text for t in scenes["backers-over-time"].texts]
+    assert "Allies (of 1 chosen)" in texts
+    assert max(int(label) for label in chart_lint.axis_labels(scenes["backers-over-time"]) if label.isdigit()) == 1
+
+
+def test_the_story_chart_marks_the_appointment_and_the_reported_tally(rendered):
+    _, scenes = rendered["default"]
+    texts = " ".join(t.text for t in scenes["backers-over-time"].texts)
+    assert "Appointed 26 Jun" in texts and "every ally counts" in texts
+    assert "Politico: about 21 of 31" in texts
+
+
+def test_the_map_legend_lists_only_statuses_on_the_map(rendered):
+    _, scenes = rendered["one month"]  # 29 Feb 2024: Sweden not yet an ally, no one opposed
+    legend = [t.text for t in scenes["backer-map"].texts if t.role == "legend-label"]
+    assert "Not yet an ally: 1 ally" in legend and not any(label.startswith("Opposes") for label in legend)
+    assert all(re.search(r": \d+ all(y|ies)$", label) for label in legend if label != "Not a NATO ally")
+
+
+# ---- the lint can fail --------------------------------------------------------------------------
+
+def lint(chart) -> list[str]:
+    return chart_lint.faults(chart_lint.scene(export.export_spec(chart.to_dict(), "")))
+
+
+DAYS = pd.DataFrame({"date": pd.date_range("2024-01-01", "2024-03-31", freq="W"), "n": range(13)})
+
+
+def test_the_lint_finds_repeated_month_labels():
+    weekly_months = alt.Chart(DAYS).mark_line().encode(x=alt.X("date:T", axis=alt.Axis(format="%b", tickCount=12)), y="n:Q")
+    assert any("repeats on one axis" in fault for fault in lint(weekly_months.properties(width=600)))
+
+
+def test_the_lint_finds_text_over_text():
+    crowded = alt.Chart(pd.DataFrame({"x": [1, 1.02], "label": ["Hungary opposes", "Türkiye backs"]})).mark_text(fontSize=12).encode(
+        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 2])), text="label:N")
+    assert any("overlaps" in fault for fault in lint(crowded.properties(width=400, height=50)))
+
+
+def test_the_lint_finds_a_mark_outside_the_plot():
+    clipped_off = alt.Chart(DAYS).mark_point().encode(x=alt.X("date:T", scale=alt.Scale(domain=["2024-02-01", "2024-02-28"])), y="n:Q")
+    assert any("outside its plot area" in fault for fault in lint(clipped_off.properties(width=300)))
+
+
+def test_the_lint_finds_an_invisible_legend_swatch():
+    frame = pd.DataFrame({"x": [1, 2], "kind": ["context", "background"]})
+    pale = alt.Chart(frame).mark_point(filled=True).encode(
+        x="x:Q", color=alt.Color("kind:N", scale=alt.Scale(domain=["context", "background"], range=["#555555", "#FFFFFF"])))
+    assert any("legend swatch" in fault for fault in lint(pale))
+
+
+def test_the_lint_finds_pale_text():
+    pale = alt.Chart(DAYS).mark_line().encode(x="date:T", y="n:Q").configure_axis(labelColor="#999999")
+    assert any("contrast" in fault for fault in lint(pale))
