@@ -4,6 +4,7 @@ import os
 import streamlit as st
 
 from ui.data import dataset
+from ui.phone import top_bar
 from ui.sidebar import filters
 
 st.set_page_config(page_title="Rutte's race to lead NATO", page_icon="assets/favicon.png", layout="wide")
@@ -24,5 +25,5 @@ if os.environ.get("RUTTE_BENCH_FLOOR") == "1":  # set by `python -m bench` only:
 
 page = st.navigation(PAGES, position="top")
 if page.url_path != FLOOR:
-    filters(dataset())
+    filters(dataset(), top_bar(PAGES))
 page.run()
