@@ -4,7 +4,6 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from rutte_race.counts import counted
-from rutte_race.counts import counted
 from rutte_race.formatting import day_text
 
 NOT_CONFIGURED = "(address not configured)"
