@@ -6,7 +6,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_
 RUN useradd --create-home --uid 10001 reader
 
 WORKDIR /app
-COPY requirements.txt ./
+COPY requirements.txt packages.txt ./
+RUN apt-get update && apt-get install -y --no-install-recommends $(cat packages.txt) && rm -rf /var/lib/apt/lists/*
 RUN pip install -r requirements.txt
 
 # Only what the app runs on; owned by root, so the app cannot change its own code or data.

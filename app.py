@@ -5,6 +5,7 @@ import streamlit as st
 
 from ui import widget_guard
 from ui.data import dataset
+from ui.phone import top_bar
 from ui.sidebar import filters
 
 widget_guard.install()  # a widget state no widget can read is dropped, not raised (a client that is not a browser)
@@ -27,5 +28,5 @@ if os.environ.get("RUTTE_BENCH_FLOOR") == "1":  # set by `python -m bench` only:
 
 page = st.navigation(PAGES, position="top")
 if page.url_path != FLOOR:
-    filters(dataset())
+    filters(dataset(), top_bar(PAGES))
 page.run()

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements.txt
+ensure_print_libraries
 exec .venv/bin/python -m ui.launch app.py "$@"  # `streamlit run`, with Nagle's algorithm off (see ui/launch.py)

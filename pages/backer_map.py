@@ -12,6 +12,7 @@ from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.jump import jump_buttons
 from ui.page import start_page
+from ui.phone import on_phone
 
 ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
@@ -47,8 +48,11 @@ st.markdown(f"**On {day_text(as_of)}:** {summary}. From the appointment on, ever
 drawn = show_page_charts("backer_map", data.scope(ds, view))
 
 st.header("Replay the race")
-st.caption("Press play to watch the stances change on every date the articles report a change.")
-replay_figure = chart_cache.figure("replay", (ds.version, view.start, view.end), lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL))
+st.caption(f"Press play to watch the stances change on every date the articles report a change, or drag the slider to any of them. "
+           f"{replay.SPACING_NOTE}")
+narrowest = 320 if on_phone() else 760  # px: a small phone; a laptop's main column beside the sidebar
+replay_figure = chart_cache.figure("replay", (ds.version, view.start, view.end, narrowest),
+                                   lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL, narrowest))
 st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False})
 
 st.header("Every ally's stance history")

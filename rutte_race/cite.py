@@ -1,8 +1,39 @@
 """How to cite the data, and ready snippets to load it, all naming one dataset version."""
+import ipaddress
 from datetime import date
+from urllib.parse import urlsplit
 
 from rutte_race.counts import counted
 from rutte_race.formatting import day_text
+
+NOT_CONFIGURED = "(address not configured)"
+ADDRESS_SETTING = "RUTTE_PUBLIC_URL"  # environment variable, or `public_url` in Streamlit's secrets
+
+
+def public_address(setting: str | None) -> str:
+    """The app's public address from its setting, ending in '/'; '' when unset or not public (a loopback, private
+    or single-label host would send a reader nowhere)."""
+    parts = urlsplit((setting or "").strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or parts.query or parts.fragment or not internet_host(host):
+        return ""
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}/"
+
+
+def internet_host(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_global
+    except ValueError:  # a name
+        return "." in host and not host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa"))
+
+
+def address_text(address: str) -> str:
+    return address or NOT_CONFIGURED
+
+
+def address_line(address: str) -> str:
+    """The line every exported file carries to lead back to the app and its corrections log."""
+    return f"Online, with every correction: {address_text(address)}"
 
 
 def title(articles: int) -> str:
@@ -19,10 +50,10 @@ def zip_name(version: str) -> str:
     return f"rutte-nato-race-data-{version}.zip"
 
 
-def citation(version: str, retrieved: date, url: str = "", *, articles: int) -> str:
-    where = f" {url}" if url else ""
-    return (f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. "
-            f"Retrieved {day_text(retrieved)}.{where}")
+def citation(version: str, retrieved: date, address: str = "", *, articles: int) -> str:
+    """`address`: the app's public address (public_address); unset, the citation says so rather than guess."""
+    return (f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved {day_text(retrieved)}. "
+            f"{address_text(address)}")
 
 
 def snippets(version: str) -> dict[str, tuple[str, str]]:

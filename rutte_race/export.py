@@ -12,8 +12,9 @@ from pathlib import Path
 
 import altair as alt
 import vl_convert as vlc
+from markupsafe import Markup
 
-from rutte_race import cite, counts
+from rutte_race import cite, counts, templating
 
 EXPORT_WIDTH = 760
 FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH
@@ -67,39 +68,31 @@ def render(spec: dict, fmt: str) -> bytes:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-_SPEC_SLOT = {"rutte_spec_slot": 0}
-
-
-_SHRINK_TO_FIT = (  # a chart wider than a phone or a narrow iframe shrinks to fit instead of scrolling sideways
-    "<style>#vega-chart { display: block !important; } #vega-chart .chart-wrapper { width: auto !important; }"
-    " #vega-chart svg.marks { max-width: 100%; height: auto; }</style>\n"
-)
-
-
 @lru_cache(maxsize=1)
-def _page_around_slot() -> str:
-    """vl-convert's offline page, vega-embed bundled in, with a placeholder where the spec goes."""
-    page = vlc.vegalite_to_html(_SPEC_SLOT, bundle=True, vl_version=VL_VERSION)
-    before, head_end, after = page.rpartition("</head>")  # the last one: the bundled script holds the string too
-    return before + _SHRINK_TO_FIT + head_end + after
+def vega_bundle() -> Markup:
+    """vega, vega-lite and vega-embed as one inline script, taken from vl-convert's offline page (so the page
+    needs no network), trusted as the library's own code."""
+    page = vlc.vegalite_to_html({"mark": "point"}, bundle=True, vl_version=VL_VERSION)
+    scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.DOTALL)
+    bundle = max(scripts, key=len)
+    if "vegaEmbed" not in bundle:
+        raise RuntimeError("vl-convert's HTML page no longer bundles vega-embed in a <script>; update export.vega_bundle")
+    return Markup(bundle)
 
 
-def script_json(value) -> str:
-    """JSON safe inside an HTML <script>: no '<', '>' or '&' from the data can close the script or open a tag."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    for char in "<>&\u2028\u2029":
-        text = text.replace(char, f"\\u{ord(char):04x}")
-    return text
+def chart_title(spec: dict) -> str:
+    """The chart's own title as plain text, for the page's <title>."""
+    title = spec.get("title")
+    text = title.get("text", "") if isinstance(title, dict) else title or ""
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
-def html_page(spec: dict) -> str:
-    """The chart as one offline HTML page. vl-convert writes the spec into its <script> as raw JSON, where a
-    quote containing '</script>' would end the script and run what follows; so the spec goes in escaped."""
-    page = _page_around_slot()
-    slot = json.dumps(_SPEC_SLOT, separators=(",", ":"))
-    if page.count(slot) != 1:
-        raise RuntimeError("vl-convert's HTML page no longer holds the spec as compact JSON; update export.html_page")
-    return page.replace(slot, script_json(spec))
+def html_page(spec: dict, source_line: str = "", title: str = "") -> str:
+    """The chart as one offline HTML page that fits any width: the on-screen spec (its 'container' widths follow
+    the page), its description and source as text under it. The spec goes into the <script> escaped."""
+    name = title or chart_title(spec) or "Rutte's race to lead NATO"
+    return templating.render("chart.html.j2", title=name, description=source_line.split("\n")[0], bundle=vega_bundle(),
+                             spec=spec, footer=[line for line in source_line.split("\n") if line])
 
 
 class Exportable:
@@ -115,7 +108,9 @@ class Exportable:
 
     def render(self, fmt: str) -> bytes:
         if fmt not in self._files:
-            self._files[fmt] = render(self.export_spec, fmt)
+            # HTML keeps the on-screen spec, which follows the page's width; images need a fixed one.
+            made = html_page(self.spec, self.source_line) if fmt == "html" else render(self.export_spec, fmt)
+            self._files[fmt] = made.encode("utf-8") if isinstance(made, str) else made
         return self._files[fmt]
 
 

@@ -4,14 +4,14 @@ Both hold the headline, the active filters in words, the data version, the four 
 their descriptions, the quotes in the view, the articles and how to cite. The charts are the on-screen
 specs drawn as SVG by vl-convert. Text from the data is escaped wherever it goes, so it is only ever text.
 """
-import html
 import re
 from dataclasses import dataclass
 from datetime import date
 
-from rutte_race import cite, export, views
+from markupsafe import Markup, escape
+
+from rutte_race import cite, export, templating, views
 from rutte_race.counts import Counts, of_dataset
-from rutte_race import pdf_layout as layout
 from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import date_label, day_text, source_label
@@ -19,6 +19,7 @@ from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
 TITLE = "Rutte's race to lead NATO"
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters an SVG may not hold, even escaped
 
 
 def intro(counts: Counts) -> str:
@@ -49,6 +50,7 @@ class Story:
     quotes: list[Quote]
     sources: list[tuple[str, str]]  # (title, "outlet, published ...")
     citation: str
+    address: str  # the app's public address (cite.public_address), '' when not configured
     counts: Counts  # of the whole dataset, for the headline and the source lines
 
 
@@ -86,13 +88,16 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         sources=[(a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
                  for _, a in ds.articles.iterrows()],
         citation=cite.citation(ds.version, retrieved or date.today(), address, articles=len(ds.articles)),
+        address=address,
         counts=of_dataset(ds),
     )
 
 
 def source_line(item: ViewChart, story: Story) -> str:
-    """The lines every chart export carries under its description (corrections, source and version), as one line."""
-    return " ".join(export.footer("", story.version, item.corrections_notice, articles=story.counts.articles).split("\n"))
+    """The lines every chart export carries under its description (corrections, source, version, the app's
+    address), as one line."""
+    footer = export.footer("", story.version, item.corrections_notice, articles=story.counts.articles)
+    return " · ".join([*footer.split("\n"), cite.address_line(story.address)])
 
 
 def chart_svg(item: ViewChart) -> str | None:
@@ -102,7 +107,7 @@ def chart_svg(item: ViewChart) -> str | None:
         return None
     spec = export.fixed_width(item.chart.to_dict(validate=False))
     spec["config"] = {**spec.get("config", {}), "background": "white"}
-    svg = layout.NOT_XML.sub("", export.render(spec, "svg").decode("utf-8"))
+    svg = NOT_XML.sub("", export.render(spec, "svg").decode("utf-8"))
 
     def tidied(tag: re.Match) -> str:
         # No ARIA inside: the page names the whole SVG and describes it in words beside it.
@@ -111,103 +116,44 @@ def chart_svg(item: ViewChart) -> str | None:
     return re.sub(r"<[^>]+>", tidied, svg)  # tags only: text drawn from the data may hold the same words
 
 
-# ---- PDF: a cover, a page per chart, then the quotes and sources, laid out by pdf_layout --------------------
+# ---- One template for both files: the HTML page on screen, and the PDF printed from it by WeasyPrint ----------
 
-def pdf_pages(story: Story) -> list[list[layout.Block]]:
-    """The cover with the first chart, a page for each other chart, then the quotes, the sources and how to cite."""
-    header = layout.text_block([("meta", f"{TITLE} · {story.summary} · data {story.version}")])
-    cover = layout.text_block([
-        ("kicker", TITLE.upper()), ("headline", story.counts.headline), ("body", intro(story.counts)),
-        ("heading", "Your view"), *[("body", line) for line in story.filters], ("body", f"Data version: {story.version}"),
-    ])
-    pages = []
-    for number, (item, svg) in enumerate(zip(story.charts, story.svgs)):
-        top = cover if number == 0 else header
-        if svg is None:
-            pages.append([top, layout.text_block([("heading", item.title), ("body", item.description)])])
-        else:
-            pages.append([top, layout.chart_block(svg), layout.text_block([("body", item.description), ("meta", source_line(item, story))])])
-
-    quotes = [("heading", "What they said"), ("body", quote_count(story.quotes))]
-    cards = [[("rule", ""), ("speaker", q.speaker), ("quote", f"“{q.quote}”"), ("meta", f"{q.when} · {q.source}")] for q in story.quotes]
-    sources = [[("heading", "Sources"), ("body", sources_intro(story.counts))],
-               *[[("speaker", title), ("meta", where)] for title, where in story.sources],
-               [("heading", "How to cite"), ("body", story.citation)]]
-    room = layout.PAGE_HEIGHT - 2 * layout.MARGIN - header[1] - layout.GAP
-    pages += [[header, layout.text_block(page)] for page in layout.paginate([quotes, *cards, *sources], room)]
-    return pages
+PAPER = {"a4": "A4", "letter": "letter"}  # the PDF's paper sizes, as CSS @page names them
 
 
-def pdf(story: Story) -> bytes:
-    """The story as one PDF, a page per page of pdf_pages."""
-    return layout.document([layout.page(blocks) for blocks in pdf_pages(story)],
-                           title=f"{TITLE}: {story.counts.headline}", subject=f"{story.summary}; data {story.version}")
+def html_page(story: Story, paper: str = "a4") -> str:
+    """The story as one offline HTML page: no script, no request, readable on a phone, and ready to print."""
+    charts = [{"title": item.title, "description": item.description, "source_line": source_line(item, story),
+               "svg": labelled(svg, item.title) if svg else None} for item, svg in zip(story.charts, story.svgs)]
+    return templating.render(
+        "whole_view.html.j2", title=f"{TITLE}: {story.counts.headline}", description=intro(story.counts), kicker=TITLE,
+        headline=story.counts.headline, intro=intro(story.counts),
+        running_head=f"{TITLE} · {story.summary} · data {story.version}", filters=story.filters, version=story.version,
+        address=story.address, address_text=cite.address_text(story.address), charts=charts, quote_count=quote_count(story.quotes),
+        quotes=story.quotes, sources_intro=sources_intro(story.counts), sources=story.sources, citation=story.citation, paper=PAPER[paper],
+    )
 
 
-# ---- HTML: one page, charts as inline SVG, every text from the data escaped ------------------------------
-
-STYLESHEET = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 860px; margin: 2rem auto; padding: 0 1rem;
-       color: #111; line-height: 1.5; }
-.kicker { color: #0072B2; font-weight: bold; text-transform: uppercase; letter-spacing: .04em; margin: 0; }
-h1 { font-size: 2rem; line-height: 1.2; margin: .25rem 0 1rem; }
-figure { margin: 0 0 1rem; overflow-x: auto; }
-svg { display: block; width: 100%; min-width: 36rem; height: auto; }  /* on a phone a chart scrolls inside its figure, still legible */
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-figcaption, .meta { color: #555; }
-blockquote { margin: 0 0 1rem; padding: .75rem 1rem; border-left: 4px solid #0072B2; background: #f3f5f8; }
-blockquote p { margin: .25rem 0; }
-section { margin-bottom: 2.5rem; }
-"""
+def labelled(svg: str, title: str) -> Markup:
+    """vl-convert's SVG (its text from the data already escaped as XML), named for screen readers by the chart's title."""
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1))
 
 
-def figure(item: ViewChart, svg: str | None, story: Story) -> str:
-    """A chart's section: its SVG inline (named for screen readers by its title) and its description under it."""
-    e = html.escape
-    if svg is None:
-        return f"<section><h2>{e(item.title)}</h2><p>{e(item.description)}</p></section>"
-    labelled = svg.replace("<svg ", f'<svg role="img" aria-label="{e(item.title)}" ', 1)
-    # The chart draws its own title; the heading is there for screen readers to move between charts.
-    return (f'<section><h2 class="visually-hidden">{e(item.title)}</h2><figure tabindex="0">{labelled}<figcaption>{e(item.description)}<br>'
-            f'<span class="meta">{e(source_line(item, story))}</span></figcaption></figure></section>')
+def pdf(story: Story, paper: str = "a4") -> bytes:
+    """The story as a paged PDF: the HTML page through WeasyPrint's CSS paged media (A4 or US Letter)."""
+    import weasyprint  # 0.3 s to import: only when a reader asks for a PDF
+
+    document = weasyprint.HTML(string=html_page(story, paper), base_url=None, url_fetcher=no_requests)
+    return document.write_pdf()
 
 
-def html_page(story: Story) -> str:
-    """The story as one offline HTML page: no script, no request, readable on a phone."""
-    e = html.escape
-    filters = "".join(f"<li>{e(line)}</li>" for line in story.filters)
-    charts = "\n".join(figure(item, svg, story) for item, svg in zip(story.charts, story.svgs))
-    quotes = "\n".join(f"<blockquote><p><strong>{e(q.speaker)}</strong></p><p>“{e(q.quote)}”</p>"
-                       f'<p class="meta">{e(q.when)} · {e(q.source)}</p></blockquote>' for q in story.quotes)
-    sources = "".join(f"<li><cite>{e(title)}</cite>, {e(where)}</li>" for title, where in story.sources)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(TITLE)}: {e(story.counts.headline)}</title>
-<style>{STYLESHEET}</style>
-</head>
-<body>
-<main>
-<p class="kicker">{e(TITLE)}</p>
-<h1>{e(story.counts.headline)}</h1>
-<p>{e(intro(story.counts))}</p>
-<section><h2>Your view</h2><ul>{filters}</ul><p>Data version: {e(story.version)}</p></section>
-{charts}
-<section><h2>What they said</h2><p>{e(quote_count(story.quotes))}</p>
-{quotes}</section>
-<section><h2>Sources</h2><p>{e(sources_intro(story.counts))}</p><ol>{sources}</ol></section>
-<section><h2>How to cite</h2><p>{e(story.citation)}</p></section>
-</main>
-</body>
-</html>
-"""
+def no_requests(url: str, *args, **kwargs):
+    raise ValueError(f"the PDF story fetches nothing, not even {url[:80]!r}")
 
 
-def story_pdf(ds: Dataset, view: ViewState, retrieved: date | None = None) -> bytes:
+def story_pdf(ds: Dataset, view: ViewState, retrieved: date | None = None, paper: str = "a4") -> bytes:
     """The view as a PDF story."""
-    return pdf(build(ds, view, retrieved))
+    return pdf(build(ds, view, retrieved), paper)
 
 
 def story_html(ds: Dataset, view: ViewState, retrieved: date | None = None) -> bytes:

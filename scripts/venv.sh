@@ -41,4 +41,20 @@ ensure_test_tools() {
   ensure_venv requirements-test.txt
   ensure_debian_package chromium
   ensure_debian_package haproxy
+  ensure_print_libraries
+  ensure_debian_package poppler-utils pdftoppm  # the PDF story tests look at its pages as a reader would
+}
+
+# What WeasyPrint needs to print the PDF story: pango (a shared library, no command to look for) and fonts.
+# The same list is packages.txt, for Streamlit Community Cloud.
+ensure_print_libraries() {
+  if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || ! fc-list 2>/dev/null | grep -qi 'liberation'; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "Installing Debian's pango and fonts for the PDF story..."
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(grep -v '^#' packages.txt) >/dev/null
+    else
+      echo "pango or fonts are missing and cannot be installed here (apt-get install $(grep -v '^#' packages.txt | tr '\n' ' ')):" \
+           "the PDF story download will fail." >&2
+    fi
+  fi
 }

@@ -1,8 +1,9 @@
 """What every page does first: run inside app.py, load the data, read the reader's view, show link notices."""
-import re
+import os
 
 import streamlit as st
 
+from rutte_race import cite
 from rutte_race.load import Dataset
 from rutte_race.view_state import ViewState
 from ui import data, routing, state
@@ -19,5 +20,13 @@ def start_page() -> tuple[Dataset, dict, ViewState]:
 
 
 def app_address() -> str:
-    """The app's own address as the reader's browser has it (for citing), without the page's path; '' when unknown."""
-    return re.sub(r"/[^/]*$", "/", st.context.url or "")
+    """The app's public address, from the RUTTE_PUBLIC_URL environment variable or `public_url` in Streamlit's
+    secrets (cite.public_address); '' when unset. Never the address the server saw: behind a proxy, or run
+    locally, that is a loopback or internal host no reader can open."""
+    setting = os.environ.get(cite.ADDRESS_SETTING)
+    if setting is None:
+        try:
+            setting = st.secrets.get("public_url")
+        except FileNotFoundError:  # no secrets file: nothing set
+            setting = None
+    return cite.public_address(setting if isinstance(setting, str) else None)

@@ -5,7 +5,7 @@ import streamlit as st
 from rutte_race import periods
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
-from ui import state, whole_view
+from ui import phone, state, whole_view
 from ui.data import bounds, derived
 
 DATES_HELP = (
@@ -15,11 +15,12 @@ DATES_HELP = (
 )
 
 
-def filters(ds: Dataset) -> None:
+def filters(ds: Dataset, panel=None) -> None:
+    """In the sidebar, or in `panel` (a phone's filter panel, ui.phone)."""
     b = bounds(ds)
     view = state.current_view(b)  # seeds the widgets from the URL on a session's first run
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    with st.sidebar:
+    with panel if panel is not None else st.sidebar:
         st.header("Filters")
         date_control(ds, b)
         st.multiselect(
@@ -28,9 +29,11 @@ def filters(ds: Dataset) -> None:
             format_func=names.get,
             key=state.COUNTRIES,
             placeholder="All countries",
+            on_change=phone.close_filters,
             help="Show only events and stances of these allies.",
         )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
+    with st.sidebar:
         whole_view.downloads(ds, b)
         st.caption(f"Data version {ds.version}. Every row links to the sentence of the article it comes from.")
 
@@ -77,9 +80,11 @@ def _pick_period(choices: list[periods.Period]) -> None:
     chosen = next((p for p in choices if p.name == st.session_state.get(state.PERIOD)), None)
     if chosen is not None:  # tapping the chosen preset again keeps its dates
         state.set_dates(chosen.start, chosen.end)
+    phone.close_filters()
 
 
 def _type_dates() -> None:
     start, end = st.session_state.get(state.FROM), st.session_state.get(state.TO)
     if start is not None and end is not None:  # a cleared field keeps the last dates
         state.set_dates(min(start, end), max(start, end))
+    phone.close_filters()

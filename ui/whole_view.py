@@ -12,6 +12,7 @@ from ui import state
 from ui.page import app_address
 from ui.shared_cache import shared
 
+PAPER = {"a4": "A4", "letter": "US Letter"}
 FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
          "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
 
@@ -34,15 +35,17 @@ def _story(version: str, view: ViewState, day: date, address: str, _ds: Dataset)
 
 
 @shared(max_entries=16)
-def _file(version: str, view: ViewState, day: date, address: str, fmt: str, _ds: Dataset) -> bytes:
+def _file(version: str, view: ViewState, day: date, address: str, fmt: str, paper: str, _ds: Dataset) -> bytes:
     story = _story(version, view, day, address, _ds)
-    return whole_view.pdf(story) if fmt == "pdf" else whole_view.html_page(story).encode("utf-8")
+    return whole_view.pdf(story, paper) if fmt == "pdf" else whole_view.html_page(story).encode("utf-8")
 
 
 def downloads(ds: Dataset, bounds: Bounds) -> None:
-    """Two buttons; a file is built only when its button is clicked (deferred data)."""
+    """Two buttons and the PDF's paper size; a file is built only when its button is clicked (deferred data)."""
     view, address = reader_view(bounds), app_address()
+    paper = st.segmented_control("Paper for the PDF", list(PAPER), format_func=PAPER.get, default="a4", key="pdf-paper",
+                                 help="A4 for most of the world, US Letter for North America.") or "a4"
     for fmt, (label, mime, icon) in FILES.items():
-        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, ds),
+        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, paper, ds),
                            file_name=whole_view.file_name(view, ds.version, fmt), mime=mime, icon=icon,
                            key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=help_text(len(ds.articles)))

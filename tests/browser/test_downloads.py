@@ -17,10 +17,15 @@ BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Inter
 
 @pytest.fixture
 def downloads(app, app_url, tmp_path):
-    """The backer map as of AS_OF, and a function that clicks one of its download buttons and returns the file."""
+    """The backer map as of AS_OF, and a function that picks a file from its download menu and returns it."""
     open_page(app, app_url, "backer_map", f"as_of={AS_OF}")
+    menu = app.locator('[data-testid="stPopoverBody"]')
 
-    return lambda label: save_download(app.get_by_role("button", name=label, exact=True).first, tmp_path)
+    def download(label: str):
+        if not menu.is_visible():
+            app.locator('[data-testid="stMain"] [data-testid="stPopover"] button', has_text="Download").first.click()
+        return save_download(menu.get_by_role("button", name=label, exact=True), tmp_path)
+    return download
 
 
 def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):

@@ -1,0 +1,51 @@
+"""On a phone: a labelled bar above the page (its pages, and the filters in a panel that closes after a pick).
+
+Streamlit's sidebar covers 300 of a phone's 390 px, stays open after a pick and has no public way to close it,
+so the reader never saw the chart change. A phone is told apart by the client hints and user agent its browser
+sends (MDN: "Mobi" in the user agent); anything else keeps the sidebar.
+"""
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from ui import state
+
+FILTER_PANEL = "phone-filters"
+FILTER_KEYS = (state.DATES, state.COUNTRIES)
+# Vega's tooltip follows the pointer and flips to its left near the right edge, off a phone's screen (Hungary's sat
+# at x = -135 px). On a narrow screen it becomes a card pinned inside the screen, its text wrapped.
+SCREEN_STYLE = """<style>
+#vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
+#vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
+@media (max-width: 640px) { #vg-tooltip-element { left: 8px !important; right: auto !important; } }
+</style>"""
+
+
+def close_filters() -> None:
+    """A filter's on_change: after a pick the panel closes, so the reader sees what it changed."""
+    if FILTER_PANEL in st.session_state:
+        st.session_state[FILTER_PANEL] = False
+
+
+def on_phone() -> bool:
+    headers = st.context.headers
+    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
+
+
+def top_bar(pages: Sequence) -> st.delta_generator.DeltaGenerator | None:
+    """On a phone, the bar, and the panel the filters go in; None elsewhere (they stay in the sidebar)."""
+    st.html(SCREEN_STYLE)
+    if not on_phone():
+        return None
+    # A tracked popover runs its content only while open, and Streamlit drops the state of widgets that did not
+    # run: the dates would fall back to the slider's whole range. Re-setting them keeps them (Streamlit's
+    # documented way to keep a widget's value while it is not shown).
+    for key in FILTER_KEYS:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+    with st.container(horizontal=True, key="phone-bar"):
+        with st.popover("Pages", icon=":material/menu:"):
+            for page in pages:
+                st.page_link(page)
+        return st.popover("Filters", icon=":material/tune:", key=FILTER_PANEL, on_change=lambda: None)
