@@ -1,4 +1,5 @@
 """Entry point: page setup, the shared sidebar filters, and navigation. Everything else lives in pages/."""
+
 import os
 
 import streamlit as st

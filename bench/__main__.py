@@ -2,13 +2,14 @@
 
 Every figure is a ratio measured side by side in this run (see docs/PERFORMANCE.md for what each means).
 """
+
 import argparse
 import asyncio
 import os
 import platform
 import re
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -30,12 +31,15 @@ def rerun_rows(url: str, reps: int) -> list[Row]:
     for page in PAGES:
         for kind, target in (("changed", "≤ 3"), ("unchanged", "≤ 1.5")):
             values = times[page][kind]
-            rows.append(Row("Rerun", f"{page}, filters {kind}", p50_p95(values), percentile(values, 50) / floor, target))
+            rows.append(
+                Row("Rerun", f"{page}, filters {kind}", p50_p95(values), percentile(values, 50) / floor, target)
+            )
     return rows
 
 
 def setting_rows(log_dir: Path, reps: int) -> list[Row]:
     """The two suspects, each served both ways in this run: Nagle's algorithm, and a full GC after every rerun."""
+
     def floor_and_heaviest(**server) -> tuple[float, float]:
         process, url = start_app("app.py", log_dir / "setting.log", env={"RUTTE_BENCH_FLOOR": "1"}, **server)
         try:
@@ -48,7 +52,12 @@ def setting_rows(log_dir: Path, reps: int) -> list[Row]:
     nagle = floor_and_heaviest(launcher=("-m", "streamlit", "run"))
     gc = floor_and_heaviest(options=("--runner.postScriptGC", "true"))
     return [
-        Row("Settings", "floor rerun, plain `streamlit run` (Nagle on) / ui.launch", f"{ms(nagle[0])} / {ms(ours[0])}", nagle[0] / ours[0]),
+        Row(
+            "Settings",
+            "floor rerun, plain `streamlit run` (Nagle on) / ui.launch",
+            f"{ms(nagle[0])} / {ms(ours[0])}",
+            nagle[0] / ours[0],
+        ),
         Row("Settings", f"{HEAVIEST} rerun, postScriptGC on / off", f"{ms(gc[1])} / {ms(ours[1])}", gc[1] / ours[1]),
     ]
 
@@ -61,14 +70,28 @@ def crowd_rows(url: str, pid: int, sizes: list[int], budget: int) -> list[Row]:
         if service is None:
             service = sum(result.latencies) / len(result.latencies)
         efficiency = result.throughput * service
-        rows.append(Row("Crowd", f"N={n}: latency; {result.throughput:.1f} reruns/s; errors {len(result.errors)}",
-                        p50_p95(result.latencies), efficiency, "≥ 0.8" if n == max(sizes) else ""))
+        rows.append(
+            Row(
+                "Crowd",
+                f"N={n}: latency; {result.throughput:.1f} reruns/s; errors {len(result.errors)}",
+                p50_p95(result.latencies),
+                efficiency,
+                "≥ 0.8" if n == max(sizes) else "",
+            )
+        )
         if result.errors:
             print(f"  N={n}: {len(result.errors)} error(s), first: {result.errors[0]}")
         if n == max(sizes):
             per_session = (result.rss_idle - baseline_rss) / n
-            rows.append(Row("Memory", f"server RSS {baseline_rss / MB:.0f} MB, with {n} idle sessions {result.rss_idle / MB:.0f} MB",
-                            f"{per_session / MB:.2f} MB per session", per_session / MB, "≤ 1"))
+            rows.append(
+                Row(
+                    "Memory",
+                    f"server RSS {baseline_rss / MB:.0f} MB, with {n} idle sessions {result.rss_idle / MB:.0f} MB",
+                    f"{per_session / MB:.2f} MB per session",
+                    per_session / MB,
+                    "≤ 1",
+                )
+            )
     return rows
 
 
@@ -76,7 +99,9 @@ def export_rows(reps: int) -> list[Row]:
     rows = []
     for (chart, fmt), t in exports.export_costs(reps).items():
         app, raw, cached = (percentile(t[k], 50) for k in ("app", "raw", "cached"))
-        rows.append(Row("Export", f"{chart} {fmt.upper()}: app / raw vl-convert", f"{ms(app)} / {ms(raw)}", app / raw, "≤ 1.2"))
+        rows.append(
+            Row("Export", f"{chart} {fmt.upper()}: app / raw vl-convert", f"{ms(app)} / {ms(raw)}", app / raw, "≤ 1.2")
+        )
         rows.append(Row("Export", f"{chart} {fmt.upper()}: second click", ms(cached), cached / app, "≤ 0.05"))
     return rows
 
@@ -88,14 +113,31 @@ def browser_rows(url: str, log_dir: Path, reps: int) -> list[Row]:
     finally:
         stop_app(process)
     ratio = percentile(t["chart"], 50) / percentile(t["hello"], 50)
-    return [Row("Browser", f"first chart on {HEAVIEST} / hello-world text", f"{p50_p95(t['chart'])} / {p50_p95(t['hello'])}", ratio, "≤ 1.5")]
+    return [
+        Row(
+            "Browser",
+            f"first chart on {HEAVIEST} / hello-world text",
+            f"{p50_p95(t['chart'])} / {p50_p95(t['hello'])}",
+            ratio,
+            "≤ 1.5",
+        )
+    ]
 
 
 def machine() -> str:
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines() if l.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            l.split(":", 1)[1].strip()
+            for l in Path("/proc/cpuinfo").read_text().splitlines()
+            if l.startswith("model name")
+        ),
+        platform.processor(),
+    )
     memory = next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
-    return (f"{os.cpu_count()} cores ({cpu}), {int(memory) / MB:.0f} GiB, {platform.platform()}; Python {platform.python_version()}, "
-            f"Streamlit {version('streamlit')}, uvicorn {version('uvicorn')}, Altair {version('altair')}, vl-convert {version('vl-convert-python')}")
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {int(memory) / MB:.0f} GiB, {platform.platform()}; Python {platform.python_version()}, "
+        f"Streamlit {version('streamlit')}, uvicorn {version('uvicorn')}, Altair {version('altair')}, vl-convert {version('vl-convert-python')}"
+    )
 
 
 def write_report(text: str) -> None:
@@ -107,7 +149,11 @@ def write_report(text: str) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer repetitions and a smaller crowd (a smoke run; not written to the docs)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer repetitions and a smaller crowd (a smoke run; not written to the docs)",
+    )
     args = parser.parse_args()
     reps, sizes, budget = (5, [1, 10], 40) if args.quick else (30, [1, 10, 50, 100], 600)
     rows: list[Row] = []
@@ -132,7 +178,7 @@ def main() -> None:
     text = table(rows)
     print(text)
     if not args.quick:
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         write_report(f"Run {stamp} on {machine()}.\n\n{text}")
         print(f"wrote {REPORT.relative_to(ROOT)}")
 

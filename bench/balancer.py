@@ -6,6 +6,7 @@ one reconnect, with their stickiness cookie, and land on a live replica). Then a
 two replicas admit (deploy.replicas.Limits): admitted readers must see no error, the others the balancer's busy
 page. The tables go into docs/DEPLOY.md.
 """
+
 import argparse
 import asyncio
 import ipaddress
@@ -15,7 +16,7 @@ import signal
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from websockets.exceptions import InvalidStatus
@@ -93,8 +94,11 @@ def throughput_rows(replicas: int, sessions: int, reruns: int, work: Path) -> tu
     finally:
         cluster.stop()
     logged = sum(len(re.findall(r"Traceback|Exception", p.read_text())) for p in work.glob("r*.log"))
-    row = Row("Balancer", f"K={replicas}: {sessions} readers × {reruns} reruns; errors {len(result.errors)}; exceptions in logs {logged}",
-              f"{result.throughput:.1f} reruns/s; latency {p50_p95(result.latencies)}; the client itself used {client_cpu / result.wall:.2f} of a core")
+    row = Row(
+        "Balancer",
+        f"K={replicas}: {sessions} readers × {reruns} reruns; errors {len(result.errors)}; exceptions in logs {logged}",
+        f"{result.throughput:.1f} reruns/s; latency {p50_p95(result.latencies)}; the client itself used {client_cpu / result.wall:.2f} of a core",
+    )
     return [row], result.throughput
 
 
@@ -108,9 +112,13 @@ def failover_row(sessions: int, reruns: int, work: Path) -> Row:
         cluster.stop()
     landed = sorted(set(map(str, result.reconnected_to)))
     slowest = max(result.reconnect_seconds, default=0)
-    return Row("Failover", f"r1 killed mid-run: {result.on_other} readers on r2, {len(result.other_errors)} errors; "
-               f"{result.on_killed} on r1, {len(result.reconnected_to)} reconnected (to {', '.join(landed) or 'none'}), "
-               f"{len(result.reconnect_errors)} failed", f"slowest reconnect {slowest * 1000:.0f} ms")
+    return Row(
+        "Failover",
+        f"r1 killed mid-run: {result.on_other} readers on r2, {len(result.other_errors)} errors; "
+        f"{result.on_killed} on r1, {len(result.reconnected_to)} reconnected (to {', '.join(landed) or 'none'}), "
+        f"{len(result.reconnect_errors)} failed",
+        f"slowest reconnect {slowest * 1000:.0f} ms",
+    )
 
 
 @dataclass
@@ -193,25 +201,45 @@ def overload_rows(work: Path, crowd_factor: int, reruns: int, limits: Limits = L
     peak = max(result.peak_rss.values()) / 1024 / 1024
     slowest_busy = max(result.busy_seconds, default=0)
     return [
-        Row("Overload", f"{crowd_factor * capacity} readers at once from as many addresses = {crowd_factor}x the {capacity} sessions "
+        Row(
+            "Overload",
+            f"{crowd_factor * capacity} readers at once from as many addresses = {crowd_factor}x the {capacity} sessions "
             f"2 replicas admit ({limits.sessions_per_replica} each, queue {limits.queue_seconds} s)",
             f"{result.admitted} admitted, {result.busy} busy page, {len(result.other_refusals)} other answers or timeouts"
-            + (f" (first: {result.other_refusals[0]})" if result.other_refusals else "")),
-        Row("Overload", f"admitted readers: {reruns} backer-map reruns each; errors {len(result.admitted_errors)}; "
-            f"tracebacks in the replicas' logs {logged}", p50_p95(result.latencies) if result.latencies else "none"),
-        Row("Overload", "busy page: time from asking to the answer (the queue, then the page)",
-            p50_p95(result.busy_seconds) + f"; slowest {slowest_busy:.1f} s" if result.busy_seconds else "none"),
-        Row("Overload", f"peak RSS per replica; ceiling {MEMORY_CEILING_MB} MB",
-            ", ".join(f"{n} {v / 1024 / 1024:.0f} MB" for n, v in sorted(result.peak_rss.items())), peak / MEMORY_CEILING_MB, "≤ 1"),
-        Row("Overload", "peak connections an app process held (websockets, page requests, health checks)",
-            ", ".join(f"{n} {v}" for n, v in sorted(result.peak_connections.items()))),
+            + (f" (first: {result.other_refusals[0]})" if result.other_refusals else ""),
+        ),
+        Row(
+            "Overload",
+            f"admitted readers: {reruns} backer-map reruns each; errors {len(result.admitted_errors)}; "
+            f"tracebacks in the replicas' logs {logged}",
+            p50_p95(result.latencies) if result.latencies else "none",
+        ),
+        Row(
+            "Overload",
+            "busy page: time from asking to the answer (the queue, then the page)",
+            p50_p95(result.busy_seconds) + f"; slowest {slowest_busy:.1f} s" if result.busy_seconds else "none",
+        ),
+        Row(
+            "Overload",
+            f"peak RSS per replica; ceiling {MEMORY_CEILING_MB} MB",
+            ", ".join(f"{n} {v / 1024 / 1024:.0f} MB" for n, v in sorted(result.peak_rss.items())),
+            peak / MEMORY_CEILING_MB,
+            "≤ 1",
+        ),
+        Row(
+            "Overload",
+            "peak connections an app process held (websockets, page requests, health checks)",
+            ", ".join(f"{n} {v}" for n, v in sorted(result.peak_connections.items())),
+        ),
     ]
 
 
 def write_report(text: str, block: str = "balancer") -> None:
     start, end = f"<!-- {block}:start -->", f"<!-- {block}:end -->"
     current = REPORT.read_text(encoding="utf-8")
-    write_atomic(REPORT, re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S).encode("utf-8"))
+    write_atomic(
+        REPORT, re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S).encode("utf-8")
+    )
 
 
 def main() -> None:
@@ -230,7 +258,7 @@ def main() -> None:
             rows.append(failover_row(sessions, 6, Path(work) / "failover"))
             report(table(rows), "balancer", args.quick)
         limits = Limits(sessions_per_replica=10, queue_seconds=5) if args.quick else LIMITS
-        stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         overloaded = table(overload_rows(Path(work) / "overload", 10, 2 if args.quick else 3, limits))
         report(f"Run {stamp} on {os.cpu_count()} cores shared with other work.\n\n{overloaded}", "overload", args.quick)
 

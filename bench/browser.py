@@ -1,4 +1,5 @@
 """Time from navigation to the first chart drawn on the heaviest page, against a hello-world page, in Chromium."""
+
 import shutil
 import time
 

@@ -1,4 +1,5 @@
 """Downloads: the app's export code against vl-convert called directly on the same spec, and a second click."""
+
 import time
 from datetime import date
 
@@ -28,8 +29,12 @@ def chart_specs() -> dict[str, dict]:
     frame = charts.timeline_frame(rows, ds.articles)
     milestones = charts.milestone_frame(frame, views.milestone_labels(ds))
     return {
-        "backer map": charts.backer_map(as_of, ds.shapes, (), "Allies' stance on Rutte, 30 Apr 2024", "All allies").to_dict(),
-        "timeline": charts.timeline(frame, milestones, bounds.default_start, bounds.default_end, "Every sourced event", "All dates").to_dict(),
+        "backer map": charts.backer_map(
+            as_of, ds.shapes, (), "Allies' stance on Rutte, 30 Apr 2024", "All allies"
+        ).to_dict(),
+        "timeline": charts.timeline(
+            frame, milestones, bounds.default_start, bounds.default_end, "Every sourced event", "All dates"
+        ).to_dict(),
     }
 
 

@@ -1,1 +1,3 @@
-import streamlit as st; st.write("Hello, world")  # the browser benchmark's reference page
+import streamlit as st
+
+st.write("Hello, world")  # the browser benchmark's reference page

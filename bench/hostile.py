@@ -5,6 +5,7 @@ Used by the websocket fuzzer (tests/test_hostile_clients.py) and by `python -m b
 (`./bench.sh --hostile`), which measures a reader's rerun right after a cache wipe, 1,000 idle sessions on
 one process and 10,000 generated links, and writes its table into docs/RELIABILITY.md.
 """
+
 import argparse
 import asyncio
 import os
@@ -14,7 +15,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -41,8 +42,14 @@ class RawClient:
         self._reading: asyncio.Task | None = None
 
     async def open(self) -> "RawClient":
-        self._ws = await connect(self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None, compression=None,
-                                 ping_interval=None)
+        self._ws = await connect(
+            self.url,
+            subprotocols=["streamlit"],
+            origin=self.origin,
+            max_size=None,
+            compression=None,
+            ping_interval=None,
+        )
         self._reading = asyncio.create_task(self._read())
         return self
 
@@ -70,7 +77,11 @@ class RawClient:
     async def settle(self, quiet: float = 0.4, limit: float = 15.0) -> None:
         """Wait until the server has sent nothing for `quiet` seconds (its reruns are done), at most `limit`."""
         deadline = time.monotonic() + limit
-        while time.monotonic() < deadline and time.monotonic() - self._last_frame < quiet and self.closed_by_server is None:
+        while (
+            time.monotonic() < deadline
+            and time.monotonic() - self._last_frame < quiet
+            and self.closed_by_server is None
+        ):
             await asyncio.sleep(0.05)
 
     async def close(self) -> None:
@@ -161,7 +172,9 @@ async def idle_sessions(url: str, pid: int, sessions: int, hold: float, batch: i
     opening = time.monotonic()
     try:
         while len(readers) + len(result.failed) < sessions:
-            opened = await asyncio.gather(*(open_one() for _ in range(min(batch, sessions - len(readers) - len(result.failed)))))
+            opened = await asyncio.gather(
+                *(open_one() for _ in range(min(batch, sessions - len(readers) - len(result.failed))))
+            )
             readers += [r for r in opened if r is not None]
             if len(readers) % (sessions // 4) < batch:
                 result.rss[len(readers)] = rss_bytes(pid)
@@ -182,9 +195,25 @@ async def idle_sessions(url: str, pid: int, sessions: int, hold: float, batch: i
 
 def link_fuzz(cases: int) -> tuple[int, str]:
     """tests/test_url_fuzz.py's link parser property, `cases` generated links; returns (passing links, pytest's tail)."""
-    run = subprocess.run(check=False, args=[sys.executable, "-m", "pytest", "tests/test_url_fuzz.py", "-q", "-p", "no:cacheprovider",
-                          "-k", "any_link_parses", "--hypothesis-show-statistics"],
-                         cwd=ROOT, env={**os.environ, "RUTTE_LINK_CASES": str(cases)}, capture_output=True, text=True)
+    run = subprocess.run(
+        check=False,
+        args=[
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/test_url_fuzz.py",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-k",
+            "any_link_parses",
+            "--hypothesis-show-statistics",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "RUTTE_LINK_CASES": str(cases)},
+        capture_output=True,
+        text=True,
+    )
     passing = re.search(r"(\d+) passing, (\d+) failing", run.stdout)
     if run.returncode or not passing:
         raise RuntimeError(f"the link fuzzer failed:\n{run.stdout[-3000:]}")
@@ -194,7 +223,9 @@ def link_fuzz(cases: int) -> tuple[int, str]:
 def write_report(text: str) -> None:
     start, end = "<!-- hostile:start -->", "<!-- hostile:end -->"
     current = REPORT.read_text(encoding="utf-8")
-    write_atomic(REPORT, re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S).encode("utf-8"))
+    write_atomic(
+        REPORT, re.sub(f"{start}.*{end}", lambda _: f"{start}\n{text}\n{end}", current, flags=re.S).encode("utf-8")
+    )
 
 
 def main() -> None:
@@ -210,8 +241,15 @@ def main() -> None:
             print("cache wipes...", flush=True)
             t = asyncio.run(wipe_costs(url, pairs))
             ratio = percentile(t["clear_cache"], 50) / percentile(t["heartbeat"], 50)
-            rows.append(Row("Cache wipe", f"backer-map rerun right after another client's clear_cache / after its heartbeat ({pairs} each)",
-                            f"{p50_p95(t['clear_cache'])} / {p50_p95(t['heartbeat'])}", ratio, "≤ 1.5"))
+            rows.append(
+                Row(
+                    "Cache wipe",
+                    f"backer-map rerun right after another client's clear_cache / after its heartbeat ({pairs} each)",
+                    f"{p50_p95(t['clear_cache'])} / {p50_p95(t['heartbeat'])}",
+                    ratio,
+                    "≤ 1.5",
+                )
+            )
             print(f"{sessions} idle sessions...", flush=True)
             idle = asyncio.run(idle_sessions(url, process.pid, sessions, hold))
         finally:
@@ -221,22 +259,39 @@ def main() -> None:
     per_session = (idle.rss[opened] - idle.rss[0]) / max(opened, 1)
     steps = ", ".join(f"{n}: {rss / MB:.0f} MB" for n, rss in sorted(idle.rss.items()))
     rows += [
-        Row("Idle sessions", f"{opened} of {sessions} opened on the story in {idle.open_seconds:.0f} s, {len(idle.failed)} failed; "
+        Row(
+            "Idle sessions",
+            f"{opened} of {sessions} opened on the story in {idle.open_seconds:.0f} s, {len(idle.failed)} failed; "
             "server RSS by sessions open; MB per session",
-            steps, per_session / MB, "≤ 1"),
-        Row("Idle sessions", f"RSS while all {opened} stay idle for {hold} s (min / max of {len(idle.held)} samples); after all close",
+            steps,
+            per_session / MB,
+            "≤ 1",
+        ),
+        Row(
+            "Idle sessions",
+            f"RSS while all {opened} stay idle for {hold} s (min / max of {len(idle.held)} samples); after all close",
             f"{min(idle.held) / MB:.0f} / {max(idle.held) / MB:.0f} MB; {idle.rss_after_close / MB:.0f} MB",
-            (max(idle.held) - min(idle.held)) / MB),
-        Row("Idle sessions", f"a reader's story rerun with {opened} idle sessions / with none",
+            (max(idle.held) - min(idle.held)) / MB,
+        ),
+        Row(
+            "Idle sessions",
+            f"a reader's story rerun with {opened} idle sessions / with none",
             f"{p50_p95(idle.probe_during)} / {p50_p95(idle.probe_before)}",
-            percentile(idle.probe_during, 50) / percentile(idle.probe_before, 50), "≤ 1.5"),
+            percentile(idle.probe_during, 50) / percentile(idle.probe_before, 50),
+            "≤ 1.5",
+        ),
         Row("Server log", "tracebacks during the cache wipes and the idle sessions", str(logged)),
     ]
     print(f"link fuzzer, {links} links...", flush=True)
     passing, summary = link_fuzz(links)
-    rows.append(Row("Links", f"generated links through the parser (tests/test_url_fuzz.py, RUTTE_LINK_CASES={links})",
-                    f"{passing} passing, 0 failing ({summary.strip('= ')})"))
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    rows.append(
+        Row(
+            "Links",
+            f"generated links through the parser (tests/test_url_fuzz.py, RUTTE_LINK_CASES={links})",
+            f"{passing} passing, 0 failing ({summary.strip('= ')})",
+        )
+    )
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = f"Run {stamp} on {os.cpu_count()} cores shared with other work (figures are noisy).\n\n{table(rows)}"
     print(text)
     if not args.quick:

@@ -1,4 +1,5 @@
 """Reruns over the websocket: cost per page against the floor page, a crowd on the heaviest page, memory."""
+
 import asyncio
 import time
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ reads ForwardMsgs until the script reports it finished. Like the browser it reme
 sent, answers with their states and with the hashes of cached messages, so the server may send references
 instead of repeating large elements.
 """
+
 import time
 from datetime import date, timedelta
 
@@ -40,9 +41,17 @@ class Session:
     async def open(self) -> float:
         headers = {"Cookie": self.cookie} if self.cookie else None
         # open_timeout: a balancer may hold the handshake in its queue for a while before it answers
-        self._ws = await connect(self.url, subprotocols=["streamlit"], origin=self.origin, max_size=None, compression=None,
-                                 additional_headers=headers, open_timeout=60, ping_interval=None,  # a browser sends no pings
-                                 local_addr=(self.source, 0) if self.source else None)
+        self._ws = await connect(
+            self.url,
+            subprotocols=["streamlit"],
+            origin=self.origin,
+            max_size=None,
+            compression=None,
+            additional_headers=headers,
+            open_timeout=60,
+            ping_interval=None,  # a browser sends no pings
+            local_addr=(self.source, 0) if self.source else None,
+        )
         self.replica = self._ws.response.headers.get("X-Replica")
         return await self.rerun()
 

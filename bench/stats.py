@@ -1,4 +1,5 @@
 """Percentiles and the printed table."""
+
 from dataclasses import dataclass
 
 

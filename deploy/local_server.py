@@ -1,4 +1,5 @@
 """Serve a Streamlit script on a free local port and stop it again (for replicas, the benchmark and the tests)."""
+
 import os
 import socket
 import subprocess
@@ -17,7 +18,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_healthy(url: str, process: subprocess.Popen, log: Path, name: str = "streamlit", timeout: float = START_TIMEOUT) -> None:
+def wait_until_healthy(
+    url: str, process: subprocess.Popen, log: Path, name: str = "streamlit", timeout: float = START_TIMEOUT
+) -> None:
     """Return once `url` answers on Streamlit's health path; raise with `process`'s log if it exits or time runs out."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -35,15 +38,33 @@ def wait_until_healthy(url: str, process: subprocess.Popen, log: Path, name: str
 LAUNCHER = ("-m", "ui.launch")  # the app's own launcher: `streamlit run` with Nagle's algorithm off
 
 
-def start_app(script: str, log: Path, cwd: Path = ROOT, port: int | None = None, env: dict | None = None,
-              options: tuple[str, ...] = (), launcher: tuple[str, ...] = LAUNCHER) -> tuple[subprocess.Popen, str]:
+def start_app(
+    script: str,
+    log: Path,
+    cwd: Path = ROOT,
+    port: int | None = None,
+    env: dict | None = None,
+    options: tuple[str, ...] = (),
+    launcher: tuple[str, ...] = LAUNCHER,
+) -> tuple[subprocess.Popen, str]:
     """Serve `script` headless on a local port; returns the process and its base URL once it answers."""
     port = port or free_port()
-    command = [sys.executable, *launcher, script, "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", *options]
+    command = [
+        sys.executable,
+        *launcher,
+        script,
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+        *options,
+    ]
     with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT,
-                                   env={**os.environ, **(env or {})})
+        process = subprocess.Popen(
+            command, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_healthy(url, process, log)

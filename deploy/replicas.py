@@ -7,6 +7,7 @@ naming that replica, and sends the reader's later requests (the websocket includ
 health check fails, a reader whose cookie names it is sent to a live one (`option redispatch`), where the
 page reconnects and rebuilds its view from the URL.
 """
+
 import argparse
 import shutil
 import signal
@@ -92,6 +93,7 @@ class Cluster:
 @dataclass(frozen=True)
 class Limits:
     """What one reader, one address and one replica may take (see docs/DEPLOY.md for how they were chosen)."""
+
     sessions_per_replica: int = 60  # websockets at once per app process
     queue_seconds: int = 10  # a reader beyond them waits this long for a free one, then gets the busy page
     new_connections: int = 60  # per client address in 10 s; a browser opening the app uses about 10
@@ -103,16 +105,33 @@ LIMITS = Limits()
 def haproxy_config(address: str, port: int, replica_ports: dict[str, int], limits: Limits = LIMITS) -> str:
     servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name}" for name, p in replica_ports.items())
     # The sessions backend follows the health checks of the replicas backend (track) instead of checking again.
-    session_servers = "\n".join(f"    server {name} 127.0.0.1:{p} cookie {name} maxconn {limits.sessions_per_replica} track replicas/{name}"
-                                 for name, p in replica_ports.items())
-    return CONFIG.format(address=address, port=port, cookie=COOKIE, servers=servers, session_servers=session_servers,
-                         queue_seconds=limits.queue_seconds, new_connections=limits.new_connections,
-                         sessions_per_replica=limits.sessions_per_replica,
-                         busy_page=HERE / "busy.http", slow_down_page=HERE / "slow-down.http")
+    session_servers = "\n".join(
+        f"    server {name} 127.0.0.1:{p} cookie {name} maxconn {limits.sessions_per_replica} track replicas/{name}"
+        for name, p in replica_ports.items()
+    )
+    return CONFIG.format(
+        address=address,
+        port=port,
+        cookie=COOKIE,
+        servers=servers,
+        session_servers=session_servers,
+        queue_seconds=limits.queue_seconds,
+        new_connections=limits.new_connections,
+        sessions_per_replica=limits.sessions_per_replica,
+        busy_page=HERE / "busy.http",
+        slow_down_page=HERE / "slow-down.http",
+    )
 
 
-def start_cluster(replicas: int, work_dir: Path, port: int | None = None, address: str = "127.0.0.1",
-                  script: str = "app.py", env: dict | None = None, limits: Limits = LIMITS) -> Cluster:
+def start_cluster(
+    replicas: int,
+    work_dir: Path,
+    port: int | None = None,
+    address: str = "127.0.0.1",
+    script: str = "app.py",
+    env: dict | None = None,
+    limits: Limits = LIMITS,
+) -> Cluster:
     """Start `replicas` app processes and HAProxy in front of them; returns once the balancer serves the app."""
     haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
     if not Path(haproxy).is_file():
@@ -131,7 +150,9 @@ def start_cluster(replicas: int, work_dir: Path, port: int | None = None, addres
         if check.returncode:
             raise RuntimeError(f"haproxy refused its config: {check.stderr}")
         with (work_dir / "haproxy.log").open("w") as log:
-            cluster.balancer = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=log, stderr=subprocess.STDOUT)
+            cluster.balancer = subprocess.Popen(
+                [haproxy, "-db", "-f", str(config)], stdout=log, stderr=subprocess.STDOUT
+            )
         wait_until_healthy(cluster.url, cluster.balancer, work_dir / "haproxy.log", name="haproxy", timeout=30)
     except BaseException:
         cluster.stop()
@@ -143,11 +164,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0].split(": ", 1)[1])
     parser.add_argument("--replicas", type=int, default=2, help="app processes to start (default 2; one per core)")
     parser.add_argument("--port", type=int, default=8500, help="the balancer's port (default 8500)")
-    parser.add_argument("--address", default="127.0.0.1", help="the balancer's address (0.0.0.0 to serve other machines)")
+    parser.add_argument(
+        "--address", default="127.0.0.1", help="the balancer's address (0.0.0.0 to serve other machines)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="rutte-replicas-") as work:
         cluster = start_cluster(args.replicas, Path(work), args.port, args.address)
-        print(f"{args.replicas} replicas behind HAProxy: {cluster.url} (logs in {work}); Ctrl-C stops them all", flush=True)
+        print(
+            f"{args.replicas} replicas behind HAProxy: {cluster.url} (logs in {work}); Ctrl-C stops them all",
+            flush=True,
+        )
         try:
             signal.sigwait({signal.SIGINT, signal.SIGTERM})
         finally:

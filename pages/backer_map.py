@@ -1,4 +1,5 @@
 """Backer map: each ally's stance as of a chosen date, a replay of the race, and every country's stance history."""
+
 from datetime import timedelta
 
 import streamlit as st
@@ -18,20 +19,31 @@ ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
 
 st.title("Who backed Rutte, and when")
-st.markdown("Each ally's stance as the articles report it on the chosen date; hover a country for the sentence behind it.")
+st.markdown(
+    "Each ally's stance as the articles report it on the chosen date; hover a country for the sentence behind it."
+)
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
 chosen = state.valid(state.AS_OF, bounds)
 if chosen is None or not view.start <= chosen <= view.end:
     chosen = st.session_state[state.AS_OF] = default_as_of
-as_of = st.slider("As of", min_value=view.start, max_value=max(view.end, view.start + timedelta(days=1)),
-                  value=chosen, key=state.AS_OF, format="D MMM YYYY", help="Move to see the stances on another date.")
+as_of = st.slider(
+    "As of",
+    min_value=view.start,
+    max_value=max(view.end, view.start + timedelta(days=1)),
+    value=chosen,
+    key=state.AS_OF,
+    format="D MMM YYYY",
+    help="Move to see the stances on another date.",
+)
 shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
 change_days = [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
 
 
-def show_day(day) -> None:  # a button callback: it runs before the slider exists again, so it may set the slider's state
+def show_day(
+    day,
+) -> None:  # a button callback: it runs before the slider exists again, so it may set the slider's state
     st.session_state[state.AS_OF] = day
 
 
@@ -39,26 +51,40 @@ jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date 
 view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
 as_of_frame = data.stances_on(ds, as_of)
-counts = views.status_counts(as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)])
+counts = views.status_counts(
+    as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
+)
 shown = len(view.countries) or len(as_of_frame)
-st.caption(f"{shown} of {len(as_of_frame)} allies shown." + (" Allies outside your country filter are darker grey." if view.countries else ""))
+st.caption(
+    f"{shown} of {len(as_of_frame)} allies shown."
+    + (" Allies outside your country filter are darker grey." if view.countries else "")
+)
 summary = views.stance_summary(counts)
-st.markdown(f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
-            "the decision needed all of them.")
+st.markdown(
+    f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
+    "the decision needed all of them."
+)
 drawn = show_page_charts("backer_map", data.scope(ds, view))
 
 st.header("Replay the race")
-st.caption(f"Press play to watch the stances change on every date the articles report a change, or drag the slider to any of them. "
-           f"{replay.SPACING_NOTE}")
+st.caption(
+    f"Press play to watch the stances change on every date the articles report a change, or drag the slider to any of them. "
+    f"{replay.SPACING_NOTE}"
+)
 narrowest = 320 if on_phone() else 760  # px: a small phone; a laptop's main column beside the sidebar
-replay_figure = chart_cache.figure("replay", (ds.version, view.start, view.end, narrowest),
-                                   lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL, narrowest))
+replay_figure = chart_cache.figure(
+    "replay",
+    (ds.version, view.start, view.end, narrowest),
+    lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL, narrowest),
+)
 st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False})
 
 st.header("Every ally's stance history")
 history = views.stance_history(ds, changes, view)
-st.caption(f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
-           "the others have no public stance reported before the appointment.")
+st.caption(
+    f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
+    "the others have no public stance reported before the appointment."
+)
 st.dataframe(history, hide_index=True, width="stretch")
 st.header(f"Stances on {day_text(as_of)}")
 st.dataframe(drawn["backer-map"].data.rename(columns=MAP_COLUMNS), hide_index=True, width="stretch")

@@ -1,4 +1,5 @@
 """Corrections: where an article was wrong, and every change made to the data after it was published."""
+
 import streamlit as st
 
 from rutte_race import corrections
@@ -6,12 +7,17 @@ from rutte_race.text import escape_markdown
 from ui import state
 from ui.page import start_page
 
+
 def card(row) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])})")
-        st.caption(f"Corrected on {row['Corrected on']}, data version {escape_markdown(row['Data version'])}. Article: {escape_markdown(row['Article'])}")
+        st.caption(
+            f"Corrected on {row['Corrected on']}, data version {escape_markdown(row['Data version'])}. Article: {escape_markdown(row['Article'])}"
+        )
         if row["Kind"] == corrections.KIND_LABELS["article_error"]:
-            st.markdown(f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** {escape_markdown(row['Correction'])}")
+            st.markdown(
+                f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** {escape_markdown(row['Correction'])}"
+            )
         else:
             st.markdown(f"**Changed:** {escape_markdown(row['Correction'])}\n\n**Why:** {escape_markdown(row['Why'])}")
 
@@ -27,7 +33,9 @@ st.markdown(
 log = corrections.log(ds.corrections, ds.events, ds.articles)
 changes = log[log["Kind"] == corrections.KIND_LABELS["data_change"]]
 errors = log[log["Kind"] == corrections.KIND_LABELS["article_error"]]
-st.caption(f"{len(errors)} errors in the articles; {len(changes)} changes to the data after publication. Data version {ds.version}.")
+st.caption(
+    f"{len(errors)} errors in the articles; {len(changes)} changes to the data after publication. Data version {ds.version}."
+)
 
 
 st.header("Changes to the data after publication")

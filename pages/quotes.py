@@ -1,4 +1,5 @@
 """Quotes: every direct quote as a card with speaker, date, the article and the sentence around it."""
+
 import streamlit as st
 
 from rutte_race import export, views
@@ -13,9 +14,11 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("What they said")
-st.markdown(f"Every direct quote in the {counted(len(ds.articles), 'article')}, word for word, with the sentence around it. "
-            "Quotes are shown "
-            "exactly as the articles print them, including the articles' own translations.")
+st.markdown(
+    f"Every direct quote in the {counted(len(ds.articles), 'article')}, word for word, with the sentence around it. "
+    "Quotes are shown "
+    "exactly as the articles print them, including the articles' own translations."
+)
 
 quotes = views.quotes(ds)
 speakers = sorted(quotes["actor"].unique())
@@ -25,16 +28,26 @@ view = state.with_page_parts(view, speakers=tuple(chosen))
 
 shown = quotes_in_view(quotes, ds.events, view)
 st.caption(shown_of(len(shown), len(quotes), "quotes"))
-st.download_button("Download these quotes (CSV)", data=lambda: export.csv_bytes(shown.drop(columns=["date_start", "date_end"]), ds.version),
-                   file_name="rutte-quotes.csv", mime="text/csv", on_click="ignore", icon=":material/download:")
+st.download_button(
+    "Download these quotes (CSV)",
+    data=lambda: export.csv_bytes(shown.drop(columns=["date_start", "date_end"]), ds.version),
+    file_name="rutte-quotes.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/download:",
+)
 
 for _, quote in shown.iterrows():
     with st.container(border=True):
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
-        st.markdown(f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {date_label(quote['date'], str(quote['date_precision']))}")
+        st.markdown(
+            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {date_label(quote['date'], str(quote['date_precision']))}"
+        )
         st.markdown(f"> {escape_markdown(quoted(quote['quote']))}")
         st.caption(f"In context: {escape_markdown(quoted(quote['evidence']))}")
-        st.caption(f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {date_label(quote['article_published'], quote['article_published_precision'])}")
+        st.caption(
+            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {date_label(quote['article_published'], quote['article_published_precision'])}"
+        )
         if quote["note"]:
             st.caption(f"Note: {escape_markdown(quote['note'])}")
 

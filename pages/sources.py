@@ -1,12 +1,13 @@
 """Sources & method: the articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
+
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from rutte_race import cite, export, paths, views
-from rutte_race.counts import counted, of_dataset
 from rutte_race.accuracy import OUTSIDE_LABEL, STANCE_WORDING
+from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import date_label, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
@@ -28,11 +29,23 @@ st.markdown(
 
 st.header(f"The {counted(counts.articles, 'article')}")
 articles = ds.articles
-st.dataframe(pd.DataFrame({
-    "Title": articles["title"], "Outlet": articles["outlet"], "Author": articles["author"],
-    "Published": [date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])],
-    "How we know the date": articles["published_basis"], "What it reports": articles["summary"], "Fact-check": articles["note"],
-}), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        {
+            "Title": articles["title"],
+            "Outlet": articles["outlet"],
+            "Author": articles["author"],
+            "Published": [
+                date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
+            ],
+            "How we know the date": articles["published_basis"],
+            "What it reports": articles["summary"],
+            "Fact-check": articles["note"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.header("How dates were worked out")
 st.markdown(
@@ -46,47 +59,90 @@ st.markdown(
 )
 inferred = views.inferred_dates(ds.events)
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
-st.dataframe(pd.DataFrame({"When": date_labels(inferred), "Event": inferred["summary"], "How the date was derived": inferred["date_basis"]}),
-             hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(
+        {
+            "When": date_labels(inferred),
+            "Event": inferred["summary"],
+            "How the date was derived": inferred["date_basis"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.header("Where the articles disagree")
 disputed = ds.events[ds.events["disagreement"] != ""].drop_duplicates("disagreement")
-st.caption(f"{len(disputed)} facts the articles report differently; each row of such a fact says so wherever it appears. "
-           "Errors an article makes on its own are on the Corrections page.")
+st.caption(
+    f"{len(disputed)} facts the articles report differently; each row of such a fact says so wherever it appears. "
+    "Errors an article makes on its own are on the Corrections page."
+)
 for (_, fact), when in zip(disputed.iterrows(), date_labels(disputed)):
-    st.markdown(f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
-                f"  How they disagree: {escape_markdown(fact['disagreement'])}")
+    st.markdown(
+        f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
+        f"  How they disagree: {escape_markdown(fact['disagreement'])}"
+    )
 chart_cache.corrections_link("Every correction, with its date")
 
 st.header("Rules the data follows")
-st.markdown("Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused.")
-st.markdown("\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES))
+st.markdown(
+    "Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused."
+)
+st.markdown(
+    "\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES)
+)
 
 st.header("How we read a stance")
-st.markdown("A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in writing why "
-            "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is undeclared, not backing.")
-st.markdown("\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items()))
+st.markdown(
+    "A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in writing why "
+    "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is undeclared, not backing."
+)
+st.markdown(
+    "\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items())
+)
 
 st.header("Facts from outside the articles")
 outside = ds.events[ds.events["outside_fact"] != ""]
-st.markdown(f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), to date "
-            f"the row or to correct the article. Each is kept apart from the article's words, with its source, and shown to readers "
-            f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count.")
-st.dataframe(pd.DataFrame({"When": date_labels(outside), "Event": outside["summary"], OUTSIDE_LABEL: outside["outside_fact"],
-                           "Source": outside["outside_source"]}), hide_index=True, width="stretch")
+st.markdown(
+    f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), to date "
+    f"the row or to correct the article. Each is kept apart from the article's words, with its source, and shown to readers "
+    f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
+)
+st.dataframe(
+    pd.DataFrame(
+        {
+            "When": date_labels(outside),
+            "Event": outside["summary"],
+            OUTSIDE_LABEL: outside["outside_fact"],
+            "Source": outside["outside_source"],
+        }
+    ),
+    hide_index=True,
+    width="stretch",
+)
 
 st.header("Download the data")
-st.markdown("The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in one zip. "
-            f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the files' content, "
-            "which changes whenever a row or an article does. Chart CSVs carry it in a last column, `dataset_version`.")
-st.download_button("Download the data package (zip)", data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version),
-                   file_name=cite.zip_name(ds.version), mime="application/zip", on_click="ignore", icon=":material/download:")
+st.markdown(
+    "The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in one zip. "
+    f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the files' content, "
+    "which changes whenever a row or an article does. Chart CSVs carry it in a last column, `dataset_version`."
+)
+st.download_button(
+    "Download the data package (zip)",
+    data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version),
+    file_name=cite.zip_name(ds.version),
+    mime="application/zip",
+    on_click="ignore",
+    icon=":material/download:",
+)
 for name, (language, code) in cite.snippets(ds.version).items():
     st.markdown(f"**{name}**")
     st.code(code, language=language, wrap_lines=True)
 
 st.header("How to cite")
-st.code(cite.citation(ds.version, date.today(), app_address(), articles=len(ds.articles)), language=None, wrap_lines=True)
+st.code(
+    cite.citation(ds.version, date.today(), app_address(), articles=len(ds.articles)), language=None, wrap_lines=True
+)
 
 st.header("Licences")
 st.markdown(

@@ -1,4 +1,5 @@
 """The story: headline, the race in a few paragraphs with figures computed from the data, and a way in."""
+
 import streamlit as st
 
 from rutte_race import describe, jump
@@ -33,10 +34,18 @@ st.markdown(
 )
 
 cols = st.columns(4)
-cols[0].metric("Days, first reported backing to appointment", days, help=f"From {figures['first_backing_when']} to {day_text(appointment['date'])}.")
-cols[1].metric("Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment.")
+cols[0].metric(
+    "Days, first reported backing to appointment",
+    days,
+    help=f"From {figures['first_backing_when']} to {day_text(appointment['date'])}.",
+)
+cols[1].metric(
+    "Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment."
+)
 cols[2].metric("Allies that held out", len(figures["held_out"]))
-cols[3].metric("Rivals who ran openly", len(ran), help=f"{figures['rivals'] - len(ran)} more were only named in the press.")
+cols[3].metric(
+    "Rivals who ran openly", len(ran), help=f"{figures['rivals'] - len(ran)} more were only named in the press."
+)
 
 show_page_charts("story", data.scope(ds, view))
 with st.expander("The figures as a table"):
@@ -52,8 +61,12 @@ for _, event in latest.iterrows():
     when = date_label(event["date"], str(event["date_precision"]))
     # The text wraps on a phone; a page link's label would not, so the link only names the date.
     st.markdown(f"**{when}** · {escape_markdown(event['summary'])}")
-    st.page_link("pages/timeline.py", label=f"On the timeline: {when}", icon=":material/arrow_forward:",
-                 query_params=to_params(state.with_page_parts(view, event=event["event_id"]), bounds))
+    st.page_link(
+        "pages/timeline.py",
+        label=f"On the timeline: {when}",
+        icon=":material/arrow_forward:",
+        query_params=to_params(state.with_page_parts(view, event=event["event_id"]), bounds),
+    )
 
 st.header("Explore the race")
 links = st.columns(3)

@@ -1,4 +1,5 @@
 """Timeline: every sourced event on a time axis, coloured by kind, with the same rows as a table."""
+
 import streamlit as st
 
 from rutte_race import charts, jump
@@ -14,10 +15,12 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("Timeline of the race")
-st.markdown(f"Every claim and event in the {counted(len(ds.articles), 'article')}. "
-            "Hover a mark for what happened, who, how exactly the date "
-            "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period. "
-            "Step through the events with the buttons: the one in the card is ringed on the chart.")
+st.markdown(
+    f"Every claim and event in the {counted(len(ds.articles), 'article')}. "
+    "Hover a mark for what happened, who, how exactly the date "
+    "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period. "
+    "Step through the events with the buttons: the one in the card is ringed on the chart."
+)
 
 rows = filter_events(ds.events, view)
 st.caption(shown_of(len(rows), len(ds.events), "events"))

@@ -5,6 +5,7 @@ every change to an article's row logged.
 `problems(data)` takes the rows check.py has read (each with its '_line') and returns (file, line, field, reason)
 tuples; check.py turns them into its Problems. The wording table is published on the method page.
 """
+
 import re
 import unicodedata
 from datetime import date
@@ -14,8 +15,21 @@ from rutte_race.text import normalise
 # The articles' wording and the stance it gives, as the method page publishes it. Longer phrases are matched first and
 # hide the words inside them, so "no sign of supporting" gives undeclared and not, through "supporting", backs.
 STANCE_WORDING = {
-    "backs": ("backs", "back", "backed", "backing", "supports", "support", "supported", "supporting",
-              "endorses", "endorse", "endorsed", "endorsement", "secured support from"),
+    "backs": (
+        "backs",
+        "back",
+        "backed",
+        "backing",
+        "supports",
+        "support",
+        "supported",
+        "supporting",
+        "endorses",
+        "endorse",
+        "endorsed",
+        "endorsement",
+        "secured support from",
+    ),
     "reservations": ("reservations", "concerns", "not fully support"),
     "opposes": ("opposes", "oppose", "opposed", "blocks", "block", "blocked"),
     "undeclared": ("no sign of supporting", "no sign of", "yet to express their support", "yet to express", "silent"),
@@ -23,7 +37,9 @@ STANCE_WORDING = {
 STANCE_KINDS = {"endorsement", "reservation", "opposition"}
 OUTSIDE_WORDS = "public record"  # outside knowledge named so in a note or a date basis belongs in outside_fact
 NO_LATER, NO_EARLIER = "No later than", "No earlier than"
-_PHRASES = sorted(((phrase, stance) for stance, phrases in STANCE_WORDING.items() for phrase in phrases), key=lambda p: -len(p[0]))
+_PHRASES = sorted(
+    ((phrase, stance) for stance, phrases in STANCE_WORDING.items() for phrase in phrases), key=lambda p: -len(p[0])
+)
 
 
 def stances_in(text: str) -> set[str]:
@@ -66,8 +82,15 @@ def stance_problems(row: dict) -> list[tuple[str, str]]:
     if stance in given:
         return []
     words = " or ".join(sorted(given)) if given else "no stance"
-    return [("stance", (f"{stance!r} is not what the evidence's words give ({words}) by the method page's wording table; "
-                       "use the stance the words give, or write in stance_basis why the row reads the evidence so"))]
+    return [
+        (
+            "stance",
+            (
+                f"{stance!r} is not what the evidence's words give ({words}) by the method page's wording table; "
+                "use the stance the words give, or write in stance_basis why the row reads the evidence so"
+            ),
+        )
+    ]
 
 
 def quote_problems(row: dict) -> list[tuple[str, str]]:
@@ -75,9 +98,19 @@ def quote_problems(row: dict) -> list[tuple[str, str]]:
     if not quote:
         return []
     if normalise(quote) not in normalise(evidence):
-        return [("evidence", "does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it")]
+        return [
+            (
+                "evidence",
+                "does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+            )
+        ]
     if not names_speaker(evidence, quote, row.get("actor", "")):
-        return [("evidence", f"does not name the speaker ({row.get('actor', '')!r}) outside the quote; a quote row's evidence holds the words attributing it")]
+        return [
+            (
+                "evidence",
+                f"does not name the speaker ({row.get('actor', '')!r}) outside the quote; a quote row's evidence holds the words attributing it",
+            )
+        ]
     return []
 
 
@@ -89,13 +122,23 @@ def outside_problems(row: dict) -> list[tuple[str, str]]:
         problems.append(("outside_fact", "an outside_source needs the outside_fact it is the source of"))
     for field in ("summary", "note", "date_basis"):
         if OUTSIDE_WORDS in row.get(field, "").lower():
-            problems.append((field, f"names outside knowledge ('{OUTSIDE_WORDS}'): put the fact in outside_fact and its source in outside_source"))
+            problems.append(
+                (
+                    field,
+                    f"names outside knowledge ('{OUTSIDE_WORDS}'): put the fact in outside_fact and its source in outside_source",
+                )
+            )
     return problems
 
 
 def note_problems(row: dict) -> list[tuple[str, str]]:
     if row.get("note") and not row.get("note_type"):
-        return [("note_type", "a note needs its note_type: correction (wrong when written), conflict (articles disagree) or caution")]
+        return [
+            (
+                "note_type",
+                "a note needs its note_type: correction (wrong when written), conflict (articles disagree) or caution",
+            )
+        ]
     return []
 
 
@@ -103,8 +146,18 @@ def date_problems(row: dict, published: dict[str, date | None]) -> list[tuple[st
     """A row dated roughly on its own article's day is reported as standing then: the date is an upper bound."""
     day, issued = _day(row.get("date", "")), published.get(row.get("article_id", ""))
     basis = row.get("date_basis", "")
-    if day and day == issued and row.get("date_precision") == "approx" and not basis.startswith((NO_LATER, NO_EARLIER, "Stated")):
-        return [("date_basis", f"the row is dated on its article's day ({day}), so the date is a bound: start the basis with '{NO_LATER} …'")]
+    if (
+        day
+        and day == issued
+        and row.get("date_precision") == "approx"
+        and not basis.startswith((NO_LATER, NO_EARLIER, "Stated"))
+    ):
+        return [
+            (
+                "date_basis",
+                f"the row is dated on its article's day ({day}), so the date is a bound: start the basis with '{NO_LATER} …'",
+            )
+        ]
     return []
 
 
@@ -125,8 +178,16 @@ def fact_date_problems(events: list[dict], published: dict[str, date | None]) ->
             day = _day(row.get("date", ""))
             later_act = row.get("date_precision") == "day" or row.get("date_basis", "").startswith(NO_EARLIER)
             if day and day > first and not later_act:
-                problems.append((row["_line"], "date", (f"{fact!r} is already reported by {by} ({first}); date the row no later than that "
-                                                       f"('{NO_LATER} …'), or, for a later act, to the day or '{NO_EARLIER} …'")))
+                problems.append(
+                    (
+                        row["_line"],
+                        "date",
+                        (
+                            f"{fact!r} is already reported by {by} ({first}); date the row no later than that "
+                            f"('{NO_LATER} …'), or, for a later act, to the day or '{NO_EARLIER} …'"
+                        ),
+                    )
+                )
     return problems
 
 
@@ -137,7 +198,13 @@ def article_change_problems(corrections: list[dict], articles: list[dict]) -> li
     for row in corrections:
         event, article = row.get("event_id", ""), row.get("article_id", "")
         if bool(event) == bool(article):
-            problems.append((row["_line"], "event_id", "name exactly one of event_id (a change to events.csv) and article_id (a change to articles.csv)"))
+            problems.append(
+                (
+                    row["_line"],
+                    "event_id",
+                    "name exactly one of event_id (a change to events.csv) and article_id (a change to articles.csv)",
+                )
+            )
             continue
         if not article or article not in by_id:  # an unknown article is named by the foreign-key check
             continue
@@ -147,8 +214,16 @@ def article_change_problems(corrections: list[dict], articles: list[dict]) -> li
         elif field not in current or field.startswith("_"):
             problems.append((row["_line"], "field", f"{field!r} is not a column of articles.csv"))
         elif current[field] != row.get("after"):
-            problems.append((row["_line"], "after", (f"{row.get('after')!r} is not what {article}'s {field} holds now "
-                                                    f"({current[field]!r}, articles.csv line {current['_line']})")))
+            problems.append(
+                (
+                    row["_line"],
+                    "after",
+                    (
+                        f"{row.get('after')!r} is not what {article}'s {field} holds now "
+                        f"({current[field]!r}, articles.csv line {current['_line']})"
+                    ),
+                )
+            )
     return problems
 
 
@@ -165,7 +240,10 @@ def problems(data: dict[str, list[dict]]) -> list[tuple[str, int, str, str]]:
         found += [("events.csv", row["_line"], field, reason) for field, reason in date_problems(row, published)]
     found += [("events.csv", line, field, reason) for line, field, reason in fact_date_problems(events, published)]
     if "corrections" in data and articles is not None:
-        found += [("corrections.csv", line, field, reason) for line, field, reason in article_change_problems(data["corrections"], articles)]
+        found += [
+            ("corrections.csv", line, field, reason)
+            for line, field, reason in article_change_problems(data["corrections"], articles)
+        ]
     return found
 
 

@@ -2,6 +2,7 @@
 
 Run `python -m rutte_race.build_countries` after upgrading pycountry; tests check the file is in sync.
 """
+
 import csv
 import io
 

@@ -2,6 +2,7 @@
 
 Run `python -m rutte_race.build_static` after changing either; a test checks the file is in sync.
 """
+
 import json
 
 from rutte_race import geo

@@ -171,9 +171,16 @@ def backers_title(sc: Scope) -> str:
 
 def backers_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     appointment = sc.ds.events.loc[sc.ds.events["kind"] == "appointment", "date"].min()
-    return charts.backers_over_time(rows, sc.view.end, title, subtitle, start=sc.view.start,
-                                    tallies=views.reported_tallies(sc.ds), appointment=appointment,
-                                    chosen=bool(sc.view.countries))
+    return charts.backers_over_time(
+        rows,
+        sc.view.end,
+        title,
+        subtitle,
+        start=sc.view.start,
+        tallies=views.reported_tallies(sc.ds),
+        appointment=appointment,
+        chosen=bool(sc.view.countries),
+    )
 
 
 def backers_rows(sc: Scope) -> pd.DataFrame:

@@ -1,4 +1,5 @@
 """Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported."""
+
 import json
 
 import altair as alt
@@ -44,36 +45,50 @@ def legend_columns(wide: int, narrow: int) -> dict:
 def titled(chart, title: str, subtitle: str, *more_lines: str):
     """The chart with its title, subtitle lines and the house text colours (at least 4.5:1 on white, on screen and
     in every export, whatever theme the screen applies)."""
-    chart = chart.properties(title=alt.TitleParams(title, subtitle=[subtitle, *more_lines], anchor="start", fontSize=16,
-                                                   subtitleFontSize=12, color=TEXT, subtitleColor=SUBTLE_TEXT))
-    return (chart.configure_axis(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
-            .configure_legend(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
-            .configure_title(color=TEXT, subtitleColor=SUBTLE_TEXT)
-            .configure_text(color=TEXT))
+    chart = chart.properties(
+        title=alt.TitleParams(
+            title,
+            subtitle=[subtitle, *more_lines],
+            anchor="start",
+            fontSize=16,
+            subtitleFontSize=12,
+            color=TEXT,
+            subtitleColor=SUBTLE_TEXT,
+        )
+    )
+    return (
+        chart.configure_axis(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
+        .configure_legend(labelColor=TEXT, titleColor=TEXT, labelFontSize=11)
+        .configure_title(color=TEXT, subtitleColor=SUBTLE_TEXT)
+        .configure_text(color=TEXT)
+    )
 
 
 # ---- timeline ----------------------------------------------------------------------------------
 
+
 def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The columns the timeline draws and shows on hover, one row per event."""
     sources = articles.set_index("article_id")
-    frame = pd.DataFrame({
-        "event_id": events["event_id"],
-        "date": events["date"],
-        "start": events["date_start"],
-        "end": events["date_end"],
-        "precision": events["date_precision"].astype(str),
-        "exact": events["date_precision"].astype(str) == "day",
-        "when": date_labels(events),
-        "kind": events["kind"].astype(str).str.replace("_", " "),
-        "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
-        "summary": events["summary"],
-        "actor": events["actor"],
-        "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
-        "evidence": events["evidence"],
-        "how_sure": events["how_sure"],
-        "outside": [outside_text(f, s) for f, s in zip(events["outside_fact"], events["outside_source"])],
-    })
+    frame = pd.DataFrame(
+        {
+            "event_id": events["event_id"],
+            "date": events["date"],
+            "start": events["date_start"],
+            "end": events["date_end"],
+            "precision": events["date_precision"].astype(str),
+            "exact": events["date_precision"].astype(str) == "day",
+            "when": date_labels(events),
+            "kind": events["kind"].astype(str).str.replace("_", " "),
+            "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
+            "summary": events["summary"],
+            "actor": events["actor"],
+            "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
+            "evidence": events["evidence"],
+            "how_sure": events["how_sure"],
+            "outside": [outside_text(f, s) for f, s in zip(events["outside_fact"], events["outside_source"])],
+        }
+    )
     return frame.sort_values(["lane", "date", "event_id"]).reset_index(drop=True)
 
 
@@ -109,27 +124,37 @@ def _lane_chart(rows: pd.DataFrame, every: pd.DataFrame, lane: str, x_scale, too
     colour = alt.value(kinds.LANE_COLOURS[lane])
     y = alt.Y("slot:O", axis=None)
     base = alt.Chart(rows).encode(y=y, color=colour, tooltip=tooltip)
-    spans = base.transform_filter("!datum.exact").mark_bar(height=5, opacity=0.45, cornerRadius=2, aria=False).encode(
-        x=alt.X("start_pos:Q", scale=x_scale, title=None, axis=axis), x2="end_pos:Q")
+    spans = (
+        base.transform_filter("!datum.exact")
+        .mark_bar(height=5, opacity=0.45, cornerRadius=2, aria=False)
+        .encode(x=alt.X("start_pos:Q", scale=x_scale, title=None, axis=axis), x2="end_pos:Q")
+    )
     points = base.mark_point(size=60, strokeWidth=1.5, opacity=1).encode(
         x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis),
         shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
         fill=alt.condition("datum.exact", colour, alt.value("white")),
     )
-    ring = alt.Chart(rows[["event_id", "slot", "pos"]]).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").mark_point(
-        size=330, filled=False, strokeWidth=2.5, aria=False).encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis), y=y,
-                                                                   color=alt.value("#111"))
+    ring = (
+        alt.Chart(rows[["event_id", "slot", "pos"]])
+        .transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id")
+        .mark_point(size=330, filled=False, strokeWidth=2.5, aria=False)
+        .encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis), y=y, color=alt.value("#111"))
+    )
     height = 12 * (int(rows["slot"].max()) + 1) + 8
     return alt.layer(*quiet, _focus_rule(every, x_scale, axis), spans, points, ring).properties(
-        width="container", height=height, title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2, color=TEXT))
+        width="container",
+        height=height,
+        title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2, color=TEXT),
+    )
 
 
 def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str):
     """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
     drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower."""
     places = time_axis.positions(start, end, frame["date"])
-    frame = frame.assign(pos=places(frame["date"]).values, start_pos=places(frame["start"]).values,
-                         end_pos=places(frame["end"]).values)
+    frame = frame.assign(
+        pos=places(frame["date"]).values, start_pos=places(frame["start"]).values, end_pos=places(frame["end"]).values
+    )
     frame = frame.assign(slot=stacked(frame))
     milestones = milestones.assign(pos=places(milestones["date"]).values)
     x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False, padding=14)
@@ -154,18 +179,37 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         lane_axis = axis if lane == lanes[-1] else hidden
         quiet = [_squeezed(places, x_scale, lane_axis)] if places.split is not None else []
         charts.append(_lane_chart(frame[frame["lane"] == lane], every, lane, x_scale, tooltip, lane_axis, quiet))
-    rules = alt.Chart(milestones).mark_rule(strokeDash=[3, 3], color="#767676").encode(x=alt.X("pos:Q", scale=x_scale, axis=None))
+    rules = (
+        alt.Chart(milestones)
+        .mark_rule(strokeDash=[3, 3], color="#767676")
+        .encode(x=alt.X("pos:Q", scale=x_scale, axis=None))
+    )
     # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
     labels = [
-        alt.Chart(part).mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color=TEXT).encode(
-            x=alt.X("pos:Q", scale=x_scale, axis=None), y=alt.Y("row:O", axis=None), text="label:N",
-            tooltip=[alt.Tooltip("label:N", title="Milestone"), alt.Tooltip("when:N", title="When"), alt.Tooltip("summary:N", title="What")],
+        alt.Chart(part)
+        .mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color=TEXT)
+        .encode(
+            x=alt.X("pos:Q", scale=x_scale, axis=None),
+            y=alt.Y("row:O", axis=None),
+            text="label:N",
+            tooltip=[
+                alt.Tooltip("label:N", title="Milestone"),
+                alt.Tooltip("when:N", title="When"),
+                alt.Tooltip("summary:N", title="What"),
+            ],
         )
-        for part, align, dx in ((milestones[milestones["pos"] <= 0.5], "left", 3), (milestones[milestones["pos"] > 0.5], "right", -3))
+        for part, align, dx in (
+            (milestones[milestones["pos"] <= 0.5], "left", 3),
+            (milestones[milestones["pos"] > 0.5], "right", -3),
+        )
     ]
-    header = alt.layer(_focus_rule(every, x_scale, None), rules, *labels).properties(width="container", height=13 * max(len(milestones), 1) + 4)
+    header = alt.layer(_focus_rule(every, x_scale, None), rules, *labels).properties(
+        width="container", height=13 * max(len(milestones), 1) + 4
+    )
     chart = alt.vconcat(header, *charts, spacing=6).resolve_scale(x="shared")
-    chart.params = [alt.VariableParameter(name=FOCUS, value=None)]  # set, not add_params(), which deep-copies the whole chart (+0.5 s)
+    chart.params = [
+        alt.VariableParameter(name=FOCUS, value=None)
+    ]  # set, not add_params(), which deep-copies the whole chart (+0.5 s)
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
     return titled(chart, title, subtitle, *notes)
 
@@ -173,14 +217,25 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
 def _squeezed(places: time_axis.Positions, x_scale, axis):
     """A pale band behind the stretch drawn narrower, so the eye sees where time runs at another pace."""
     band = pd.DataFrame({"from": [0.0], "to": [time_axis.QUIET_SHARE], "note": [places.note()]})
-    return alt.Chart(band).mark_rect(color="#f0f0f0").encode(
-        x=alt.X("from:Q", scale=x_scale, title=None, axis=axis), x2="to:Q", tooltip=alt.Tooltip("note:N", title="Axis"))
+    return (
+        alt.Chart(band)
+        .mark_rect(color="#f0f0f0")
+        .encode(
+            x=alt.X("from:Q", scale=x_scale, title=None, axis=axis),
+            x2="to:Q",
+            tooltip=alt.Tooltip("note:N", title="Axis"),
+        )
+    )
 
 
 def _focus_rule(every: pd.DataFrame, x_scale, axis):
     """A rule at the focused event, drawn in every lane so the eye finds the ringed mark."""
-    return alt.Chart(every).transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id").mark_rule(
-        color="#111", strokeWidth=1.5, opacity=0.45, aria=False).encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis))
+    return (
+        alt.Chart(every)
+        .transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id")
+        .mark_rule(color="#111", strokeWidth=1.5, opacity=0.45, aria=False)
+        .encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis))
+    )
 
 
 def focus_params(event_id: str, day, start, end) -> dict:
@@ -192,6 +247,7 @@ def focus_params(event_id: str, day, start, end) -> dict:
 
 # ---- backer map --------------------------------------------------------------------------------
 
+
 def _text(value) -> str:
     """A cell as text for a tooltip; missing values (NaN would make the spec invalid JSON) become ''."""
     return "" if pd.isna(value) else str(value)
@@ -202,16 +258,28 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
     allies = as_of.set_index("iso_numeric")
     out = []
     for feature in features:
-        props = {"name": feature["properties"]["name"], "status": NON_MEMBER, "label": "Not a NATO ally", "since": "", "summary": "", "evidence": "", "source": "", "how_sure": ""}
+        props = {
+            "name": feature["properties"]["name"],
+            "status": NON_MEMBER,
+            "label": "Not a NATO ally",
+            "since": "",
+            "summary": "",
+            "evidence": "",
+            "source": "",
+            "how_sure": "",
+        }
         if feature["id"] in allies.index:
             ally = allies.loc[feature["id"]]
             status = str(ally["status"])
             if countries and ally["iso3"] not in countries:
                 status = FILTERED_OUT
             props.update(
-                name=ally["name"], status=status, label=MAP_LABELS[status],
+                name=ally["name"],
+                status=status,
+                label=MAP_LABELS[status],
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
-                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure")}, source=_text(ally["source_label"]),
+                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure")},
+                source=_text(ally["source_label"]),
             )
         out.append({"type": "Feature", "id": feature["id"], "properties": props, "geometry": feature["geometry"]})
     return out
@@ -226,12 +294,25 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 
-def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, height: int, labels: dict[str, str], legend: bool):
+def _map_panel(
+    features: list[dict], fit: list[dict], projection: dict, width, height: int, labels: dict[str, str], legend: bool
+):
     colour = alt.Color(
-        "properties.legend:N", title=None,
+        "properties.legend:N",
+        title=None,
         scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(orient="bottom", direction="horizontal", columns=legend_columns(wide=4, narrow=1), labelLimit=0,
-                          symbolType="square", symbolSize=150, symbolStrokeColor="#333", symbolStrokeWidth=1) if legend else None,
+        legend=alt.Legend(
+            orient="bottom",
+            direction="horizontal",
+            columns=legend_columns(wide=4, narrow=1),
+            labelLimit=0,
+            symbolType="square",
+            symbolSize=150,
+            symbolStrokeColor="#333",
+            symbolStrokeWidth=1,
+        )
+        if legend
+        else None,
     )
     tooltip = [
         alt.Tooltip("properties.name:N", title="Country"),
@@ -243,14 +324,34 @@ def _map_panel(features: list[dict], fit: list[dict], projection: dict, width, h
         alt.Tooltip("properties.how_sure:N", title="How sure"),
     ]
     data = alt.Data(values=features)
-    others = alt.Chart(data).transform_filter(f"datum.properties.status == '{NON_MEMBER}'").mark_geoshape(stroke="#B5B5B5", strokeWidth=0.4, clip=True).encode(
-        color=colour, tooltip=[alt.Tooltip("properties.name:N", title="Country"), alt.Tooltip("properties.label:N", title="Status")]
+    others = (
+        alt.Chart(data)
+        .transform_filter(f"datum.properties.status == '{NON_MEMBER}'")
+        .mark_geoshape(stroke="#B5B5B5", strokeWidth=0.4, clip=True)
+        .encode(
+            color=colour,
+            tooltip=[
+                alt.Tooltip("properties.name:N", title="Country"),
+                alt.Tooltip("properties.label:N", title="Status"),
+            ],
+        )
     )
-    allies = alt.Chart(data).transform_filter(f"datum.properties.status != '{NON_MEMBER}'").mark_geoshape(stroke="#333", strokeWidth=0.6, clip=True).encode(color=colour, tooltip=tooltip)
-    return alt.layer(others, allies).project(**projection, fit=fit).properties(width=width, height=height, view=alt.ViewBackground(fill=SEA, stroke=None))
+    allies = (
+        alt.Chart(data)
+        .transform_filter(f"datum.properties.status != '{NON_MEMBER}'")
+        .mark_geoshape(stroke="#333", strokeWidth=0.6, clip=True)
+        .encode(color=colour, tooltip=tooltip)
+    )
+    return (
+        alt.layer(others, allies)
+        .project(**projection, fit=fit)
+        .properties(width=width, height=height, view=alt.ViewBackground(fill=SEA, stroke=None))
+    )
 
 
-def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"):
+def backer_map(
+    as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"
+):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
     statuses on the map, with counts."""
     topology = json.dumps(shapes)
@@ -265,7 +366,9 @@ def backer_map(as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], ti
         f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
     fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
-    main = _map_panel(europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 270, labels, legend=True)
+    main = _map_panel(
+        europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 270, labels, legend=True
+    )
     inset = _map_panel(america, fit_america, {"type": "albers"}, width, 95, labels, legend=False)
     return titled(alt.vconcat(main, inset, spacing=4).resolve_scale(color="shared"), title, subtitle)
 
@@ -285,11 +388,21 @@ def _counts_in_view(by_date: pd.DataFrame, start, end) -> pd.DataFrame:
         before = by_date.head(1).assign(date=first, backs=0, reservations=0, opposes=0)
     inside = by_date[(by_date["date"] > first) & (by_date["date"] < last)]
     frame = pd.concat([before, inside])
-    return pd.concat([frame, frame.tail(1).assign(date=last)]).assign(holding_back=lambda f: f["reservations"] + f["opposes"])
+    return pd.concat([frame, frame.tail(1).assign(date=last)]).assign(
+        holding_back=lambda f: f["reservations"] + f["opposes"]
+    )
 
 
-def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, start=None, tallies: pd.DataFrame | None = None,
-                      appointment=None, chosen: bool = False):
+def backers_over_time(
+    by_date: pd.DataFrame,
+    end,
+    title: str,
+    subtitle: str,
+    start=None,
+    tallies: pd.DataFrame | None = None,
+    appointment=None,
+    chosen: bool = False,
+):
     """Allies the articles name as backing (a step line) and those holding back, over the chosen dates; reported
     tallies of unnamed backers as their own labelled marks; the appointment as a rule, after which every ally counts
     because the decision needed all of them (drawn dashed: derived, not named). y runs to the allies in view."""
@@ -306,8 +419,13 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
         lines = backs.assign(series=CONSENSUS)
     else:  # named up to the appointment (held to its day), every ally from it
         named = backs[backs["date"] < appointed]
-        lines = pd.concat([named.assign(series=NAMED), named.tail(1).assign(date=appointed, series=NAMED),
-                           backs[backs["date"] >= appointed].assign(series=CONSENSUS)])
+        lines = pd.concat(
+            [
+                named.assign(series=NAMED),
+                named.tail(1).assign(date=appointed, series=NAMED),
+                backs[backs["date"] >= appointed].assign(series=CONSENSUS),
+            ]
+        )
     if appointed is not None and not first <= appointed < last:
         appointed = None  # no note outside the chosen dates
     held = frame[["date", "holding_back"]].rename(columns={"holding_back": "count"}).assign(series=HOLDING_BACK)
@@ -316,38 +434,109 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
     of = f"of {allies} chosen" if chosen else f"of {allies}"
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=False, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     x = alt.X("date:T", title=None, scale=x_scale, axis=x_axis)
-    styles = {NAMED: (STATUS_COLOURS["backs"], [1, 0]), CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]), HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0])}
+    styles = {
+        NAMED: (STATUS_COLOURS["backs"], [1, 0]),
+        CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]),
+        HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0]),
+    }
     series = [name for name in styles if name in set(long["series"])]  # the legend lists only what is drawn
-    colour = alt.Color("series:N", title=None, scale=alt.Scale(domain=series, range=[styles[name][0] for name in series]),
-                       legend=alt.Legend(orient="bottom", direction="horizontal", symbolStrokeWidth=3, labelLimit=0, columns=legend_columns(wide=3, narrow=1)))
+    colour = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=series, range=[styles[name][0] for name in series]),
+        legend=alt.Legend(
+            orient="bottom",
+            direction="horizontal",
+            symbolStrokeWidth=3,
+            labelLimit=0,
+            columns=legend_columns(wide=3, narrow=1),
+        ),
+    )
     y_scale = alt.Scale(domain=[0, allies], nice=False)
-    step_lines = alt.Chart(long).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
-        x=x, y=alt.Y("count:Q", title=f"Allies ({of})", scale=y_scale, axis=alt.Axis(tickCount=min(allies, 8), format="d", grid=True, gridColor="#e6e6e6")),
-        color=colour, strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=series, range=[styles[name][1] for name in series]), legend=None),
-        tooltip=[alt.Tooltip("date:T", title="From", format="%-d %b %Y"), alt.Tooltip("series:N", title="Allies"), alt.Tooltip("count:Q", title="How many")],
+    step_lines = (
+        alt.Chart(long)
+        .mark_line(interpolate="step-after", strokeWidth=2.5)
+        .encode(
+            x=x,
+            y=alt.Y(
+                "count:Q",
+                title=f"Allies ({of})",
+                scale=y_scale,
+                axis=alt.Axis(tickCount=min(allies, 8), format="d", grid=True, gridColor="#e6e6e6"),
+            ),
+            color=colour,
+            strokeDash=alt.StrokeDash(
+                "series:N", scale=alt.Scale(domain=series, range=[styles[name][1] for name in series]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
+                alt.Tooltip("series:N", title="Allies"),
+                alt.Tooltip("count:Q", title="How many"),
+            ],
+        )
     )
     layers = [step_lines]
     if appointed is not None:
         turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
-        note = pd.DataFrame({"date": [appointed], "count": [allies], "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"]})
+        note = pd.DataFrame(
+            {
+                "date": [appointed],
+                "count": [allies],
+                "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"],
+            }
+        )
         layers += [
             alt.Chart(note).mark_rule(color=AXIS_LINE, strokeDash=[2, 2]).encode(x=x),
-            alt.Chart(note).mark_text(align="right" if turn else "left", dx=-6 if turn else 6, baseline="top", dy=4, fontSize=11, color=TEXT, lineHeight=13, lineBreak="\n").encode(
-                x=x, y=alt.Y("count:Q", scale=y_scale), text="text:N"),
+            alt.Chart(note)
+            .mark_text(
+                align="right" if turn else "left",
+                dx=-6 if turn else 6,
+                baseline="top",
+                dy=4,
+                fontSize=11,
+                color=TEXT,
+                lineHeight=13,
+                lineBreak="\n",
+            )
+            .encode(x=x, y=alt.Y("count:Q", scale=y_scale), text="text:N"),
         ]
     if tallies is not None and not chosen:
         shown = tallies[(tallies["date"] >= first) & (tallies["date"] < last)]
         if not shown.empty:
-            shown = shown.assign(label=[f"{who}: about {n} of {m}\nreported {when}" for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])])
+            shown = shown.assign(
+                label=[
+                    f"{who}: about {n} of {m}\nreported {when}"
+                    for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])
+                ]
+            )
             tip = [alt.Tooltip("summary:N", title="Reported"), alt.Tooltip("when:N", title="When")]
             layers += [
-                alt.Chart(shown).mark_point(shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1).encode(
-                    x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
-                alt.Chart(shown).mark_text(align="center", baseline="top", dy=9, fontSize=11, color=TEXT, fontWeight="bold", lineHeight=13, lineBreak="\n").encode(
-                    x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
+                alt.Chart(shown)
+                .mark_point(
+                    shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1
+                )
+                .encode(x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
+                alt.Chart(shown)
+                .mark_text(
+                    align="center",
+                    baseline="top",
+                    dy=9,
+                    fontSize=11,
+                    color=TEXT,
+                    fontWeight="bold",
+                    lineHeight=13,
+                    lineBreak="\n",
+                )
+                .encode(x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
             ]
-    notes = ["Line: allies the articles name as backing.", "Diamond: a count reported without names."] if tallies is not None and not chosen else []
-    chart = alt.layer(*layers).properties(width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"))
+    notes = (
+        ["Line: allies the articles name as backing.", "Diamond: a count reported without names."]
+        if tallies is not None and not chosen
+        else []
+    )
+    chart = alt.layer(*layers).properties(
+        width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    )
     return titled(chart, title, subtitle, *notes)
 
 
@@ -356,8 +545,13 @@ def backers_over_time(by_date: pd.DataFrame, end, title: str, subtitle: str, sta
 CANDIDATE_KINDS = kinds.kinds_in_lane("Candidates") + kinds.kinds_in_lane("Milestones")
 
 
-STEP_SHAPES = {"mention": "circle", "candidacy": "triangle-up", "withdrawal": "cross", "appointment": "square",
-               "took_office": "diamond"}
+STEP_SHAPES = {
+    "mention": "circle",
+    "candidacy": "triangle-up",
+    "withdrawal": "cross",
+    "appointment": "square",
+    "took_office": "diamond",
+}
 
 
 def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
@@ -369,34 +563,74 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     end = rows["date"].max() if end is None else end
     first, last = time_axis.domain(start, end)
     inside = {"lower": first, "upper": last}
-    frame = pd.DataFrame({
-        "name": rows["candidate"].map(names),
-        "date": rows["date"].clip(**inside), "start": rows["date_start"].clip(**inside), "end": rows["date_end"].clip(**inside),
-        "exact": rows["date_precision"].astype(str) == "day",
-        "when": date_labels(rows),
-        "kind": rows["kind"].astype(str),
-        "step": rows["kind"].astype(str).str.replace("_", " "),
-        "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
-        "summary": rows["summary"],
-    })
+    frame = pd.DataFrame(
+        {
+            "name": rows["candidate"].map(names),
+            "date": rows["date"].clip(**inside),
+            "start": rows["date_start"].clip(**inside),
+            "end": rows["date_end"].clip(**inside),
+            "exact": rows["date_precision"].astype(str) == "day",
+            "when": date_labels(rows),
+            "kind": rows["kind"].astype(str),
+            "step": rows["kind"].astype(str).str.replace("_", " "),
+            "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
+            "summary": rows["summary"],
+        }
+    )
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
-    y = alt.Y("name:N", title=None, sort=order, axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=12, domain=False, ticks=False))
+    y = alt.Y(
+        "name:N",
+        title=None,
+        sort=order,
+        axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=12, domain=False, ticks=False),
+    )
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
-    colour = alt.Color("lane:N", scale=alt.Scale(domain=lanes, range=[kinds.LANE_COLOURS[lane] for lane in lanes]), legend=None)
+    colour = alt.Color(
+        "lane:N", scale=alt.Scale(domain=lanes, range=[kinds.LANE_COLOURS[lane] for lane in lanes]), legend=None
+    )
     steps = [kind for kind in STEP_SHAPES if kind in set(frame["kind"])]
-    shape = alt.Shape("step:N", title="Step", scale=alt.Scale(domain=[k.replace("_", " ") for k in steps], range=[STEP_SHAPES[k] for k in steps]),
-                      legend=alt.Legend(orient="bottom", columns=legend_columns(wide=5, narrow=3),
-                                        symbolFillColor=TEXT, symbolStrokeColor=TEXT, symbolStrokeWidth=1.5))
-    tooltip = [alt.Tooltip("name:N", title="Candidate"), alt.Tooltip("when:N", title="When"), alt.Tooltip("step:N", title="Step"), alt.Tooltip("summary:N", title="What")]
+    shape = alt.Shape(
+        "step:N",
+        title="Step",
+        scale=alt.Scale(domain=[k.replace("_", " ") for k in steps], range=[STEP_SHAPES[k] for k in steps]),
+        legend=alt.Legend(
+            orient="bottom",
+            columns=legend_columns(wide=5, narrow=3),
+            symbolFillColor=TEXT,
+            symbolStrokeColor=TEXT,
+            symbolStrokeWidth=1.5,
+        ),
+    )
+    tooltip = [
+        alt.Tooltip("name:N", title="Candidate"),
+        alt.Tooltip("when:N", title="When"),
+        alt.Tooltip("step:N", title="Step"),
+        alt.Tooltip("summary:N", title="What"),
+    ]
     base = alt.Chart(frame).encode(y=y, color=colour, tooltip=tooltip)
-    spans = base.transform_filter("!datum.exact").mark_bar(height=6, opacity=0.4, cornerRadius=2).encode(
-        x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis), x2="end:T")
-    exact = base.transform_filter("datum.exact").mark_point(size=90, strokeWidth=1.8, opacity=1, filled=True).encode(
-        x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
-    rough = base.transform_filter("!datum.exact").mark_point(size=90, strokeWidth=1.8, opacity=1, fill="white").encode(
-        x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
+    spans = (
+        base.transform_filter("!datum.exact")
+        .mark_bar(height=6, opacity=0.4, cornerRadius=2)
+        .encode(x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis), x2="end:T")
+    )
+    exact = (
+        base.transform_filter("datum.exact")
+        .mark_point(size=90, strokeWidth=1.8, opacity=1, filled=True)
+        .encode(x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
+    )
+    rough = (
+        base.transform_filter("!datum.exact")
+        .mark_point(size=90, strokeWidth=1.8, opacity=1, fill="white")
+        .encode(x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
+    )
     height = 34 * frame["name"].nunique()
     notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
-    return titled(alt.layer(spans, exact, rough).properties(width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")),
-                  title, subtitle, *notes)
+    return titled(
+        alt.layer(spans, exact, rough).properties(
+            width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+        ),
+        title,
+        subtitle,
+        *notes,
+    )

@@ -1,4 +1,5 @@
 """The public corrections log: where an article was wrong, and every change to a row after publication."""
+
 import pandas as pd
 
 from rutte_race.formatting import date_labels, day_text
@@ -8,18 +9,35 @@ KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We chang
 WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later data_change found was no error
 # Each field of an event as a reader would name it; a change to a field missing here names the field plainly.
 FIELD_WORDS = {
-    "date": "the date", "date_precision": "how exactly the date is known", "date_basis": "how the date was worked out",
-    "kind": "the kind of event", "actor": "who acted", "actor_role": "their role", "country_iso3": "the country",
-    "candidate": "the candidate", "stance": "the stance", "summary": "the summary", "quote": "the quotation",
-    "evidence": "the article's sentence", "note": "our note", "note_type": "the kind of note", "article_id": "the article",
-    "outside_fact": "the fact from outside the articles", "outside_source": "the source of that outside fact",
-    "stance_basis": "why the stance is read as it is", "published": "the publication date", "title": "the title",
+    "date": "the date",
+    "date_precision": "how exactly the date is known",
+    "date_basis": "how the date was worked out",
+    "kind": "the kind of event",
+    "actor": "who acted",
+    "actor_role": "their role",
+    "country_iso3": "the country",
+    "candidate": "the candidate",
+    "stance": "the stance",
+    "summary": "the summary",
+    "quote": "the quotation",
+    "evidence": "the article's sentence",
+    "note": "our note",
+    "note_type": "the kind of note",
+    "article_id": "the article",
+    "outside_fact": "the fact from outside the articles",
+    "outside_source": "the source of that outside fact",
+    "stance_basis": "why the stance is read as it is",
+    "published": "the publication date",
+    "title": "the title",
 }
 
 
 def _facts(events: pd.DataFrame, fact: str, event_id: str) -> str:
     """The other rows reporting `fact`, by their summaries: '“A”' or '“A” and “B”'."""
-    others = [quoted(summary.rstrip(".")) for summary in events.loc[(events["fact_id"] == fact) & (events["event_id"] != event_id), "summary"]]
+    others = [
+        quoted(summary.rstrip("."))
+        for summary in events.loc[(events["fact_id"] == fact) & (events["event_id"] != event_id), "summary"]
+    ]
     if not others:
         return "no other row"
     return others[0] if len(others) == 1 else f"{', '.join(others[:-1])} and {others[-1]}"
@@ -30,11 +48,15 @@ def described(change: pd.Series, events: pd.DataFrame) -> str:
     field, before, after = change["field"], change["before"], change["after"]
     if field == "fact_id":
         if not after:
-            return f"No longer counted as another report of the same fact as {_facts(events, before, change['event_id'])}."
+            return (
+                f"No longer counted as another report of the same fact as {_facts(events, before, change['event_id'])}."
+            )
         if not before:
             return f"Now counted as a report of the same fact as {_facts(events, after, change['event_id'])}."
-        return (f"Now counted with {_facts(events, after, change['event_id'])}, "
-                f"no longer with {_facts(events, before, change['event_id'])}.")
+        return (
+            f"Now counted with {_facts(events, after, change['event_id'])}, "
+            f"no longer with {_facts(events, before, change['event_id'])}."
+        )
     what = FIELD_WORDS.get(field, field.replace("_", " "))
     was = f"“{before}”" if before else "nothing"
     now = f"“{after}”" if after else "nothing"
@@ -44,7 +66,9 @@ def described(change: pd.Series, events: pd.DataFrame) -> str:
 def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per correction, newest first, in readers' words: when, in which data version, what, and why."""
     shown = events[["event_id", "date", "date_precision", "summary", "evidence", "article_id", "note", "note_type"]]
-    rows = corrections.rename(columns={"date": "corrected", "article_id": "changed_article"}).merge(shown, on="event_id", how="left")
+    rows = corrections.rename(columns={"date": "corrected", "article_id": "changed_article"}).merge(
+        shown, on="event_id", how="left"
+    )
     # A change to an article's own row (articles.csv) names the article, not an event.
     on_article = rows["changed_article"].fillna("") != ""
     rows["article_id"] = rows["article_id"].where(~on_article, rows["changed_article"])
@@ -52,20 +76,36 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     rows[["evidence", "note"]] = rows[["evidence", "note"]].fillna("")
     titles = articles.set_index("article_id")["title"]
     error = rows["kind"] == "article_error"
-    changed = pd.Series([described(row, events) if not is_error else "" for (_, row), is_error in zip(rows.iterrows(), error)], index=rows.index)
-    return pd.DataFrame({
-        "Corrected on": [day_text(d) for d in rows["corrected"]],
-        "Data version": rows["data_version"],
-        "Kind": rows["kind"].astype(str).map(KIND_LABELS).where(~error | (rows["note_type"] == "correction"), WITHDRAWN),
-        "Event": rows["summary"],
-        "Event date": date_labels(rows),
-        "Article": rows["article_id"].map(titles),
-        "Article says": rows["evidence"],
-        "Correction": rows["note"].where(error, changed),
-        "Why": rows["reason"].where(~error, "The article is contradicted by a fact from outside the articles, with its source named, or by another article."),
-        "event_id": rows["event_id"],
-        "_date": rows["corrected"],
-    }).sort_values("_date", ascending=False, kind="stable").drop(columns="_date").reset_index(drop=True)
+    changed = pd.Series(
+        [described(row, events) if not is_error else "" for (_, row), is_error in zip(rows.iterrows(), error)],
+        index=rows.index,
+    )
+    return (
+        pd.DataFrame(
+            {
+                "Corrected on": [day_text(d) for d in rows["corrected"]],
+                "Data version": rows["data_version"],
+                "Kind": rows["kind"]
+                .astype(str)
+                .map(KIND_LABELS)
+                .where(~error | (rows["note_type"] == "correction"), WITHDRAWN),
+                "Event": rows["summary"],
+                "Event date": date_labels(rows),
+                "Article": rows["article_id"].map(titles),
+                "Article says": rows["evidence"],
+                "Correction": rows["note"].where(error, changed),
+                "Why": rows["reason"].where(
+                    ~error,
+                    "The article is contradicted by a fact from outside the articles, with its source named, or by another article.",
+                ),
+                "event_id": rows["event_id"],
+                "_date": rows["corrected"],
+            }
+        )
+        .sort_values("_date", ascending=False, kind="stable")
+        .drop(columns="_date")
+        .reset_index(drop=True)
+    )
 
 
 def chart_notice(corrections: pd.DataFrame, event_ids) -> str:

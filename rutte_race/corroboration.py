@@ -3,6 +3,7 @@
 Rows that report the same fact share a `fact_id`; a row without one is its own fact. "Reported by" counts
 the distinct articles among a fact's rows.
 """
+
 import pandas as pd
 
 COLUMNS = ["reported_by", "reported_in", "disagreement", "how_sure"]
@@ -26,12 +27,18 @@ def corroborate(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         conflicts = rows.loc[rows["note_type"] == "conflict", "note"]
         # With two or more reports, an article that gets the fact wrong is a disagreement between them.
         wrong = rows.loc[rows["note_type"] == "correction", "note"] if len(reporting) > 1 else pd.Series(dtype=str)
-        by_fact[key] = (len(reporting), " · ".join(titles.get(a, a) for a in reporting), " ".join(dict.fromkeys([*conflicts, *wrong])))
+        by_fact[key] = (
+            len(reporting),
+            " · ".join(titles.get(a, a) for a in reporting),
+            " ".join(dict.fromkeys([*conflicts, *wrong])),
+        )
     out = events.copy()
     out["reported_by"] = [by_fact[k][0] for k in fact]
     out["reported_in"] = [by_fact[k][1] for k in fact]
     out["disagreement"] = [by_fact[k][2] for k in fact]
-    out["how_sure"] = [how_sure(n, len(articles), why, own) for (n, _, why), own in zip((by_fact[k] for k in fact), out["note_type"])]
+    out["how_sure"] = [
+        how_sure(n, len(articles), why, own) for (n, _, why), own in zip((by_fact[k] for k in fact), out["note_type"])
+    ]
     return out
 
 
@@ -39,7 +46,11 @@ def how_sure(reported_by: int, total: int, disagreement: str, note_type) -> str:
     """'Reported by 3 of the 5 articles', with why they disagree, or that this article is corrected."""
     text = _articles_phrase(reported_by, total)
     if disagreement:
-        return f"{text}, which contradicts itself: {disagreement}" if reported_by == 1 else f"{text}; they disagree: {disagreement}"
+        return (
+            f"{text}, which contradicts itself: {disagreement}"
+            if reported_by == 1
+            else f"{text}; they disagree: {disagreement}"
+        )
     if note_type == "correction":
         return f"{text}; it gets this wrong, corrected from outside the articles (see the note)"
     return text

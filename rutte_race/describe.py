@@ -2,6 +2,7 @@
 
 Shown under the chart, used as its accessible text, and written into every export of it.
 """
+
 import pandas as pd
 
 from rutte_race import kinds
@@ -11,7 +12,9 @@ from rutte_race.views import NOT_YET_MEMBER
 
 def in_prose(country: str) -> str:
     """A country's name as a sentence uses it: 'the United States', 'the Netherlands', 'Türkiye'."""
-    return f"the {country}" if country.startswith("United ") or country in ("Netherlands", "Czech Republic") else country
+    return (
+        f"the {country}" if country.startswith("United ") or country in ("Netherlands", "Czech Republic") else country
+    )
 
 
 def names_list(names: list[str], most: int = 3) -> str:
@@ -32,7 +35,11 @@ def _holdouts(stances: pd.DataFrame, still: bool) -> str:
     """' Hungary held reservations; Türkiye opposed him.' or nothing."""
     reserved = stances.loc[stances["status"] == "reservations", "name"].tolist()
     opposed = stances.loc[stances["status"] == "opposes", "name"].tolist()
-    parts = [f"{names_list([in_prose(n) for n in reserved])} {'still held' if still else 'held'} reservations"] if reserved else []
+    parts = (
+        [f"{names_list([in_prose(n) for n in reserved])} {'still held' if still else 'held'} reservations"]
+        if reserved
+        else []
+    )
     parts += [f"{names_list([in_prose(n) for n in opposed])} opposed him"] if opposed else []
     text = "; ".join(parts)
     return f" {text[0].upper()}{text[1:]}." if parts else ""
@@ -53,8 +60,9 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, still=False)}"
 
 
-def backers_until(stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: dict[str, str], end,
-                  countries: tuple[str, ...] = ()) -> str:
+def backers_until(
+    stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: dict[str, str], end, countries: tuple[str, ...] = ()
+) -> str:
     """The backers-over-time chart: the count at the end of the chosen dates, the first backers, who held out."""
     shown = stances_at_end[stances_at_end["iso3"].isin(countries)] if countries else stances_at_end
     allies = shown[shown["status"] != NOT_YET_MEMBER]
@@ -67,7 +75,9 @@ def backers_until(stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: di
     if not backing.empty:
         first = backing[backing["date"] == backing["date"].min()]
         who = names_list([in_prose(names.get(iso3, iso3)) for iso3 in first["iso3"]])
-        text += f" The first reported, {date_label(first['date'].iloc[0], str(first['date_precision'].iloc[0]))}: {who}."
+        text += (
+            f" The first reported, {date_label(first['date'].iloc[0], str(first['date_precision'].iloc[0]))}: {who}."
+        )
     return text + _holdouts(allies, still=True)
 
 
@@ -81,8 +91,10 @@ def timeline(rows: pd.DataFrame) -> str:
     busiest, count = months.index[0], int(months.iloc[0])
     ordered = rows.sort_values("date", kind="stable")
     first, last = (date_label(r["date"], str(r["date_precision"])) for r in (ordered.iloc[0], ordered.iloc[-1]))
-    return (f"{len(rows)} sourced events from {first} to {last}. "
-            f"The commonest are {common}. The busiest month was {busiest.strftime('%B %Y')}, with {count}.")
+    return (
+        f"{len(rows)} sourced events from {first} to {last}. "
+        f"The commonest are {common}. The busiest month was {busiest.strftime('%B %Y')}, with {count}."
+    )
 
 
 def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
@@ -96,5 +108,9 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
             ended.append(f"{name} {verb} on {date_label(row['date'], str(row['date_precision']))}")
     others = len(table) - len(ended)
     named = f"{len(table)} {'person was' if len(table) == 1 else 'people were'} named for the job."
-    rest = f" The other {others} {'was' if others == 1 else 'were'} named or declared, with no outcome reported." if others and ended else ""
+    rest = (
+        f" The other {others} {'was' if others == 1 else 'were'} named or declared, with no outcome reported."
+        if others and ended
+        else ""
+    )
     return f"{named} {'; '.join(ended)}.{rest}" if ended else named

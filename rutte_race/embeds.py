@@ -8,6 +8,7 @@ the app at its public address, from the RUTTE_PUBLIC_URL environment variable.
 The replay map is not among them: Plotly's own bundle (plotly.js 4.1) draws its MapLibre map blank from a
 standalone file, while the app's (Streamlit's bundle) draws it; the backer map embed shows the race's end.
 """
+
 import argparse
 import os
 import sys
@@ -51,7 +52,9 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "", address: str = "") 
             put(f"{item.slug}.{fmt}", exportable.render(fmt))
         put(f"{item.slug}.csv", export.csv_bytes(item.data, ds.version))
         width, height = (round(size) for size in export.svg_size(exportable.render("svg").decode("utf-8")))
-        cards.append((item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN)))
+        cards.append(
+            (item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN))
+        )
 
     put("index.html", index_page(cards, ds.version, len(ds.articles), address).encode("utf-8"))
     return written
@@ -59,15 +62,35 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "", address: str = "") 
 
 def index_page(cards: list[tuple[ViewChart, str]], version: str, articles: int, address: str = "") -> str:
     return templating.render(
-        "embeds_index.html.j2", title=INDEX_TITLE, version=version, source=counted(articles, "news article"),
-        address_line=cite.address_line(address), formats=FORMATS,
-        cards=[{"title": item.title, "description": item.description, "slug": item.slug, "snippet": code} for item, code in cards])
+        "embeds_index.html.j2",
+        title=INDEX_TITLE,
+        version=version,
+        source=counted(articles, "news article"),
+        address_line=cite.address_line(address),
+        formats=FORMATS,
+        cards=[
+            {"title": item.title, "description": item.description, "slug": item.slug, "snippet": code}
+            for item, code in cards
+        ],
+    )
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="Export every chart as offline HTML, SVG and PNG, with an index of <iframe> snippets.")
-    parser.add_argument("out", nargs="?", type=Path, default=OUT_DIR, help=f"folder to write (default: {OUT_DIR.relative_to(PROJECT_DIR)}/)")
-    parser.add_argument("--base-url", default="", help="where the folder will be published, e.g. https://cdn.example.com/rutte/ (for the snippets)")
+    parser = argparse.ArgumentParser(
+        description="Export every chart as offline HTML, SVG and PNG, with an index of <iframe> snippets."
+    )
+    parser.add_argument(
+        "out",
+        nargs="?",
+        type=Path,
+        default=OUT_DIR,
+        help=f"folder to write (default: {OUT_DIR.relative_to(PROJECT_DIR)}/)",
+    )
+    parser.add_argument(
+        "--base-url",
+        default="",
+        help="where the folder will be published, e.g. https://cdn.example.com/rutte/ (for the snippets)",
+    )
     args = parser.parse_args(argv)
     written = write_embeds(load(), args.out, args.base_url, cite.public_address(os.environ.get(cite.ADDRESS_SETTING)))
     print(f"wrote {len(written)} files to {args.out}; open {args.out / 'index.html'}")

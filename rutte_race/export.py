@@ -2,6 +2,7 @@
 
 An `Exportable` renders each format once, so a second click on the same chart costs nothing.
 """
+
 import io
 import json
 import re
@@ -35,8 +36,10 @@ DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width ins
 def fixed_width(node):
     """vl-convert has no container to measure, so 'container' widths become a fixed width."""
     if isinstance(node, dict):
-        return {k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else fixed_width(v))
-                for k, v in node.items()}
+        return {
+            k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else fixed_width(v))
+            for k, v in node.items()
+        }
     if isinstance(node, list):
         return [fixed_width(v) for v in node]
     return node
@@ -47,9 +50,26 @@ def export_spec(spec: dict, source_line: str) -> dict:
     `source_line` may hold several lines (the chart's description, then its source); long ones are wrapped."""
     spec = fixed_width(spec)
     lines = [line for part in source_line.split("\n") for line in textwrap.wrap(part, FOOTER_WRAP)]
-    footer = {"text": lines, "anchor": "start", "orient": "bottom", "fontSize": 10, "fontWeight": "normal", "color": "#555", "offset": 14}
-    top = ("$schema", "config", "datasets", "params")  # params stay top-level: Vega-Lite allows variable params only there
-    spec = {"vconcat": [{k: v for k, v in spec.items() if k not in top}], "title": footer, **{k: spec[k] for k in top if k in spec}}
+    footer = {
+        "text": lines,
+        "anchor": "start",
+        "orient": "bottom",
+        "fontSize": 10,
+        "fontWeight": "normal",
+        "color": "#555",
+        "offset": 14,
+    }
+    top = (
+        "$schema",
+        "config",
+        "datasets",
+        "params",
+    )  # params stay top-level: Vega-Lite allows variable params only there
+    spec = {
+        "vconcat": [{k: v for k, v in spec.items() if k not in top}],
+        "title": footer,
+        **{k: spec[k] for k in top if k in spec},
+    }
     spec.setdefault("config", {})["background"] = "white"
     spec["padding"] = 16
     return spec
@@ -76,7 +96,9 @@ def vega_bundle() -> Markup:
     scripts = re.findall(r"<script[^>]*>(.*?)</script>", page, flags=re.DOTALL)
     bundle = max(scripts, key=len)
     if "vegaEmbed" not in bundle:
-        raise RuntimeError("vl-convert's HTML page no longer bundles vega-embed in a <script>; update export.vega_bundle")
+        raise RuntimeError(
+            "vl-convert's HTML page no longer bundles vega-embed in a <script>; update export.vega_bundle"
+        )
     return Markup(bundle)
 
 
@@ -91,8 +113,14 @@ def html_page(spec: dict, source_line: str = "", title: str = "") -> str:
     """The chart as one offline HTML page that fits any width: the on-screen spec (its 'container' widths follow
     the page), its description and source as text under it. The spec goes into the <script> escaped."""
     name = title or chart_title(spec) or "Rutte's race to lead NATO"
-    return templating.render("chart.html.j2", title=name, description=source_line.split("\n")[0], bundle=vega_bundle(),
-                             spec=spec, footer=[line for line in source_line.split("\n") if line])
+    return templating.render(
+        "chart.html.j2",
+        title=name,
+        description=source_line.split("\n")[0],
+        bundle=vega_bundle(),
+        spec=spec,
+        footer=[line for line in source_line.split("\n") if line],
+    )
 
 
 class Exportable:
@@ -118,7 +146,9 @@ def footer(description: str, version: str, corrections_notice: str = "", *, arti
     """What every export carries under the chart: its description, corrections if any, the source (the number of
     `articles`) and data version."""
     source = counts.counted(articles, "news article")
-    return "\n".join(line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line)
+    return "\n".join(
+        line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line
+    )
 
 
 def svg_size(svg: str) -> tuple[float, float]:
@@ -149,7 +179,10 @@ def data_package_zip(data_dir: str, version: str) -> bytes:
         for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
             if path == root / "datapackage.json":
                 descriptor = json.loads(path.read_text(encoding="utf-8"))
-                archive.writestr(f"{folder}/datapackage.json", json.dumps({**descriptor, "version": version}, indent=2, ensure_ascii=False) + "\n")
+                archive.writestr(
+                    f"{folder}/datapackage.json",
+                    json.dumps({**descriptor, "version": version}, indent=2, ensure_ascii=False) + "\n",
+                )
             else:
                 archive.write(path, f"{folder}/{path.relative_to(root)}")
     return buffer.getvalue()

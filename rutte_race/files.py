@@ -1,4 +1,5 @@
 """Atomic file writes: a reader never sees a half-written file, and an interrupted write keeps the old one."""
+
 import os
 import tempfile
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Words for dates and sources, shared by charts, tables and cards."""
+
 import pandas as pd
 
 PRECISION_WORDS = {"day": "", "week": "week only", "month": "month only", "year": "year only", "approx": "approximate"}

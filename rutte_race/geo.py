@@ -1,4 +1,5 @@
 """Country shapes from the world-atlas TopoJSON, decoded to GeoJSON and trimmed to the area the story covers."""
+
 import json
 from functools import lru_cache
 
@@ -44,7 +45,14 @@ def features(topology: dict) -> list[dict]:
     for geometry in topology["objects"]["countries"]["geometries"]:
         shape = _geometry(arcs, geometry)
         if shape is not None:
-            out.append({"type": "Feature", "id": geometry.get("id", ""), "properties": {"name": geometry["properties"]["name"]}, "geometry": shape})
+            out.append(
+                {
+                    "type": "Feature",
+                    "id": geometry.get("id", ""),
+                    "properties": {"name": geometry["properties"]["name"]},
+                    "geometry": shape,
+                }
+            )
     return out
 
 
@@ -56,13 +64,12 @@ def _polygons(feature: dict) -> list:
 def _clip_to(feature: dict, box: tuple[float, float, float, float]) -> dict | None:
     """The feature keeping only polygons that touch the box (drops far-off islands and territories)."""
     west, south, east, north = box
-    kept = [
-        poly for poly in _polygons(feature)
-        if any(west <= x <= east and south <= y <= north for x, y in poly[0])
-    ]
+    kept = [poly for poly in _polygons(feature) if any(west <= x <= east and south <= y <= north for x, y in poly[0])]
     if not kept:
         return None
-    geometry = {"type": "Polygon", "coordinates": kept[0]} if len(kept) == 1 else {"type": "MultiPolygon", "coordinates": kept}
+    geometry = (
+        {"type": "Polygon", "coordinates": kept[0]} if len(kept) == 1 else {"type": "MultiPolygon", "coordinates": kept}
+    )
     return {**feature, "geometry": geometry}
 
 
@@ -86,8 +93,21 @@ def extent(features: list[dict]) -> dict:
     xs, ys = [x for x, _ in points], [y for _, y in points]
     west, east, south, north = min(xs), max(xs), min(ys), max(ys)
     mid_x, mid_y = (west + east) / 2, (south + north) / 2
-    corners = [(west, south), (mid_x, south), (east, south), (east, mid_y), (east, north), (mid_x, north), (west, north), (west, mid_y)]
-    return {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPoint", "coordinates": [list(c) for c in corners]}}
+    corners = [
+        (west, south),
+        (mid_x, south),
+        (east, south),
+        (east, mid_y),
+        (east, north),
+        (mid_x, north),
+        (west, north),
+        (west, mid_y),
+    ]
+    return {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "MultiPoint", "coordinates": [list(c) for c in corners]},
+    }
 
 
 def allies_geojson(topology: dict, allies: set[str]) -> dict:

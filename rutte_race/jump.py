@@ -1,4 +1,5 @@
 """Jumping through the race: where First, Previous, Next and Latest lead, and which events are the latest developments."""
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -49,4 +50,9 @@ def latest(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
     rows = in_order(events[~events["kind"].astype(str).isin(QUIET_KINDS)])
     rows = rows[(rows["fact_id"] == "") | ~rows["fact_id"].duplicated()]
     exact = rows["date_precision"].astype(str) == "day"
-    return rows.assign(_exact=exact).sort_values(["date", "_exact"], ascending=False, kind="stable").drop(columns="_exact").head(count)
+    return (
+        rows.assign(_exact=exact)
+        .sort_values(["date", "_exact"], ascending=False, kind="stable")
+        .drop(columns="_exact")
+        .head(count)
+    )

@@ -2,6 +2,7 @@
 stances its rows may carry; each lane's colour. The data package's `events.kind` enum must list exactly these
 kinds (`python -m rutte_race.check` says so when it does not), so a kind the app cannot draw never loads.
 """
+
 from dataclasses import dataclass
 
 
@@ -82,5 +83,7 @@ def vocabulary_problems(schema_kinds: tuple[str, ...] | None) -> list[str]:
         return ["has no enum of kinds; it must list the kinds of rutte_race/kinds.py"]
     missing = [k for k in schema_kinds if k not in names()]
     unused = [k for k in names() if k not in schema_kinds]
-    return ([f"kind {k!r} has no lane, colour or words in rutte_race/kinds.py, so the app cannot draw it; add it there" for k in missing]
-            + [f"kind {k!r} of rutte_race/kinds.py is missing from the enum" for k in unused])
+    return [
+        f"kind {k!r} has no lane, colour or words in rutte_race/kinds.py, so the app cannot draw it; add it there"
+        for k in missing
+    ] + [f"kind {k!r} of rutte_race/kinds.py is missing from the enum" for k in unused]

@@ -1,4 +1,5 @@
 """Loads the checked, curated data as typed pandas frames (dates as datetimes, vocabularies as categoricals)."""
+
 import hashlib
 import json
 from dataclasses import dataclass

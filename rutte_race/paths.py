@@ -3,6 +3,7 @@
 RUTTE_DATA_DIR and RUTTE_SEEDS_DIR (set by whoever starts the server, never by a reader) point the app at
 another copy, e.g. a broken one in tests; a URL can never choose a path.
 """
+
 import os
 from pathlib import Path
 

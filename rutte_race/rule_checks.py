@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from rutte_race import kinds
+from rutte_race import accuracy, kinds
 from rutte_race.counts import Counts
 from rutte_race.package_text import read_package, stale_texts
-from rutte_race import accuracy
 from rutte_race.problems import Problem
 from rutte_race.reading import read_utf8
 from rutte_race.schema import DESCRIPTOR, tables
@@ -139,7 +138,9 @@ def kinds_are_drawable(data: Data) -> list[Problem]:
     events = tables(data.data_dir / DESCRIPTOR).get("events")
     if events is None or "kind" not in events.field_names:
         return []
-    return [Problem(DESCRIPTOR, 0, "events.kind", reason) for reason in kinds.vocabulary_problems(events.field("kind").enum)]
+    return [
+        Problem(DESCRIPTOR, 0, "events.kind", reason) for reason in kinds.vocabulary_problems(events.field("kind").enum)
+    ]
 
 
 def stances_match_kinds(data: Data) -> list[Problem]:
@@ -289,8 +290,11 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
     logged = set()
     # An article error later found not to be one (a forecast that failed after it was written) is withdrawn by a
     # data_change of the row's note_type; the original line stays in the log.
-    withdrawn = {c["event_id"] for c in data.tables["corrections"]
-                 if c["kind"] == "data_change" and c["field"] == "note_type" and c["before"] == "correction"}
+    withdrawn = {
+        c["event_id"]
+        for c in data.tables["corrections"]
+        if c["kind"] == "data_change" and c["field"] == "note_type" and c["before"] == "correction"
+    }
     for row in data.tables["corrections"]:
         event = by_id.get(row["event_id"])  # an unknown id is named by the foreign-key check
         reasons = []

@@ -1,4 +1,5 @@
 """The data package descriptor (data/datapackage.json): the one place columns and vocabularies are defined."""
+
 import dataclasses
 import json
 from dataclasses import dataclass
@@ -40,7 +41,9 @@ def _table(resource: dict) -> Table:
     for f in schema["fields"]:
         c = f.get("constraints", {})
         enum = tuple(c["enum"]) if "enum" in c else None
-        fields.append(Field(f["name"], f["type"], c.get("required", False), c.get("unique", False), enum, c.get("pattern")))
+        fields.append(
+            Field(f["name"], f["type"], c.get("required", False), c.get("unique", False), enum, c.get("pattern"))
+        )
     fks = tuple(
         (fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
         for fk in schema.get("foreignKeys", [])

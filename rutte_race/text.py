@@ -1,4 +1,5 @@
 """Normalising text so an evidence span matches its article despite typography and line wrapping."""
+
 import re
 import unicodedata
 
@@ -9,6 +10,7 @@ _SPACE = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """NFC, straight quotes, and every run of whitespace (including no-break spaces) as one space."""
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text).translate(_QUOTES)).strip()
+
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^])")
 
@@ -28,7 +30,7 @@ def quoted(text: str) -> str:
     out = []
     for i, char in enumerate(text):
         opens = i == 0 or text[i - 1] in _OPENS_AFTER
-        if char in "\"“”„":
+        if char in '"“”„':
             out.append("‘" if (char == "“" or (char == '"' and opens)) else "’")
         elif char == "'":
             out.append("‘" if opens else "’")

@@ -3,6 +3,7 @@ unique ticks at natural boundaries (month starts; weeks in a short range; the da
 
 The timeline also draws a long, nearly empty stretch at its start narrower than the rest, and says so.
 """
+
 from dataclasses import dataclass
 
 import altair as alt
@@ -40,7 +41,9 @@ def temporal_axis(start, end, **options) -> tuple[alt.Scale, alt.Axis]:
     days = (last - first).days
     label_format = "%-d %b %Y" if days <= 2 else "%-d %b" if days <= 62 else "%b %Y"
     scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
-    return scale, alt.Axis(values=values, format=label_format, labelOverlap="greedy", labelBound=True, labelFlush=True, **options)
+    return scale, alt.Axis(
+        values=values, format=label_format, labelOverlap="greedy", labelBound=True, labelFlush=True, **options
+    )
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,10 @@ class Positions:
         if self.split is not None:
             quiet = [m for m in marks if m[0] < self.split][:1]
             marks = quiet + [m for m in marks if m[0] >= self.split]
-        return [(round(float(p), 6), label) for p, label in zip(self(pd.Series([d for d, _ in marks])), [lab for _, lab in marks])]
+        return [
+            (round(float(p), 6), label)
+            for p, label in zip(self(pd.Series([d for d, _ in marks])), [lab for _, lab in marks])
+        ]
 
     def note(self) -> str:
         if self.split is None:
@@ -90,10 +96,21 @@ def position_axis(places: Positions, **options) -> alt.Axis:
     marks = places.ticks()
     lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
     # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds.
-    align = {"condition": [{"test": "datum.value < 0.06", "value": "left"}, {"test": "datum.value > 0.94", "value": "right"}],
-             "value": "center"}
-    return alt.Axis(values=[p for p, _ in marks], labelExpr=f"{lookup}[toString(datum.value)]", labelOverlap="greedy",
-                    labelBound=True, labelAlign=align, **options)
+    align = {
+        "condition": [
+            {"test": "datum.value < 0.06", "value": "left"},
+            {"test": "datum.value > 0.94", "value": "right"},
+        ],
+        "value": "center",
+    }
+    return alt.Axis(
+        values=[p for p, _ in marks],
+        labelExpr=f"{lookup}[toString(datum.value)]",
+        labelOverlap="greedy",
+        labelBound=True,
+        labelAlign=align,
+        **options,
+    )
 
 
 def _js_number(value: float) -> str:

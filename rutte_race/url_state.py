@@ -2,6 +2,7 @@
 
 Each filter reads and writes its own keys (view_state.FILTERS); this module only runs them in order.
 """
+
 from rutte_race.link_values import LinkValues, short
 from rutte_race.view_state import FILTERS, Bounds, ViewState
 

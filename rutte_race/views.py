@@ -1,4 +1,5 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
+
 import pandas as pd
 
 from rutte_race.formatting import date_label, date_labels, source_label
@@ -23,8 +24,12 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
     The appointment needed all allies' consent, so from its date every ally of that day is recorded
     as backing, sourced to the appointment row (`derived` is True for those).
     """
-    rows = ds.events[(ds.events["stance"].notna()) & (ds.events["country_iso3"] != "") & (ds.events["candidate"] == "rutte")]
-    stated = rows[["country_iso3", "stance", *SOURCE_COLUMNS]].rename(columns={"country_iso3": "iso3"}).assign(derived=False)
+    rows = ds.events[
+        (ds.events["stance"].notna()) & (ds.events["country_iso3"] != "") & (ds.events["candidate"] == "rutte")
+    ]
+    stated = (
+        rows[["country_iso3", "stance", *SOURCE_COLUMNS]].rename(columns={"country_iso3": "iso3"}).assign(derived=False)
+    )
     consensus = []
     for _, appointment in ds.events[ds.events["kind"] == "appointment"].iterrows():
         allies = ds.members[ds.members["accession_date"] <= appointment["date"]]["iso3"]
@@ -34,7 +39,11 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
     changes["stance"] = pd.Categorical(changes["stance"].astype(str), categories=STATUS_ORDER[:4])
     # On the same date, the report closest to the event (earliest article) comes first.
     published = changes["article_id"].map(ds.articles.set_index("article_id")["published"])
-    changes = changes.assign(_published=published).sort_values(["date", "derived", "_published"], kind="stable").drop(columns="_published")
+    changes = (
+        changes.assign(_published=published)
+        .sort_values(["date", "derived", "_published"], kind="stable")
+        .drop(columns="_published")
+    )
     # Keep the row that starts each stance: a later report of the same stance is corroboration, not a change.
     previous = changes.groupby("iso3")["stance"].shift().astype(object)
     return changes[changes["stance"].astype(object) != previous].reset_index(drop=True)
@@ -69,7 +78,9 @@ def backers_by_date(ds: Dataset, changes: pd.DataFrame | None = None, countries:
     for day in dates:
         as_of = stances_as_of(ds, day, changes)
         counts = status_counts(as_of[as_of["iso3"].isin(countries)] if countries else as_of)
-        rows.append({"date": pd.Timestamp(day), **counts, "allies": sum(v for k, v in counts.items() if k != NOT_YET_MEMBER)})
+        rows.append(
+            {"date": pd.Timestamp(day), **counts, "allies": sum(v for k, v in counts.items() if k != NOT_YET_MEMBER)}
+        )
     return pd.DataFrame(rows)
 
 
@@ -88,7 +99,8 @@ def quotes(ds: Dataset) -> pd.DataFrame:
     """Every direct quote with its speaker, date, context sentence and article."""
     rows = ds.events[ds.events["quote"] != ""]
     articles = ds.articles[["article_id", "title", "outlet", "published", "published_precision"]].rename(
-        columns={"published": "article_published", "published_precision": "article_published_precision"})
+        columns={"published": "article_published", "published_precision": "article_published_precision"}
+    )
     articles["article_published_precision"] = articles["article_published_precision"].astype(str)
     return rows.merge(articles, on="article_id", how="left").sort_values(["date", "event_id"]).reset_index(drop=True)
 
@@ -112,7 +124,9 @@ def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
     return rows.sort_values("date")
 
 
-def first_backing_to_appointment(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.Series, int]:
+def first_backing_to_appointment(
+    ds: Dataset, changes: pd.DataFrame | None = None
+) -> tuple[pd.DataFrame, pd.Series, int]:
     """The first reported backings by named allies (every ally first reported backing on the earliest such date,
     at that date's precision), the appointment, and the days between: the one definition of "first backing" that
     the story's figures and its chart's description share."""
@@ -129,8 +143,17 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
     rows = ds.events[ds.events["kind"] == "tally"]
     count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
     of = rows["summary"].str.extract(r"of the (\d+) allies", expand=False)
-    out = pd.DataFrame({"event_id": rows["event_id"], "date": rows["date"], "when": date_labels(rows), "count": pd.to_numeric(count),
-                        "of": pd.to_numeric(of), "who": rows["actor"], "summary": rows["summary"]})
+    out = pd.DataFrame(
+        {
+            "event_id": rows["event_id"],
+            "date": rows["date"],
+            "when": date_labels(rows),
+            "count": pd.to_numeric(count),
+            "of": pd.to_numeric(of),
+            "who": rows["actor"],
+            "summary": rows["summary"],
+        }
+    )
     return out.dropna(subset=["count"]).reset_index(drop=True)
 
 
@@ -152,13 +175,20 @@ def stance_history(ds: Dataset, changes: pd.DataFrame, view) -> pd.DataFrame:
     if view.countries:
         history = history[history["iso3"].isin(view.countries)]
     history = history[(history["date"] >= pd.Timestamp(view.start)) & (history["date"] <= pd.Timestamp(view.end))]
-    return pd.DataFrame({
-        "Ally": history["name"], "From": date_labels(history), "Stance": history["stance"].astype(str),
-        "What": history["summary"], "Article says": history["evidence"],
-        "How we know": ["Derived: the appointment needed every ally's consent" if d else "Stated in the article"
-                        for d in history["derived"]],
-        "How sure are we": history["how_sure"],
-    })
+    return pd.DataFrame(
+        {
+            "Ally": history["name"],
+            "From": date_labels(history),
+            "Stance": history["stance"].astype(str),
+            "What": history["summary"],
+            "Article says": history["evidence"],
+            "How we know": [
+                "Derived: the appointment needed every ally's consent" if d else "Stated in the article"
+                for d in history["derived"]
+            ],
+            "How sure are we": history["how_sure"],
+        }
+    )
 
 
 def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:

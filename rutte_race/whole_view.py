@@ -4,6 +4,7 @@ Both hold the headline, the active filters in words, the data version, the four 
 their descriptions, the quotes in the view, the articles and how to cite. The charts are the on-screen
 specs drawn as SVG by vl-convert. Text from the data is escaped wherever it goes, so it is only ever text.
 """
+
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -11,8 +12,8 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from rutte_race import cite, export, templating, views
-from rutte_race.counts import Counts, of_dataset
 from rutte_race.chart_registry import ViewChart, map_date, view_charts
+from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import date_label, day_text, source_label
 from rutte_race.load import Dataset
@@ -23,8 +24,10 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 
 
 def intro(counts: Counts) -> str:
-    return ("The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
-            f"the quotes that match, and the {counts.news_articles} everything comes from.")
+    return (
+        "The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
+        f"the quotes that match, and the {counts.news_articles} everything comes from."
+    )
 
 
 def sources_intro(counts: Counts) -> str:
@@ -42,6 +45,7 @@ class Quote:
 @dataclass(frozen=True)
 class Story:
     """Everything either file shows, computed once from the data and the view."""
+
     filters: list[str]  # one line each, in words
     summary: str  # the filters in one short line, as under every chart's title
     version: str
@@ -61,7 +65,12 @@ def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map
         dates = f"all ({dates})"
     countries = ", ".join(names.get(c, c) for c in view.countries) if view.countries else "all allies"
     speakers = ", ".join(view.speakers) if view.speakers else "everyone"
-    return [f"Dates: {dates}", f"Countries: {countries}", f"Backer map as of: {day_text(map_day)}", f"Quotes by: {speakers}"]
+    return [
+        f"Dates: {dates}",
+        f"Countries: {countries}",
+        f"Backer map as of: {day_text(map_day)}",
+        f"Quotes by: {speakers}",
+    ]
 
 
 def quote_count(quotes: list[Quote]) -> str:
@@ -82,11 +91,19 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         version=ds.version,
         charts=charts,
         svgs=[chart_svg(item) for item in charts],
-        quotes=[Quote(q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""), date_label(q["date"], str(q["date_precision"])), q["quote"],
-                      f"{source_label(q['title'], q['outlet'])}, published {date_label(q['article_published'], q['article_published_precision'])}")
-                for _, q in quotes.iterrows()],
-        sources=[(a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
-                 for _, a in ds.articles.iterrows()],
+        quotes=[
+            Quote(
+                q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""),
+                date_label(q["date"], str(q["date_precision"])),
+                q["quote"],
+                f"{source_label(q['title'], q['outlet'])}, published {date_label(q['article_published'], q['article_published_precision'])}",
+            )
+            for _, q in quotes.iterrows()
+        ],
+        sources=[
+            (a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
+            for _, a in ds.articles.iterrows()
+        ],
         citation=cite.citation(ds.version, retrieved or date.today(), address, articles=len(ds.articles)),
         address=address,
         counts=of_dataset(ds),
@@ -113,6 +130,7 @@ def chart_svg(item: ViewChart) -> str | None:
         # No ARIA inside: the page names the whole SVG and describes it in words beside it.
         tag = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", tag.group(0))
         return re.sub(r'(\bid="|url\(#|href="#)', rf"\g<1>{item.slug}-", tag)
+
     return re.sub(r"<[^>]+>", tidied, svg)  # tags only: text drawn from the data may hold the same words
 
 
@@ -123,14 +141,34 @@ PAPER = {"a4": "A4", "letter": "letter"}  # the PDF's paper sizes, as CSS @page 
 
 def html_page(story: Story, paper: str = "a4") -> str:
     """The story as one offline HTML page: no script, no request, readable on a phone, and ready to print."""
-    charts = [{"title": item.title, "description": item.description, "source_line": source_line(item, story),
-               "svg": labelled(svg, item.title) if svg else None} for item, svg in zip(story.charts, story.svgs)]
+    charts = [
+        {
+            "title": item.title,
+            "description": item.description,
+            "source_line": source_line(item, story),
+            "svg": labelled(svg, item.title) if svg else None,
+        }
+        for item, svg in zip(story.charts, story.svgs)
+    ]
     return templating.render(
-        "whole_view.html.j2", title=f"{TITLE}: {story.counts.headline}", description=intro(story.counts), kicker=TITLE,
-        headline=story.counts.headline, intro=intro(story.counts),
-        running_head=f"{TITLE} · {story.summary} · data {story.version}", filters=story.filters, version=story.version,
-        address=story.address, address_text=cite.address_text(story.address), charts=charts, quote_count=quote_count(story.quotes),
-        quotes=story.quotes, sources_intro=sources_intro(story.counts), sources=story.sources, citation=story.citation, paper=PAPER[paper],
+        "whole_view.html.j2",
+        title=f"{TITLE}: {story.counts.headline}",
+        description=intro(story.counts),
+        kicker=TITLE,
+        headline=story.counts.headline,
+        intro=intro(story.counts),
+        running_head=f"{TITLE} · {story.summary} · data {story.version}",
+        filters=story.filters,
+        version=story.version,
+        address=story.address,
+        address_text=cite.address_text(story.address),
+        charts=charts,
+        quote_count=quote_count(story.quotes),
+        quotes=story.quotes,
+        sources_intro=sources_intro(story.counts),
+        sources=story.sources,
+        citation=story.citation,
+        paper=PAPER[paper],
     )
 
 
@@ -163,4 +201,6 @@ def story_html(ds: Dataset, view: ViewState, retrieved: date | None = None) -> b
 
 def file_name(view: ViewState, version: str, ext: str) -> str:
     """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0-7414629b.pdf'."""
-    return export.file_name("story", view.start.isoformat(), "to", view.end.isoformat(), *view.countries, "data", version, ext=ext)
+    return export.file_name(
+        "story", view.start.isoformat(), "to", view.end.isoformat(), *view.countries, "data", version, ext=ext
+    )

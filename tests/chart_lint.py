@@ -5,6 +5,7 @@ text, text or marks outside the chart, a legend swatch that cannot be seen.
 Text boxes are measured with the font vl-convert draws 'sans-serif' with (Liberation Sans, Arial's metrics),
 falling back to the wider DejaVu Sans.
 """
+
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -15,8 +16,14 @@ from PIL import ImageFont
 from rutte_race import export
 
 FONTS = {
-    False: ("/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    True: ("/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    False: (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    ),
+    True: (
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    ),
 }
 INVISIBLE = {None, "", "none", "transparent", "white", "#fff", "#ffffff"}
 TOLERANCE = 1.0  # px: boxes that only touch do not overlap
@@ -30,11 +37,18 @@ class Box:
     bottom: float
 
     def overlaps(self, other: "Box") -> bool:
-        return (min(self.right, other.right) - max(self.left, other.left) > TOLERANCE
-                and min(self.bottom, other.bottom) - max(self.top, other.top) > TOLERANCE)
+        return (
+            min(self.right, other.right) - max(self.left, other.left) > TOLERANCE
+            and min(self.bottom, other.bottom) - max(self.top, other.top) > TOLERANCE
+        )
 
     def inside(self, width: float, height: float) -> bool:
-        return self.left >= -TOLERANCE and self.top >= -TOLERANCE and self.right <= width + TOLERANCE and self.bottom <= height + TOLERANCE
+        return (
+            self.left >= -TOLERANCE
+            and self.top >= -TOLERANCE
+            and self.right <= width + TOLERANCE
+            and self.bottom <= height + TOLERANCE
+        )
 
 
 @dataclass(frozen=True)
@@ -82,12 +96,21 @@ def _text_box(item: dict, x: float, y: float) -> Box:
         width = min(width, float(item["limit"]))
     line_height = float(item.get("lineHeight") or size)
     height = size + line_height * (len(lines) - 1)
-    x, y = x + float(item.get("x", 0)) + float(item.get("dx", 0)), y + float(item.get("y", 0)) + float(item.get("dy", 0))
+    x, y = (
+        x + float(item.get("x", 0)) + float(item.get("dx", 0)),
+        y + float(item.get("y", 0)) + float(item.get("dy", 0)),
+    )
     left = {"left": x, "center": x - width / 2, "right": x - width}[item.get("align", "left")]
     baseline = item.get("baseline", "alphabetic")
-    top = {"top": y, "middle": y - height / 2, "bottom": y - height, "line-top": y, "line-bottom": y - height}.get(baseline, y - 0.8 * size)
+    top = {"top": y, "middle": y - height / 2, "bottom": y - height, "line-top": y, "line-bottom": y - height}.get(
+        baseline, y - 0.8 * size
+    )
     if item.get("angle") in (90, 270, -90):  # a rotated axis title: the box turns about its anchor
-        return Box(x - height / 2 if baseline == "middle" else x - height, y - width / 2, x, y + width / 2) if item.get("angle") != 90 else Box(x, y - width / 2, x + height, y + width / 2)
+        return (
+            Box(x - height / 2 if baseline == "middle" else x - height, y - width / 2, x, y + width / 2)
+            if item.get("angle") != 90
+            else Box(x, y - width / 2, x + height, y + width / 2)
+        )
     return Box(left, top, left + width, top + height)
 
 
@@ -104,11 +127,17 @@ def scene(spec: dict) -> Scene:
                 continue  # hidden, e.g. a label dropped by labelOverlap
             if marktype == "group":
                 gx, gy = x + float(item.get("x", 0)), y + float(item.get("y", 0))
-                inner = Box(gx, gy, gx + float(item.get("width", 0)), gy + float(item.get("height", 0))) if role == "scope" else area
+                inner = (
+                    Box(gx, gy, gx + float(item.get("width", 0)), gy + float(item.get("height", 0)))
+                    if role == "scope"
+                    else area
+                )
                 for child in item.get("items") or []:
                     walk(child, gx, gy, inner)
             elif marktype == "text" and item.get("text") not in (None, "", []):
-                out.texts.append(Text(role, str(item["text"]), _text_box(item, x, y), id(node), str(item.get("fill", "#000000"))))
+                out.texts.append(
+                    Text(role, str(item["text"]), _text_box(item, x, y), id(node), str(item.get("fill", "#000000")))
+                )
             elif role == "legend-symbol":
                 out.swatches.append(item)
             elif role == "mark" and marktype in ("symbol", "rect", "line"):
@@ -123,19 +152,35 @@ def repeated_tick_labels(s: Scene) -> list[str]:
     for t in s.texts:
         if t.role == "axis-label":
             by_axis.setdefault(t.group, []).append(t.text)
-    return [f"{label!r} repeats on one axis" for labels in by_axis.values() for label in set(labels) if labels.count(label) > 1]
+    return [
+        f"{label!r} repeats on one axis"
+        for labels in by_axis.values()
+        for label in set(labels)
+        if labels.count(label) > 1
+    ]
 
 
 def overlapping_texts(s: Scene) -> list[str]:
     texts = [t for t in s.texts if t.role != "title-text" or t.text.strip()]
-    return [f"{a.text!r} ({a.role}) overlaps {b.text!r} ({b.role})" for i, a in enumerate(texts) for b in texts[i + 1:] if a.box.overlaps(b.box)]
+    return [
+        f"{a.text!r} ({a.role}) overlaps {b.text!r} ({b.role})"
+        for i, a in enumerate(texts)
+        for b in texts[i + 1 :]
+        if a.box.overlaps(b.box)
+    ]
 
 
 def outside(s: Scene) -> list[str]:
-    faults = [f"{t.text!r} ({t.role}) runs outside the chart ({t.box} in {s.width}×{s.height})" for t in s.texts if not t.box.inside(s.width, s.height)]
+    faults = [
+        f"{t.text!r} ({t.role}) runs outside the chart ({t.box} in {s.width}×{s.height})"
+        for t in s.texts
+        if not t.box.inside(s.width, s.height)
+    ]
     for m in s.marks:
         a = m.area
-        if m.kind != "rect" and not (a.left - TOLERANCE <= m.x <= a.right + TOLERANCE and a.top - TOLERANCE <= m.y <= a.bottom + TOLERANCE):
+        if m.kind != "rect" and not (
+            a.left - TOLERANCE <= m.x <= a.right + TOLERANCE and a.top - TOLERANCE <= m.y <= a.bottom + TOLERANCE
+        ):
             faults.append(f"a {m.kind} mark at ({m.x:.0f}, {m.y:.0f}) lies outside its plot area {a}")
     return faults
 
@@ -154,7 +199,7 @@ def _luminance(colour: str) -> float:
     colour = colour.lstrip("#")
     if len(colour) == 3:
         colour = "".join(c * 2 for c in colour)
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 

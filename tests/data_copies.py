@@ -3,6 +3,7 @@ with helpers to break exactly one thing in it.
 
 Edits rewrite only the row they touch, so every other byte (and line number) of the file stays as it was.
 """
+
 import csv
 import io
 import shutil

@@ -3,16 +3,25 @@ from the web might, and which still passes every check (quotes and evidence are 
 
 Anything that runs sets `window.rutteInjected`; anything styled shows as bold, a heading or a link.
 """
+
 from pathlib import Path
 
 from tests.data_copies import DataCopy
 
 HOSTILE = (
-    "<b>bold</b> <script>window.rutteInjected=1</script> <img src=x onerror=\"window.rutteInjected=2\"> "
+    '<b>bold</b> <script>window.rutteInjected=1</script> <img src=x onerror="window.rutteInjected=2"> '
     "[link](javascript:window.rutteInjected=3) **strong** # heading :red[red] :material/warning: $x^2$ "
     "'); window.rutteInjected=4; (' {{datum.name}} ${datum.name} &amp; </script>"
 )
-MARKERS = ("<script>", "<img", "<b>", "](javascript:", "**strong**", ":red[", "$x^2$")  # each styled or run if not escaped
+MARKERS = (
+    "<script>",
+    "<img",
+    "<b>",
+    "](javascript:",
+    "**strong**",
+    ":red[",
+    "$x^2$",
+)  # each styled or run if not escaped
 QUOTE_EVENT = "stoltenberg-good-hands"  # the one quote of its speaker, so the quotes page can filter to it
 SPEAKER = f"Speaker {HOSTILE}"
 CANDIDATE = "wallace"
@@ -25,8 +34,17 @@ def hostile_copy(root: Path) -> DataCopy:
     evidence = f"{SPEAKER} said: {HOSTILE}"  # a quote row's evidence names its speaker
     with (copy.seeds / article_seed).open("a", encoding="utf-8") as seed:
         seed.write(f"\n\n{evidence}\n")
-    copy.edit("events.csv", QUOTE_EVENT, actor=SPEAKER, actor_role=HOSTILE, summary=HOSTILE, quote=HOSTILE,
-              evidence=evidence, note=HOSTILE, note_type="caution")
+    copy.edit(
+        "events.csv",
+        QUOTE_EVENT,
+        actor=SPEAKER,
+        actor_role=HOSTILE,
+        summary=HOSTILE,
+        quote=HOSTILE,
+        evidence=evidence,
+        note=HOSTILE,
+        note_type="caution",
+    )
     copy.edit("corrections.csv", f"{QUOTE_EVENT}-evidence", after=evidence)  # the log says what the row holds
     copy.edit("articles.csv", ARTICLE, title=HOSTILE, outlet=HOSTILE, author=HOSTILE, summary=HOSTILE, note=HOSTILE)
     copy.edit("candidates.csv", CANDIDATE, name=f"Ben {HOSTILE}", role_at_time=HOSTILE, note=HOSTILE)

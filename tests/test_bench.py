@@ -1,6 +1,7 @@
 """The benchmark's own parts: its websocket client drives a real server, and its verdicts read targets right.
 
 The crowd of 100 readers is in bench/test_crowd.py, which ./bench.sh runs."""
+
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
 

@@ -1,6 +1,7 @@
 """Every chart, rendered as it is exported, for the default view and filtered ones (one country, one month, a
 single day): no axis label repeats, no text overlaps text, nothing falls outside the chart, every legend swatch
 can be seen, and the axes follow the chosen dates and allies. Broken charts prove the lint can fail."""
+
 import re
 from datetime import date, datetime
 
@@ -40,8 +41,11 @@ def rendered():
     out = {}
     for name in VIEWS:
         view = view_of(name, bounds)
-        scenes = {item.slug: chart_lint.scene(export.export_spec(item.chart.to_dict(), item.description))
-                  for item in view_charts.view_charts(ds, view) if item.chart is not None}
+        scenes = {
+            item.slug: chart_lint.scene(export.export_spec(item.chart.to_dict(), item.description))
+            for item in view_charts.view_charts(ds, view)
+            if item.chart is not None
+        }
         out[name] = (view, scenes)
     return out
 
@@ -103,6 +107,7 @@ def test_the_map_legend_lists_only_statuses_on_the_map(rendered):
 
 # ---- the lint can fail --------------------------------------------------------------------------
 
+
 def lint(chart) -> list[str]:
     return chart_lint.faults(chart_lint.scene(export.export_spec(chart.to_dict(), "")))
 
@@ -111,25 +116,40 @@ DAYS = pd.DataFrame({"date": pd.date_range("2024-01-01", "2024-03-31", freq="W")
 
 
 def test_the_lint_finds_repeated_month_labels():
-    weekly_months = alt.Chart(DAYS).mark_line().encode(x=alt.X("date:T", axis=alt.Axis(format="%b", tickCount=12)), y="n:Q")
+    weekly_months = (
+        alt.Chart(DAYS).mark_line().encode(x=alt.X("date:T", axis=alt.Axis(format="%b", tickCount=12)), y="n:Q")
+    )
     assert any("repeats on one axis" in fault for fault in lint(weekly_months.properties(width=600)))
 
 
 def test_the_lint_finds_text_over_text():
-    crowded = alt.Chart(pd.DataFrame({"x": [1, 1.02], "label": ["Hungary opposes", "Türkiye backs"]})).mark_text(fontSize=12).encode(
-        x=alt.X("x:Q", scale=alt.Scale(domain=[0, 2])), text="label:N")
+    crowded = (
+        alt.Chart(pd.DataFrame({"x": [1, 1.02], "label": ["Hungary opposes", "Türkiye backs"]}))
+        .mark_text(fontSize=12)
+        .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[0, 2])), text="label:N")
+    )
     assert any("overlaps" in fault for fault in lint(crowded.properties(width=400, height=50)))
 
 
 def test_the_lint_finds_a_mark_outside_the_plot():
-    clipped_off = alt.Chart(DAYS).mark_point().encode(x=alt.X("date:T", scale=alt.Scale(domain=["2024-02-01", "2024-02-28"])), y="n:Q")
+    clipped_off = (
+        alt.Chart(DAYS)
+        .mark_point()
+        .encode(x=alt.X("date:T", scale=alt.Scale(domain=["2024-02-01", "2024-02-28"])), y="n:Q")
+    )
     assert any("outside its plot area" in fault for fault in lint(clipped_off.properties(width=300)))
 
 
 def test_the_lint_finds_an_invisible_legend_swatch():
     frame = pd.DataFrame({"x": [1, 2], "kind": ["context", "background"]})
-    pale = alt.Chart(frame).mark_point(filled=True).encode(
-        x="x:Q", color=alt.Color("kind:N", scale=alt.Scale(domain=["context", "background"], range=["#555555", "#FFFFFF"])))
+    pale = (
+        alt.Chart(frame)
+        .mark_point(filled=True)
+        .encode(
+            x="x:Q",
+            color=alt.Color("kind:N", scale=alt.Scale(domain=["context", "background"], range=["#555555", "#FFFFFF"])),
+        )
+    )
     assert any("legend swatch" in fault for fault in lint(pale))
 
 

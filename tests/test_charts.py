@@ -1,4 +1,5 @@
 """Chart builders, tested through their Vega-Lite specs without a server."""
+
 import json
 from dataclasses import replace
 
@@ -19,14 +20,18 @@ def test_timeline_draws_inexact_dates_as_spans_not_days(ds):
     frame = charts.timeline_frame(ds.events, ds.articles)
     month = frame[frame["precision"] == "month"].iloc[0]
     assert (month["end"] - month["start"]).days >= 28 and not month["exact"]
-    chart = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2010-10-01", "2024-10-01", "T", "S")
+    chart = charts.timeline(
+        frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2010-10-01", "2024-10-01", "T", "S"
+    )
     spec = spec_text(chart)
     assert '"filter": "!datum.exact"' in spec and '"x2"' in spec
 
 
 def test_timeline_tooltip_names_summary_actor_precision_and_source(ds):
     frame = charts.timeline_frame(ds.events, ds.articles)
-    spec = spec_text(charts.timeline(frame, frame.head(0).assign(label=[], row=[]), "2023-01-01", "2024-10-01", "T", "S"))
+    spec = spec_text(
+        charts.timeline(frame, frame.head(0).assign(label=[], row=[]), "2023-01-01", "2024-10-01", "T", "S")
+    )
     for title in ("What", "Who", "When", "Date known to", "Source", "Article says"):
         assert f'"title": "{title}"' in spec
 
@@ -35,7 +40,9 @@ def test_map_greys_out_countries_before_they_joined(ds):
     as_of = views.map_frame(ds, "2024-02-01")
     sweden = as_of.set_index("iso3").loc["SWE"]
     assert sweden["status"] == views.NOT_YET_MEMBER
-    features = charts.map_features(as_of, ({"type": "Feature", "id": "752", "properties": {"name": "Sweden"}, "geometry": None},), ())
+    features = charts.map_features(
+        as_of, ({"type": "Feature", "id": "752", "properties": {"name": "Sweden"}, "geometry": None},), ()
+    )
     assert features[0]["properties"]["status"] == views.NOT_YET_MEMBER
 
 
@@ -53,7 +60,11 @@ def test_map_marks_allies_outside_the_country_filter(ds):
 
 
 def test_map_tooltip_names_the_stance_without_a_count(ds):
-    features = charts.map_features(views.map_frame(ds, "2024-04-30"), ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},), ())
+    features = charts.map_features(
+        views.map_frame(ds, "2024-04-30"),
+        ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},),
+        (),
+    )
     assert features[0]["properties"]["label"] == "Reservations"  # not 'Reservations (2)', which reads as two of them
 
 
@@ -77,8 +88,10 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
 EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
 
 
-@pytest.mark.parametrize("countries, chosen, allies", [((), "all countries", "all allies"),
-                                                      (("HUN", "NLD"), "Hungary, Netherlands", "Hungary and Netherlands")])
+@pytest.mark.parametrize(
+    "countries, chosen, allies",
+    [((), "all countries", "all allies"), (("HUN", "NLD"), "Hungary, Netherlands", "Hungary and Netherlands")],
+)
 def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(ds, countries, chosen, allies):
     charts_of_view = {c.slug: c for c in view_charts(ds, replace(bounds_of(ds).default(), countries=countries))}
     assert charts_of_view.keys() == EVERY_CHART
@@ -87,7 +100,11 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         assert vl_convert.vegalite_to_vega(spec)["marks"], slug  # and it compiles to Vega, as every export does
         assert spec["title"]["text"] == drawn.title, slug
         # The map is of one date, so its subtitle gives that date, not the range.
-        expected = f"As last reported by 26 June 2024; {allies}" if slug == "backer-map" else f"7 Jul 2023 to 1 Oct 2024; {chosen}"
+        expected = (
+            f"As last reported by 26 June 2024; {allies}"
+            if slug == "backer-map"
+            else f"7 Jul 2023 to 1 Oct 2024; {chosen}"
+        )
         assert spec["title"]["subtitle"][0] == expected, slug
         spec_text(drawn.chart)  # strict JSON: no NaN
 

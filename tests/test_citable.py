@@ -1,4 +1,5 @@
 """Citable, versioned data: the version on every download, the citation, and snippets that really load the data."""
+
 import io
 import json
 import re
@@ -89,7 +90,11 @@ def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip
 
 def test_the_citation_names_the_version_the_day_and_the_address(ds):
     text = cite.citation(ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/", articles=5)
-    assert f"Dataset version {ds.version}." in text and "Retrieved 25 November 2026." in text and text.endswith("https://example.org/rutte/")
+    assert (
+        f"Dataset version {ds.version}." in text
+        and "Retrieved 25 November 2026." in text
+        and text.endswith("https://example.org/rutte/")
+    )
     assert "CC BY 4.0" in text and "every claim of five news articles, sourced" in text
 
 

@@ -2,6 +2,7 @@
 app needs. Without a Docker engine (as on CI) the image's files are copied as its COPY lines say and its own
 CMD and HEALTHCHECK commands are run on them; with one, deploy/docker-smoke.sh builds and runs the image.
 """
+
 import asyncio
 import json
 import re
@@ -29,7 +30,7 @@ def instructions() -> list[tuple[str, str]]:
 def argv(instruction: str) -> list[str]:
     """The exec-form command of CMD or HEALTHCHECK as an argv."""
     value = next(v for k, v in instructions() if k == instruction)
-    return json.loads(value[value.index("["):])
+    return json.loads(value[value.index("[") :])
 
 
 def on_port(command: list[str], port: int) -> list[str]:
@@ -88,6 +89,7 @@ def test_the_image_files_run_the_app_with_its_own_commands(tmp_path):
                 return reader.exceptions, len(reader.widgets)
             finally:
                 await reader.close()
+
         with ThreadPoolExecutor(1) as worker:  # Playwright may keep an event loop running in this thread
             exceptions, widgets = worker.submit(asyncio.run, story()).result()
         assert exceptions == [] and widgets >= 2, log.read_text()  # the sidebar's filters: data loaded, page drawn
@@ -98,7 +100,9 @@ def test_the_image_files_run_the_app_with_its_own_commands(tmp_path):
 
 
 def docker_engine() -> bool:
-    return shutil.which("docker") is not None and subprocess.run(["docker", "info"], capture_output=True).returncode == 0
+    return (
+        shutil.which("docker") is not None and subprocess.run(["docker", "info"], capture_output=True).returncode == 0
+    )
 
 
 @pytest.mark.slow

@@ -1,4 +1,5 @@
 """The core package: no Streamlit inside, atomic writes, generated files in sync, every page registered and tested."""
+
 import ast
 import json
 import os
@@ -20,9 +21,11 @@ CORE_MODULES = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.st
 
 
 def test_core_package_never_imports_streamlit():
-    script = "import sys\n" + "".join(f"import rutte_race.{m}\n" for m in CORE_MODULES) + (
-        "print(sorted(m for m in sys.modules if m.startswith('rutte_race.')))\n"
-        "print('streamlit' in sys.modules)\n")
+    script = (
+        "import sys\n"
+        + "".join(f"import rutte_race.{m}\n" for m in CORE_MODULES)
+        + ("print(sorted(m for m in sys.modules if m.startswith('rutte_race.')))\nprint('streamlit' in sys.modules)\n")
+    )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     imported, streamlit = result.stdout.splitlines()
@@ -31,6 +34,7 @@ def test_core_package_never_imports_streamlit():
 
 
 # --- write_atomic --------------------------------------------------------------------------------
+
 
 def leftovers(folder: Path, name: str) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name != name)
@@ -105,7 +109,10 @@ LOGS = {("deploy/local_server.py", "open"), ("deploy/replicas.py", "open"), ("de
 
 
 def test_the_project_writes_files_only_through_write_atomic():
-    code = [ROOT / "app.py", *[p for folder in ("rutte_race", "ui", "pages", "bench", "deploy") for p in (ROOT / folder).glob("*.py")]]
+    code = [
+        ROOT / "app.py",
+        *[p for folder in ("rutte_race", "ui", "pages", "bench", "deploy") for p in (ROOT / folder).glob("*.py")],
+    ]
     writes = []
     for path in code:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -132,6 +139,7 @@ def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
 
 # --- Generated files ---------------------------------------------------------------------------
 
+
 def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
     rebuilt = tmp_path / "countries.csv"
     files.write_atomic(rebuilt, build_countries.countries_csv_text().encode("utf-8"))  # as its __main__ does
@@ -155,6 +163,7 @@ def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():
 
 
 # --- Pages ---------------------------------------------------------------------------------------
+
 
 def registered_pages() -> dict[str, bool]:
     """Page file stems registered in app.py, each with whether it is the default page."""

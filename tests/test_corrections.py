@@ -1,4 +1,5 @@
 """The public corrections log: built from the data, newest first, and linked from the charts that draw corrected rows."""
+
 import pytest
 
 from rutte_race import corrections
@@ -11,14 +12,21 @@ def log(ds):
 
 def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert len(log) == len(ds.corrections)
-    assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(ds.events.loc[ds.events["note_type"] == "correction", "event_id"])
+    assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(
+        ds.events.loc[ds.events["note_type"] == "correction", "event_id"]
+    )
     # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed.
     assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == ["wilders-to-lead-coalition"]
-    withdrawal = log[(log["event_id"] == "wilders-to-lead-coalition") & (log["Kind"] == "We changed the data")
-                     & log["Correction"].str.startswith("The kind of note")]
+    withdrawal = log[
+        (log["event_id"] == "wilders-to-lead-coalition")
+        & (log["Kind"] == "We changed the data")
+        & log["Correction"].str.startswith("The kind of note")
+    ]
     assert list(withdrawal["Correction"]) == ["The kind of note changed from “correction” to “caution”."]
     assert "forecast" in withdrawal["Why"].iloc[0]
-    assert list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+    assert (
+        list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+    )
 
 
 def test_a_data_change_says_what_changed_and_why(log):
@@ -26,22 +34,36 @@ def test_a_data_change_says_what_changed_and_why(log):
     # In a reader's words: no field name, no internal id; the other reports are named by their summaries.
     assert row["Correction"] == (
         "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully support Rutte” "
-        "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”.")
+        "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”."
+    )
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
 
 
 def test_an_article_error_shows_what_the_article_says_and_what_is_right(ds, log):
     row = log[(log["event_id"] == "karins-named-contender") & (log["Kind"] == "The article is wrong")].iloc[0]
     event = ds.events.set_index("event_id").loc["karins-named-contender"]
-    assert row["Article says"] == event["evidence"] and row["Correction"] == event["note"] and "Latvian" in row["Correction"]
+    assert (
+        row["Article says"] == event["evidence"]
+        and row["Correction"] == event["note"]
+        and "Latvian" in row["Correction"]
+    )
 
 
-@pytest.mark.parametrize("event_ids, expected", [
-    ([], ""),
-    (["hungary-opposes-politico"], ""),
-    (["karins-named-contender", "hungary-opposes-politico"], "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when."),
-    (["karins-named-contender", "rinkevics-interest-2023", "rutte-pm-since-2010"], "Corrections: 3 rows drawn here were corrected; the app's Corrections page says what and when."),
-])
+@pytest.mark.parametrize(
+    "event_ids, expected",
+    [
+        ([], ""),
+        (["hungary-opposes-politico"], ""),
+        (
+            ["karins-named-contender", "hungary-opposes-politico"],
+            "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when.",
+        ),
+        (
+            ["karins-named-contender", "rinkevics-interest-2023", "rutte-pm-since-2010"],
+            "Corrections: 3 rows drawn here were corrected; the app's Corrections page says what and when.",
+        ),
+    ],
+)
 def test_chart_notice_counts_the_corrected_rows_drawn(ds, event_ids, expected):
     assert corrections.chart_notice(ds.corrections, event_ids) == expected
 
@@ -53,12 +75,16 @@ def test_the_event_date_is_the_event_s_not_the_correction_s(log):
 
 def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     from rutte_race import whole_view
-    from rutte_race.filters import bounds_of, filter_events
     from rutte_race.chart_registry import view_charts
+    from rutte_race.filters import bounds_of, filter_events
 
     view = bounds_of(ds).default()
     notices = {item.slug: item.corrections_notice for item in view_charts(ds, view)}
-    assert notices["timeline"] == corrections.chart_notice(ds.corrections, filter_events(ds.events, view)["event_id"]) != ""
+    assert (
+        notices["timeline"]
+        == corrections.chart_notice(ds.corrections, filter_events(ds.events, view)["event_id"])
+        != ""
+    )
     # Data 1.2.0 changed stance rows (Hungary's and Türkiye's April stances, the dates of backings reported earlier):
     # the map and the backers chart draw them too.
     assert notices["backer-map"] != "" and notices["backers-over-time"] != ""
@@ -66,10 +92,13 @@ def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     assert page.count("rows drawn here were corrected") == 4  # every chart of the story
 
 
-@pytest.mark.parametrize("field, before, after, expected", [
-    ("stance", "reservations", "backs", "The stance changed from “reservations” to “backs”."),
-    ("date_precision", "approx", "", "How exactly the date is known changed from “approx” to nothing."),
-])
+@pytest.mark.parametrize(
+    "field, before, after, expected",
+    [
+        ("stance", "reservations", "backs", "The stance changed from “reservations” to “backs”."),
+        ("date_precision", "approx", "", "How exactly the date is known changed from “approx” to nothing."),
+    ],
+)
 def test_a_change_to_any_field_is_named_in_readers_words(ds, field, before, after, expected):
     change = {"field": field, "before": before, "after": after, "event_id": "turkey-backs-rutte"}
     assert corrections.described(change, ds.events) == expected

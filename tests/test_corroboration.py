@@ -1,4 +1,5 @@
 """Corroboration: how many articles report each row's fact, and where they disagree, on the real data."""
+
 import pandas as pd
 import pytest
 
@@ -10,11 +11,14 @@ def events(ds):
     return ds.events.set_index("event_id")
 
 
-@pytest.mark.parametrize("event_id, expected", [
-    ("us-supports-january", "Reported by 4 of the 5 articles"),  # five rows, two from one article
-    ("spain-backs-politico", "Reported by 1 article only"),
-    ("macron-brain-death", "Reported by 1 article only"),  # two rows of one article are one report
-])
+@pytest.mark.parametrize(
+    "event_id, expected",
+    [
+        ("us-supports-january", "Reported by 4 of the 5 articles"),  # five rows, two from one article
+        ("spain-backs-politico", "Reported by 1 article only"),
+        ("macron-brain-death", "Reported by 1 article only"),  # two rows of one article are one report
+    ],
+)
 def test_reported_by_counts_articles_not_rows(events, event_id, expected):
     assert events.at[event_id, "how_sure"] == expected
 
@@ -28,12 +32,16 @@ def test_every_row_of_a_fact_gets_the_same_count_and_articles(events):
 def test_a_disagreement_shows_on_every_report_of_the_fact(events):
     # leading-contender says 12 years; the other reports of Rutte's tenure (13 years, since 2010) are right, and all say they disagree.
     for event_id in ("rutte-twelve-year-tenure", "rutte-pm-since-2010", "rutte-thirteen-year-term"):
-        assert events.at[event_id, "how_sure"].startswith("Reported by 3 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010")
+        assert events.at[event_id, "how_sure"].startswith(
+            "Reported by 3 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010"
+        )
 
 
 def test_an_article_contradicting_itself_says_so(events):
     # Its body and its reference list give Erdoğan's 2019 retort in two wordings.
-    assert events.at["erdogan-check-brain-death-ref", "how_sure"].startswith("Reported by 1 article only, which contradicts itself: ")
+    assert events.at["erdogan-check-brain-death-ref", "how_sure"].startswith(
+        "Reported by 1 article only, which contradicts itself: "
+    )
 
 
 def test_the_timing_of_the_decision_is_one_fact_of_three_articles(events):
@@ -43,12 +51,21 @@ def test_the_timing_of_the_decision_is_one_fact_of_three_articles(events):
 
 
 def test_the_consensus_rule_is_reported_by_all_five_articles(events):
-    for event_id in ("unanimous-decision-january", "consensus-needed-february", "all-allies-must-accept", "approval-of-all-32", "consensus-of-32"):
+    for event_id in (
+        "unanimous-decision-january",
+        "consensus-needed-february",
+        "all-allies-must-accept",
+        "approval-of-all-32",
+        "consensus-of-32",
+    ):
         assert events.at[event_id, "how_sure"] == "Reported by all 5 articles"
 
 
 def test_a_lone_article_error_says_it_is_corrected(events):
-    assert events.at["karins-named-contender", "how_sure"] == "Reported by 1 article only; it gets this wrong, corrected from outside the articles (see the note)"
+    assert (
+        events.at["karins-named-contender", "how_sure"]
+        == "Reported by 1 article only; it gets this wrong, corrected from outside the articles (see the note)"
+    )
 
 
 def test_reported_in_lists_titles_oldest_first(events, ds):
@@ -57,16 +74,23 @@ def test_reported_in_lists_titles_oldest_first(events, ds):
     assert len(titles) == 4 and list(published[titles]) == sorted(published[titles])
 
 
-@pytest.mark.parametrize("n, disagreement, note_type, expected", [
-    (5, "", "", "Reported by all 5 articles"),
-    (2, "", "caution", "Reported by 2 of the 5 articles"),
-    (2, "A says X; B says Y.", "", "Reported by 2 of the 5 articles; they disagree: A says X; B says Y."),
-])
+@pytest.mark.parametrize(
+    "n, disagreement, note_type, expected",
+    [
+        (5, "", "", "Reported by all 5 articles"),
+        (2, "", "caution", "Reported by 2 of the 5 articles"),
+        (2, "A says X; B says Y.", "", "Reported by 2 of the 5 articles; they disagree: A says X; B says Y."),
+    ],
+)
 def test_how_sure(n, disagreement, note_type, expected):
     assert how_sure(n, 5, disagreement, note_type) == expected
 
 
 def test_a_fact_without_an_id_is_its_own(events):
-    frame = pd.DataFrame({"event_id": ["a", "b"], "fact_id": ["", ""], "article_id": ["x", "y"], "note_type": ["", ""], "note": ["", ""]})
-    articles = pd.DataFrame({"article_id": ["x", "y"], "title": ["X", "Y"], "published": pd.to_datetime(["2024-01-01", "2024-02-01"])})
+    frame = pd.DataFrame(
+        {"event_id": ["a", "b"], "fact_id": ["", ""], "article_id": ["x", "y"], "note_type": ["", ""], "note": ["", ""]}
+    )
+    articles = pd.DataFrame(
+        {"article_id": ["x", "y"], "title": ["X", "Y"], "published": pd.to_datetime(["2024-01-01", "2024-02-01"])}
+    )
     assert corroborate(frame, articles)["reported_by"].tolist() == [1, 1]

@@ -1,5 +1,6 @@
 """Chart descriptions generated from the data and the filters: right on known dates, shown under each chart,
 given as its accessible text, and written into its exports."""
+
 from pathlib import Path
 
 import pandas as pd
@@ -13,23 +14,36 @@ from rutte_race.text import escape_markdown
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("names, expected", [
-    (["Hungary"], "Hungary"), (["Hungary", "Türkiye"], "Hungary and Türkiye"),
-    (["A", "B", "C"], "A, B and C"), (["A", "B", "C", "D"], "A, B, C and 1 other"), (list("ABCDEF"), "A, B, C and 3 others"),
-])
+@pytest.mark.parametrize(
+    "names, expected",
+    [
+        (["Hungary"], "Hungary"),
+        (["Hungary", "Türkiye"], "Hungary and Türkiye"),
+        (["A", "B", "C"], "A, B and C"),
+        (["A", "B", "C", "D"], "A, B, C and 1 other"),
+        (list("ABCDEF"), "A, B, C and 3 others"),
+    ],
+)
 def test_names_list(names, expected):
     assert describe.names_list(names) == expected
 
 
-@pytest.mark.parametrize("day, countries, expected", [
-    # Türkiye had given no sign yet: Erdoğan's expectations in the call of 31 March are not a stance.
-    ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies backed Rutte. Hungary opposed him."),
-    ("2024-04-30", (), "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),
-    ("2024-04-30", ("HUN", "TUR"), "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary held reservations."),
-    ("2024-04-30", ("HUN",), "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary held reservations."),
-    ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
-    ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
-])
+@pytest.mark.parametrize(
+    "day, countries, expected",
+    [
+        # Türkiye had given no sign yet: Erdoğan's expectations in the call of 31 March are not a stance.
+        ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies backed Rutte. Hungary opposed him."),
+        ("2024-04-30", (), "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),
+        (
+            "2024-04-30",
+            ("HUN", "TUR"),
+            "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary held reservations.",
+        ),
+        ("2024-04-30", ("HUN",), "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary held reservations."),
+        ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
+        ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
+    ],
+)
 def test_map_description_on_known_dates(ds, changes, day, countries, expected):
     assert describe.stances_on(views.map_frame(ds, day, changes), day, countries) == expected
 
@@ -37,8 +51,10 @@ def test_map_description_on_known_dates(ds, changes, day, countries, expected):
 def test_backers_description_names_the_first_reported_and_who_still_held_out(ds, changes):
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     text = describe.backers_until(views.map_frame(ds, "2024-04-30", changes), changes, names, "2024-04-30")
-    assert text == ("By 30 April 2024, 7 of 32 allies had publicly backed Rutte. The first reported, c. 19 Jan 2024: "
-                    "France, Germany and the United States. Hungary still held reservations.")
+    assert text == (
+        "By 30 April 2024, 7 of 32 allies had publicly backed Rutte. The first reported, c. 19 Jan 2024: "
+        "France, Germany and the United States. Hungary still held reservations."
+    )
 
 
 def test_timeline_description_counts_what_the_rows_hold(ds):
@@ -54,17 +70,21 @@ def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
     assert describe.candidates(table, ds.events) == (
         "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on 20 Jun 2024. "
-        "The other 4 were named or declared, with no outcome reported.")
+        "The other 4 were named or declared, with no outcome reported."
+    )
     only_wallace = table[table["candidate_id"] == "wallace"]
     assert describe.candidates(only_wallace, ds.events) == "1 person was named for the job."
 
 
-@pytest.mark.parametrize("entry, starts", [
-    ("app.py", "By 1 October 2024, 32 of 32 allies had publicly backed Rutte."),
-    ("pages/timeline.py", "96 sourced events from 2023 to 1 Oct 2024."),  # 92, and 4 rows the fact-check added
-    ("pages/backer_map.py", "On 26 June 2024, 32 of 32 allies backed Rutte."),
-    ("pages/candidates.py", "6 people were named for the job."),
-])
+@pytest.mark.parametrize(
+    "entry, starts",
+    [
+        ("app.py", "By 1 October 2024, 32 of 32 allies had publicly backed Rutte."),
+        ("pages/timeline.py", "96 sourced events from 2023 to 1 Oct 2024."),  # 92, and 4 rows the fact-check added
+        ("pages/backer_map.py", "On 26 June 2024, 32 of 32 allies backed Rutte."),
+        ("pages/candidates.py", "6 people were named for the job."),
+    ],
+)
 def test_each_chart_shows_its_description_and_gives_it_as_alt_text(entry, starts):
     at = AppTest.from_file(str(ROOT / entry), default_timeout=60).run()
     chart = at.get("vega_lite_chart")[0]
@@ -74,9 +94,12 @@ def test_each_chart_shows_its_description_and_gives_it_as_alt_text(entry, starts
 
 def test_an_export_carries_the_description_above_the_source(ds, changes):
     from rutte_race import charts
+
     frame = views.map_frame(ds, "2024-04-30", changes)
     description = describe.stances_on(frame, "2024-04-30")
-    spec = export.export_spec(charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test")
+    spec = export.export_spec(
+        charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test"
+    )
     assert spec["title"]["text"] == [description, "Source: test"]
     svg = export.render(spec, "svg").decode("utf-8")
     assert "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations." in svg
@@ -89,11 +112,16 @@ def test_long_footer_lines_wrap_inside_the_export_width():
     assert " ".join(lines[:-1]).split() == ["word"] * 60
 
 
-@pytest.mark.parametrize("name, expected", [("United States", "the United States"), ("Netherlands", "the Netherlands"), ("Türkiye", "Türkiye")])
+@pytest.mark.parametrize(
+    "name, expected",
+    [("United States", "the United States"), ("Netherlands", "the Netherlands"), ("Türkiye", "Türkiye")],
+)
 def test_country_names_read_as_prose(name, expected):
     assert describe.in_prose(name) == expected
 
 
 def test_a_sentence_starting_with_the_united_kingdom_is_capitalised(ds):
     stances = pd.DataFrame({"iso3": ["GBR"], "name": ["United Kingdom"], "status": ["reservations"]})
-    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), ()).endswith(" The United Kingdom held reservations.")
+    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), ()).endswith(
+        " The United Kingdom held reservations."
+    )

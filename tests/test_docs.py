@@ -1,4 +1,5 @@
 """The docs tell the truth: their generated parts match the data, and the README's commands are CI's."""
+
 import json
 import re
 import subprocess
@@ -11,7 +12,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_generated_docs_and_package_texts_are_in_step_with_the_real_data():
-    assert sorted(str(p.relative_to(ROOT)) for p in data_docs.stale(ROOT / "data")) == [], "run: python -m rutte_race.data_docs"
+    assert sorted(str(p.relative_to(ROOT)) for p in data_docs.stale(ROOT / "data")) == [], (
+        "run: python -m rutte_race.data_docs"
+    )
 
 
 def test_the_data_doc_carries_the_generated_column_reference():
@@ -21,8 +24,12 @@ def test_the_data_doc_carries_the_generated_column_reference():
 
 def test_every_column_of_every_table_has_a_description():
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
-    undocumented = [f"{r['path']}:{f['name']}" for r in package["resources"] for f in r.get("schema", {}).get("fields", [])
-                    if not f.get("description", "").strip()]
+    undocumented = [
+        f"{r['path']}:{f['name']}"
+        for r in package["resources"]
+        for f in r.get("schema", {}).get("fields", [])
+        if not f.get("description", "").strip()
+    ]
     assert undocumented == []
 
 
@@ -39,6 +46,8 @@ def test_readme_opens_with_the_run_and_test_commands_and_ci_runs_the_test_one():
 def test_every_option_the_data_doc_gives_add_article_is_one_it_takes():
     doc = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"(--[a-z]+)", doc.split("## Adding an article")[1].split("### How to enter a row")[0]))
-    result = subprocess.run([sys.executable, "-m", "rutte_race.add_article", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "rutte_race.add_article", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0
     assert documented and documented <= set(re.findall(r"(--[a-z]+)", result.stdout))

@@ -1,4 +1,5 @@
 """Static embeds: every chart as offline HTML, SVG, PNG and CSV, with an index of <iframe> snippets."""
+
 import html
 import re
 import subprocess
@@ -25,7 +26,9 @@ def folder(tmp_path_factory) -> Path:
 def test_every_chart_of_the_story_is_there_in_every_format(folder):
     slugs = [item.slug for item in embeds.story_charts(load())]
     assert slugs == ["backers-over-time", "timeline", "backer-map", "candidates"]
-    assert sorted(p.name for p in folder.iterdir()) == sorted(["index.html", *(f"{s}.{f}" for s in slugs for f in embeds.FORMATS)])
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        ["index.html", *(f"{s}.{f}" for s in slugs for f in embeds.FORMATS)]
+    )
     for slug in slugs:
         assert (folder / f"{slug}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         ET.fromstring((folder / f"{slug}.svg").read_bytes())
@@ -52,7 +55,12 @@ def test_index_offers_a_snippet_for_each_chart_pointing_at_the_published_folder(
 
 
 def test_the_command_writes_the_folder(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "rutte_race.embeds", str(tmp_path / "out")], cwd=ROOT,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "rutte_race.embeds", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "wrote 17 files" in result.stdout and (tmp_path / "out" / "index.html").is_file()

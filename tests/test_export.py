@@ -1,4 +1,5 @@
 """Exports: valid PNG/SVG/PDF/HTML bytes from the on-screen spec, with title, filters and source baked in; cached."""
+
 import io
 import json
 import re
@@ -12,7 +13,11 @@ from rutte_race import charts, export, views
 from rutte_race.load import load
 from rutte_race.paths import DATA_DIR
 
-TITLE, SUBTITLE, SOURCE = "Allies' stance on Rutte, 30 April 2024", "All dates; Türkiye", "Source: five news articles; data test"
+TITLE, SUBTITLE, SOURCE = (
+    "Allies' stance on Rutte, 30 April 2024",
+    "All dates; Türkiye",
+    "Source: five news articles; data test",
+)
 
 
 @pytest.fixture(scope="module")
@@ -71,16 +76,31 @@ def test_export_leaves_the_on_screen_spec_as_it_was(chart_spec):
     assert json.dumps(chart_spec, sort_keys=True) == before
 
 
-@pytest.mark.parametrize("parts,ext,expected", [
-    (("backers", "as-of", "2024-04-30"), "png", "rutte-backers-as-of-2024-04-30.png"),
-    (("timeline", "2023-07-07", "to", "2024-10-01", "HUN", "TUR"), "csv", "rutte-timeline-2023-07-07-to-2024-10-01-hun-tur.csv"),
-    (("Candidates / <b>",), "svg", "rutte-candidates-b.svg"),
-])
+@pytest.mark.parametrize(
+    "parts,ext,expected",
+    [
+        (("backers", "as-of", "2024-04-30"), "png", "rutte-backers-as-of-2024-04-30.png"),
+        (
+            ("timeline", "2023-07-07", "to", "2024-10-01", "HUN", "TUR"),
+            "csv",
+            "rutte-timeline-2023-07-07-to-2024-10-01-hun-tur.csv",
+        ),
+        (("Candidates / <b>",), "svg", "rutte-candidates-b.svg"),
+    ],
+)
 def test_file_names_say_what_they_hold(parts, ext, expected):
     assert export.file_name(*parts, ext=ext) == expected
 
 
 def test_data_package_zip_holds_descriptor_tables_and_shapes():
     names = zipfile.ZipFile(io.BytesIO(export.data_package_zip(str(DATA_DIR), "v-test"))).namelist()
-    for name in ("datapackage.json", "events.csv", "articles.csv", "candidates.csv", "nato_members.csv", "countries.csv", "countries-110m.json"):
+    for name in (
+        "datapackage.json",
+        "events.csv",
+        "articles.csv",
+        "candidates.csv",
+        "nato_members.csv",
+        "countries.csv",
+        "countries-110m.json",
+    ):
         assert f"rutte-nato-race-v-test/{name}" in names

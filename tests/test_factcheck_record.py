@@ -1,11 +1,12 @@
 """docs/FACTCHECK.md stays in step with the data: every row has a verdict, every row it names exists, and every
 sentence of every article is there with its rows or the reason it was excluded."""
+
 import csv
 import re
 
 import pytest
-from data_copies import ROOT
 
+from data_copies import ROOT
 from rutte_race.text import normalise
 
 RECORD = ROOT / "docs" / "FACTCHECK.md"
@@ -40,33 +41,47 @@ def sections() -> dict[str, str]:
     return dict(zip(parts[1::2], parts[2::2]))
 
 
-KNOWN = {row["event_id"] for row in rows_of("events.csv")} | {row["article_id"] for row in rows_of("articles.csv")} | {
-    row["candidate_id"] for row in rows_of("candidates.csv")}
+KNOWN = (
+    {row["event_id"] for row in rows_of("events.csv")}
+    | {row["article_id"] for row in rows_of("articles.csv")}
+    | {row["candidate_id"] for row in rows_of("candidates.csv")}
+)
 
 
 def test_every_events_row_has_exactly_one_verdict():
     verdicts = table_rows(sections()["Verdicts on every row of events.csv"])
     named = [row[0].strip("`") for row in verdicts]
     assert sorted(named) == sorted(row["event_id"] for row in rows_of("events.csv"))
-    assert all(row[1] in VERDICTS and row[2] for row in verdicts), [row for row in verdicts if row[1] not in VERDICTS or not row[2]]
+    assert all(row[1] in VERDICTS and row[2] for row in verdicts), [
+        row for row in verdicts if row[1] not in VERDICTS or not row[2]
+    ]
 
 
 def test_every_article_and_candidate_row_has_a_verdict():
     verdicts = table_rows(sections()["Verdicts on articles.csv and candidates.csv"])
     named = sorted(row[0].strip("`") for row in verdicts)
-    assert named == sorted([row["article_id"] for row in rows_of("articles.csv")] + [row["candidate_id"] for row in rows_of("candidates.csv")])
+    assert named == sorted(
+        [row["article_id"] for row in rows_of("articles.csv")]
+        + [row["candidate_id"] for row in rows_of("candidates.csv")]
+    )
     assert all(row[1] in VERDICTS for row in verdicts)
 
 
 def test_every_row_the_record_names_exists():
-    named = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`", "\n".join(
-        " ".join(cells) for cells in table_rows(RECORD.read_text(encoding="utf-8")))))
+    named = set(
+        re.findall(
+            r"`([a-z0-9]+(?:-[a-z0-9]+)*)`",
+            "\n".join(" ".join(cells) for cells in table_rows(RECORD.read_text(encoding="utf-8"))),
+        )
+    )
     assert named - KNOWN == set()
 
 
 @pytest.mark.parametrize("article", rows_of("articles.csv"), ids=lambda a: a["article_id"])
 def test_every_sentence_of_the_article_is_covered_in_order(article):
-    section = next(text for heading, text in sections().items() if heading.startswith(f"Article `{article['article_id']}`"))
+    section = next(
+        text for heading, text in sections().items() if heading.startswith(f"Article `{article['article_id']}`")
+    )
     listed = table_rows(section)
     expected = sentences((ROOT / "seeds" / article["seed_file"]).read_text(encoding="utf-8"))
     assert [normalise(cells[1]) for cells in listed] == expected
@@ -80,5 +95,7 @@ def test_the_figures_are_the_data_s():
     events = rows_of("events.csv")
     verdicts = [row[1] for row in table_rows(sections()["Verdicts on every row of events.csv"])]
     assert f"Rows checked: {len(events)} in events.csv" in figures
-    assert (f"{verdicts.count('correct')} correct, {verdicts.count('wrong, fixed')} wrong and fixed, "
-            f"{verdicts.count('questionable, fixed')} questionable and fixed, {verdicts.count('added')} added") in figures
+    assert (
+        f"{verdicts.count('correct')} correct, {verdicts.count('wrong, fixed')} wrong and fixed, "
+        f"{verdicts.count('questionable, fixed')} questionable and fixed, {verdicts.count('added')} added"
+    ) in figures

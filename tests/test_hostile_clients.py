@@ -6,6 +6,7 @@ debug requests) while a well-behaved reader reruns the backer map. The reader ne
 server stays healthy and its log holds no traceback. Bounded: 20 sequences of at most 6 messages. Then every kind
 of widget state under each filter widget's real id, which Streamlit itself cannot read (ui/widget_guard.py).
 """
+
 import asyncio
 import math
 import threading
@@ -61,7 +62,7 @@ class Server:
 
     def new_log(self) -> str:
         text = self.log.read_text(errors="replace")
-        new, self.log_seen = text[self.log_seen:], len(text)
+        new, self.log_seen = text[self.log_seen :], len(text)
         return new
 
     def healthy(self) -> bool:
@@ -75,6 +76,7 @@ def server(tmp_path_factory):
     process, url = start_app("app.py", log)
     loop = Loop()
     try:
+
         async def scout() -> tuple[Session, list[str], set[str]]:
             widget_ids: set[str] = set()
             visitor = Session(url, "")
@@ -171,8 +173,17 @@ def simple(kind: str, value=True) -> BackMsg:
 def messages(server: Server):
     return st.one_of(
         rerun_messages(server),
-        st.sampled_from([simple("stop_script"), simple("app_heartbeat"), clear_cache_message(), simple("load_git_info"),
-                         simple("debug_shutdown_runtime"), simple("debug_disconnect_websocket"), simple("set_run_on_save", False)]),
+        st.sampled_from(
+            [
+                simple("stop_script"),
+                simple("app_heartbeat"),
+                clear_cache_message(),
+                simple("load_git_info"),
+                simple("debug_shutdown_runtime"),
+                simple("debug_disconnect_websocket"),
+                simple("set_run_on_save", False),
+            ]
+        ),
     )
 
 
@@ -211,8 +222,13 @@ async def fuzz_once(server: Server, sequence: list[BackMsg], pauses: list[float]
 
 
 def test_random_back_messages_never_reach_a_reader_nor_the_server_log(server):
-    @settings(max_examples=SEQUENCES, deadline=None, database=None, derandomize=True,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=SEQUENCES,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(data=st.data())
     def one_sequence(data):
         sequence = data.draw(st.lists(messages(server), min_size=1, max_size=LONGEST), label="sequence")
@@ -228,6 +244,7 @@ def test_random_back_messages_never_reach_a_reader_nor_the_server_log(server):
 
 def test_a_client_that_sends_page_names_without_hashes_and_no_widget_states_gets_its_pages(server):
     """A script asking for pages by name only, never sending the widgets' states: every rerun draws its page."""
+
     async def drive() -> list[str]:
         client = Session(server.url, "timeline")
         try:
@@ -243,15 +260,33 @@ def test_a_client_that_sends_page_names_without_hashes_and_no_widget_states_gets
     assert "Traceback" not in server.new_log()
 
 
-WRONG_KINDS = [("string_value", "x"), ("int_value", 5), ("double_value", math.nan), ("bool_value", True), ("trigger_value", True),
-               ("json_value", "{"), ("bytes_value", b"\x00"), ("double_array_value", [math.nan, math.inf]),
-               ("int_array_value", [99999]), ("string_array_value", ["NLD"]), ("double_array_value", [1.0, 2.0, 3.0])]
+WRONG_KINDS = [
+    ("string_value", "x"),
+    ("int_value", 5),
+    ("double_value", math.nan),
+    ("bool_value", True),
+    ("trigger_value", True),
+    ("json_value", "{"),
+    ("bytes_value", b"\x00"),
+    ("double_array_value", [math.nan, math.inf]),
+    ("int_array_value", [99999]),
+    ("string_array_value", ["NLD"]),
+    ("double_array_value", [1.0, 2.0, 3.0]),
+]
 
 
-@pytest.mark.parametrize(("key", "page"), [("filter_dates", "backer_map"), ("filter_countries", "backer_map"),
-                                           ("as_of", "backer_map"), ("speakers", "quotes")])
+@pytest.mark.parametrize(
+    ("key", "page"),
+    [
+        ("filter_dates", "backer_map"),
+        ("filter_countries", "backer_map"),
+        ("as_of", "backer_map"),
+        ("speakers", "quotes"),
+    ],
+)
 def test_a_filter_widget_s_state_of_any_kind_gives_no_exception(server, key, page):
     """Under the real widget's id, every kind of value a widget state can carry, one rerun each."""
+
     async def drive() -> list[str]:
         client = Session(server.url, page)
         try:

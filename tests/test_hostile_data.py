@@ -3,6 +3,7 @@ maintenance page instead of a traceback or a half-drawn chart.
 
 The pages read their data folders from rutte_race.paths, which these tests point at a copy.
 """
+
 import json
 import re
 import shutil
@@ -12,11 +13,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from entry_points import ENTRY_POINTS
 from rutte_race import charts, export, paths, replay, views
 from rutte_race.load import load
 from tests.data_copies import DataCopy
 from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
-from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")
@@ -49,8 +50,9 @@ def without_escapes(markdown: str) -> str:
 
 def expression_strings(node) -> list[str]:
     if isinstance(node, dict):
-        return [v for k, v in node.items() if k in EXPRESSION_KEYS and isinstance(v, str)] + \
-            [s for v in node.values() for s in expression_strings(v)]
+        return [v for k, v in node.items() if k in EXPRESSION_KEYS and isinstance(v, str)] + [
+            s for v in node.values() for s in expression_strings(v)
+        ]
     if isinstance(node, list):
         return [s for v in node for s in expression_strings(v)]
     return []
@@ -62,7 +64,9 @@ def test_markup_in_the_data_is_never_interpreted_by_markdown(monkeypatch, hostil
     served_from(monkeypatch, hostile)
     at = run(entry)
     assert not at.exception
-    bodies = [el.value for kind in MARKDOWN_ELEMENTS for el in at.get(kind) if isinstance(getattr(el, "value", None), str)]
+    bodies = [
+        el.value for kind in MARKDOWN_ELEMENTS for el in at.get(kind) if isinstance(getattr(el, "value", None), str)
+    ]
     carrying = [b for b in bodies if "rutteInjected" in b]
     assert carrying or entry not in DATA_AS_MARKDOWN, "the hostile rows should be on this page"
     for body in carrying:
@@ -117,7 +121,9 @@ def test_exported_html_keeps_the_markup_inside_the_spec(hostile_exports):
     assert html.count("</script>") == benign.count("</script>"), "text from the data closed a <script>"
     assert "<img src=x" not in html and "<b>bold</b>" not in html
     spec = json.loads(re.search(r"const spec = (\{.*?\});\n", html, flags=re.S).group(1))
-    assert " ".join(spec["title"]["text"]) == f"Source: {HOSTILE}"  # the text itself is intact once parsed (and wrapped)
+    assert (
+        " ".join(spec["title"]["text"]) == f"Source: {HOSTILE}"
+    )  # the text itself is intact once parsed (and wrapped)
 
 
 def test_replay_hover_labels_escape_markup(hostile):
@@ -136,7 +142,9 @@ BREAKAGES = {
     "unknown stance": lambda c: c.edit("events.csv", "turkey-backs-rutte", stance="maybe"),
     "duplicate id": lambda c: c.edit("events.csv", "stoltenberg-good-hands", event_id="turkey-backs-rutte"),
     "quote not in its article": lambda c: c.edit("events.csv", "stoltenberg-good-hands", quote="Words nobody said"),
-    "not UTF-8": lambda c: (c.data / "articles.csv").write_bytes((c.data / "articles.csv").read_bytes().replace(b"Daria", b"D\xe4ria")),
+    "not UTF-8": lambda c: (c.data / "articles.csv").write_bytes(
+        (c.data / "articles.csv").read_bytes().replace(b"Daria", b"D\xe4ria")
+    ),
     "shapes not JSON": lambda c: c.write_text("countries-110m.json", "{not json"),
     "no data folder": lambda c: shutil.rmtree(c.data),
 }
@@ -150,6 +158,8 @@ def test_broken_data_shows_the_maintenance_page(monkeypatch, tmp_path, capfd, br
     served_from(monkeypatch, copy)
     at = run(entry)
     assert not at.exception
-    assert [e.value for e in at.error] == ["This story's data is being updated and cannot be shown right now. Please try again in a few minutes."]
+    assert [e.value for e in at.error] == [
+        "This story's data is being updated and cannot be shown right now. Please try again in a few minutes."
+    ]
     assert not at.title and not at.get("vega_lite_chart") and not at.get("plotly_chart") and not at.sidebar.date_input
     assert "[rutte-race] data failed its checks" in capfd.readouterr().out  # the server log says why

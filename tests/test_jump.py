@@ -1,5 +1,6 @@
 """Jump controls and latest developments: where First, Previous, Next and Latest lead, what counts as news,
 and the timeline's highlight of the focused event."""
+
 import json
 from datetime import date
 
@@ -14,34 +15,54 @@ from rutte_race.load import load
 D = date
 
 
-@pytest.mark.parametrize("stops,here,expected", [
-    ([1, 2, 3], 1, jump.Jumps(None, None, 2, 3)),
-    ([1, 2, 3], 2, jump.Jumps(1, 1, 3, 3)),
-    ([1, 2, 3], 3, jump.Jumps(1, 2, None, None)),
-    ([3, 1, 2, 2], 2, jump.Jumps(1, 1, 3, 3)),  # unsorted, repeated: the same stops
-    ([7], 7, jump.Jumps(None, None, None, None)),
-    ([], 5, jump.Jumps(None, None, None, None)),
-    # The map's date may fall between changes, before the first or after the last.
-    ([D(2024, 2, 22), D(2024, 4, 29)], D(2024, 3, 1), jump.Jumps(D(2024, 2, 22), D(2024, 2, 22), D(2024, 4, 29), D(2024, 4, 29))),
-    ([D(2024, 2, 22), D(2024, 4, 29)], D(2024, 1, 1), jump.Jumps(D(2024, 2, 22), None, D(2024, 2, 22), D(2024, 4, 29))),
-    ([D(2024, 2, 22), D(2024, 4, 29)], D(2024, 9, 1), jump.Jumps(D(2024, 2, 22), D(2024, 4, 29), None, D(2024, 4, 29))),
-])
+@pytest.mark.parametrize(
+    "stops,here,expected",
+    [
+        ([1, 2, 3], 1, jump.Jumps(None, None, 2, 3)),
+        ([1, 2, 3], 2, jump.Jumps(1, 1, 3, 3)),
+        ([1, 2, 3], 3, jump.Jumps(1, 2, None, None)),
+        ([3, 1, 2, 2], 2, jump.Jumps(1, 1, 3, 3)),  # unsorted, repeated: the same stops
+        ([7], 7, jump.Jumps(None, None, None, None)),
+        ([], 5, jump.Jumps(None, None, None, None)),
+        # The map's date may fall between changes, before the first or after the last.
+        (
+            [D(2024, 2, 22), D(2024, 4, 29)],
+            D(2024, 3, 1),
+            jump.Jumps(D(2024, 2, 22), D(2024, 2, 22), D(2024, 4, 29), D(2024, 4, 29)),
+        ),
+        (
+            [D(2024, 2, 22), D(2024, 4, 29)],
+            D(2024, 1, 1),
+            jump.Jumps(D(2024, 2, 22), None, D(2024, 2, 22), D(2024, 4, 29)),
+        ),
+        (
+            [D(2024, 2, 22), D(2024, 4, 29)],
+            D(2024, 9, 1),
+            jump.Jumps(D(2024, 2, 22), D(2024, 4, 29), None, D(2024, 4, 29)),
+        ),
+    ],
+)
 def test_jumps_lead_to_the_stops_around_here_and_stay_put_at_the_ends(stops, here, expected):
     assert jump.jumps(stops, here) == expected
 
 
-@pytest.mark.parametrize("ids,here,expected", [
-    (["a", "b", "c"], "a", jump.Jumps(None, None, "b", "c")),
-    (["a", "b", "c"], "b", jump.Jumps("a", "a", "c", "c")),
-    (["a", "b", "c"], "c", jump.Jumps("a", "b", None, None)),
-    (["c", "a", "b"], "a", jump.Jumps("c", "c", "b", "b")),  # the ids' own order does not matter
-])
+@pytest.mark.parametrize(
+    "ids,here,expected",
+    [
+        (["a", "b", "c"], "a", jump.Jumps(None, None, "b", "c")),
+        (["a", "b", "c"], "b", jump.Jumps("a", "a", "c", "c")),
+        (["a", "b", "c"], "c", jump.Jumps("a", "b", None, None)),
+        (["c", "a", "b"], "a", jump.Jumps("c", "c", "b", "b")),  # the ids' own order does not matter
+    ],
+)
 def test_steps_follow_reading_order(ids, here, expected):
     assert jump.steps(ids, here) == expected
 
 
 def events(*rows) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["event_id", "date", "date_precision", "kind", "fact_id"]).assign(date=lambda f: pd.to_datetime(f["date"]))
+    return pd.DataFrame(rows, columns=["event_id", "date", "date_precision", "kind", "fact_id"]).assign(
+        date=lambda f: pd.to_datetime(f["date"])
+    )
 
 
 def test_latest_developments_are_newest_first_one_per_fact_without_background_or_context():
@@ -68,7 +89,11 @@ def test_latest_developments_of_the_real_data_end_with_rutte_in_office():
 
 
 def test_events_are_stepped_through_by_date_keeping_the_datas_order_within_a_day():
-    rows = events(("b", "2024-02-01", "day", "call", ""), ("a", "2024-01-01", "day", "call", ""), ("c", "2024-02-01", "day", "visit", ""))
+    rows = events(
+        ("b", "2024-02-01", "day", "call", ""),
+        ("a", "2024-01-01", "day", "call", ""),
+        ("c", "2024-02-01", "day", "visit", ""),
+    )
     assert jump.in_order(rows)["event_id"].tolist() == ["a", "b", "c"]
 
 
@@ -76,7 +101,9 @@ def test_events_are_stepped_through_by_date_keeping_the_datas_order_within_a_day
 def timeline_spec():
     ds = load()
     frame = charts.timeline_frame(ds.events, ds.articles)
-    chart = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2023-07-07", "2024-10-01", "T", "S")
+    chart = charts.timeline(
+        frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2023-07-07", "2024-10-01", "T", "S"
+    )
     return chart.to_dict()  # validates against the Vega-Lite schema
 
 
@@ -95,5 +122,7 @@ def test_focused_timeline_rings_the_event_and_still_draws(timeline_spec):
     focus = charts.focus_params("turkey-backs-rutte", pd.Timestamp("2024-04-29"), D(2023, 7, 7), D(2024, 10, 1))
     assert focus == {charts.FOCUS: {"event_id": "turkey-backs-rutte", "date": "2024-04-29T00:00:00"}}
     plain = vl_convert.vegalite_to_svg(timeline_spec)
-    focused = vl_convert.vegalite_to_svg({**timeline_spec, "params": [{"name": charts.FOCUS, "value": focus[charts.FOCUS]}]})
+    focused = vl_convert.vegalite_to_svg(
+        {**timeline_spec, "params": [{"name": charts.FOCUS, "value": focus[charts.FOCUS]}]}
+    )
     assert focused != plain and focused.count("<path") > plain.count("<path")

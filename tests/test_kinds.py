@@ -1,5 +1,6 @@
 """The event kinds are declared once (rutte_race/kinds.py): the check, the timeline and the prose all read that
 table, its lanes' colours stay apart under the common colour-vision deficiencies, and adding a kind is one entry."""
+
 import itertools
 
 import numpy as np
@@ -17,7 +18,7 @@ MIN_MARK_CONTRAST = 2.8  # against white: a coloured mark (not text) stands out 
 
 
 def srgb(hex_colour: str) -> np.ndarray:
-    return np.array([int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)]) / 255
+    return np.array([int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
 
 
 def seen_as(rgb: np.ndarray, deficiency: str | None) -> np.ndarray:
@@ -45,13 +46,17 @@ def test_the_timeline_has_at_most_six_lanes_each_with_its_own_colour():
 def test_lane_colours_stay_apart_under_colour_vision_deficiencies(deficiency):
     colours = {lane.name: seen_as(srgb(lane.colour), deficiency) for lane in kinds.LANES}
     closest = min((distance(a, b), x, y) for (x, a), (y, b) in itertools.combinations(colours.items(), 2))
-    assert closest[0] >= MIN_DISTANCE, f"{closest[1]} and {closest[2]} are {closest[0]:.1f} apart as seen with {deficiency}"
+    assert closest[0] >= MIN_DISTANCE, (
+        f"{closest[1]} and {closest[2]} are {closest[0]:.1f} apart as seen with {deficiency}"
+    )
 
 
 def test_the_distance_check_catches_a_pair_that_merges_for_a_colour_blind_reader():
     # Okabe–Ito's green and a mid grey differ plainly to most readers, but nearly merge with deuteranopia.
     green, grey = srgb("#009E73"), srgb("#8C8C8C")
-    assert distance(green, grey) > MIN_DISTANCE > distance(seen_as(green, "deuteranomaly"), seen_as(grey, "deuteranomaly"))
+    assert (
+        distance(green, grey) > MIN_DISTANCE > distance(seen_as(green, "deuteranomaly"), seen_as(grey, "deuteranomaly"))
+    )
 
 
 @pytest.mark.parametrize("lane", kinds.LANES, ids=lambda lane: lane.name)
@@ -68,8 +73,10 @@ def test_a_kind_added_to_the_table_passes_the_check_and_is_drawn_in_its_lane(tmp
     copy = DataCopy(tmp_path)
     copy.replace("datapackage.json", '"took_office",', '"took_office",\n                "nomination",')
     copy.edit("events.csv", "iohannis-running", kind="nomination")
-    assert copy.problems() == ["datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
-                               "rutte_race/kinds.py, so the app cannot draw it; add it there"]
+    assert copy.problems() == [
+        "datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
+        "rutte_race/kinds.py, so the app cannot draw it; add it there"
+    ]
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, kinds.Kind("nomination", "Candidates", "nominations")))
     assert copy.problems() == []
     ds = load(copy.data, copy.seeds)
@@ -77,6 +84,13 @@ def test_a_kind_added_to_the_table_passes_the_check_and_is_drawn_in_its_lane(tmp
     assert frame.set_index("event_id").at["iohannis-running", "lane"] == "Candidates"
     nominations = ds.events[ds.events["kind"] == "nomination"]
     assert "nominations (1)" in describe.timeline(nominations)
-    spec = charts.timeline(frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2023-07-07", "2024-10-01", "T", "S").to_dict()
-    drawn = [row["event_id"] for data in spec["datasets"].values() for row in data if "lane" in row and row["lane"] == "Candidates"]
+    spec = charts.timeline(
+        frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2023-07-07", "2024-10-01", "T", "S"
+    ).to_dict()
+    drawn = [
+        row["event_id"]
+        for data in spec["datasets"].values()
+        for row in data
+        if "lane" in row and row["lane"] == "Candidates"
+    ]
     assert "iohannis-running" in drawn

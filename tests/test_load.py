@@ -1,4 +1,5 @@
 """Loading: typed frames as the descriptor says, a content fingerprint as version, DataError on broken data."""
+
 import csv
 import json
 import re
@@ -40,25 +41,35 @@ def test_each_column_has_the_type_the_descriptor_gives(ds, resource, field):
         assert all(isinstance(value, str) for value in column), "text stays text: no NaN, no numbers"
 
 
-@pytest.mark.parametrize("file, frame", [("articles.csv", "articles"), ("events.csv", "events"),
-                                         ("candidates.csv", "candidates"), ("nato_members.csv", "members")])
+@pytest.mark.parametrize(
+    "file, frame",
+    [
+        ("articles.csv", "articles"),
+        ("events.csv", "events"),
+        ("candidates.csv", "candidates"),
+        ("nato_members.csv", "members"),
+    ],
+)
 def test_every_row_is_loaded_in_file_order(ds, file, frame):
     first_column = next(iter(csv_rows(file)[0]))
     assert getattr(ds, frame)[first_column].tolist() == [row[first_column] for row in csv_rows(file)]
 
 
-@pytest.mark.parametrize("frame, key, value, column, expected", [
-    ("events", "event_id", "us-backs-kirby", "date", pd.Timestamp("2024-02-22")),
-    ("events", "event_id", "us-backs-kirby", "stance", "backs"),
-    ("events", "event_id", "rutte-trump-was-right", "stance", None),  # blank vocabulary cell: missing, not ""
-    ("events", "event_id", "rutte-appointed", "note", ""),  # blank text stays ""
-    ("events", "event_id", "ambassadors-not-yet", "country_iso3", ""),
-    ("members", "iso3", "ALB", "iso_numeric", "008"),  # leading zeros kept
-    ("members", "iso3", "SWE", "accession_date", pd.Timestamp("2024-03-07")),
-    ("members", "iso3", "TUR", "name", "Türkiye"),
-    ("articles", "article_id", "turkey-backs", "published", pd.Timestamp("2024-04-29")),
-    ("candidates", "candidate_id", "iohannis", "status", "withdrew"),
-])
+@pytest.mark.parametrize(
+    "frame, key, value, column, expected",
+    [
+        ("events", "event_id", "us-backs-kirby", "date", pd.Timestamp("2024-02-22")),
+        ("events", "event_id", "us-backs-kirby", "stance", "backs"),
+        ("events", "event_id", "rutte-trump-was-right", "stance", None),  # blank vocabulary cell: missing, not ""
+        ("events", "event_id", "rutte-appointed", "note", ""),  # blank text stays ""
+        ("events", "event_id", "ambassadors-not-yet", "country_iso3", ""),
+        ("members", "iso3", "ALB", "iso_numeric", "008"),  # leading zeros kept
+        ("members", "iso3", "SWE", "accession_date", pd.Timestamp("2024-03-07")),
+        ("members", "iso3", "TUR", "name", "Türkiye"),
+        ("articles", "article_id", "turkey-backs", "published", pd.Timestamp("2024-04-29")),
+        ("candidates", "candidate_id", "iohannis", "status", "withdrew"),
+    ],
+)
 def test_cells_keep_their_values(ds, frame, key, value, column, expected):
     cell = getattr(ds, frame).set_index(key).at[value, column]
     if expected is None:
@@ -67,15 +78,18 @@ def test_cells_keep_their_values(ds, frame, key, value, column, expected):
         assert cell == expected
 
 
-@pytest.mark.parametrize("day, precision, start, end", [
-    ("2024-02-22", "day", "2024-02-22", "2024-02-23"),
-    ("2019-11-01", "month", "2019-11-01", "2019-12-01"),
-    ("2024-02-01", "month", "2024-02-01", "2024-03-01"),
-    ("2023-12-01", "month", "2023-12-01", "2024-01-01"),
-    ("2023-01-01", "year", "2023-01-01", "2024-01-01"),
-    ("2024-01-19", "approx", "2024-01-16", "2024-01-23"),
-    ("2024-06-17", "week", "2024-06-17", "2024-06-24"),  # "the previous week": Monday to Sunday
-])
+@pytest.mark.parametrize(
+    "day, precision, start, end",
+    [
+        ("2024-02-22", "day", "2024-02-22", "2024-02-23"),
+        ("2019-11-01", "month", "2019-11-01", "2019-12-01"),
+        ("2024-02-01", "month", "2024-02-01", "2024-03-01"),
+        ("2023-12-01", "month", "2023-12-01", "2024-01-01"),
+        ("2023-01-01", "year", "2023-01-01", "2024-01-01"),
+        ("2024-01-19", "approx", "2024-01-16", "2024-01-23"),
+        ("2024-06-17", "week", "2024-06-17", "2024-06-24"),  # "the previous week": Monday to Sunday
+    ],
+)
 def test_date_span_covers_the_period_a_date_stands_for(day, precision, start, end):
     starts, ends = date_span(pd.Series([pd.Timestamp(day)]), pd.Series(pd.Categorical([precision])))
     assert (starts[0], ends[0]) == (pd.Timestamp(start), pd.Timestamp(end))
@@ -110,7 +124,11 @@ def test_version_changes_when_a_row_or_an_article_changes(ds, copy, edit):
         seed = copy.seeds / "004_f81cd5b717ad3e36.txt"
         seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     else:
-        copy.replace("datapackage.json", '"title": "Mark Rutte\'s race to become NATO Secretary General, 2024"', '"title": "Mark Rutte\'s race for NATO, 2024"')
+        copy.replace(
+            "datapackage.json",
+            '"title": "Mark Rutte\'s race to become NATO Secretary General, 2024"',
+            '"title": "Mark Rutte\'s race for NATO, 2024"',
+        )
     assert load(copy.data, copy.seeds).version != ds.version
 
 
@@ -130,7 +148,10 @@ def test_data_error_lists_every_problem_not_just_the_first(copy):
         load(copy.data, copy.seeds)
     assert [(p.file, p.line, p.field) for p in raised.value.problems] == [
         # Not a stance, a second stance for France on 19 Jan 2024 (other rows back), and not the kind's stance.
-        ("events.csv", event, "stance"), ("events.csv", event, "stance"), ("events.csv", event, "stance"), ("events.csv", event, "summary"),
+        ("events.csv", event, "stance"),
+        ("events.csv", event, "stance"),
+        ("events.csv", event, "stance"),
+        ("events.csv", event, "summary"),
         ("nato_members.csv", member, "region"),
     ]
 
@@ -149,12 +170,15 @@ def test_a_byte_order_mark_does_not_rename_the_first_column(copy):
     assert load(copy.data, copy.seeds).events.columns[0] == "event_id"
 
 
-@pytest.mark.parametrize("day, precision, label", [
-    ("2024-02-22", "day", "22 Feb 2024"),
-    ("2024-06-17", "week", "week of 17 Jun 2024"),
-    ("2023-10-01", "month", "Oct 2023"),
-    ("2023-01-01", "year", "2023"),
-    ("2024-01-19", "approx", "c. 19 Jan 2024"),
-])
+@pytest.mark.parametrize(
+    "day, precision, label",
+    [
+        ("2024-02-22", "day", "22 Feb 2024"),
+        ("2024-06-17", "week", "week of 17 Jun 2024"),
+        ("2023-10-01", "month", "Oct 2023"),
+        ("2023-01-01", "year", "2023"),
+        ("2024-01-19", "approx", "c. 19 Jan 2024"),
+    ],
+)
 def test_a_date_is_written_no_more_precisely_than_it_is_known(day, precision, label):
     assert date_label(pd.Timestamp(day), precision) == label

@@ -3,6 +3,7 @@
 From its second run, AppTest of an st.navigation app runs the page file itself, so each page is
 tested as its own script; the shared state the sidebar would set is given through session state.
 """
+
 import json
 import re
 from datetime import date
@@ -48,7 +49,11 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert at.title[0].value == "How Mark Rutte won over all 32 NATO allies"
     assert [w.label for w in at.sidebar.multiselect] == ["Countries"]
     assert at.sidebar.button_group[0].label == "Dates" and [d.label for d in at.sidebar.date_input] == ["From", "To"]
-    assert {m.label for m in at.metric} >= {"Days, first reported backing to appointment", "Allies that held out", "Rivals who ran openly"}
+    assert {m.label for m in at.metric} >= {
+        "Days, first reported backing to appointment",
+        "Allies that held out",
+        "Rivals who ran openly",
+    }
 
 
 def test_story_figures_come_from_the_data():
@@ -81,9 +86,16 @@ def test_country_filter_narrows_the_timeline_and_goes_into_the_url():
 
 
 def test_query_params_round_trip_through_a_page():
-    at = page("backer_map", **{"from": "2024-01-01", "to": "2024-06-30", "as_of": "2024-04-30", "countries": "EST"}).run()
+    at = page(
+        "backer_map", **{"from": "2024-01-01", "to": "2024-06-30", "as_of": "2024-04-30", "countries": "EST"}
+    ).run()
     assert not at.exception
-    assert dict(at.query_params) == {"from": "2024-01-01", "to": "2024-06-30", "as_of": "2024-04-30", "countries": "EST"}
+    assert dict(at.query_params) == {
+        "from": "2024-01-01",
+        "to": "2024-06-30",
+        "as_of": "2024-04-30",
+        "countries": "EST",
+    }
     assert at.slider[0].value.isoformat() == "2024-04-30"
 
 
@@ -172,10 +184,13 @@ def test_timeline_link_focuses_its_event_and_rings_it_on_the_chart():
     assert spec["params"][0]["value"]["event_id"] == "turkey-backs-rutte"
 
 
-@pytest.mark.parametrize("params,notice", [
-    ({"event": "no-such-event"}, "unknown event"),
-    ({"event": "turkey-backs-rutte", "countries": "HUN"}, "outside the chosen dates and countries"),
-])
+@pytest.mark.parametrize(
+    "params,notice",
+    [
+        ({"event": "no-such-event"}, "unknown event"),
+        ({"event": "turkey-backs-rutte", "countries": "HUN"}, "outside the chosen dates and countries"),
+    ],
+)
 def test_bad_event_in_a_link_gives_a_notice_and_leaves_the_url(params, notice):
     at = page("timeline", **params).run()
     assert not at.exception
@@ -226,14 +241,18 @@ def test_charts_that_draw_corrected_rows_link_to_the_corrections_and_others_do_n
 def test_corrections_page_lists_the_changes_and_the_article_errors():
     at = page("corrections").run()
     # 7 article errors logged in 1.0.0, one (the Wilders forecast) withdrawn in 1.2.0; 2 changes in 1.1.0, 209 in 1.2.0.
-    assert not at.exception and captions(at)[0].startswith("6 errors in the articles; 211 changes to the data after publication.")
+    assert not at.exception and captions(at)[0].startswith(
+        "6 errors in the articles; 211 changes to the data after publication."
+    )
     dated = [c for c in captions(at) if c.startswith("Corrected on")]
     assert len(dated) == 217 and all("1 December 2026" in c for c in dated[:209])
     assert all("25 November 2026" in c for c in dated[209:211]) and all("23 November 2026" in c for c in dated[211:])
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 6 and text.count("**Why:**") == 211
     # Changes in readers' words: what the row is now counted with, never 'field: before → after'.
-    assert escape_markdown("No longer counted as another report of the same fact as “Some Eastern European allies") in text
+    assert (
+        escape_markdown("No longer counted as another report of the same fact as “Some Eastern European allies") in text
+    )
     assert escape_markdown("fact_id: eastern-reservations") not in text
 
 
@@ -269,18 +288,31 @@ def test_the_map_s_tables_say_how_sure_we_are():
     assert set(on_the_day["How sure are we"]) == {"Reported by 4 of the 5 articles", "Reported by 1 article only"}
 
 
-@pytest.mark.parametrize("name, params, expected", [
-    # Hungary: opposed on 5 Mar 2024, reservations c. 4 Apr and c. 29 Apr 2024.
-    ("timeline", {"countries": "HUN"},
-     "3 sourced events from 5 Mar 2024 to c. 29 Apr 2024. "
-     "The commonest are reservations (2) and oppositions (1). "
-     "The busiest month was April 2024, with 2."),
-    # By 30 April: the United States, France, Germany, the UK, Spain, Estonia and Türkiye back him.
-    ("backer_map", {"as_of": "2024-04-30"}, "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations."),
-    ("candidates", {},
-     "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on "
-     "20 Jun 2024. The other 4 were named or declared, with no outcome reported."),
-])
+@pytest.mark.parametrize(
+    "name, params, expected",
+    [
+        # Hungary: opposed on 5 Mar 2024, reservations c. 4 Apr and c. 29 Apr 2024.
+        (
+            "timeline",
+            {"countries": "HUN"},
+            "3 sourced events from 5 Mar 2024 to c. 29 Apr 2024. "
+            "The commonest are reservations (2) and oppositions (1). "
+            "The busiest month was April 2024, with 2.",
+        ),
+        # By 30 April: the United States, France, Germany, the UK, Spain, Estonia and Türkiye back him.
+        (
+            "backer_map",
+            {"as_of": "2024-04-30"},
+            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary held reservations.",
+        ),
+        (
+            "candidates",
+            {},
+            "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on "
+            "20 Jun 2024. The other 4 were named or declared, with no outcome reported.",
+        ),
+    ],
+)
 def test_each_chart_shows_its_generated_description_under_it(name, params, expected):
     at = page(name, **params).run()
     assert escape_markdown(expected) in captions(at)

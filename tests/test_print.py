@@ -47,8 +47,12 @@ def test_the_public_address_setting_takes_only_a_public_web_address(setting, exp
 
 
 def test_an_unset_address_says_so_in_the_citation_rather_than_guess(ds):
-    assert cite.citation(ds.version, RETRIEVED, "", articles=len(ds.articles)).endswith("Retrieved 4 March 2025. (address not configured)")
-    assert cite.citation(ds.version, RETRIEVED, PUBLIC, articles=len(ds.articles)).endswith(f"Retrieved 4 March 2025. {PUBLIC}")
+    assert cite.citation(ds.version, RETRIEVED, "", articles=len(ds.articles)).endswith(
+        "Retrieved 4 March 2025. (address not configured)"
+    )
+    assert cite.citation(ds.version, RETRIEVED, PUBLIC, articles=len(ds.articles)).endswith(
+        f"Retrieved 4 March 2025. {PUBLIC}"
+    )
 
 
 def pdf_text(data: bytes) -> str:
@@ -103,9 +107,13 @@ def test_a_pdf_made_behind_a_proxy_or_locally_never_carries_a_loopback_address(d
 def test_the_pdf_text_extracts_cleanly(ds, public_pdf, public_story):
     text = pdf_text(public_pdf)
     assert "\ufffd" not in text and "(cid:" not in text
-    assert " ".join(whole_view.intro(public_story.counts).split()) in text  # a whole paragraph, its words whole and in order
+    assert (
+        " ".join(whole_view.intro(public_story.counts).split()) in text
+    )  # a whole paragraph, its words whole and in order
     assert "Recep Tayyip Erdoğan" in text and "Edgars Rinkēvičs" in text and "Türkiye" in text
-    joined = text.replace("- ", "-")  # a line that breaks at a word's own hyphen ("horse-/trading") reads "horse- trading"
+    joined = text.replace(
+        "- ", "-"
+    )  # a line that breaks at a word's own hyphen ("horse-/trading") reads "horse- trading"
     for quote in public_story.quotes:
         assert " ".join(quote.quote.split()) in joined
 

@@ -1,4 +1,5 @@
 """Quotation marks: a quote is set in typographic double marks, and the marks it holds become single ones."""
+
 import re
 
 import pytest
@@ -7,15 +8,22 @@ from rutte_race.text import quoted
 from test_pages import page
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("plain words", "“plain words”"),
-    ('"Trump’s main issue was that we were not spending enough. He was right," Rutte said.',
-     "“‘Trump’s main issue was that we were not spending enough. He was right,’ Rutte said.”"),
-    ("replied by saying “You should check whether you are brain dead first.”",
-     "“replied by saying ‘You should check whether you are brain dead first.’”"),
-    ("the Netherlands' outgoing Prime Minister", "“the Netherlands’ outgoing Prime Minister”"),
-    ("being 'clear eyed' on Russia", "“being ‘clear eyed’ on Russia”"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("plain words", "“plain words”"),
+        (
+            '"Trump’s main issue was that we were not spending enough. He was right," Rutte said.',
+            "“‘Trump’s main issue was that we were not spending enough. He was right,’ Rutte said.”",
+        ),
+        (
+            "replied by saying “You should check whether you are brain dead first.”",
+            "“replied by saying ‘You should check whether you are brain dead first.’”",
+        ),
+        ("the Netherlands' outgoing Prime Minister", "“the Netherlands’ outgoing Prime Minister”"),
+        ("being 'clear eyed' on Russia", "“being ‘clear eyed’ on Russia”"),
+    ],
+)
 def test_quotes_are_set_in_typographic_marks_with_inner_marks_single(text, expected):
     assert quoted(text) == expected
 

@@ -2,6 +2,7 @@
 reader on one, the app runs through the balancer, and a killed replica's readers reconnect to a live one
 while the other replica's readers notice nothing; readers beyond the sessions a replica may hold, and addresses
 opening too many connections, get the balancer's own page."""
+
 import asyncio
 import http.client
 import os
@@ -72,6 +73,7 @@ def test_the_app_runs_through_the_balancer_on_the_replica_its_cookie_names(clust
             return reader.replica, reader.exceptions, {wid.rsplit("-", 1)[-1] for wid in reader.widgets}
         finally:
             await reader.close()
+
     for replica in ("r1", "r2"):
         served_by, exceptions, widgets = in_own_thread(open_story(f"{COOKIE}={replica}"))
         assert served_by == replica and exceptions == [] and {"filter_from", "filter_to", "filter_countries"} <= widgets
@@ -149,7 +151,7 @@ def test_an_address_opening_too_many_connections_gets_the_slow_down_page_and_oth
     health = f"{small_cluster.url}/_stcore/health"
     answers = [status_and_page(health, source="127.0.0.3") for _ in range(SMALL.new_connections + 5)]
     slow_down = balancer_page("slow-down.http")
-    assert answers[:SMALL.new_connections] == [(200, "ok")] * SMALL.new_connections
+    assert answers[: SMALL.new_connections] == [(200, "ok")] * SMALL.new_connections
     assert answers[SMALL.new_connections] == (429, slow_down)
     assert "Too many requests from your connection" in slow_down
     assert status_and_page(health, source="127.0.0.4") == (200, "ok")  # another address is not held back

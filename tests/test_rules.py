@@ -1,7 +1,8 @@
 """The rules the method page states: each one the check is said to enforce is refused by it when broken."""
-import pytest
-from data_copies import DataCopy
 
+import pytest
+
+from data_copies import DataCopy
 from rutte_race.rules import RULES
 
 CHECKED = [rule for rule in RULES if rule.checked_by]

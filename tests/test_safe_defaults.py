@@ -1,6 +1,7 @@
 """Safe defaults: no error details for readers, XSRF on, no way to upload or name a file, and no link or
 request that makes the app read or serve a file outside what it means to.
 """
+
 import ast
 import http.client
 import sys
@@ -32,10 +33,13 @@ def test_reader_facing_config_hides_errors_and_keeps_xsrf_on():
 @pytest.mark.parametrize("path", APP_CODE, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_input_that_takes_a_file_or_free_text_and_no_raw_html(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    calls = {node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)}
+    calls = {
+        node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
     keywords = {kw.arg for node in ast.walk(tree) if isinstance(node, ast.Call) for kw in node.keywords}
-    modules = {alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names} | \
-        {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    modules = {
+        alias.name for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not calls & FILE_INPUTS
     assert not (calls | keywords) & RAW_HTML
     assert not any("components" in (m or "") for m in modules)
@@ -57,10 +61,29 @@ def files_opened():
 
 
 def path_like_params(canary: Path) -> dict[str, list[str]]:
-    paths = [str(canary), f"file://{canary}", "../../etc/passwd", "/etc/passwd", "README.md", "../README.md",
-             "docs/DATA.md", "..%2f..%2fetc%2fpasswd", "data/../README.md", "~/.ssh/id_rsa"]
-    return {"from": paths[:3], "to": paths[3:5], "as_of": paths[5:6], "countries": [",".join(paths)],
-            "speakers": paths, "event": paths, "file": paths, "page": paths, "data_dir": [str(canary.parent)]}
+    paths = [
+        str(canary),
+        f"file://{canary}",
+        "../../etc/passwd",
+        "/etc/passwd",
+        "README.md",
+        "../README.md",
+        "docs/DATA.md",
+        "..%2f..%2fetc%2fpasswd",
+        "data/../README.md",
+        "~/.ssh/id_rsa",
+    ]
+    return {
+        "from": paths[:3],
+        "to": paths[3:5],
+        "as_of": paths[5:6],
+        "countries": [",".join(paths)],
+        "speakers": paths,
+        "event": paths,
+        "file": paths,
+        "page": paths,
+        "data_dir": [str(canary.parent)],
+    }
 
 
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
@@ -76,7 +99,9 @@ def test_path_like_link_settings_never_make_a_page_read_a_file(files_opened, tmp
     assert not at.exception
     assert at.info and "could not be used" in at.info[0].value
     assert not [p for p in opened if p.startswith(str(tmp_path)) or "passwd" in p or ".ssh" in p]
-    in_project = {Path(p).relative_to(ROOT) for p in opened if p.startswith(f"{ROOT}/") and ".venv" not in Path(p).parts}
+    in_project = {
+        Path(p).relative_to(ROOT) for p in opened if p.startswith(f"{ROOT}/") and ".venv" not in Path(p).parts
+    }
     data_read = {p for p in in_project if p.suffix not in (".py", ".pyc", ".toml")}
     assert any(p.endswith(entry) for p in opened), "the hook saw the page script opened: it is recording"
     assert all(p.parts[0] in READABLE for p in data_read), sorted(map(str, data_read))
@@ -91,13 +116,29 @@ def served(tmp_path_factory):
         stop_app(process)
 
 
-SECRETS = {"app.py": ROOT / "app.py", "events.csv": ROOT / "data" / "events.csv", "config": ROOT / ".streamlit" / "config.toml",
-           "passwd": Path("/etc/passwd")}
+SECRETS = {
+    "app.py": ROOT / "app.py",
+    "events.csv": ROOT / "data" / "events.csv",
+    "config": ROOT / ".streamlit" / "config.toml",
+    "passwd": Path("/etc/passwd"),
+}
 REQUESTS = [
-    "/app/static/../app.py", "/app/static/%2e%2e/app.py", "/app/static/..%2fapp.py", "/app/static/%2e%2e%2fdata%2fevents.csv",
-    "/app/static/../../etc/passwd", "/app/static/..%2f..%2f..%2f..%2fetc%2fpasswd", "/app/static//etc/passwd",
-    "/app.py", "/data/events.csv", "/seeds/004_f81cd5b717ad3e36.txt", "/.streamlit/config.toml", "/../app.py",
-    "/media/../app.py", "/_stcore/../data/events.csv", "/component/../app.py", "/app/static/%252e%252e/app.py",
+    "/app/static/../app.py",
+    "/app/static/%2e%2e/app.py",
+    "/app/static/..%2fapp.py",
+    "/app/static/%2e%2e%2fdata%2fevents.csv",
+    "/app/static/../../etc/passwd",
+    "/app/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/app/static//etc/passwd",
+    "/app.py",
+    "/data/events.csv",
+    "/seeds/004_f81cd5b717ad3e36.txt",
+    "/.streamlit/config.toml",
+    "/../app.py",
+    "/media/../app.py",
+    "/_stcore/../data/events.csv",
+    "/component/../app.py",
+    "/app/static/%252e%252e/app.py",
 ]
 
 
@@ -111,5 +152,9 @@ def test_the_server_never_serves_a_file_outside_static(served, target):
         body = response.read()
     finally:
         connection.close()
-    leaked = [name for name, path in SECRETS.items() if path.is_file() and path.read_bytes()[:200].strip() and path.read_bytes()[:200] in body]
+    leaked = [
+        name
+        for name, path in SECRETS.items()
+        if path.is_file() and path.read_bytes()[:200].strip() and path.read_bytes()[:200] in body
+    ]
     assert not leaked, f"GET {target} ({response.status}) returned the content of {leaked}"

@@ -1,4 +1,5 @@
 """How the app is served: Nagle's algorithm off on readers' connections, shared charts never edited."""
+
 import inspect
 import socket
 
@@ -51,7 +52,12 @@ def _show_a_cached_chart_twice():
     from ui.charts import chart, show
 
     def build():
-        return alt.Chart(pd.DataFrame({"day": ["2024-04-29", "2024-04-30"], "n": [6, 7]})).mark_bar().encode(x="day:T", y="n:Q").properties(title="T")
+        return (
+            alt.Chart(pd.DataFrame({"day": ["2024-04-29", "2024-04-30"], "n": [6, 7]}))
+            .mark_bar()
+            .encode(x="day:T", y="n:Q")
+            .properties(title="T")
+        )
 
     cached = chart("test", ("key",), build, title="Backers")
     before = json.dumps(cached.spec, sort_keys=True), dict(cached.screen)

@@ -5,6 +5,7 @@ A `clear_cache` BackMsg, which any websocket may send, goes through Streamlit's 
 what no widget or link could put there (a client left a widget's state out, or sent another type) gives the
 view in the link, with no exception.
 """
+
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ TIMEOUT = 60
 
 class Wiper:
     """Streamlit's own handling of a BackMsg from a client, on a session with nothing else."""
+
     _session_state: dict = {}
     handle_backmsg = AppSession.handle_backmsg
     _handle_clear_cache_request = AppSession._handle_clear_cache_request
@@ -57,7 +59,9 @@ def test_a_client_s_clear_cache_empties_streamlit_s_caches_but_not_the_charts(mo
     send_clear_cache()
 
     in_streamlit_s_cache(1)
-    assert st_builds == [1, 1], "the clear_cache message no longer empties st.cache_resource: recheck ui/shared_cache.py"
+    assert st_builds == [1, 1], (
+        "the clear_cache message no longer empties st.cache_resource: recheck ui/shared_cache.py"
+    )
     again = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=TIMEOUT).run()
     assert not again.exception
     assert len(builds) == built_before, "the map was built again after a client's clear_cache"
@@ -111,8 +115,13 @@ JUNK = [
 ]
 
 
-READ_ON = {state.DATES: "timeline", state.COUNTRIES: "timeline", state.AS_OF: "backer_map", state.SPEAKERS: "quotes",
-           state.EVENT: "timeline"}  # a page that reads the value
+READ_ON = {
+    state.DATES: "timeline",
+    state.COUNTRIES: "timeline",
+    state.AS_OF: "backer_map",
+    state.SPEAKERS: "quotes",
+    state.EVENT: "timeline",
+}  # a page that reads the value
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ repeated keys, unknown countries, reversed or impossible dates, unicode, script 
 Parsing is fuzzed hard (it is cheap); every page is then fuzzed through AppTest, fewer cases each, so the
 whole suite stays well inside CI's time.
 """
+
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -13,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
+from entry_points import ENTRY_POINTS
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
 from rutte_race.url_state import PARAMS, parse, to_params
 from rutte_race.view_state import ViewState
-from entry_points import ENTRY_POINTS
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = load()
@@ -27,9 +28,29 @@ PARSE_CASES = int(os.environ.get("RUTTE_LINK_CASES", "1000"))  # the benchmark r
 CASES_PER_PAGE = 25
 
 HOSTILE_TEXT = [
-    "<script>alert(1)</script>", "javascript:alert(1)", "../../etc/passwd", "/etc/passwd", "file:///etc/passwd",
-    "data/events.csv", "%2e%2e%2f", "{{datum.x}}", "**bold**", ":red[x]", "NaN", "-1", "0", "9999-99-99",
-    "2024-02-30", "2024-1-1", " 2024-01-01", "2024-01-01T00:00", "０", "\u202e", "😀", "\x00", "x" * 5000,
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "../../etc/passwd",
+    "/etc/passwd",
+    "file:///etc/passwd",
+    "data/events.csv",
+    "%2e%2e%2f",
+    "{{datum.x}}",
+    "**bold**",
+    ":red[x]",
+    "NaN",
+    "-1",
+    "0",
+    "9999-99-99",
+    "2024-02-30",
+    "2024-1-1",
+    " 2024-01-01",
+    "2024-01-01T00:00",
+    "０",
+    "\u202e",
+    "😀",
+    "\x00",
+    "x" * 5000,
 ]
 
 
@@ -41,7 +62,9 @@ def days() -> st.SearchStrategy[str]:
 
 def codes() -> st.SearchStrategy[str]:
     known = sorted(BOUNDS.countries)
-    code = st.one_of(st.sampled_from(known), st.sampled_from(known).map(str.lower), st.text("ABCXYZ", min_size=1, max_size=4))
+    code = st.one_of(
+        st.sampled_from(known), st.sampled_from(known).map(str.lower), st.text("ABCXYZ", min_size=1, max_size=4)
+    )
     return st.lists(code, max_size=6).map(",".join)
 
 
@@ -59,7 +82,14 @@ def anything() -> st.SearchStrategy[str]:
     return st.one_of(st.text(max_size=60), st.sampled_from(HOSTILE_TEXT))
 
 
-VALUES = {"from": days(), "to": days(), "as_of": days(), "countries": codes(), "speakers": names(), "event": event_ids()}
+VALUES = {
+    "from": days(),
+    "to": days(),
+    "as_of": days(),
+    "countries": codes(),
+    "speakers": names(),
+    "event": event_ids(),
+}
 
 
 @st.composite
@@ -69,7 +99,9 @@ def links(draw) -> dict[str, list[str]]:
     for key in draw(st.lists(st.sampled_from(PARAMS), unique=True)):
         value = st.one_of(VALUES[key], anything()) if draw(st.booleans()) else VALUES[key]
         params[key] = draw(st.lists(value, min_size=1, max_size=3))
-    for key in draw(st.lists(st.one_of(st.text(min_size=1, max_size=12), st.sampled_from(HOSTILE_TEXT[:6])), max_size=2)):
+    for key in draw(
+        st.lists(st.one_of(st.text(min_size=1, max_size=12), st.sampled_from(HOSTILE_TEXT[:6])), max_size=2)
+    ):
         params.setdefault(key, [draw(anything())])
     return params
 
@@ -86,14 +118,18 @@ def used_as_given(params: dict[str, list[str]], view: ViewState) -> bool:
     """Whether the view holds exactly what the link asked for (so nothing needed a notice)."""
     wanted = {k: [v for v in vs if v] for k, vs in params.items()}
     wanted = {k: vs for k, vs in wanted.items() if vs}
-    if not wanted.keys() <= set(PARAMS) or any(len(vs) > 1 for k, vs in wanted.items() if k not in ("countries", "speakers")):
+    if not wanted.keys() <= set(PARAMS) or any(
+        len(vs) > 1 for k, vs in wanted.items() if k not in ("countries", "speakers")
+    ):
         return False
     dates = {"from": view.start, "to": view.end, "as_of": view.as_of}
     if any(vs[0] != dates[k].isoformat() for k, vs in wanted.items() if k in dates and dates[k] is not None):
         return False
     if "event" in wanted and wanted["event"][0] != view.event:
         return False
-    asked = {k: {p.strip() for v in wanted.get(k, []) for p in v.split(",") if p.strip()} for k in ("countries", "speakers")}
+    asked = {
+        k: {p.strip() for v in wanted.get(k, []) for p in v.split(",") if p.strip()} for k in ("countries", "speakers")
+    }
     return {c.upper() for c in asked["countries"]} == set(view.countries) and asked["speakers"] == set(view.speakers)
 
 
@@ -137,7 +173,9 @@ def test_every_page_renders_any_link_and_rewrites_it_to_what_it_shows(entry, par
     view = shown_view(at, entry)
     assert (view.start, view.end, view.countries) == (expected.start, expected.end, expected.countries)
     if entry == "pages/backer_map.py":
-        assert view.as_of in (None, at.slider[0].value) and (expected.as_of is None or at.slider[0].value == expected.as_of)
+        assert view.as_of in (None, at.slider[0].value) and (
+            expected.as_of is None or at.slider[0].value == expected.as_of
+        )
     if entry == "pages/quotes.py":
         assert list(view.speakers) == at.multiselect[0].value == list(expected.speakers)
     if entry == "pages/timeline.py":

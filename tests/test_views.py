@@ -6,6 +6,7 @@ Facts used below, read off events.csv (named allies' stances toward Rutte, candi
   reservations from c. 4 Apr; TUR reservations 31 Mar, backs 29 Apr; EST backs 2 Apr. The North
   Atlantic Council appoints Rutte on 26 Jun 2024, so every ally backs from then. Sweden joined 7 Mar 2024.
 """
+
 import csv
 
 import pandas as pd
@@ -28,49 +29,55 @@ def status_on(ds, changes, day: str, iso3: str) -> str:
     return str(as_of.set_index("iso3").at[iso3, "status"])
 
 
-@pytest.mark.parametrize("day, iso3, status", [
-    ("2024-01-18", "FRA", "undeclared"),
-    ("2024-01-19", "FRA", "backs"),
-    ("2024-01-19", "USA", "backs"),
-    ("2024-02-21", "GBR", "undeclared"),
-    ("2024-02-22", "GBR", "backs"),
-    ("2024-02-23", "ESP", "backs"),
-    ("2024-03-04", "HUN", "undeclared"),
-    ("2024-03-05", "HUN", "opposes"),
-    ("2024-04-03", "HUN", "opposes"),
-    ("2024-04-04", "HUN", "undeclared"),  # europolitika-kallas: 'still no sign of supporting Rutte'
-    ("2024-04-28", "HUN", "undeclared"),
-    ("2024-04-29", "HUN", "reservations"),  # turkey-backs: 'had earlier expressed reservations'
-    ("2024-06-25", "HUN", "reservations"),
-    ("2024-06-26", "HUN", "backs"),
-    ("2024-03-30", "TUR", "undeclared"),
-    ("2024-03-31", "TUR", "undeclared"),  # Erdoğan's expectations in the call are not a stance
-    ("2024-04-04", "TUR", "undeclared"),
-    ("2024-04-26", "TUR", "reservations"),
-    ("2024-04-28", "TUR", "reservations"),
-    ("2024-04-29", "TUR", "backs"),
-    ("2024-04-01", "EST", "undeclared"),
-    ("2024-04-02", "EST", "backs"),
-    ("2024-01-19", "SWE", "not_yet_member"),
-    ("2024-03-06", "SWE", "not_yet_member"),
-    ("2024-03-07", "SWE", "undeclared"),
-    ("2024-06-26", "SWE", "backs"),
-    ("2024-06-25", "NLD", "undeclared"),  # no row gives the Netherlands' own stance before the appointment
-    ("2024-06-26", "NLD", "backs"),
-    ("2024-12-31", "ALB", "backs"),
-])
+@pytest.mark.parametrize(
+    "day, iso3, status",
+    [
+        ("2024-01-18", "FRA", "undeclared"),
+        ("2024-01-19", "FRA", "backs"),
+        ("2024-01-19", "USA", "backs"),
+        ("2024-02-21", "GBR", "undeclared"),
+        ("2024-02-22", "GBR", "backs"),
+        ("2024-02-23", "ESP", "backs"),
+        ("2024-03-04", "HUN", "undeclared"),
+        ("2024-03-05", "HUN", "opposes"),
+        ("2024-04-03", "HUN", "opposes"),
+        ("2024-04-04", "HUN", "undeclared"),  # europolitika-kallas: 'still no sign of supporting Rutte'
+        ("2024-04-28", "HUN", "undeclared"),
+        ("2024-04-29", "HUN", "reservations"),  # turkey-backs: 'had earlier expressed reservations'
+        ("2024-06-25", "HUN", "reservations"),
+        ("2024-06-26", "HUN", "backs"),
+        ("2024-03-30", "TUR", "undeclared"),
+        ("2024-03-31", "TUR", "undeclared"),  # Erdoğan's expectations in the call are not a stance
+        ("2024-04-04", "TUR", "undeclared"),
+        ("2024-04-26", "TUR", "reservations"),
+        ("2024-04-28", "TUR", "reservations"),
+        ("2024-04-29", "TUR", "backs"),
+        ("2024-04-01", "EST", "undeclared"),
+        ("2024-04-02", "EST", "backs"),
+        ("2024-01-19", "SWE", "not_yet_member"),
+        ("2024-03-06", "SWE", "not_yet_member"),
+        ("2024-03-07", "SWE", "undeclared"),
+        ("2024-06-26", "SWE", "backs"),
+        ("2024-06-25", "NLD", "undeclared"),  # no row gives the Netherlands' own stance before the appointment
+        ("2024-06-26", "NLD", "backs"),
+        ("2024-12-31", "ALB", "backs"),
+    ],
+)
 def test_an_allys_status_on_a_date(ds, changes, day, iso3, status):
     assert status_on(ds, changes, day, iso3) == status
 
 
-@pytest.mark.parametrize("day, counts", [
-    ("2024-01-18", {"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 31, "not_yet_member": 1}),
-    ("2024-03-06", {"backs": 5, "reservations": 0, "opposes": 1, "undeclared": 25, "not_yet_member": 1}),
-    ("2024-03-07", {"backs": 5, "reservations": 0, "opposes": 1, "undeclared": 26, "not_yet_member": 0}),
-    ("2024-04-04", {"backs": 6, "reservations": 0, "opposes": 0, "undeclared": 26, "not_yet_member": 0}),
-    ("2024-06-25", {"backs": 7, "reservations": 1, "opposes": 0, "undeclared": 24, "not_yet_member": 0}),
-    ("2024-06-26", {"backs": 32, "reservations": 0, "opposes": 0, "undeclared": 0, "not_yet_member": 0}),
-])
+@pytest.mark.parametrize(
+    "day, counts",
+    [
+        ("2024-01-18", {"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 31, "not_yet_member": 1}),
+        ("2024-03-06", {"backs": 5, "reservations": 0, "opposes": 1, "undeclared": 25, "not_yet_member": 1}),
+        ("2024-03-07", {"backs": 5, "reservations": 0, "opposes": 1, "undeclared": 26, "not_yet_member": 0}),
+        ("2024-04-04", {"backs": 6, "reservations": 0, "opposes": 0, "undeclared": 26, "not_yet_member": 0}),
+        ("2024-06-25", {"backs": 7, "reservations": 1, "opposes": 0, "undeclared": 24, "not_yet_member": 0}),
+        ("2024-06-26", {"backs": 32, "reservations": 0, "opposes": 0, "undeclared": 0, "not_yet_member": 0}),
+    ],
+)
 def test_status_counts_on_a_date(ds, changes, day, counts):
     assert views.status_counts(views.stances_as_of(ds, pd.Timestamp(day), changes)) == counts
 
@@ -116,7 +123,16 @@ def test_the_appointment_makes_every_other_ally_a_backer(changes):
 def test_backers_by_date_follows_every_change(ds, changes):
     by_date = views.backers_by_date(ds, changes)
     assert by_date["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2024-01-19", "2024-02-22", "2024-02-23", "2024-03-05", "2024-04-02", "2024-04-04", "2024-04-26", "2024-04-29", "2024-06-26"]
+        "2024-01-19",
+        "2024-02-22",
+        "2024-02-23",
+        "2024-03-05",
+        "2024-04-02",
+        "2024-04-04",
+        "2024-04-26",
+        "2024-04-29",
+        "2024-06-26",
+    ]
     assert by_date["backs"].tolist() == [3, 4, 5, 5, 6, 6, 6, 7, 32]
     assert by_date["backs"].is_monotonic_increasing  # nobody withdrew their backing
     assert (by_date[views.STATUS_ORDER].sum(axis=1) == ALLIES).all()
@@ -136,7 +152,13 @@ def test_backers_by_date_for_chosen_countries(ds, changes):
 def test_backers_by_month(ds, changes):
     by_month = views.backers_by_month(ds, changes)
     assert dict(zip(by_month["month"], by_month["backs"])) == {
-        "2024-01": 3, "2024-02": 5, "2024-03": 5, "2024-04": 7, "2024-05": 7, "2024-06": 32}
+        "2024-01": 3,
+        "2024-02": 5,
+        "2024-03": 5,
+        "2024-04": 7,
+        "2024-05": 7,
+        "2024-06": 32,
+    }
 
 
 def test_first_backing_is_the_first_reported_one_at_its_precision(ds, changes):
@@ -150,7 +172,10 @@ def test_first_backing_is_the_first_reported_one_at_its_precision(ds, changes):
 def test_story_figures(ds, changes):
     figures = views.story_figures(ds, changes)
     assert figures["days_to_appointment"] == 159
-    assert figures["first_backers"] == ["France", "Germany", "United States"] and figures["first_backing_when"] == "c. 19 Jan 2024"
+    assert (
+        figures["first_backers"] == ["France", "Germany", "United States"]
+        and figures["first_backing_when"] == "c. 19 Jan 2024"
+    )
     assert figures["rivals_who_ran"] == ["Klaus Iohannis"]  # the others were only named in the press
     assert figures["named_backers_before_appointment"] == 7  # FRA DEU USA GBR ESP EST TUR
     assert figures["held_out"] == ["Hungary", "Türkiye"]
@@ -175,8 +200,13 @@ def test_candidate_table(ds):
     table = views.candidate_table(ds).set_index("candidate_id")
     assert len(table) == 6
     assert table["status"].astype(str).to_dict() == {
-        "rutte": "appointed", "kallas": "mentioned", "rinkevics": "mentioned",
-        "karins": "mentioned", "iohannis": "withdrew", "wallace": "mentioned"}
+        "rutte": "appointed",
+        "kallas": "mentioned",
+        "rinkevics": "mentioned",
+        "karins": "mentioned",
+        "iohannis": "withdrew",
+        "wallace": "mentioned",
+    }
     events = csv_rows("events.csv")
     assert table["sourced_rows"].to_dict() == {c: sum(e["candidate"] == c for e in events) for c in table.index}
     withdrawal = next(e for e in events if e["event_id"] == "iohannis-withdraws")
@@ -184,8 +214,13 @@ def test_candidate_table(ds):
     assert table.at["iohannis", "last_event"] == withdrawal["summary"]
     assert table.at["rutte", "last_event_date"] == pd.Timestamp("2024-10-01")  # takes office
     assert table["first_named"].dt.strftime("%Y-%m-%d").to_dict() == {
-        "rutte": "2024-01-19", "kallas": "2024-01-19", "rinkevics": "2024-01-19",
-        "karins": "2024-02-23", "iohannis": "2024-02-23", "wallace": "2024-02-23"}
+        "rutte": "2024-01-19",
+        "kallas": "2024-01-19",
+        "rinkevics": "2024-01-19",
+        "karins": "2024-02-23",
+        "iohannis": "2024-02-23",
+        "wallace": "2024-02-23",
+    }
 
 
 def test_rutte_card_keeps_to_his_own_acts(ds):
@@ -193,7 +228,10 @@ def test_rutte_card_keeps_to_his_own_acts(ds):
     assert set(rows["actor"]) == {"Mark Rutte"}
     assert rows["date"].is_monotonic_increasing
     assert set(views.candidate_events(ds, "iohannis")["event_id"]) == {
-        "iohannis-named-contender", "iohannis-running", "iohannis-withdraws"}
+        "iohannis-named-contender",
+        "iohannis-running",
+        "iohannis-withdraws",
+    }
 
 
 def test_map_frame_names_the_source_and_greys_out_allies_not_yet_joined(ds, changes):
@@ -203,7 +241,8 @@ def test_map_frame_names_the_source_and_greys_out_allies_not_yet_joined(ds, chan
     assert frame.at["SWE", "source_label"] == "" and frame.at["SWE", "source_when"] == ""
     assert frame.at["ESP", "source_when"] == "c. 23 Feb 2024"
     assert frame.at["ESP", "source_label"] == (
-        "Mark Rutte Positioned as Leading NATO Secretary General Contender (Not named in the text)")
+        "Mark Rutte Positioned as Leading NATO Secretary General Contender (Not named in the text)"
+    )
 
 
 def test_milestone_labels_mark_the_first_day_dated_turns(ds):
@@ -215,14 +254,23 @@ def test_milestone_labels_mark_the_first_day_dated_turns(ds):
     assert list(labels.values()).count("Takes office") == 1  # two rows report it; one label
 
 
-@pytest.mark.parametrize("counts, sentence", [
-    ({"backs": 7, "reservations": 1, "opposes": 0, "undeclared": 24, "not_yet_member": 0},
-     "7 allies back Rutte, 1 holds reservations, 24 have no public stance reported"),
-    ({"backs": 1, "reservations": 0, "opposes": 2, "undeclared": 0, "not_yet_member": 0},
-     "1 ally backs Rutte, 2 oppose him"),
-    ({"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 1, "not_yet_member": 1},
-     "1 ally has no public stance reported, 1 is not yet an ally"),
-    ({"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 0, "not_yet_member": 0}, "no allies shown"),
-])
+@pytest.mark.parametrize(
+    "counts, sentence",
+    [
+        (
+            {"backs": 7, "reservations": 1, "opposes": 0, "undeclared": 24, "not_yet_member": 0},
+            "7 allies back Rutte, 1 holds reservations, 24 have no public stance reported",
+        ),
+        (
+            {"backs": 1, "reservations": 0, "opposes": 2, "undeclared": 0, "not_yet_member": 0},
+            "1 ally backs Rutte, 2 oppose him",
+        ),
+        (
+            {"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 1, "not_yet_member": 1},
+            "1 ally has no public stance reported, 1 is not yet an ally",
+        ),
+        ({"backs": 0, "reservations": 0, "opposes": 0, "undeclared": 0, "not_yet_member": 0}, "no allies shown"),
+    ],
+)
 def test_stance_summary(counts, sentence):
     assert views.stance_summary(counts) == sentence

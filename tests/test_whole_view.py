@@ -1,4 +1,5 @@
 """The whole view as one file: a PDF story and an offline HTML page of what the reader is looking at."""
+
 import html
 import io
 import re
@@ -68,40 +69,58 @@ class Tags(HTMLParser):
         self.text.append(data)
 
 
-@pytest.mark.parametrize("view,expected", [
-    (ViewState(date(2024, 1, 1), date(2024, 10, 1)), date(2024, 6, 26)),  # the last stance change: the appointment
-    (ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2024, 4, 30)), date(2024, 4, 30)),
-    (ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2023, 1, 1)), date(2024, 5, 31)),  # outside: the last change, kept inside
-    (ViewState(date(2024, 7, 1), date(2024, 10, 1)), date(2024, 7, 1)),
-])
+@pytest.mark.parametrize(
+    "view,expected",
+    [
+        (ViewState(date(2024, 1, 1), date(2024, 10, 1)), date(2024, 6, 26)),  # the last stance change: the appointment
+        (ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2024, 4, 30)), date(2024, 4, 30)),
+        (
+            ViewState(date(2024, 1, 1), date(2024, 5, 31), as_of=date(2023, 1, 1)),
+            date(2024, 5, 31),
+        ),  # outside: the last change, kept inside
+        (ViewState(date(2024, 7, 1), date(2024, 10, 1)), date(2024, 7, 1)),
+    ],
+)
 def test_map_date_is_the_readers_inside_the_dates_else_the_last_change(view, expected):
     assert map_date(view, date(2024, 6, 26)) == expected
 
 
 def test_file_name_holds_the_filters_and_the_version():
-    assert whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf") == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234.pdf"
+    assert (
+        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf")
+        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234.pdf"
+    )
 
 
-def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sources_and_citation(ds, default_story, default_pdf):
+def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sources_and_citation(
+    ds, default_story, default_pdf
+):
     bounds = bounds_of(ds)
     cover, text = default_pdf[0], " ".join(default_pdf)
     assert HEADLINE in cover and f"Data version: {ds.version}" in cover
     assert f"Dates: {day_text(bounds.default_start)} to {day_text(bounds.default_end)}" in cover
-    assert "Countries: all allies" in cover and "Backer map as of: 26 June 2024" in cover and "Quotes by: everyone" in cover
+    assert (
+        "Countries: all allies" in cover
+        and "Backer map as of: 26 June 2024" in cover
+        and "Quotes by: everyone" in cover
+    )
     places = []
     for item in default_story.charts:
         assert item.chart is not None and flat(item.title) in text and flat(item.description) in text, item.slug
         places.append(text.index(flat(item.description)))
     assert places == sorted(places), "the charts follow the page's order"
     assert "Edgars Rinkēvičs" in text and "Krišjānis Kariņš" in text  # the candidates' names, drawn by the chart
-    rest = text[places[-1]:]
+    rest = text[places[-1] :]
     assert "What they said" in rest and "7 quotes match this view" in rest
     assert "I know I am leaving NATO in good hands" in rest and "Jens Stoltenberg, NATO Secretary General" in rest
     assert "You should check whether you are brain dead first" not in rest  # 2019: before the default dates
     # With 7 quotes the sources start on the quotes' page: each title comes after the charts, the citation last.
     for title in ds.articles["title"]:
         assert flat(title) in rest
-    assert flat(cite.citation(ds.version, RETRIEVED, articles=5)) in flat(default_pdf[-1]) and "How to cite" in default_pdf[-1]
+    assert (
+        flat(cite.citation(ds.version, RETRIEVED, articles=5)) in flat(default_pdf[-1])
+        and "How to cite" in default_pdf[-1]
+    )
 
 
 A4, LETTER = (595, 842), (612, 792)  # points: 210 × 297 mm and 8.5 × 11 in
@@ -136,10 +155,16 @@ def test_a_view_without_quotes_or_candidates_says_so(ds):
 
 
 def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, default_html):
-    remote = re.findall(r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""", default_html, flags=re.I)
+    remote = re.findall(
+        r"""(?:src|href|action)\s*=\s*["']?\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//|@import""",
+        default_html,
+        flags=re.I,
+    )
     assert not remote, remote[:3]
     tags = Tags(default_html).tags
-    assert [tag for tag, _ in tags].count("svg") == 4 and not [tag for tag, _ in tags if tag in ("script", "link", "img", "iframe")]
+    assert [tag for tag, _ in tags].count("svg") == 4 and not [
+        tag for tag, _ in tags if tag in ("script", "link", "img", "iframe")
+    ]
     ids = [attrs["id"] for _, attrs in tags if "id" in attrs]
     assert len(ids) == len(set(ids)), "four inline SVGs must not share an id (their clip paths would mix)"
     for item in default_story.charts:
@@ -152,18 +177,27 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
 def test_chart_svg_renames_ids_and_drops_inner_aria_but_never_touches_drawn_text(ds):
     words = 'a role="b" id="x" url(#y) href="#z"'
     frame = pd.DataFrame({"t": [words]})
-    demo = ChartDef(slug="demo", page="story", title=lambda sc: "Demo", rows=lambda sc: frame,
-                    build=lambda sc, rows, title, subtitle: alt.Chart(rows).mark_text(clip=True).encode(text="t:N"),
-                    describe=lambda sc, rows: "", table=lambda sc, rows: rows,
-                    drawn_events=lambda sc, rows: pd.Series([], dtype=str),
-                    file_name=lambda sc: ("demo",), what="Demo")
+    demo = ChartDef(
+        slug="demo",
+        page="story",
+        title=lambda sc: "Demo",
+        rows=lambda sc: frame,
+        build=lambda sc, rows, title, subtitle: alt.Chart(rows).mark_text(clip=True).encode(text="t:N"),
+        describe=lambda sc, rows: "",
+        table=lambda sc, rows: rows,
+        drawn_events=lambda sc, rows: pd.Series([], dtype=str),
+        file_name=lambda sc: ("demo",),
+        what="Demo",
+    )
     svg = whole_view.chart_svg(draw(demo, scope(ds, bounds_of(ds).default())))
     assert f">{html.escape(words, quote=False)}</text>" in svg
     tags = Tags(svg).tags
     assert not [name for _, attrs in tags for name in attrs if name == "role" or name.startswith("aria-")]
     ids = [attrs["id"] for _, attrs in tags if "id" in attrs]
     assert ids and all(i.startswith("demo-") for i in ids)
-    assert re.findall(r"url\(#([^)]+)\)", svg) and all(ref.startswith("demo-") for ref in re.findall(r'clip-path="url\(#([^)]+)\)"', svg))
+    assert re.findall(r"url\(#([^)]+)\)", svg) and all(
+        ref.startswith("demo-") for ref in re.findall(r'clip-path="url\(#([^)]+)\)"', svg)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -201,5 +235,8 @@ def test_sidebar_offers_both_files_on_click_only():
     at.run()
     assert not at.exception
     buttons = at.sidebar.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Download this view as a PDF story", "Download this view as an HTML page"]
+    assert [b.proto.label for b in buttons] == [
+        "Download this view as a PDF story",
+        "Download this view as an HTML page",
+    ]
     assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)  # built when clicked, no rerun

@@ -4,9 +4,10 @@ Building an Altair chart costs 0.1–0.6 s for these charts; a slider move or a 
 again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call; the cached chart
 carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
+
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import altair as alt
 import streamlit as st
@@ -28,6 +29,7 @@ class Chart:
     Both are shared by every session, so nothing may edit them in place (Streamlit copies a spec's top
     level before it changes it; tests/test_serving.py checks a cached chart survives being shown).
     """
+
     spec: dict
     screen: dict
     _exports: dict = field(default_factory=dict, compare=False, repr=False)
@@ -38,7 +40,9 @@ class Chart:
         return self._exports[source_line]
 
 
-def chart(name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: str | None = None, subtitle: str | None = None) -> Chart:
+def chart(
+    name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: str | None = None, subtitle: str | None = None
+) -> Chart:
     """Chart `name` for `key` (everything the chart's marks depend on). `title` and `subtitle` replace the
     built chart's (one map spec serves every date and date range with the same stances)."""
     built = _built(name, key, build)
@@ -49,7 +53,10 @@ def chart(name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: 
 def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Chart:
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
-    datasets = {dataset: dataframe_util.convert_anything_to_arrow_bytes(rows) for dataset, rows in spec.get("datasets", {}).items()}
+    datasets = {
+        dataset: dataframe_util.convert_anything_to_arrow_bytes(rows)
+        for dataset, rows in spec.get("datasets", {}).items()
+    }
     return Chart(spec, {**spec, "datasets": datasets} if datasets else spec)
 
 
@@ -75,8 +82,13 @@ def corrections_link(label: str) -> None:
 
 def with_params(chart: Chart, **values) -> Chart:
     """The chart with some of its top-level Vega-Lite params set (a highlight): no rebuild, the data shared."""
+
     def set_values(spec: dict) -> dict:
-        return {**spec, "params": [{**p, "value": values[p["name"]]} if p["name"] in values else p for p in spec.get("params", [])]}
+        return {
+            **spec,
+            "params": [{**p, "value": values[p["name"]]} if p["name"] in values else p for p in spec.get("params", [])],
+        }
+
     return Chart(set_values(chart.spec), set_values(chart.screen))
 
 
@@ -90,4 +102,5 @@ def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: C
         if subtitle is not None:
             new["subtitle"] = [subtitle, *old.get("subtitle", [""])[1:]]
         return {**spec, "title": new}
+
     return Chart(with_title(_chart.spec), with_title(_chart.screen))

@@ -1,4 +1,5 @@
 """Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
+
 import traceback
 from pathlib import Path
 
@@ -48,7 +49,11 @@ def dataset() -> Dataset:
     except Exception as err:  # whatever broke the data, the reader gets the same calm page
         st.error(MAINTENANCE, icon=":material/construction:")
         if isinstance(err, DataError):
-            print(f"[rutte-race] data failed its checks ({len(err.problems)} problem(s)):", *map(str, err.problems[:20]), sep="\n  ")
+            print(
+                f"[rutte-race] data failed its checks ({len(err.problems)} problem(s)):",
+                *map(str, err.problems[:20]),
+                sep="\n  ",
+            )
         else:
             traceback.print_exc()
         st.stop()
@@ -80,5 +85,12 @@ def _backers_by_date(version: str, countries: tuple[str, ...], _ds: Dataset, _ch
 def scope(ds: Dataset, view: ViewState) -> Scope:
     """What the registered charts are drawn from, with the views shared by every session."""
     d = derived(ds)
-    return Scope(ds, view, d["bounds"], d["changes"], d["names"], lambda day: stances_on(ds, day),
-                 lambda countries: _backers_by_date(ds.version, countries, ds, d["changes"]))
+    return Scope(
+        ds,
+        view,
+        d["bounds"],
+        d["changes"],
+        d["names"],
+        lambda day: stances_on(ds, day),
+        lambda countries: _backers_by_date(ds.version, countries, ds, d["changes"]),
+    )

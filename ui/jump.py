@@ -1,4 +1,5 @@
 """The jump controls on screen: a row of First / Previous / Next / Latest buttons, the timeline's focused event and its card."""
+
 from collections.abc import Callable
 
 import pandas as pd
@@ -10,8 +11,12 @@ from rutte_race.jump import Jumps
 from rutte_race.text import escape_markdown, quoted
 from ui import state
 
-BUTTONS = (("first", "First", ":material/first_page:"), ("previous", "Previous", ":material/chevron_left:"),
-           ("next", "Next", ":material/chevron_right:"), ("latest", "Latest", ":material/last_page:"))
+BUTTONS = (
+    ("first", "First", ":material/first_page:"),
+    ("previous", "Previous", ":material/chevron_left:"),
+    ("next", "Next", ":material/chevron_right:"),
+    ("latest", "Latest", ":material/last_page:"),
+)
 
 
 def jump_buttons(name: str, to: Jumps, go: Callable, noun: str, described: str) -> None:
@@ -23,8 +28,15 @@ def jump_buttons(name: str, to: Jumps, go: Callable, noun: str, described: str) 
             with st.container(horizontal=True, gap="small", width="content", wrap=False):
                 for direction, label, icon in pair:
                     target = getattr(to, direction)
-                    st.button(f"{label} {noun}", key=f"{name}_{direction}", icon=icon, help=f"Go to the {direction} {described}.",
-                              disabled=target is None, on_click=go, args=(target,))
+                    st.button(
+                        f"{label} {noun}",
+                        key=f"{name}_{direction}",
+                        icon=icon,
+                        help=f"Go to the {direction} {described}.",
+                        disabled=target is None,
+                        on_click=go,
+                        args=(target,),
+                    )
 
 
 def focused_event(ids: list[str]) -> str:
@@ -48,13 +60,19 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
     article = articles.set_index("article_id").loc[event["article_id"]]
     role = f", {event['actor_role']}" if event["actor_role"] else ""
     with st.container(border=True, key="focused_event"):
-        when = " ".join(filter(None, [date_bound(event["date_basis"]), date_label(event["date"], str(event["date_precision"]))]))
+        when = " ".join(
+            filter(None, [date_bound(event["date_basis"]), date_label(event["date"], str(event["date_precision"]))])
+        )
         st.caption(f"Event {position} of {of} · {when} · {str(event['kind']).replace('_', ' ')}")
         st.markdown(f"**{escape_markdown(event['summary'])}**")
         st.markdown(escape_markdown(event["actor"] + role))
         st.markdown(f"> {escape_markdown(quoted(event['evidence']))}")
-        st.caption(f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}.")
+        st.caption(
+            f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}."
+        )
         if event["stance_basis"]:
             st.caption(f"Why we read this as '{event['stance']}': {escape_markdown(event['stance_basis'])}")
         if event["outside_fact"]:
-            st.caption(f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(event['outside_fact'], event['outside_source']))}")
+            st.caption(
+                f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(event['outside_fact'], event['outside_source']))}"
+            )

@@ -1,4 +1,5 @@
 """What every page does first: run inside app.py, load the data, read the reader's view, show link notices."""
+
 import os
 
 import streamlit as st

@@ -11,6 +11,7 @@ dictionary that only a new data version (a new key) or the entry limit replaces.
 As with `st.cache_resource`, an argument whose name starts with `_` is not part of the key; the others must
 be hashable. A build that raises caches nothing.
 """
+
 import functools
 import threading
 from collections import OrderedDict
@@ -39,7 +40,9 @@ class SharedCache:
         try:
             hash(key)
         except TypeError as err:
-            raise TypeError(f"{self.build.__qualname__}: every argument not named _… must be hashable ({err})") from None
+            raise TypeError(
+                f"{self.build.__qualname__}: every argument not named _… must be hashable ({err})"
+            ) from None
         return key
 
     def __call__(self, *args, **kwargs) -> Result:

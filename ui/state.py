@@ -1,4 +1,5 @@
 """The reader's view: kept in session state (so it survives page changes) and mirrored in the URL."""
+
 from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
@@ -40,7 +41,11 @@ def _is_day(value, bounds: Bounds) -> bool:
 
 
 def _are_members(value, known: frozenset[str]) -> bool:
-    return isinstance(value, list | tuple) and all(isinstance(v, str) and v in known for v in value) and len(set(value)) == len(value)
+    return (
+        isinstance(value, list | tuple)
+        and all(isinstance(v, str) and v in known for v in value)
+        and len(set(value)) == len(value)
+    )
 
 
 # What each value in session state may be. A browser only ever sends what the widgets allow, but any client can
@@ -108,7 +113,11 @@ def show_notices() -> None:
     """Tell the reader, once, what the link asked for that could not be shown."""
     notices = st.session_state.get(NOTICES) or []
     if notices:
-        st.info("Some settings in this link could not be used, so they were left out:\n\n" + "\n".join(f"- {escape_markdown(n)}" for n in notices), icon=":material/link_off:")
+        st.info(
+            "Some settings in this link could not be used, so they were left out:\n\n"
+            + "\n".join(f"- {escape_markdown(n)}" for n in notices),
+            icon=":material/link_off:",
+        )
         st.session_state[NOTICES] = []
 
 

@@ -1,4 +1,5 @@
 """The whole view as one file, from the sidebar of every page: a PDF story and an offline HTML page."""
+
 from dataclasses import replace
 from datetime import date
 
@@ -13,19 +14,25 @@ from ui.page import app_address
 from ui.shared_cache import shared
 
 PAPER = {"a4": "A4", "letter": "US Letter"}
-FILES = {"pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
-         "html": ("Download this view as an HTML page", "text/html", ":material/web:")}
+FILES = {
+    "pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
+    "html": ("Download this view as an HTML page", "text/html", ":material/web:"),
+}
 
 
 def help_text(articles: int) -> str:
-    return ("The four charts for these filters, each with what it shows, the quotes that match, "
-            f"the {counted(articles, 'source')} and how to cite, in one file. The HTML page works offline.")
+    return (
+        "The four charts for these filters, each with what it shows, the quotes that match, "
+        f"the {counted(articles, 'source')} and how to cite, in one file. The HTML page works offline."
+    )
 
 
 def reader_view(bounds: Bounds) -> ViewState:
     """The shared filters plus the pages' own parts the reader set: the map's date and the quotes' speakers."""
     view = state.current_view(bounds)
-    return replace(view, as_of=state.valid(state.AS_OF, bounds), speakers=tuple(state.valid(state.SPEAKERS, bounds) or ()))
+    return replace(
+        view, as_of=state.valid(state.AS_OF, bounds), speakers=tuple(state.valid(state.SPEAKERS, bounds) or ())
+    )
 
 
 # Both formats of one view share one story (charts drawn once); each file is made once per view and day.
@@ -43,9 +50,26 @@ def _file(version: str, view: ViewState, day: date, address: str, fmt: str, pape
 def downloads(ds: Dataset, bounds: Bounds) -> None:
     """Two buttons and the PDF's paper size; a file is built only when its button is clicked (deferred data)."""
     view, address = reader_view(bounds), app_address()
-    paper = st.segmented_control("Paper for the PDF", list(PAPER), format_func=PAPER.get, default="a4", key="pdf-paper",
-                                 help="A4 for most of the world, US Letter for North America.") or "a4"
+    paper = (
+        st.segmented_control(
+            "Paper for the PDF",
+            list(PAPER),
+            format_func=PAPER.get,
+            default="a4",
+            key="pdf-paper",
+            help="A4 for most of the world, US Letter for North America.",
+        )
+        or "a4"
+    )
     for fmt, (label, mime, icon) in FILES.items():
-        st.download_button(label, data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, paper, ds),
-                           file_name=whole_view.file_name(view, ds.version, fmt), mime=mime, icon=icon,
-                           key=f"whole-view-{fmt}", on_click="ignore", width="stretch", help=help_text(len(ds.articles)))
+        st.download_button(
+            label,
+            data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, paper, ds),
+            file_name=whole_view.file_name(view, ds.version, fmt),
+            mime=mime,
+            icon=icon,
+            key=f"whole-view-{fmt}",
+            on_click="ignore",
+            width="stretch",
+            help=help_text(len(ds.articles)),
+        )

@@ -10,6 +10,7 @@ the widget's (`value_type`), or the widget's deserializer fails on it, the state
 already treats a state it has no widget for (the widget shows its value from session state, or its default).
 `tests/test_hostile_clients.py` fails if Streamlit moves that place.
 """
+
 import logging
 import warnings
 from functools import wraps
@@ -45,6 +46,7 @@ def _forgiving(getitem):
                 raise
             _LOGGER.debug("Ignored a client's state for widget %s that it cannot read (%s).", key, type(err).__name__)
             raise KeyError(key) from None
+
     get.forgiving = True
     return get
 
@@ -52,7 +54,9 @@ def _forgiving(getitem):
 def install() -> bool:
     """Once per process (app.py calls it on every run; later calls do nothing). True when the guard is on."""
     if WStates is None or not hasattr(WStates, "__getitem__") or not hasattr(WStates, "widget_metadata"):
-        warnings.warn("ui.widget_guard: Streamlit's WStates moved; a client's unreadable widget state will raise", stacklevel=2)
+        warnings.warn(
+            "ui.widget_guard: Streamlit's WStates moved; a client's unreadable widget state will raise", stacklevel=2
+        )
         return False
     if not getattr(WStates.__getitem__, "forgiving", False):
         WStates.__getitem__ = _forgiving(WStates.__getitem__)

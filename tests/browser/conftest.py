@@ -3,6 +3,7 @@
 Every test here is marked `browser`. When chromium is missing they skip with one line, except under
 CI=true, where a missing browser fails the run.
 """
+
 import os
 import shutil
 from pathlib import Path
@@ -48,8 +49,12 @@ def browser_type_launch_args(browser_type_launch_args):
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true: {reason}", pytrace=False)
         pytest.skip(reason)
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "headless": True,
-            "args": ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update"]}
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": ["--headless", "--no-sandbox", "--disable-background-networking", "--disable-component-update"],
+    }
 
 
 @pytest.fixture(scope="session")

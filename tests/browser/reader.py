@@ -1,4 +1,5 @@
 """What a reader sees, read out of the browser: page ready, charts drawn, overflow, accessibility."""
+
 import time
 from pathlib import Path
 
@@ -8,8 +9,15 @@ from entry_points import HEADLINES
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 PAGES = HEADLINES  # url path → the page's headline
-NAV_TITLES = {"": "The story", "timeline": "Timeline", "backer_map": "Backer map", "candidates": "Candidates",
-              "quotes": "Quotes", "sources": "Sources & method", "corrections": "Corrections"}
+NAV_TITLES = {
+    "": "The story",
+    "timeline": "Timeline",
+    "backer_map": "Backer map",
+    "candidates": "Candidates",
+    "quotes": "Quotes",
+    "sources": "Sources & method",
+    "corrections": "Corrections",
+}
 
 # Non-white pixels of a canvas, or data marks of an svg (not axes or legends): zero means nothing was drawn.
 INK = """el => {
@@ -120,7 +128,8 @@ def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
     result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:3]}
-        for v in result if v["impact"] in impacts
+        for v in result
+        if v["impact"] in impacts
     ]
 
 

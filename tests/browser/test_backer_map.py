@@ -1,16 +1,19 @@
 """Journey 3: moving the map's as-of date changes its colours, legend counts and summary as the data says."""
+
 from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
-
 from reader import assert_no_exception, eventually, open_page, wait_ready
+
 from rutte_race import charts, views
 from rutte_race.formatting import day_text
 from rutte_race.load import load
 
 TURKEY_BACKS = date(2024, 4, 29)
-STATUS_COLOURS = """el => [...el.querySelectorAll('g.role-mark path')].map(p => p.getAttribute('fill')).filter(Boolean)"""
+STATUS_COLOURS = (
+    """el => [...el.querySelectorAll('g.role-mark path')].map(p => p.getAttribute('fill')).filter(Boolean)"""
+)
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +27,7 @@ def expected():
         counts = views.status_counts(frame)
         summary = f"On {day_text(day)}: {views.stance_summary(counts)}."
         return summary, sorted(f"{charts.MAP_LABELS[status]} ({n})" for status, n in counts.items() if n)
+
     return on
 
 

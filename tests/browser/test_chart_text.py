@@ -1,5 +1,6 @@
 """Chart text measured by the browser: each chart's interactive HTML export, drawn by Vega in Chromium, at a desktop
 and a phone width, for the default view and a single day; no two texts overlap and none leaves the chart."""
+
 from datetime import date
 
 import pytest
@@ -29,8 +30,12 @@ def pages():
     ds = load()
     bounds = bounds_of(ds)
     views = {"default": bounds.default(), "single day": ViewState(date(2024, 10, 1), date(2024, 10, 1))}
-    return {(name, item.slug): export.html_page(export.export_spec(item.chart.to_dict(), item.description))
-            for name, view in views.items() for item in view_charts.view_charts(ds, view) if item.chart is not None}
+    return {
+        (name, item.slug): export.html_page(export.export_spec(item.chart.to_dict(), item.description))
+        for name, view in views.items()
+        for item in view_charts.view_charts(ds, view)
+        if item.chart is not None
+    }
 
 
 @pytest.mark.parametrize("width", [1440, 390])
@@ -48,5 +53,5 @@ def test_no_chart_text_overlaps_or_leaves_the_chart_in_the_browser(page, pages, 
         for i, a in enumerate(texts):
             if a[1] < left - 1 or a[2] < top - 1 or a[3] > right + 1 or a[4] > bottom + 1:
                 faults.append(f"{slug} ({view}): {a[0]!r} leaves the chart")
-            faults += [f"{slug} ({view}): {a[0]!r} overlaps {b[0]!r}" for b in texts[i + 1:] if overlaps(a, b)]
+            faults += [f"{slug} ({view}): {a[0]!r} overlaps {b[0]!r}" for b in texts[i + 1 :] if overlaps(a, b)]
     assert faults == []

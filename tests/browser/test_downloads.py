@@ -1,4 +1,5 @@
 """Journey 4: every download of one chart, as a reader gets it: the file name, and bytes that open."""
+
 import csv
 import io
 import xml.etree.ElementTree as ET
@@ -7,8 +8,8 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
-
 from reader import INK, open_page, save_download
+
 from rutte_race.load import load
 
 AS_OF = "2024-04-30"
@@ -25,12 +26,15 @@ def downloads(app, app_url, tmp_path):
         if not menu.is_visible():
             app.locator('[data-testid="stMain"] [data-testid="stPopover"] button', has_text="Download").first.click()
         return save_download(menu.get_by_role("button", name=label, exact=True), tmp_path)
+
     return download
 
 
 def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
     files = {fmt: downloads(label) for fmt, label in BUTTONS.items()}
-    assert {fmt: name for fmt, (name, _) in files.items()} == {fmt: f"rutte-backers-as-of-{AS_OF}.{fmt}" for fmt in BUTTONS}
+    assert {fmt: name for fmt, (name, _) in files.items()} == {
+        fmt: f"rutte-backers-as-of-{AS_OF}.{fmt}" for fmt in BUTTONS
+    }
 
     with Image.open(files["png"][1]) as png:
         assert png.format == "PNG" and png.width >= 1400 and png.height > 600, png.size  # 2x of a 760 px wide chart

@@ -1,5 +1,6 @@
 """Static embeds in a real browser, offline: the index shows every preview, and an embedded chart draws and
 fits a phone-width frame. Every request but file:// is blocked and fails the test."""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -17,8 +18,14 @@ def folder(tmp_path_factory):
 @pytest.fixture
 def offline(page):
     refused = []
-    page.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
-                       else (refused.append(route.request.url), route.abort()))
+    page.context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (refused.append(route.request.url), route.abort())
+        ),
+    )
     yield page
     assert refused == [], f"the embed asked the network for {refused[:3]}"
 

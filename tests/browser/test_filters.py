@@ -1,10 +1,11 @@
 """Journey 2: filters set in the sidebar follow the reader across pages, survive a reload, and bad links get a notice."""
+
 from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
-
 from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
+
 from rutte_race.filters import bounds_of, filter_events, shown_of
 from rutte_race.load import load
 from rutte_race.view_state import ViewState
@@ -41,7 +42,11 @@ def type_last_day(page, day) -> None:
 def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
     bounds = bounds_of(dataset)
     end = bounds.default_end - timedelta(days=DAYS_BACK)
-    expected = shown_of(len(filter_events(dataset.events, ViewState(bounds.default_start, end, ("HUN",)))), len(dataset.events), "events")
+    expected = shown_of(
+        len(filter_events(dataset.events, ViewState(bounds.default_start, end, ("HUN",)))),
+        len(dataset.events),
+        "events",
+    )
 
     open_page(app, app_url, "timeline")
     choose_country(app, "Hungary")
@@ -64,11 +69,14 @@ def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
     assert_no_exception(app)
 
 
-@pytest.mark.parametrize("query", [
-    "from=yesterday&countries=HUN,XXX&colour=red",
-    "to=2024-02-30&countries=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "from=2024-06-01&to=2024-01-01&as_of=9999-01-01",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "from=yesterday&countries=HUN,XXX&colour=red",
+        "to=2024-02-30&countries=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "from=2024-06-01&to=2024-01-01&as_of=9999-01-01",
+    ],
+)
 def test_a_link_with_bad_parameters_shows_a_notice_not_a_traceback(app, app_url, query):
     open_page(app, app_url, "backer_map", query)
     notice = app.get_by_text("Some settings in this link could not be used")

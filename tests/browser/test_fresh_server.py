@@ -1,5 +1,6 @@
 """A link opened as the very first request after the server starts gets the whole app, filters included,
 whether the server was started by ui.launch or, as on Streamlit Community Cloud, by plain `streamlit run`."""
+
 import pytest
 from playwright.sync_api import expect
 from reader import assert_no_exception, open_page

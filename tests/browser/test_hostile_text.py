@@ -1,6 +1,7 @@
 """Markup in the data, in a real browser: every page shows it as text, a map tooltip shows it as text, an
 exported HTML chart shows it as text, and none of it runs (the payloads would set window.rutteInjected).
 """
+
 from urllib.parse import urlencode
 
 import pytest
@@ -86,7 +87,9 @@ def test_an_exported_html_chart_shows_markup_as_text(page, hostile, tmp_path, di
     html = export.render(export.export_spec(chart.to_dict(), "Source"), "html")
     path = tmp_path / "chart.html"
     path.write_bytes(html)
-    page.context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+    page.context.route(
+        "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+    )
     page.goto(path.as_uri())
     expect(page.locator("#vega-chart svg.marks")).to_be_visible()
     expect(page.locator("#vega-chart svg.marks .role-title-text").first).to_contain_text(LITERAL)

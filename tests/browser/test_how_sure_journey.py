@@ -1,8 +1,8 @@
 """Journey: a reader checks how sure the story is (a map tooltip says how many articles report a stance), follows
 a chart's corrections link to the log, and finds on the method page the rules and how to cite this data version."""
+
 import pytest
 from playwright.sync_api import expect
-
 from reader import assert_no_exception, open_page, wait_ready
 
 
@@ -23,7 +23,12 @@ def test_a_map_tooltip_says_how_many_articles_report_the_stance(app, app_url):
 
 def test_a_chart_links_to_the_corrections_and_the_method_page_says_how_to_cite(app, app_url):
     open_page(app, app_url, "timeline")
-    version = app.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last.inner_text().split()[2].rstrip(".")
+    version = (
+        app.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]')
+        .last.inner_text()
+        .split()[2]
+        .rstrip(".")
+    )
     link = app.get_by_role("link", name="rows drawn here were corrected")
     expect(link).to_be_visible()
     assert link.get_attribute("target") == "_blank"  # the log opens beside the chart, which keeps its view
@@ -42,4 +47,3 @@ def test_a_chart_links_to_the_corrections_and_the_method_page_says_how_to_cite(a
     citation = app.locator('[data-testid="stCode"]').filter(has_text="The project's data desk.")
     expect(citation).to_contain_text(f"Dataset version {version}.")
     expect(citation).to_contain_text(app_url)  # the address the reader used, from the browser
-

@@ -1,11 +1,12 @@
 """Journey: step through the timeline with the keyboard, and follow a latest development from the story to its
 place on the timeline."""
+
 import re
 
 import pytest
 from playwright.sync_api import expect
-
 from reader import assert_charts_drawn, assert_no_exception, open_page, screenshot_whole_page, wait_ready
+
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.formatting import date_label
@@ -30,7 +31,10 @@ def tab_to(page, name: str) -> None:
     """Press Tab until the button called `name` has the keyboard focus, as a reader without a mouse would."""
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
-        if page.evaluate("name => document.activeElement?.tagName === 'BUTTON' && document.activeElement.innerText.trim().endsWith(name)", name):
+        if page.evaluate(
+            "name => document.activeElement?.tagName === 'BUTTON' && document.activeElement.innerText.trim().endsWith(name)",
+            name,
+        ):
             return
     pytest.fail(f"Tab never reached the {name!r} button")
 
@@ -76,7 +80,10 @@ def test_a_latest_development_opens_the_timeline_on_that_event(app, app_url, sho
 def test_jump_buttons_fit_a_phone_screen_in_two_pairs(app, app_url, screenshots, path, noun):
     app.set_viewport_size({"width": 390, "height": 844})
     open_page(app, app_url, path)
-    boxes = [app.get_by_role("button", name=f"{label} {noun}").bounding_box() for label in ("First", "Previous", "Next", "Latest")]
+    boxes = [
+        app.get_by_role("button", name=f"{label} {noun}").bounding_box()
+        for label in ("First", "Previous", "Next", "Latest")
+    ]
     assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes), boxes
     rows = [round(box["y"]) for box in boxes]
     assert rows[0] == rows[1] and rows[2] == rows[3], f"a pair of buttons on {path} was split: {boxes}"

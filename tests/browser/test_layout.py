@@ -1,8 +1,17 @@
 """Journey 5 and accessibility: every page at phone and desktop width, screenshots kept, nothing wider than
 the screen, charts inside their containers, and no serious or critical axe-core violation."""
-import pytest
 
-from reader import PAGES, assert_charts_drawn, assert_no_exception, axe_violations, open_page, overflowing_elements, screenshot_whole_page, vega_charts
+import pytest
+from reader import (
+    PAGES,
+    assert_charts_drawn,
+    assert_no_exception,
+    axe_violations,
+    open_page,
+    overflowing_elements,
+    screenshot_whole_page,
+    vega_charts,
+)
 
 WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
 CHART_FITS = """el => { const drawn = el.querySelector('svg, canvas'); return drawn.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1; }"""
@@ -17,7 +26,9 @@ def test_page_fits_the_screen(app, app_url, screenshots, path, width):
     if vega_charts(app).count():
         assert_charts_drawn(app)
         charts = vega_charts(app)
-        assert all(charts.nth(i).evaluate(CHART_FITS) for i in range(charts.count())), "a chart is wider than its container"
+        assert all(charts.nth(i).evaluate(CHART_FITS) for i in range(charts.count())), (
+            "a chart is wider than its container"
+        )
     screenshot_whole_page(app, screenshots / f"{path or 'story'}-{width}.png")
     assert overflowing_elements(app) == []
 

@@ -1,6 +1,6 @@
 """Journey 1: open the landing page and reach every page through the navigation."""
-from playwright.sync_api import expect
 
+from playwright.sync_api import expect
 from reader import NAV_TITLES, PAGES, assert_charts_drawn, assert_no_exception, open_page, wait_ready
 
 CHARTS_ON = {"": 1, "timeline": 1, "backer_map": 1, "candidates": 1}

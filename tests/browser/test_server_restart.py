@@ -5,6 +5,7 @@ view from the URL alone (it has no session state, so that move itself is superse
 The second server serves a copy of the data with another version number, so the page can only show that
 number if it really ran on the new server.
 """
+
 import json
 from pathlib import Path
 
@@ -59,7 +60,9 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
         end_month.press("ArrowDown")  # the reader's next move: the last day a month earlier
         for _ in range(3):  # past the day and the calendar button, out of the field: it commits the date on leaving
             page.keyboard.press("Tab")
-        expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text("Data version 9.9.9+")
+        expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
+            "Data version 9.9.9+"
+        )
         for _ in ("after the move", "after a reload"):
             wait_ready(page)
             assert page.url == f"{url}/timeline?{QUERY}"

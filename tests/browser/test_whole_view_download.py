@@ -1,20 +1,25 @@
 """Journey: the whole view, as the reader filtered it, downloaded from the sidebar as a PDF story and as an HTML
 page that opens offline with its charts drawn."""
+
 import io
 from datetime import date
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
-
 from reader import INK, axe_violations, open_page, save_download
+
 from rutte_race import whole_view
 from rutte_race.load import load
 from rutte_race.view_state import ViewState
 
 QUERY = "from=2024-01-01&to=2024-06-30&countries=HUN,ROU,TUR&as_of=2024-04-30"
 VIEW = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("HUN", "ROU", "TUR"), date(2024, 4, 30))
-FILTERS = ("Dates: 1 January 2024 to 30 June 2024", "Countries: Hungary, Romania, Türkiye", "Backer map as of: 30 April 2024")
+FILTERS = (
+    "Dates: 1 January 2024 to 30 June 2024",
+    "Countries: Hungary, Romania, Türkiye",
+    "Backer map as of: 30 April 2024",
+)
 PHONE = {"width": 390, "height": 844}
 
 
@@ -29,7 +34,12 @@ def download(app, app_url, tmp_path):
     open_page(app, app_url, "", QUERY)
 
     def click(label: str):
-        return save_download(app.locator('[data-testid="stSidebar"]').get_by_role("button", name=label, exact=True), tmp_path, timeout=60_000)
+        return save_download(
+            app.locator('[data-testid="stSidebar"]').get_by_role("button", name=label, exact=True),
+            tmp_path,
+            timeout=60_000,
+        )
+
     return click
 
 
@@ -64,7 +74,9 @@ def test_the_html_page_opens_offline_with_its_charts_drawn(app, download, versio
         assert box and 500 < box["width"] <= width, box  # legible on a phone: scrolls inside its figure below 36rem
         assert abs(box["height"] - box["width"] * height / width) < 2, box  # scaled as a whole, never cropped
         assert figure.evaluate(INK) > 0, f"chart {i} drew nothing"
-    assert app.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the page scrolls sideways on a phone"
+    assert app.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (
+        "the page scrolls sideways on a phone"
+    )
     assert not axe_violations(app)
 
     app.set_viewport_size({"width": 1000, "height": 800})  # on a wider screen each chart fits its column

@@ -116,13 +116,24 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
 
 def log_the_addition(data: Path, version: str) -> None:
     added = {
-        "correction_id": "romania-backs-added", "date": "2026-12-01", "data_version": version, "kind": "data_change",
-        "event_id": "romania-backs-rutte", "field": "event_id", "before": "", "after": "romania-backs-rutte",
+        "correction_id": "romania-backs-added",
+        "date": "2026-12-01",
+        "data_version": version,
+        "kind": "data_change",
+        "event_id": "romania-backs-rutte",
+        "field": "event_id",
+        "before": "",
+        "after": "romania-backs-rutte",
         "reason": "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows.",
     }
     linked = {
-        "correction_id": "iohannis-withdrawal-linked", "date": "2026-12-01", "data_version": version,
-        "kind": "data_change", "event_id": "iohannis-withdraws", "field": "fact_id", "before": "",
+        "correction_id": "iohannis-withdrawal-linked",
+        "date": "2026-12-01",
+        "data_version": version,
+        "kind": "data_change",
+        "event_id": "iohannis-withdraws",
+        "field": "fact_id",
+        "before": "",
         "after": "iohannis-withdrawal",
         "reason": "A new article reports the same withdrawal; linking the rows counts both reports.",
     }
