@@ -127,16 +127,19 @@ def browser_rows(url: str, log_dir: Path, reps: int) -> list[Row]:
 def machine() -> str:
     cpu = next(
         (
-            l.split(":", 1)[1].strip()
-            for l in Path("/proc/cpuinfo").read_text().splitlines()
-            if l.startswith("model name")
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
         ),
         platform.processor(),
     )
-    memory = next(l.split()[1] for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+    memory = next(
+        line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")
+    )
     return (
-        f"{os.cpu_count()} cores ({cpu}), {int(memory) / MB:.0f} GiB, {platform.platform()}; Python {platform.python_version()}, "
-        f"Streamlit {version('streamlit')}, uvicorn {version('uvicorn')}, Altair {version('altair')}, vl-convert {version('vl-convert-python')}"
+        f"{os.cpu_count()} cores ({cpu}), {int(memory) / MB:.0f} GiB, {platform.platform()}; "
+        f"Python {platform.python_version()}, Streamlit {version('streamlit')}, uvicorn {version('uvicorn')}, "
+        f"Altair {version('altair')}, vl-convert {version('vl-convert-python')}"
     )
 
 

@@ -97,7 +97,8 @@ def throughput_rows(replicas: int, sessions: int, reruns: int, work: Path) -> tu
     row = Row(
         "Balancer",
         f"K={replicas}: {sessions} readers × {reruns} reruns; errors {len(result.errors)}; exceptions in logs {logged}",
-        f"{result.throughput:.1f} reruns/s; latency {p50_p95(result.latencies)}; the client itself used {client_cpu / result.wall:.2f} of a core",
+        f"{result.throughput:.1f} reruns/s; latency {p50_p95(result.latencies)}; the client itself used "
+        f"{client_cpu / result.wall:.2f} of a core",
     )
     return [row], result.throughput
 
@@ -203,10 +204,11 @@ def overload_rows(work: Path, crowd_factor: int, reruns: int, limits: Limits = L
     return [
         Row(
             "Overload",
-            f"{crowd_factor * capacity} readers at once from as many addresses = {crowd_factor}x the {capacity} sessions "
+            f"{crowd_factor * capacity} readers at once from as many addresses = {crowd_factor}x the {capacity} "
+            "sessions "
             f"2 replicas admit ({limits.sessions_per_replica} each, queue {limits.queue_seconds} s)",
-            f"{result.admitted} admitted, {result.busy} busy page, {len(result.other_refusals)} other answers or timeouts"
-            + (f" (first: {result.other_refusals[0]})" if result.other_refusals else ""),
+            f"{result.admitted} admitted, {result.busy} busy page, {len(result.other_refusals)} other answers or "
+            "timeouts" + (f" (first: {result.other_refusals[0]})" if result.other_refusals else ""),
         ),
         Row(
             "Overload",

@@ -194,7 +194,8 @@ async def idle_sessions(url: str, pid: int, sessions: int, hold: float, batch: i
 
 
 def link_fuzz(cases: int) -> tuple[int, str]:
-    """tests/test_url_fuzz.py's link parser property, `cases` generated links; returns (passing links, pytest's tail)."""
+    """tests/test_url_fuzz.py's link parser property, `cases` generated links; returns (passing links, pytest's
+    tail)."""
     run = subprocess.run(
         check=False,
         args=[

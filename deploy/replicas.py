@@ -23,7 +23,8 @@ HERE = Path(__file__).resolve().parent
 CONFIG = """\
 global
     log stdout format raw local0  # one line per request and every replica's ups and downs, into haproxy.log
-    maxconn 4096  # readers at once, admitted or waiting; each holds two connections, and the open-file limit must allow both
+    maxconn 4096  # readers at once, admitted or waiting; each holds two connections, \
+and the open-file limit must allow both
 
 defaults
     mode http

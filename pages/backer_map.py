@@ -68,7 +68,8 @@ drawn = show_page_charts("backer_map", data.scope(ds, view))
 
 st.header("Replay the race")
 st.caption(
-    f"Press play to watch the stances change on every date the articles report a change, or drag the slider to any of them. "
+    "Press play to watch the stances change on every date the articles report a change, or drag the slider to any "
+    "of them. "
     f"{replay.SPACING_NOTE}"
 )
 narrowest = 320 if on_phone() else 760  # px: a small phone; a laptop's main column beside the sidebar

@@ -43,10 +43,12 @@ if not table.empty:
             with column.container(border=True):
                 st.markdown(f"### {escape_markdown(cand['name'])}")
                 st.markdown(
-                    f"**{escape_markdown(derived['names'].get(cand['country_iso3'], cand['country_iso3']))}** · {escape_markdown(cand['role_at_time'])}"
+                    f"**{escape_markdown(derived['names'].get(cand['country_iso3'], cand['country_iso3']))}** · "
+                    f"{escape_markdown(cand['role_at_time'])}"
                 )
                 st.markdown(
-                    f"**{STATUS_WORDS[cand['status']]}.** First named in *{escape_markdown(titles[cand['first_article_id']])}* "
+                    f"**{STATUS_WORDS[cand['status']]}.** First named in "
+                    f"*{escape_markdown(titles[cand['first_article_id']])}* "
                     f"({day_text(cand['first_named'])})."
                 )
                 st.markdown(f"How it ended: {escape_markdown(cand['last_event'])}")
@@ -55,10 +57,12 @@ if not table.empty:
                 with st.expander("Sourced lines"):
                     for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows():
                         st.markdown(
-                            f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}"
+                            f"**{date_label(event['date'], str(event['date_precision']))}**: "
+                            f"{escape_markdown(event['summary'])}"
                         )
                         st.caption(
-                            f"{escape_markdown(quoted(event['evidence']))} ({escape_markdown(titles[event['article_id']])})"
+                            f"{escape_markdown(quoted(event['evidence']))} "
+                            f"({escape_markdown(titles[event['article_id']])})"
                         )
 
 state.sync_url(view, bounds)

@@ -12,11 +12,13 @@ def card(row) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])})")
         st.caption(
-            f"Corrected on {row['Corrected on']}, data version {escape_markdown(row['Data version'])}. Article: {escape_markdown(row['Article'])}"
+            f"Corrected on {row['Corrected on']}, data version {escape_markdown(row['Data version'])}. Article: "
+            f"{escape_markdown(row['Article'])}"
         )
         if row["Kind"] == corrections.KIND_LABELS["article_error"]:
             st.markdown(
-                f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** {escape_markdown(row['Correction'])}"
+                f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** "
+                f"{escape_markdown(row['Correction'])}"
             )
         else:
             st.markdown(f"**Changed:** {escape_markdown(row['Correction'])}\n\n**Why:** {escape_markdown(row['Why'])}")
@@ -34,7 +36,8 @@ log = corrections.log(ds.corrections, ds.events, ds.articles)
 changes = log[log["Kind"] == corrections.KIND_LABELS["data_change"]]
 errors = log[log["Kind"] == corrections.KIND_LABELS["article_error"]]
 st.caption(
-    f"{len(errors)} errors in the articles; {len(changes)} changes to the data after publication. Data version {ds.version}."
+    f"{len(errors)} errors in the articles; {len(changes)} changes to the data after publication. Data version "
+    f"{ds.version}."
 )
 
 

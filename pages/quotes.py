@@ -41,12 +41,14 @@ for _, quote in shown.iterrows():
     with st.container(border=True):
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
         st.markdown(
-            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {date_label(quote['date'], str(quote['date_precision']))}"
+            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
+            f"{date_label(quote['date'], str(quote['date_precision']))}"
         )
         st.markdown(f"> {escape_markdown(quoted(quote['quote']))}")
         st.caption(f"In context: {escape_markdown(quoted(quote['evidence']))}")
         st.caption(
-            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {date_label(quote['article_published'], quote['article_published_precision'])}"
+            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published "
+            f"{date_label(quote['article_published'], quote['article_published_precision'])}"
         )
         if quote["note"]:
             st.caption(f"Note: {escape_markdown(quote['note'])}")

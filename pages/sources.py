@@ -24,7 +24,8 @@ st.markdown(
     f"Everything in this story comes from **{counts.news_articles}** and nothing else. "
     "We read each one, wrote down every "
     "claim it makes as one row (who, what, when, the stance it reports), and kept with each row the **exact sentence** "
-    "of the article it comes from. A check run on every change proves each sentence and quote occurs word for word in its article."
+    "of the article it comes from. A check run on every change proves each sentence and quote occurs word for word "
+    "in its article."
 )
 
 st.header(f"The {counted(counts.articles, 'article')}")
@@ -49,12 +50,18 @@ st.dataframe(
 
 st.header("How dates were worked out")
 st.markdown(
-    "Most articles give no publication date and speak of *Thursday*, *last week* or *2 days ago*. We dated each article from "
-    "its own clues (named events such as the Davos forum or the Munich Security Conference, the alliance's size: 31 allies "
-    "until Sweden joined on 7 March 2024) and from facts outside the articles, each with its source named, then resolved its relative "
-    "dates from that. Each row says how precisely its date is known (to the day, the week, the month, the year, or roughly) and how it was "
-    "derived; where the clue only bounds the date, the basis says which way: *no later than* (a fact the article reports as "
-    "standing when it appeared) or *no earlier than*. A stance an earlier article already reported is never dated later than "
+    "Most articles give no publication date and speak of *Thursday*, *last week* or *2 days ago*. We dated each "
+    "article from "
+    "its own clues (named events such as the Davos forum or the Munich Security Conference, the alliance's size: "
+    "31 allies "
+    "until Sweden joined on 7 March 2024) and from facts outside the articles, each with its source named, then "
+    "resolved its relative "
+    "dates from that. Each row says how precisely its date is known (to the day, the week, the month, the year, or "
+    "roughly) and how it was "
+    "derived; where the clue only bounds the date, the basis says which way: *no later than* (a fact the article "
+    "reports as "
+    "standing when it appeared) or *no earlier than*. A stance an earlier article already reported is never dated "
+    "later than "
     "that report. Charts never draw a date more precisely than it is known."
 )
 inferred = views.inferred_dates(ds.events)
@@ -94,8 +101,10 @@ st.markdown(
 
 st.header("How we read a stance")
 st.markdown(
-    "A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in writing why "
-    "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is undeclared, not backing."
+    "A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in "
+    "writing why "
+    "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is "
+    "undeclared, not backing."
 )
 st.markdown(
     "\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items())
@@ -104,8 +113,10 @@ st.markdown(
 st.header("Facts from outside the articles")
 outside = ds.events[ds.events["outside_fact"] != ""]
 st.markdown(
-    f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), to date "
-    f"the row or to correct the article. Each is kept apart from the article's words, with its source, and shown to readers "
+    f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), "
+    "to date "
+    "the row or to correct the article. Each is kept apart from the article's words, with its source, and shown "
+    "to readers "
     f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
 )
 st.dataframe(
@@ -123,8 +134,10 @@ st.dataframe(
 
 st.header("Download the data")
 st.markdown(
-    "The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in one zip. "
-    f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the files' content, "
+    "The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in "
+    "one zip. "
+    f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the "
+    "files' content, "
     "which changes whenever a row or an article does. Chart CSVs carry it in a last column, `dataset_version`."
 )
 st.download_button(

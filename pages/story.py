@@ -26,10 +26,13 @@ st.markdown(
     f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
     f"by consensus: every ally has to agree. Our {counts.news_articles} name "
     f"**{figures['named_backers_before_appointment']} allies** "
-    f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** held out for months. "
+    f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** "
+    "held out for months. "
     f"It took **{about}{figures['days_to_appointment']} days** from the first reported backing "
-    f"({escape_markdown(describe.names_list([describe.in_prose(n) for n in figures['first_backers']]))}, {figures['first_backing_when']}) "
-    f"to his appointment on **{day_text(appointment['date'])}**, and he took office on **{day_text(figures['took_office'])}**. "
+    f"({escape_markdown(describe.names_list([describe.in_prose(n) for n in figures['first_backers']]))}, "
+    f"{figures['first_backing_when']}) "
+    f"to his appointment on **{day_text(appointment['date'])}**, and he took office on "
+    f"**{day_text(figures['took_office'])}**. "
     f"Of the {figures['rivals']} rivals the articles name, {describe.names_list(ran) if ran else 'none'} ran openly."
 )
 

@@ -18,7 +18,8 @@ st.title("Timeline of the race")
 st.markdown(
     f"Every claim and event in the {counted(len(ds.articles), 'article')}. "
     "Hover a mark for what happened, who, how exactly the date "
-    "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the period. "
+    "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the "
+    "period. "
     "Step through the events with the buttons: the one in the card is ringed on the chart."
 )
 

@@ -101,14 +101,16 @@ def quote_problems(row: dict) -> list[tuple[str, str]]:
         return [
             (
                 "evidence",
-                "does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+                "does not hold the quote; a quote row's evidence is the passage with the quote and the words "
+                "attributing it",
             )
         ]
     if not names_speaker(evidence, quote, row.get("actor", "")):
         return [
             (
                 "evidence",
-                f"does not name the speaker ({row.get('actor', '')!r}) outside the quote; a quote row's evidence holds the words attributing it",
+                f"does not name the speaker ({row.get('actor', '')!r}) outside the quote; a quote row's evidence "
+                "holds the words attributing it",
             )
         ]
     return []
@@ -125,7 +127,8 @@ def outside_problems(row: dict) -> list[tuple[str, str]]:
             problems.append(
                 (
                     field,
-                    f"names outside knowledge ('{OUTSIDE_WORDS}'): put the fact in outside_fact and its source in outside_source",
+                    f"names outside knowledge ('{OUTSIDE_WORDS}'): put the fact in outside_fact and its source in "
+                    "outside_source",
                 )
             )
     return problems
@@ -155,7 +158,8 @@ def date_problems(row: dict, published: dict[str, date | None]) -> list[tuple[st
         return [
             (
                 "date_basis",
-                f"the row is dated on its article's day ({day}), so the date is a bound: start the basis with '{NO_LATER} …'",
+                f"the row is dated on its article's day ({day}), so the date is a bound: start the basis with "
+                f"'{NO_LATER} …'",
             )
         ]
     return []
@@ -192,7 +196,8 @@ def fact_date_problems(events: list[dict], published: dict[str, date | None]) ->
 
 
 def article_change_problems(corrections: list[dict], articles: list[dict]) -> list[tuple[int, str, str]]:
-    """A corrections line names one row: an event, or an article whose row changed; an article's change is what its row holds."""
+    """A corrections line names one row: an event, or an article whose row changed; an article's change is what its
+    row holds."""
     by_id = {a.get("article_id"): a for a in articles}
     problems = []
     for row in corrections:
@@ -258,7 +263,8 @@ def outside_text(fact: str, source: str) -> str:
 
 
 def date_bound(basis: str) -> str:
-    """'no later than' or 'no earlier than' when the row's date is a bound its clue gives (its basis says so first), else ''."""
+    """'no later than' or 'no earlier than' when the row's date is a bound its clue gives (its basis says so first),
+    else ''."""
     for words in (NO_LATER, NO_EARLIER):
         if basis.startswith(words):
             return words.lower()

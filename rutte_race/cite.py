@@ -54,7 +54,8 @@ def zip_name(version: str) -> str:
 def citation(version: str, retrieved: date, address: str = "", *, articles: int) -> str:
     """`address`: the app's public address (public_address); unset, the citation says so rather than guess."""
     return (
-        f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved {day_text(retrieved)}. "
+        f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved "
+        f"{day_text(retrieved)}. "
         f"{address_text(address)}"
     )
 

@@ -96,7 +96,8 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
                 "Correction": rows["note"].where(error, changed),
                 "Why": rows["reason"].where(
                     ~error,
-                    "The article is contradicted by a fact from outside the articles, with its source named, or by another article.",
+                    "The article is contradicted by a fact from outside the articles, with its source named, or by "
+                    "another article.",
                 ),
                 "event_id": rows["event_id"],
                 "_date": rows["corrected"],
@@ -114,4 +115,7 @@ def chart_notice(corrections: pd.DataFrame, event_ids) -> str:
     if not count:
         return ""
     rows = "1 row" if count == 1 else f"{count} rows"
-    return f"Corrections: {rows} drawn here {'was' if count == 1 else 'were'} corrected; the app's Corrections page says what and when."
+    return (
+        f"Corrections: {rows} drawn here {'was' if count == 1 else 'were'} corrected; the app's Corrections page "
+        "says what and when."
+    )

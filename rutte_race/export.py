@@ -1,4 +1,5 @@
-"""Downloads: PNG, SVG, PDF and offline HTML from a chart's Vega-Lite spec (via vl-convert), CSV, and the data package zip.
+"""Downloads: PNG, SVG, PDF and offline HTML from a chart's Vega-Lite spec (via vl-convert), CSV, and the data package
+zip.
 
 An `Exportable` renders each format once, so a second click on the same chart costs nothing.
 """
@@ -164,7 +165,8 @@ def file_name(*parts: str, ext: str) -> str:
 
 
 def csv_bytes(frame, version: str) -> bytes:
-    """The frame as CSV, each row stamped with the dataset version it comes from (a last column, so it stays plain CSV)."""
+    """The frame as CSV, each row stamped with the dataset version it comes from (a last column, so it stays plain
+    CSV)."""
     return frame.assign(dataset_version=version).to_csv(index=False).encode("utf-8")
 
 

@@ -1,4 +1,5 @@
-"""Jumping through the race: where First, Previous, Next and Latest lead, and which events are the latest developments."""
+"""Jumping through the race: where First, Previous, Next and Latest lead, and which events are the latest
+developments."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass

@@ -25,14 +25,16 @@ RULES = [
     Rule(
         "A public backing",
         "A backing is a government's support for Rutte as an article reports it, sourced to that article's sentence. "
-        "Support an article reports second-hand, rather than as a public statement, is kept with a caution note saying so.",
+        "Support an article reports second-hand, rather than as a public statement, is kept with a caution note "
+        "saying so.",
         Broken(
             "events.csv", "spain-backs-politico", {"stance": "reservations"}, "kind 'endorsement' needs stance backs"
         ),
     ),
     Rule(
         "A reservation",
-        "A reservation is an ally an article reports as holding back, or as not yet having signed up; an opposition is an "
+        "A reservation is an ally an article reports as holding back, or as not yet having signed up; an "
+        "opposition is an "
         "ally reported as against him. Only allies have a stance, and only from the day they joined.",
         Broken(
             "events.csv",
@@ -43,7 +45,8 @@ RULES = [
     ),
     Rule(
         "A stance no stronger than the words",
-        "A stance row's evidence carries wording of its stance by the table below, or the row says in writing (stance_basis) why it "
+        "A stance row's evidence carries wording of its stance by the table below, or the row says in writing "
+        "(stance_basis) why it "
         'reads the evidence so. "Backs", "supports", "endorses" and "secured support from" give backs; "reservations", '
         '"concerns" and "not fully support" give reservations; "opposes" and "blocks" give opposes; "no sign of", '
         '"yet to express" and "silent" give undeclared. A list of conditions or expectations is not a stance.',
@@ -56,14 +59,17 @@ RULES = [
     ),
     Rule(
         "A quote with its speaker",
-        "A quote row's evidence holds the quote and the words that attribute it to its speaker, who is named there. A phrase the "
+        "A quote row's evidence holds the quote and the words that attribute it to its speaker, who is named "
+        "there. A phrase the "
         "article puts in quotation marks without saying whose it is is not kept as anyone's quote.",
         Broken("events.csv", "rutte-trump-was-right", {"actor": "Jens Stoltenberg"}, "does not name the speaker"),
     ),
     Rule(
         "Outside knowledge, labelled",
-        "A fact that does not come from the articles (a public-record date, an office, a venue) sits in its own column with its "
-        'source named, and is shown to readers as "From outside the articles: …". It may date a row or correct it; it never '
+        "A fact that does not come from the articles (a public-record date, an office, a venue) sits in its own "
+        "column with its "
+        'source named, and is shown to readers as "From outside the articles: …". It may date a row or correct it; '
+        "it never "
         "changes a stance or a count.",
         Broken(
             "events.csv",
@@ -74,19 +80,23 @@ RULES = [
     ),
     Rule(
         "Roles as held",
-        "An actor's role is the role held on the row's date, not one held earlier or later (Kariņš was Latvia's foreign minister "
+        "An actor's role is the role held on the row's date, not one held earlier or later (Kariņš was Latvia's "
+        "foreign minister "
         "when he was named in February 2024; Rinkēvičs was foreign minister, then President, in 2023).",
     ),
     Rule(
         "Bounded dates",
-        'A date derived from a clue says which way the clue bounds it: "No later than …" (a fact reported as standing when its '
-        'article appeared) or "No earlier than …". A stance already reported by an earlier article is never dated later than '
+        'A date derived from a clue says which way the clue bounds it: "No later than …" (a fact reported as '
+        "standing when its "
+        'article appeared) or "No earlier than …". A stance already reported by an earlier article is never dated '
+        "later than "
         "that report; only a later act, dated to the day or bounded from below, may be.",
         Broken("events.csv", "fra-support-april", {"date": "2024-04-29"}, "is already reported by bloomberg-backers"),
     ),
     Rule(
         "Every note typed",
-        "Every note says what it is: a correction (the article was wrong when it was written), a caution (vague, second-hand, "
+        "Every note says what it is: a correction (the article was wrong when it was written), a caution (vague, "
+        "second-hand, "
         "inferred, or a forecast that later failed) or a conflict (articles disagree).",
         Broken(
             "events.csv", "iohannis-withdraws", {"note": "Romania said so on 20 June."}, "a note needs its note_type"
@@ -100,7 +110,8 @@ RULES = [
     ),
     Rule(
         "Reported by",
-        'Rows that report the same fact share a fact id; "reported by" counts the different articles among them. A fact '
+        'Rows that report the same fact share a fact id; "reported by" counts the different articles among them. A '
+        "fact "
         "id is never on one row alone, and rows about a stance that share one agree on the ally and the stance.",
         Broken(
             "events.csv",
@@ -111,14 +122,17 @@ RULES = [
     ),
     Rule(
         "A disagreement",
-        "Where articles disagree (a date, a count, a name), each disagreeing row says so in its note and shares the fact "
+        "Where articles disagree (a date, a count, a name), each disagreeing row says so in its note and shares "
+        "the fact "
         "id of the reports it disagrees with, so the disagreement shows wherever the fact does.",
         Broken("events.csv", "nominate-by-june", {"fact_id": ""}, "a 'conflict' note needs the fact_id"),
     ),
     Rule(
         "A correction",
-        "Where an article was wrong when it was written, its row keeps the article's own sentence and says what is right in its "
-        "note; a forecast that later failed is a caution, not a correction. The corrections page lists every such row and every "
+        "Where an article was wrong when it was written, its row keeps the article's own sentence and says what is "
+        "right in its "
+        "note; a forecast that later failed is a caution, not a correction. The corrections page lists every such "
+        "row and every "
         "change made to the data, or to an article's row, after it was published.",
         Broken(
             "corrections.csv",
@@ -136,7 +150,8 @@ RULES = [
     ),
     Rule(
         "Dates no sharper than known",
-        "Each date says how precisely it is known; a month is recorded as its 1st, a year as 1 January. Nothing is dated "
+        "Each date says how precisely it is known; a month is recorded as its 1st, a year as 1 January. Nothing is "
+        "dated "
         "after the article reporting it, except an event it announces ahead.",
         Broken(
             "events.csv", "erdogan-brain-dead-reply", {"date": "2019-11-29"}, "a month-precision date must be the 1st"
@@ -144,7 +159,8 @@ RULES = [
     ),
     Rule(
         "The appointment",
-        "The appointment needed every ally's consent, so from 26 June 2024 every ally of the day counts as backing; the "
+        "The appointment needed every ally's consent, so from 26 June 2024 every ally of the day counts as "
+        "backing; the "
         "app marks those stances as derived.",
     ),
     Rule(
@@ -153,6 +169,7 @@ RULES = [
     ),
     Rule(
         "Nothing added",
-        "No row makes a claim the articles do not make; outside knowledge is used only to date a claim or to correct it.",
+        "No row makes a claim the articles do not make; outside knowledge is used only to date a claim or to "
+        "correct it.",
     ),
 ]

@@ -106,7 +106,8 @@ def quotes(ds: Dataset) -> pd.DataFrame:
 
 
 def candidate_table(ds: Dataset) -> pd.DataFrame:
-    """Each candidate with the date of the first article naming them, how their run ended, and how many rows source them."""
+    """Each candidate with the date of the first article naming them, how their run ended, and how many rows source
+    them."""
     events = ds.events[ds.events["candidate"] != ""]
     last = events.sort_values("date", kind="stable").groupby("candidate").last()
     out = ds.candidates.copy()

@@ -76,7 +76,10 @@ def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map
 def quote_count(quotes: list[Quote]) -> str:
     if not quotes:
         return "No quote matches this view."
-    return f"{len(quotes)} {'quote matches' if len(quotes) == 1 else 'quotes match'} this view, word for word as the articles print them."
+    return (
+        f"{len(quotes)} {'quote matches' if len(quotes) == 1 else 'quotes match'} this view, word for word as the "
+        "articles print them."
+    )
 
 
 def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
@@ -96,7 +99,8 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
                 q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""),
                 date_label(q["date"], str(q["date_precision"])),
                 q["quote"],
-                f"{source_label(q['title'], q['outlet'])}, published {date_label(q['article_published'], q['article_published_precision'])}",
+                f"{source_label(q['title'], q['outlet'])}, published "
+                f"{date_label(q['article_published'], q['article_published_precision'])}",
             )
             for _, q in quotes.iterrows()
         ],
@@ -173,7 +177,8 @@ def html_page(story: Story, paper: str = "a4") -> str:
 
 
 def labelled(svg: str, title: str) -> Markup:
-    """vl-convert's SVG (its text from the data already escaped as XML), named for screen readers by the chart's title."""
+    """vl-convert's SVG (its text from the data already escaped as XML), named for screen readers by the chart's
+    title."""
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1))
 
 

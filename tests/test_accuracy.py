@@ -6,7 +6,10 @@ import pytest
 from data_copies import DataCopy
 from rutte_race.accuracy import stances_in
 
-WORDING = "by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads the evidence so"
+WORDING = (
+    "by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads "
+    "the evidence so"
+)
 NO_QUOTE = "does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it"
 BOUND = "date the row no later than that ('No later than …'), or, for a later act, to the day or 'No earlier than …'"
 
@@ -29,7 +32,8 @@ def copy(tmp_path) -> DataCopy:
         ("initially raised concerns", {"reservations"}),
         ("Hungary opposes Mark Rutte’s bid to run NATO.", {"opposes"}),
         (
-            "had earlier expressed reservations about Rutte's candidacy, but Erdogan has now committed to supporting Rutte's bid",
+            "had earlier expressed reservations about Rutte's candidacy, but Erdogan has now committed to "
+            "supporting Rutte's bid",
             {"reservations", "backs"},
         ),
         ("Erdoğan stated his expectations", set()),
@@ -44,7 +48,8 @@ def logged_after(copy: DataCopy, correction: str, event: str, field: str, now: s
     """The message the corrections log gives when a row it logged no longer holds the logged value."""
     row = copy.row("corrections.csv", correction)
     return (
-        f"corrections.csv, line {copy.line_of('corrections.csv', correction)}, after: {row['after']!r} is not what {event}'s {field} "
+        f"corrections.csv, line {copy.line_of('corrections.csv', correction)}, after: {row['after']!r} is not what "
+        f"{event}'s {field} "
         f"holds now ({now!r}, events.csv line {copy.line_of('events.csv', event)})"
     )
 
@@ -80,7 +85,8 @@ EVENT_FAULTS = [
         "rutte-trump-was-right",
         {"actor": "Jens Stoltenberg"},
         [
-            "evidence: does not name the speaker ('Jens Stoltenberg') outside the quote; a quote row's evidence holds the words attributing it"
+            "evidence: does not name the speaker ('Jens Stoltenberg') outside the quote; a quote row's evidence "
+            "holds the words attributing it"
         ],
     ),
     (
@@ -100,7 +106,8 @@ EVENT_FAULTS = [
         "spain-backs-politico",
         {"note": "Second-hand; public record confirms it."},
         [
-            "note: names outside knowledge ('public record'): put the fact in outside_fact and its source in outside_source"
+            "note: names outside knowledge ('public record'): put the fact in outside_fact and its source in "
+            "outside_source"
         ],
     ),
     (
@@ -108,7 +115,8 @@ EVENT_FAULTS = [
         "rutte-visits-erdogan",
         {"date_basis": "Public record: 26 Apr 2024."},
         [
-            "date_basis: names outside knowledge ('public record'): put the fact in outside_fact and its source in outside_source"
+            "date_basis: names outside knowledge ('public record'): put the fact in outside_fact and its source in "
+            "outside_source"
         ],
     ),
     (
@@ -116,7 +124,8 @@ EVENT_FAULTS = [
         "spain-backs-politico",
         {"note_type": ""},
         [
-            "note_type: a note needs its note_type: correction (wrong when written), conflict (articles disagree) or caution"
+            "note_type: a note needs its note_type: correction (wrong when written), conflict (articles disagree) "
+            "or caution"
         ],
     ),
     (
@@ -128,7 +137,8 @@ EVENT_FAULTS = [
             "date_basis": "Reported as standing when the article was published.",
         },
         [
-            "date_basis: the row is dated on its article's day (2024-04-04), so the date is a bound: start the basis with 'No later than …'"
+            "date_basis: the row is dated on its article's day (2024-04-04), so the date is a bound: start the "
+            "basis with 'No later than …'"
         ],
     ),
     (
@@ -229,7 +239,8 @@ def test_an_article_error_stands_until_a_change_withdraws_it(copy):
     wilders = copy.line_of("events.csv", "wilders-to-lead-coalition")
     assert copy.problems() == [
         (
-            f"corrections.csv, line {first}, event_id: 'wilders-to-lead-coalition' has no 'correction' note in events.csv "
+            f"corrections.csv, line {first}, event_id: 'wilders-to-lead-coalition' has no 'correction' note in "
+            "events.csv "
             f"(line {wilders}) to say what is right"
         )
     ]

@@ -20,7 +20,10 @@ from rutte_race.check import check
 from rutte_race.text import normalise
 
 SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
-KINDS = "endorsement, reservation, opposition, candidacy, mention, withdrawal, call, visit, statement, tally, appointment, took_office, context, background"
+KINDS = (
+    "endorsement, reservation, opposition, candidacy, mention, withdrawal, call, visit, statement, tally, "
+    "appointment, took_office, context, background"
+)
 ONLY_THREE_KINDS = "(only endorsement, reservation and opposition rows carry a stance)"
 
 
@@ -116,7 +119,8 @@ CELL_FAULTS = [
         "rutte-trump-was-right",
         {"date": "2024-02-01"},
         [
-            "date: 2024-02-01 is after its article was published (2024-01-19); only a scheduled took_office or context row may be"
+            "date: 2024-02-01 is after its article was published (2024-01-19); only a scheduled took_office or "
+            "context row may be"
         ],
     ),
     (
@@ -167,7 +171,8 @@ CELL_FAULTS = [
         "spain-backs-politico",
         {"stance": "opposes"},
         [
-            "stance: 'opposes' is not what the evidence's words give (backs) by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads the evidence so",
+            "stance: 'opposes' is not what the evidence's words give (backs) by the method page's wording table; "
+            "use the stance the words give, or write in stance_basis why the row reads the evidence so",
             "stance: kind 'endorsement' needs stance backs, not 'opposes'",
         ],
     ),
@@ -177,7 +182,8 @@ CELL_FAULTS = [
         "hungary-opposes-politico",
         {"stance": "reservations"},
         [
-            "stance: 'reservations' is not what the evidence's words give (opposes) by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads the evidence so",
+            "stance: 'reservations' is not what the evidence's words give (opposes) by the method page's wording "
+            "table; use the stance the words give, or write in stance_basis why the row reads the evidence so",
             "stance: kind 'opposition' needs stance opposes, not 'reservations'",
         ],
     ),
@@ -229,7 +235,8 @@ CELL_FAULTS = [
         "rutte-trump-was-right",
         {"actor": "Rutte, Mark"},
         [
-            "actor: a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated by commas"
+            "actor: a quoted speaker's name cannot hold a comma: links to the quotes page list speakers separated "
+            "by commas"
         ],
     ),
     # Countries
@@ -295,7 +302,8 @@ CELL_FAULTS = [
         "events.csv",
         "erdogan-brain-dead-reply",
         {
-            "evidence": "Turkish president Erdogan replied by saying “You should check whether you are brain dead first.”"
+            "evidence": "Turkish president Erdogan replied by saying "
+            "“You should check whether you are brain dead first.”"
         },
         ["evidence: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)"],
     ),
@@ -305,7 +313,8 @@ CELL_FAULTS = [
         "erdogan-brain-dead-reply",
         {"quote": "NATO is doing just fine."},
         [
-            "evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+            "evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words "
+            "attributing it",
             "quote: not found verbatim in seeds/000_ee6223e5998860ce.txt (article europolitika-kallas)",
         ],
     ),
@@ -315,7 +324,8 @@ CELL_FAULTS = [
         "rutte-trump-was-right",
         {"quote": "Trump’s main issue was that we were not spending enough. He was correct"},
         [
-            "evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words attributing it",
+            "evidence: does not hold the quote; a quote row's evidence is the passage with the quote and the words "
+            "attributing it",
             "quote: not found verbatim in seeds/003_bbb002d8aafd2be4.txt (article bloomberg-backers)",
         ],
     ),
@@ -462,7 +472,8 @@ CELL_FAULTS = [
         "rutte-tenure-linked",
         {"after": "rutte-years"},
         [
-            "after: 'rutte-years' is not what rutte-pm-since-2010's fact_id holds now ('rutte-tenure', events.csv line 2)"
+            "after: 'rutte-years' is not what rutte-pm-since-2010's fact_id holds now ('rutte-tenure', events.csv "
+            "line 2)"
         ],
     ),
     (
@@ -517,7 +528,8 @@ CELL_FAULTS = [
         "ALB",
         {"region": "Balkans"},
         [
-            "region: 'Balkans' is not one of: North America, Western Europe, Northern Europe, Southern Europe, Central and Eastern Europe"
+            "region: 'Balkans' is not one of: North America, Western Europe, Northern Europe, Southern Europe, "
+            "Central and Eastern Europe"
         ],
     ),
 ]
@@ -584,7 +596,8 @@ def test_two_stances_of_one_ally_on_one_date_are_named(copy):
 def test_a_fact_id_on_one_row_only_is_named(copy):
     line = copy.edit("events.csv", "france-support-january", fact_id="fra-lone")
     assert copy.problems() == [
-        f"events.csv, line {line}, fact_id: 'fra-lone' is on no other row; leave it blank, or give it to the rows reporting the same fact"
+        f"events.csv, line {line}, fact_id: 'fra-lone' is on no other row; leave it blank, or give it to the rows "
+        "reporting the same fact"
     ]
 
 
@@ -605,7 +618,8 @@ def test_one_fact_cannot_join_two_allies(copy):
     ]
     # Each row is compared with the fact's first stance row in the file, a German one: only the French row is named.
     assert copy.problems() == [
-        f"events.csv, line {france}, fact_id: 'deu-backs-rutte' joins a FRA 'backs' row to the DEU 'backs' row on line {min(germany)}; "
+        f"events.csv, line {france}, fact_id: 'deu-backs-rutte' joins a FRA 'backs' row to the DEU 'backs' row on "
+        f"line {min(germany)}; "
         "one fact is one ally's one stance"
     ]
 
@@ -615,8 +629,10 @@ def test_a_conflict_without_a_fact_is_named(copy):
     line = copy.edit("events.csv", "erdogan-check-brain-death-ref", fact_id="")
     assert copy.problems() == sorted(
         [
-            f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id the row shares with the reports it disagrees with",
-            f"events.csv, line {other}, fact_id: 'erdogan-brain-death' is on no other row; leave it blank, or give it to the rows reporting the same fact",
+            f"events.csv, line {line}, fact_id: a 'conflict' note needs the fact_id the row shares with the "
+            "reports it disagrees with",
+            f"events.csv, line {other}, fact_id: 'erdogan-brain-death' is on no other row; leave it blank, or give "
+            "it to the rows reporting the same fact",
         ],
         key=lambda m: int(m.split("line ")[1].split(",")[0]),
     )
@@ -629,7 +645,8 @@ def test_an_article_error_logged_for_a_row_with_no_correction_note_is_named(copy
     )
     line = copy.edit("corrections.csv", "karins-latvian", event_id="spain-backs-politico")
     assert copy.problems() == [
-        f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' note in events.csv (line {spain}) to say what is right",
+        f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' note in events.csv "
+        f"(line {spain}) to say what is right",
         f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv",
     ]
 
@@ -727,7 +744,8 @@ def test_a_missing_json_file_is_named(copy, file):
     [
         (
             "{not json",
-            "countries-110m.json, line 1: is not valid JSON (Expecting property name enclosed in double quotes, column 2)",
+            "countries-110m.json, line 1: is not valid JSON (Expecting property name enclosed in double quotes, "
+            "column 2)",
         ),
         (
             '{"type": "FeatureCollection"}',

@@ -1,4 +1,5 @@
-"""The public corrections log: built from the data, newest first, and linked from the charts that draw corrected rows."""
+"""The public corrections log: built from the data, newest first, and linked from the charts that draw corrected
+rows."""
 
 import pytest
 
@@ -33,7 +34,8 @@ def test_a_data_change_says_what_changed_and_why(log):
     row = log[(log["event_id"] == "eastern-allies-come-round") & (log["Data version"] == "1.1.0")].iloc[0]
     # In a reader's words: no field name, no internal id; the other reports are named by their summaries.
     assert row["Correction"] == (
-        "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully support Rutte” "
+        "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully "
+        "support Rutte” "
         "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”."
     )
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]

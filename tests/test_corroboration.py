@@ -30,7 +30,8 @@ def test_every_row_of_a_fact_gets_the_same_count_and_articles(events):
 
 
 def test_a_disagreement_shows_on_every_report_of_the_fact(events):
-    # leading-contender says 12 years; the other reports of Rutte's tenure (13 years, since 2010) are right, and all say they disagree.
+    # leading-contender says 12 years; the other reports of Rutte's tenure (13 years, since 2010) are right, and all
+    # say they disagree.
     for event_id in ("rutte-twelve-year-tenure", "rutte-pm-since-2010", "rutte-thirteen-year-term"):
         assert events.at[event_id, "how_sure"].startswith(
             "Reported by 3 of the 5 articles; they disagree: Rutte had been prime minister since 14 Oct 2010"
@@ -45,7 +46,8 @@ def test_an_article_contradicting_itself_says_so(events):
 
 
 def test_the_timing_of_the_decision_is_one_fact_of_three_articles(events):
-    # bloomberg-backers (spring, by the July summit), leading-contender (before the July summit), turkey-backs (end of April, by June).
+    # bloomberg-backers (spring, by the July summit), leading-contender (before the July summit), turkey-backs (end of
+    # April, by June).
     for event_id in ("bloomberg-spring-deadline", "resolution-before-summit", "nominate-by-june"):
         assert events.at[event_id, "how_sure"].startswith("Reported by 3 of the 5 articles; they disagree: ")
 

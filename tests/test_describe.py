@@ -69,7 +69,8 @@ def test_timeline_description_counts_what_the_rows_hold(ds):
 def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
     assert describe.candidates(table, ds.events) == (
-        "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on 20 Jun 2024. "
+        "6 people were named for the job. Mark Rutte was appointed on 26 Jun 2024; Klaus Iohannis withdrew on 20 "
+        "Jun 2024. "
         "The other 4 were named or declared, with no outcome reported."
     )
     only_wallace = table[table["candidate_id"] == "wallace"]

@@ -55,7 +55,8 @@ def test_pdf_is_a_pdf_with_the_title(spec):
 
 
 def test_html_is_self_contained(spec):
-    """The libraries are inlined: no script or stylesheet is loaded from anywhere (the browser test draws it offline)."""
+    """The libraries are inlined: no script or stylesheet is loaded from anywhere (the browser test draws it
+    offline)."""
     html = export.render(spec, "html").decode()
     assert "<script" in html and "vegaEmbed" in html
     assert not re.search(r"<script[^>]+src=", html) and not re.search(r"<link[^>]+href=", html)

@@ -59,7 +59,8 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
 def test_story_figures_come_from_the_data():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     narrative = at.markdown[0].value
-    # The first reported backing: France, Germany and the US, c. 19 Jan 2024; the appointment 26 Jun 2024: about 159 days.
+    # The first reported backing: France, Germany and the US, c. 19 Jan 2024; the appointment 26 Jun 2024: about 159
+    # days.
     assert "**about 159 days**" in narrative and "France, Germany and the United States, c. 19 Jan 2024" in narrative
     assert "26 June 2024" in narrative and "Klaus Iohannis ran openly" in narrative
     # The same first backing, by the same definition, in the chart's description.
@@ -284,7 +285,8 @@ def test_the_map_s_tables_say_how_sure_we_are():
     at = page("backer_map", as_of="2024-04-30", countries="USA,HUN").run()
     history, on_the_day = (frame.value for frame in at.dataframe)
     assert "Reported by 4 of the 5 articles" in set(history["How sure are we"])
-    # Hungary's reservations on 30 April are reported by turkey-backs alone (europolitika-kallas saw no sign of support).
+    # Hungary's reservations on 30 April are reported by turkey-backs alone (europolitika-kallas saw no sign of
+    # support).
     assert set(on_the_day["How sure are we"]) == {"Reported by 4 of the 5 articles", "Reported by 1 article only"}
 
 

@@ -76,7 +76,8 @@ def show(chart: Chart, description: str, what: str, corrections_notice: str = ""
 
 
 def corrections_link(label: str) -> None:
-    # A relative link rather than st.page_link, which exists only once app.py has run st.navigation (so not in a page's own AppTest).
+    # A relative link rather than st.page_link, which exists only once app.py has run st.navigation (so not in a
+    # page's own AppTest).
     st.markdown(f":material/edit_note: [{escape_markdown(label)}](corrections)")
 
 

@@ -1,4 +1,5 @@
-"""The jump controls on screen: a row of First / Previous / Next / Latest buttons, the timeline's focused event and its card."""
+"""The jump controls on screen: a row of First / Previous / Next / Latest buttons, the timeline's focused event and
+its card."""
 
 from collections.abc import Callable
 
@@ -68,7 +69,8 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         st.markdown(escape_markdown(event["actor"] + role))
         st.markdown(f"> {escape_markdown(quoted(event['evidence']))}")
         st.caption(
-            f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. {escape_markdown(event['how_sure'].rstrip('.'))}."
+            f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. "
+            f"{escape_markdown(event['how_sure'].rstrip('.'))}."
         )
         if event["stance_basis"]:
             st.caption(f"Why we read this as '{event['stance']}': {escape_markdown(event['stance_basis'])}")

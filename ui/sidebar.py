@@ -18,7 +18,7 @@ DATES_HELP = (
 def filters(ds: Dataset, panel=None) -> None:
     """In the sidebar, or in `panel` (a phone's filter panel, ui.phone)."""
     b = bounds(ds)
-    view = state.current_view(b)  # seeds the widgets from the URL on a session's first run
+    state.current_view(b)  # seeds the widgets from the URL on a session's first run
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     with panel if panel is not None else st.sidebar:
         st.header("Filters")

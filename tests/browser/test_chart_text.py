@@ -14,10 +14,12 @@ from rutte_race.url_state import ViewState
 TEXT_BOXES = """() => {
   const svg = document.querySelector('#vega-chart svg');
   const frame = svg.getBoundingClientRect();
-  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && getComputedStyle(t).opacity !== '0'
+  const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && \
+getComputedStyle(t).opacity !== '0'
       && t.getAttribute('opacity') !== '0' && !t.closest('[opacity="0"]'));
   return {frame: [frame.left, frame.top, frame.right, frame.bottom],
-          texts: texts.map(t => { const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; })};
+          texts: texts.map(t => { const r = t.getBoundingClientRect(); \
+return [t.textContent, r.left, r.top, r.right, r.bottom]; })};
 }"""
 
 

@@ -1,4 +1,5 @@
-"""Journey 2: filters set in the sidebar follow the reader across pages, survive a reload, and bad links get a notice."""
+"""Journey 2: filters set in the sidebar follow the reader across pages, survive a reload, and bad links get a
+notice."""
 
 from datetime import timedelta
 

@@ -15,7 +15,8 @@ from tests.hostile import HOSTILE, SPEAKER, hostile_copy
 
 INJECTED = """() => ({
   ran: window.rutteInjected,
-  scripts: [...document.querySelectorAll('script')].filter(s => s.textContent.trim().startsWith('window.rutteInjected')).length,
+  scripts: [...document.querySelectorAll('script')].filter(s => \
+s.textContent.trim().startsWith('window.rutteInjected')).length,
   images: document.querySelectorAll('img[src="x"], [onerror]').length,
   links: document.querySelectorAll('a[href^="javascript:"]').length,
   bold: document.querySelectorAll('[data-testid="stMain"] b, #vg-tooltip-element b').length,

@@ -32,7 +32,8 @@ def tab_to(page, name: str) -> None:
     for _ in range(MAX_TABS):
         page.keyboard.press("Tab")
         if page.evaluate(
-            "name => document.activeElement?.tagName === 'BUTTON' && document.activeElement.innerText.trim().endsWith(name)",
+            "name => document.activeElement?.tagName === 'BUTTON' && "
+            "document.activeElement.innerText.trim().endsWith(name)",
             name,
         ):
             return

@@ -14,7 +14,9 @@ from reader import (
 )
 
 WIDTHS = {"phone": (390, 844), "desktop": (1440, 900)}
-CHART_FITS = """el => { const drawn = el.querySelector('svg, canvas'); return drawn.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1; }"""
+CHART_FITS = """\
+el => { const drawn = el.querySelector('svg, canvas'); \
+return drawn.getBoundingClientRect().right <= el.getBoundingClientRect().right + 1; }"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
