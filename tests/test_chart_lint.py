@@ -11,7 +11,7 @@ import pytest
 
 import chart_lint
 from data_copies import DATA, SEEDS
-from rutte_race import export, view_charts
+from rutte_race import chart_registry, export
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 from rutte_race.url_state import ViewState
@@ -43,7 +43,7 @@ def rendered():
         view = view_of(name, bounds)
         scenes = {
             item.slug: chart_lint.scene(export.export_spec(item.chart.to_dict(), item.description))
-            for item in view_charts.view_charts(ds, view)
+            for item in chart_registry.view_charts(ds, view)
             if item.chart is not None
         }
         out[name] = (view, scenes)

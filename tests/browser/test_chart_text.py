@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from rutte_race import export, view_charts
+from rutte_race import chart_registry, export
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 from rutte_race.url_state import ViewState
@@ -35,7 +35,7 @@ def pages():
     return {
         (name, item.slug): export.html_page(export.export_spec(item.chart.to_dict(), item.description))
         for name, view in views.items()
-        for item in view_charts.view_charts(ds, view)
+        for item in chart_registry.view_charts(ds, view)
         if item.chart is not None
     }
 
