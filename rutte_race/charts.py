@@ -36,6 +36,11 @@ SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
 AXIS_LINE = "#767676"
 
 
+def tooltips(prefix: str = "", **titles: str) -> list[alt.Tooltip]:
+    """Tooltip rows in order: field (under `prefix`) → its title."""
+    return [alt.Tooltip(f"{prefix}{field}:N", title=title) for field, title in titles.items()]
+
+
 def legend_columns(wide: int, narrow: int) -> dict:
     """Fewer legend columns in a narrow container (a phone), so the legend never runs off the screen.
     containerSize() is 0 where there is no container (exports), which keeps the wide layout there."""
@@ -161,17 +166,17 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     hidden = alt.Axis(values=[p for p, _ in places.ticks()], labels=False, ticks=False, domain=False, **grid)
-    tooltip = [
-        alt.Tooltip("summary:N", title="What"),
-        alt.Tooltip("actor:N", title="Who"),
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("kind:N", title="Kind"),
-        alt.Tooltip("precision:N", title="Date known to"),
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("evidence:N", title="Article says"),
-        alt.Tooltip("how_sure:N", title="How sure"),
-        alt.Tooltip("outside:N", title=OUTSIDE_LABEL),
-    ]
+    tooltip = tooltips(
+        summary="What",
+        actor="Who",
+        when="When",
+        kind="Kind",
+        precision="Date known to",
+        source="Source",
+        evidence="Article says",
+        how_sure="How sure",
+        outside=OUTSIDE_LABEL,
+    )
     every = frame[["event_id", "pos"]]
     lanes = [lane.name for lane in kinds.LANES if lane.name in set(frame["lane"])]
     charts = []
@@ -314,15 +319,16 @@ def _map_panel(
         if legend
         else None,
     )
-    tooltip = [
-        alt.Tooltip("properties.name:N", title="Country"),
-        alt.Tooltip("properties.label:N", title="Stance"),
-        alt.Tooltip("properties.since:N", title="Since"),
-        alt.Tooltip("properties.summary:N", title="What"),
-        alt.Tooltip("properties.evidence:N", title="Article says"),
-        alt.Tooltip("properties.source:N", title="Source"),
-        alt.Tooltip("properties.how_sure:N", title="How sure"),
-    ]
+    tooltip = tooltips(
+        "properties.",
+        name="Country",
+        label="Stance",
+        since="Since",
+        summary="What",
+        evidence="Article says",
+        source="Source",
+        how_sure="How sure",
+    )
     data = alt.Data(values=features)
     others = (
         alt.Chart(data)
