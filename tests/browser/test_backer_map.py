@@ -26,7 +26,9 @@ def expected():
         frame = views.map_frame(ds, day, changes)
         counts = views.status_counts(frame)
         summary = f"On {day_text(day)}: {views.stance_summary(counts)}."
-        return summary, sorted(f"{charts.MAP_LABELS[status]} ({n})" for status, n in counts.items() if n)
+        return summary, sorted(
+            f"{charts.MAP_LABELS[status]}: {n} {'ally' if n == 1 else 'allies'}" for status, n in counts.items() if n
+        )
 
     return on
 
@@ -34,7 +36,7 @@ def expected():
 def legend_labels(page) -> list[str]:
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     texts = chart.locator("g.role-legend-label text").all_text_contents()
-    return sorted(t for t in texts if not t.endswith("(0)"))
+    return sorted(t for t in texts if t != "Not a NATO ally")  # the legend lists only the statuses present
 
 
 def map_fills(page) -> list[str]:
