@@ -297,7 +297,7 @@ BACKER_MAP = ChartDef(
     table=map_table,
     drawn_events=lambda sc, stances: map_shown(sc, stances)["source_event_id"].dropna(),
     file_name=lambda sc: ("backers", "as-of", scope_map_date(sc).isoformat(), *sc.view.countries),
-    what="Map of NATO allies' stance toward Rutte, {subtitle}; the table below lists every ally.",
+    what="Map of NATO allies' stance toward Rutte; the table below lists every ally.",  # its description gives the date
     marks_key=map_marks_key,
 )
 
