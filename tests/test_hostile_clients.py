@@ -278,7 +278,9 @@ WRONG_KINDS = [
 @pytest.mark.parametrize(
     ("key", "page"),
     [
-        ("filter_dates", "backer_map"),
+        ("filter_period", "backer_map"),  # the date control: presets, then the first and last day
+        ("filter_from", "backer_map"),
+        ("filter_to", "backer_map"),
         ("filter_countries", "backer_map"),
         ("as_of", "backer_map"),
         ("speakers", "quotes"),
