@@ -50,6 +50,7 @@ def date_control(ds: Dataset, b) -> None:
     st.pills(
         "Dates",
         options=list(labels),
+        default=chosen.name if chosen else None,
         format_func=labels.get,
         key=state.PERIOD,
         on_change=_pick_period,
@@ -59,8 +60,11 @@ def date_control(ds: Dataset, b) -> None:
     )
     low, high = periods.control_range(b, start, end)
     # One above the other: side by side, a 300 px sidebar cuts the dates off.
+    # `value=` as well as the session state: without it Streamlit reads the whole session state to guess the
+    # widget's value, and a client that sends a widget state under a made-up id makes that read fail.
     st.date_input(
         "From",
+        value=start,
         key=state.FROM,
         min_value=low,
         max_value=high,
@@ -68,7 +72,9 @@ def date_control(ds: Dataset, b) -> None:
         on_change=_type_dates,
         help=DATES_HELP,
     )
-    st.date_input("To", key=state.TO, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates)
+    st.date_input(
+        "To", value=end, key=state.TO, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates
+    )
     st.caption(
         f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
         + ("" if chosen else " (your own dates)")
