@@ -20,11 +20,10 @@ from pathlib import Path
 
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed
 
 from bench.reruns import rss_bytes
-from bench.session import RerunFailed, Session
+from bench.session import RerunFailed, Session, connect_stream
 from bench.stats import Row, p50_p95, percentile, table
 from deploy.local_server import ROOT, start_app, stop_app
 from rutte_race.files import write_atomic
@@ -42,14 +41,7 @@ class RawClient:
         self._reading: asyncio.Task | None = None
 
     async def open(self) -> "RawClient":
-        self._ws = await connect(
-            self.url,
-            subprotocols=["streamlit"],
-            origin=self.origin,
-            max_size=None,
-            compression=None,
-            ping_interval=None,
-        )
+        self._ws = await connect_stream(self.url, self.origin)
         self._reading = asyncio.create_task(self._read())
         return self
 

@@ -17,6 +17,14 @@ from websockets.asyncio.client import connect
 STATUS_NAME = ForwardMsg.ScriptFinishedStatus.Name
 
 
+async def connect_stream(url: str, origin: str, **options):
+    """A websocket to Streamlit's stream, opened as a browser opens it: its subprotocol and origin, no
+    compression, no size cap, and no pings (a browser sends none)."""
+    return await connect(
+        url, subprotocols=["streamlit"], origin=origin, max_size=None, compression=None, ping_interval=None, **options
+    )
+
+
 class RerunFailed(RuntimeError):
     pass
 
@@ -41,15 +49,11 @@ class Session:
     async def open(self) -> float:
         headers = {"Cookie": self.cookie} if self.cookie else None
         # open_timeout: a balancer may hold the handshake in its queue for a while before it answers
-        self._ws = await connect(
+        self._ws = await connect_stream(
             self.url,
-            subprotocols=["streamlit"],
-            origin=self.origin,
-            max_size=None,
-            compression=None,
+            self.origin,
             additional_headers=headers,
             open_timeout=60,
-            ping_interval=None,  # a browser sends no pings
             local_addr=(self.source, 0) if self.source else None,
         )
         self.replica = self._ws.response.headers.get("X-Replica")

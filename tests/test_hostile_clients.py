@@ -242,21 +242,30 @@ def test_random_back_messages_never_reach_a_reader_nor_the_server_log(server):
     one_sequence()
 
 
-def test_a_client_that_sends_page_names_without_hashes_and_no_widget_states_gets_its_pages(server):
-    """A script asking for pages by name only, never sending the widgets' states: every rerun draws its page."""
+def exceptions_seen(server, page: str, steps) -> list[str]:
+    """The exceptions a client sees when it opens `page`, then runs `steps` on its session."""
 
     async def drive() -> list[str]:
-        client = Session(server.url, "timeline")
+        client = Session(server.url, page)
         try:
             await client.open()
-            for page in ["timeline", "backer_map", "story", "quotes", "timeline", "candidates"]:
-                client.page, client.page_script_hash = page, ""
-                await client.rerun()
+            await steps(client)
             return client.exceptions
         finally:
             await client.close()
 
-    assert server.loop.run(drive()) == []
+    return server.loop.run(drive())
+
+
+def test_a_client_that_sends_page_names_without_hashes_and_no_widget_states_gets_its_pages(server):
+    """A script asking for pages by name only, never sending the widgets' states: every rerun draws its page."""
+
+    async def by_name_only(client: Session) -> None:
+        for page in ["timeline", "backer_map", "story", "quotes", "timeline", "candidates"]:
+            client.page, client.page_script_hash = page, ""
+            await client.rerun()
+
+    assert exceptions_seen(server, "timeline", by_name_only) == []
     assert "Traceback" not in server.new_log()
 
 
@@ -289,21 +298,15 @@ WRONG_KINDS = [
 def test_a_filter_widget_s_state_of_any_kind_gives_no_exception(server, key, page):
     """Under the real widget's id, every kind of value a widget state can carry, one rerun each."""
 
-    async def drive() -> list[str]:
-        client = Session(server.url, page)
-        try:
-            await client.open()
-            widget = client.widget_id(key)
-            for kind, value in WRONG_KINDS:
-                state = WidgetState(id=widget)
-                set_value(state, kind, value)
-                client.set_state(state)
-                await client.rerun()
-            return client.exceptions
-        finally:
-            await client.close()
+    async def junk_states(client: Session) -> None:
+        widget = client.widget_id(key)
+        for kind, value in WRONG_KINDS:
+            state = WidgetState(id=widget)
+            set_value(state, kind, value)
+            client.set_state(state)
+            await client.rerun()
 
-    assert server.loop.run(drive()) == []
+    assert exceptions_seen(server, page, junk_states) == []
     assert "Traceback" not in server.new_log()
 
 
