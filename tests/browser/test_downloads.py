@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 from pypdf import PdfReader
-from reader import INK, open_page, save_download
+from reader import INK, assert_charts_drawn, open_page, save_download
 
 from rutte_race.load import load
 
@@ -20,6 +20,7 @@ BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Inter
 def downloads(app, app_url, tmp_path):
     """The backer map as of AS_OF, and a function that picks a file from its download menu and returns it."""
     open_page(app, app_url, "backer_map", f"as_of={AS_OF}")
+    assert_charts_drawn(app)  # the map grows the page as it draws; a menu opened before that is pushed off screen
     menu = app.locator('[data-testid="stPopoverBody"]')
 
     def download(label: str):
