@@ -4,11 +4,13 @@ import os
 
 import streamlit as st
 
-from ui import widget_guard
+from ui import nagle, widget_guard
 from ui.data import dataset
 from ui.phone import top_bar
 from ui.sidebar import filters
 
+if os.environ.get("RUTTE_BENCH_KEEP_NAGLE") != "1":  # set by `python -m bench` only, to measure what this saves
+    nagle.turn_nagle_off_once()  # every rerun's second message would wait ~40 ms for the browser's ACK
 widget_guard.install()  # a widget state no widget can read is dropped, not raised (a client that is not a browser)
 
 st.set_page_config(page_title="Rutte's race to lead NATO", page_icon="assets/favicon.png", layout="wide")

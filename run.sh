@@ -5,4 +5,4 @@ cd "$(dirname "$0")"
 source scripts/venv.sh
 ensure_venv requirements.txt
 ensure_print_libraries
-exec .venv/bin/python -m ui.launch app.py "$@"  # `streamlit run`, with Nagle's algorithm off (see ui/launch.py)
+exec .venv/bin/python -m streamlit run app.py "$@"

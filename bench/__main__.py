@@ -40,8 +40,9 @@ def rerun_rows(url: str, reps: int) -> list[Row]:
 def setting_rows(log_dir: Path, reps: int) -> list[Row]:
     """The two suspects, each served both ways in this run: Nagle's algorithm, and a full GC after every rerun."""
 
-    def floor_and_heaviest(**server) -> tuple[float, float]:
-        process, url = start_app("app.py", log_dir / "setting.log", env={"RUTTE_BENCH_FLOOR": "1"}, **server)
+    def floor_and_heaviest(env=(), **server) -> tuple[float, float]:
+        env = {"RUTTE_BENCH_FLOOR": "1", **dict(env)}
+        process, url = start_app("app.py", log_dir / "setting.log", env=env, **server)
         try:
             times = asyncio.run(reruns.page_costs(url, [HEAVIEST], reps))
         finally:
@@ -49,12 +50,12 @@ def setting_rows(log_dir: Path, reps: int) -> list[Row]:
         return percentile(times[reruns.FLOOR]["unchanged"], 50), percentile(times[HEAVIEST]["unchanged"], 50)
 
     ours = floor_and_heaviest()
-    nagle = floor_and_heaviest(launcher=("-m", "streamlit", "run"))
+    nagle = floor_and_heaviest(env={"RUTTE_BENCH_KEEP_NAGLE": "1"})
     gc = floor_and_heaviest(options=("--runner.postScriptGC", "true"))
     return [
         Row(
             "Settings",
-            "floor rerun, plain `streamlit run` (Nagle on) / ui.launch",
+            "floor rerun, Nagle's algorithm on / off (ui/nagle.py)",
             f"{ms(nagle[0])} / {ms(ours[0])}",
             nagle[0] / ours[0],
         ),

@@ -35,9 +35,6 @@ def wait_until_healthy(
     raise RuntimeError(f"{name} at {url} did not answer within {timeout} s:\n{log.read_text()}")
 
 
-LAUNCHER = ("-m", "ui.launch")  # the app's own launcher: `streamlit run` with Nagle's algorithm off
-
-
 def start_app(
     script: str,
     log: Path,
@@ -45,13 +42,15 @@ def start_app(
     port: int | None = None,
     env: dict | None = None,
     options: tuple[str, ...] = (),
-    launcher: tuple[str, ...] = LAUNCHER,
 ) -> tuple[subprocess.Popen, str]:
-    """Serve `script` headless on a local port; returns the process and its base URL once it answers."""
+    """Serve `script` headless on a local port with plain `streamlit run`, as ./run.sh and Community Cloud do;
+    returns the process and its base URL once it answers."""
     port = port or free_port()
     command = [
         sys.executable,
-        *launcher,
+        "-m",
+        "streamlit",
+        "run",
         script,
         "--server.port",
         str(port),

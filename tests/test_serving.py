@@ -1,45 +1,50 @@
 """How the app is served: Nagle's algorithm off on readers' connections, shared charts never edited."""
 
-import inspect
 import socket
 
 from streamlit.testing.v1 import AppTest
 from streamlit.web.server.starlette import starlette_server
 
-from ui.launch import turn_nagle_off, without_nagle
+from deploy.local_server import ROOT
+from ui import nagle
 
 
-def accepted_nodelay(bind_socket) -> int:
-    listener = bind_socket("127.0.0.1", 0, 8)
-    try:
-        with socket.create_connection(listener.getsockname()):  # the client end, held open
-            listener.setblocking(True)
-            connection, _ = listener.accept()
-            with connection:
-                return connection.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
-    finally:
-        listener.close()
+def nodelay(sock: socket.socket) -> int:
+    return sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+
+
+def accepted(listener: socket.socket) -> socket.socket:
+    client = socket.create_connection(listener.getsockname())
+    listener.setblocking(True)
+    connection, _ = listener.accept()
+    client.close()
+    return connection
 
 
 def test_streamlit_alone_leaves_nagle_on_for_accepted_connections():
-    """Why ui.launch exists; when this fails, Streamlit fixed it and the launcher can go."""
-    assert accepted_nodelay(starlette_server._bind_socket) == 0
+    """Why ui/nagle.py exists; when this fails, Streamlit fixed it and the module can go."""
+    with starlette_server._bind_socket("127.0.0.1", 0, 8) as listener, accepted(listener) as connection:
+        assert nodelay(connection) == 0
 
 
-def test_the_launcher_turns_nagle_off_for_every_accepted_connection():
-    assert accepted_nodelay(without_nagle(starlette_server._bind_socket)) != 0
+def test_nagle_goes_off_on_the_listener_on_open_connections_and_on_connections_accepted_later():
+    with starlette_server._bind_socket("127.0.0.1", 0, 8) as listener, accepted(listener) as before:
+        assert nodelay(listener) == 0 and nodelay(before) == 0
+        assert nagle.turn_nagle_off() >= 2
+        assert nodelay(listener) != 0 and nodelay(before) != 0
+        with accepted(listener) as after:
+            assert nodelay(after) != 0
+        assert listener.fileno() >= 0 and before.fileno() >= 0  # still open: only duplicates were closed
 
 
-def test_the_private_function_the_launcher_wraps_still_binds_the_server_socket(monkeypatch):
-    """ui.launch replaces starlette_server._bind_socket; this fails when Streamlit renames it, changes its
-    arguments, or stops binding the server's socket through it."""
-    assert list(inspect.signature(starlette_server._bind_socket).parameters) == ["address", "port", "backlog"]
-    monkeypatch.setattr(starlette_server, "_bind_socket", starlette_server._bind_socket)  # undone after the test
-    assert turn_nagle_off()
-    # What Streamlit's server calls to bind its socket now goes through the launcher's wrapper.
-    bound, _ = starlette_server._bind_server_socket("127.0.0.1", "127.0.0.1", 0, 8)
-    with bound:
-        assert bound.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+def test_the_app_turns_nagle_off_on_its_first_run(monkeypatch):
+    monkeypatch.delenv("RUTTE_BENCH_KEEP_NAGLE", raising=False)
+    nagle.turn_nagle_off_once.cache_clear()
+    with starlette_server._bind_socket("127.0.0.1", 0, 8) as listener:
+        assert nodelay(listener) == 0
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()
+        assert not at.exception
+        assert nodelay(listener) != 0
 
 
 def _show_a_cached_chart_twice():
