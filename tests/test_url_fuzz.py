@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -161,6 +161,7 @@ def shown_view(at: AppTest, entry: str) -> ViewState:
 @pytest.mark.slow
 @settings(max_examples=CASES_PER_PAGE * len(ENTRY_POINTS), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(ENTRY_POINTS), links())
+@example("app.py", {"from": ["2011-01-01", "2011-01-01"]})  # a key given twice, its values already the view's
 def test_every_page_renders_any_link_and_rewrites_it_to_what_it_shows(entry, params):
     expected, notices = parse(params, BOUNDS)
     at = run_page(entry, params)

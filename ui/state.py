@@ -124,8 +124,8 @@ def show_notices() -> None:
 def sync_url(view: ViewState, bounds: Bounds) -> None:
     """Write the view into the URL so a copied link reproduces it (only when it changed)."""
     wanted = to_params(view, bounds)
-    current = {key: st.query_params.get(key) for key in st.query_params.keys()}
-    if current != wanted:
+    current = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    if current != {key: [value] for key, value in wanted.items()}:  # a key given twice is rewritten once
         st.query_params.from_dict(wanted)
 
 
