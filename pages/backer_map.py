@@ -25,46 +25,53 @@ st.markdown(
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
-chosen = state.valid(state.AS_OF, bounds)
-if chosen is None or not view.start <= chosen <= view.end:
-    chosen = st.session_state[state.AS_OF] = default_as_of
-as_of = st.slider(
-    "As of",
-    min_value=view.start,
-    max_value=max(view.end, view.start + timedelta(days=1)),
-    value=chosen,
-    key=state.AS_OF,
-    format="D MMM YYYY",
-    help="Move to see the stances on another date.",
-)
 shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
 change_days = [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
 
 
-def show_day(
-    day,
-) -> None:  # a button callback: it runs before the slider exists again, so it may set the slider's state
+def show_day(day) -> None:  # a button callback: it runs before the slider exists again, so it may set its state
     st.session_state[state.AS_OF] = day
 
 
-jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
-view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
+@st.fragment
+def on_the_day() -> None:
+    """The as-of date and all it changes: moving it reruns this part alone, not the sidebar, replay and history."""
+    chosen = state.valid(state.AS_OF, bounds)
+    if chosen is None or not view.start <= chosen <= view.end:
+        chosen = st.session_state[state.AS_OF] = default_as_of
+    as_of = st.slider(
+        "As of",
+        min_value=view.start,
+        max_value=max(view.end, view.start + timedelta(days=1)),
+        value=chosen,
+        key=state.AS_OF,
+        format="D MMM YYYY",
+        help="Move to see the stances on another date.",
+    )
+    jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
+    day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
-as_of_frame = data.stances_on(ds, as_of)
-counts = views.status_counts(
-    as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
-)
-shown = len(view.countries) or len(as_of_frame)
-st.caption(
-    f"{shown} of {len(as_of_frame)} allies shown."
-    + (" Allies outside your country filter are darker grey." if view.countries else "")
-)
-summary = views.stance_summary(counts)
-st.markdown(
-    f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
-    "the decision needed all of them."
-)
-drawn = show_page_charts("backer_map", data.scope(ds, view))
+    as_of_frame = data.stances_on(ds, as_of)
+    counts = views.status_counts(
+        as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
+    )
+    shown = len(view.countries) or len(as_of_frame)
+    st.caption(
+        f"{shown} of {len(as_of_frame)} allies shown."
+        + (" Allies outside your country filter are darker grey." if view.countries else "")
+    )
+    summary = views.stance_summary(counts)
+    st.markdown(
+        f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
+        "the decision needed all of them."
+    )
+    drawn = show_page_charts("backer_map", data.scope(ds, day_view))
+    st.header(f"Stances on {day_text(as_of)}")
+    st.dataframe(drawn["backer-map"].data.rename(columns=MAP_COLUMNS), hide_index=True, width="stretch")
+    state.sync_url(day_view, bounds)
+
+
+on_the_day()
 
 st.header("Replay the race")
 st.caption(
@@ -87,7 +94,3 @@ st.caption(
     "the others have no public stance reported before the appointment."
 )
 st.dataframe(history, hide_index=True, width="stretch")
-st.header(f"Stances on {day_text(as_of)}")
-st.dataframe(drawn["backer-map"].data.rename(columns=MAP_COLUMNS), hide_index=True, width="stretch")
-
-state.sync_url(view, bounds)

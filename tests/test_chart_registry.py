@@ -103,7 +103,7 @@ def test_the_map_csv_has_the_same_columns_on_the_page_and_in_the_exports(ds):
     at = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=60)
     at.query_params["as_of"] = "2024-04-30"
     at.run()
-    shown = at.dataframe[-1].value  # "Stances on 30 April 2024": the CSV's rows under readers' headings
+    shown = at.dataframe[0].value  # "Stances on 30 April 2024", under the map: the CSV's rows under readers' headings
     view = ViewState(bounds_of(ds).default_start, bounds_of(ds).default_end, as_of=date(2024, 4, 30))
     item = next(i for i in chart_registry.view_charts(ds, view) if i.slug == "backer-map")
     csv = export.csv_bytes(item.data, ds.version).decode("utf-8").splitlines()

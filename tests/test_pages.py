@@ -283,7 +283,7 @@ def test_the_focused_event_card_says_how_many_articles_report_it():
 
 def test_the_map_s_tables_say_how_sure_we_are():
     at = page("backer_map", as_of="2024-04-30", countries="USA,HUN").run()
-    history, on_the_day = (frame.value for frame in at.dataframe)
+    on_the_day, history = (frame.value for frame in at.dataframe)
     assert "Reported by 4 of the 5 articles" in set(history["How sure are we"])
     # Hungary's reservations on 30 April are reported by turkey-backs alone (europolitika-kallas saw no sign of
     # support).

@@ -5,6 +5,8 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 from reader import assert_no_exception, eventually, open_page, wait_ready
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from rutte_race import charts, views
 from rutte_race.formatting import day_text
@@ -74,4 +76,60 @@ def test_the_replay_draws_the_allies_from_the_apps_own_shapes(app, app_url, scre
     expect(replay.locator("canvas").first).to_be_visible()
     expect(replay.get_by_text("▶ Play")).to_be_visible()
     replay.screenshot(path=screenshots / "replay-desktop.png")
+    assert_no_exception(app)
+
+
+class Stream:
+    """What the page and the server say over Streamlit's websocket, decoded."""
+
+    def __init__(self, page):
+        self.sent: list[BackMsg] = []
+        self.received: list[ForwardMsg] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", lambda payload: self.sent.append(BackMsg.FromString(payload)))
+        ws.on("framereceived", lambda payload: self.received.append(ForwardMsg.FromString(payload)))
+
+    def clear(self) -> None:
+        self.sent.clear()
+        self.received.clear()
+
+    def finished(self) -> bool:
+        return any(msg.WhichOneof("type") == "script_finished" for msg in self.received)
+
+    def reruns(self) -> list:
+        return [msg.rerun_script for msg in self.sent if msg.WhichOneof("type") == "rerun_script"]
+
+    def elements(self) -> list[str]:
+        return [msg.delta.new_element.WhichOneof("type") for msg in self.received if msg.HasField("delta")]
+
+
+@pytest.mark.parametrize("control", ["slider", "jump button"])
+def test_the_as_of_controls_rerun_only_the_map_s_part_of_the_page(app, app_url, control):
+    """The as-of date lives in a fragment: moving it asks the server for that part alone, which sends back the
+    map, its summary and table, never the sidebar, the replay or the history."""
+    stream = Stream(app)
+    open_page(app, app_url, "backer_map", "as_of=2024-04-28")
+    expect(app.locator('[data-testid="stPlotlyChart"]')).to_be_visible()
+    stream.clear()
+    if control == "slider":
+        app.get_by_role("slider", name="As of").press("ArrowRight")
+    else:
+        app.get_by_role("button", name="Next change").click()
+    for _ in range(150):  # Playwright hands over websocket frames only while it is called
+        if stream.finished():
+            break
+        app.wait_for_timeout(100)
+    assert stream.finished(), "the server never finished the rerun"
+    wait_ready(app)
+
+    reruns = stream.reruns()
+    assert len(reruns) == 1 and reruns[0].fragment_id, "the control should ask for its fragment alone"
+    deltas = [msg.delta for msg in stream.received if msg.HasField("delta")]
+    assert deltas and {delta.fragment_id for delta in deltas} == {reruns[0].fragment_id}
+    elements = stream.elements()
+    assert "vega_lite_chart" in elements and "plotly_chart" not in elements, elements
+    expect(app.get_by_text(f"On {day_text(TURKEY_BACKS)}:")).to_be_visible()
+    expect(app).to_have_url(f"{app_url}/backer_map?as_of={TURKEY_BACKS.isoformat()}")
     assert_no_exception(app)
