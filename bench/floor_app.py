@@ -1,0 +1,17 @@
+"""The browser-redraw benchmark's floor: one sidebar date control and one small Altair line chart filtered by it."""
+
+from datetime import date, timedelta
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+FIRST, DAYS = date(2024, 1, 1), 30
+days = pd.DataFrame({"date": pd.date_range(FIRST, periods=DAYS)})
+days["count"] = [(i * 7) % 5 for i in range(DAYS)]  # made up, the same on every run
+days["count"] = days["count"].cumsum()
+
+last = FIRST + timedelta(days=DAYS - 1)
+to = st.sidebar.date_input("To", value=last, min_value=FIRST, max_value=last, format="YYYY-MM-DD")
+shown = days[days["date"] <= pd.Timestamp(to)]
+st.altair_chart(alt.Chart(shown).mark_line().encode(x="date:T", y="count:Q"), width="stretch")
