@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-from bench import browser, exports, reruns
+from bench import browser, exports, redraw, reruns
 from bench.stats import Row, ms, p50_p95, percentile, table
 from deploy.local_server import ROOT, start_app, stop_app
 from rutte_race.files import write_atomic
@@ -125,6 +125,25 @@ def browser_rows(url: str, log_dir: Path, reps: int) -> list[Row]:
     ]
 
 
+def redraw_rows(log_dir: Path, reps: int) -> list[Row]:
+    """The floor app and a fresh app (no views cached yet), both served with plain `streamlit run`."""
+    floor_process, floor_url = start_app(redraw.FLOOR_APP, log_dir / "floor.log")
+    try:
+        app_process, app_url = start_app("app.py", log_dir / "redraw.log")
+        try:
+            times = redraw.redraw_costs(floor_url, app_url, reps)
+        finally:
+            stop_app(app_process)
+    finally:
+        stop_app(floor_process)
+    floor = percentile(times[redraw.FLOOR], 50)
+    rows = [Row("Redraw", "floor app: one date control, one small line chart", p50_p95(times[redraw.FLOOR]), 1.0)]
+    for (page, control), values in times.items():
+        if (page, control) != redraw.FLOOR:
+            rows.append(Row("Redraw", f"{page}, {control}", p50_p95(values), percentile(values, 50) / floor, "≤ 2"))
+    return rows
+
+
 def machine() -> str:
     cpu = next(
         (
@@ -177,6 +196,8 @@ def main() -> None:
         rows.append(Row("Crowd", "exceptions in the server log", str(server_errors)))
         print("settings...", flush=True)
         rows += setting_rows(log_dir, reps)
+        print("browser redraws...", flush=True)
+        rows += redraw_rows(log_dir, max(3, reps // 2))
     print("exports...", flush=True)
     rows += export_rows(max(3, reps // 5))
     text = table(rows)

@@ -1,6 +1,6 @@
 """Browser redraws in Chromium: from the key press on a control to the first frame after the script has rerun.
 
-`python -m bench.redraw [reps]` serves the floor app and the app, measures and prints the medians (a smoke run).
+`python -m bench.redraw [reps]` measures only these and prints their rows (a smoke run; `python -m bench` runs it all).
 """
 
 import itertools
@@ -13,8 +13,7 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from bench.browser import CHROMIUM
-from bench.stats import ms, percentile
-from deploy.local_server import start_app, stop_app
+from bench.stats import table
 from rutte_race.load import load
 
 FLOOR_APP = "bench/floor_app.py"
@@ -181,6 +180,8 @@ def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str
     """{(page, control): [s]}, FLOOR first. Every target has its own tab (its own session), is warmed by one
     unmeasured redraw, and is then measured in blocks of `reps // ROUNDS` that go round all targets ROUNDS times."""
     names = countries_by_events()
+    if reps + 1 > len(names):
+        raise ValueError(f"{reps} country changes and a warm-up need more than the {len(names)} allies")
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox"])
         context = browser.new_context(viewport={"width": 1440, "height": 900})
@@ -216,19 +217,11 @@ def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str
 
 
 def main() -> None:
+    from bench.__main__ import redraw_rows  # the benchmark's own rows, without the rest of its run
+
     reps = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     with tempfile.TemporaryDirectory() as logs:
-        floor_process, floor_url = start_app(FLOOR_APP, Path(logs) / "floor.log")
-        app_process, app_url = start_app("app.py", Path(logs) / "app.log")
-        try:
-            times = redraw_costs(floor_url, app_url, reps)
-        finally:
-            stop_app(app_process)
-            stop_app(floor_process)
-    floor = percentile(times[FLOOR], 50)
-    for (page, control), values in times.items():
-        p50 = percentile(values, 50)
-        print(f"{page:>10}  {control:<16} p50 {ms(p50):>10}  p95 {ms(percentile(values, 95)):>10}  x{p50 / floor:.2f}")
+        print(table(redraw_rows(Path(logs), reps)))
 
 
 if __name__ == "__main__":
