@@ -26,7 +26,7 @@ CONTROLS = {
     "candidates": SIDEBAR,
 }
 ROUNDS = 3
-QUIET_MS = 300  # no new run for this long after the frame: the redraw is over
+QUIET_MS = 300  # no new run for this long after the last one ended: the redraw is over
 TIMEOUT_MS = 60_000
 
 # Before the page's own scripts: the time of every websocket message, for runs too quick to show "running".
@@ -176,6 +176,21 @@ def _act(control: str, days: Iterator[date], names: list[str]) -> Act:
     return step_as_of if control == "as-of date" else previous_change(days)
 
 
+def _open_targets(context, floor_url: str, app_url: str, names: list[str]) -> dict[tuple[str, str], tuple[Page, Act]]:
+    floor = open_tab(context, floor_url)
+    targets = {FLOOR: (floor, new_to(_earlier_days(shown_to(floor))))}
+    app_days = None  # one sequence for all the app's tabs: they share the server's caches
+    for page, controls in CONTROLS.items():
+        for control in controls:
+            tab = open_tab(context, f"{app_url}/{'' if page == 'story' else page}")
+            app_days = app_days or _earlier_days(shown_to(tab))
+            if control != "To date":  # an end date of its own, so no other tab has seen its views
+                type_to(tab, next(app_days))
+                redrawn(tab)
+            targets[page, control] = (tab, _act(control, app_days, names))
+    return targets
+
+
 def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str], list[float]]:
     """{(page, control): [s]}, FLOOR first. Every target has its own tab (its own session), is warmed by one
     unmeasured redraw, and is then measured in blocks of `reps // ROUNDS` that go round all targets ROUNDS times."""
@@ -187,17 +202,7 @@ def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str
         context = browser.new_context(viewport={"width": 1440, "height": 900})
         context.add_init_script(script=f"({MESSAGES})()")
         try:
-            floor = open_tab(context, floor_url)
-            targets = {FLOOR: (floor, new_to(_earlier_days(shown_to(floor))))}
-            app_days = None
-            for page, controls in CONTROLS.items():
-                for control in controls:
-                    tab = open_tab(context, f"{app_url}/{'' if page == 'story' else page}")
-                    app_days = app_days or _earlier_days(shown_to(tab))
-                    if control != "To date":  # its own end date, so its views are its own
-                        type_to(tab, next(app_days))
-                        redrawn(tab)
-                    targets[page, control] = (tab, _act(control, app_days, names))
+            targets = _open_targets(context, floor_url, app_url, names)
             times = {target: [] for target in targets}
             for tab, act in targets.values():  # warm
                 tab.bring_to_front()
@@ -206,7 +211,7 @@ def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str
             block = max(1, reps // ROUNDS)
             for _ in range(ROUNDS):
                 for target, (tab, act) in targets.items():
-                    tab.bring_to_front()
+                    tab.bring_to_front()  # a background tab may get no animation frames
                     for _ in range(block):
                         act(tab)
                         times[target].append(redrawn(tab))
