@@ -10,6 +10,11 @@ FIRST_CHART = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteC
 HELLO = "text=Hello, world"
 
 
+def launch(playwright):
+    """Debian's chromium, headless, as every browser measurement here uses it."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox"])
+
+
 def _time_to(browser, url: str, selector: str) -> float:
     context = browser.new_context(viewport={"width": 1440, "height": 900})  # a new reader: empty cache
     try:
@@ -26,7 +31,7 @@ def first_paint_costs(app_url: str, page: str, hello_url: str, reps: int) -> dic
     """{"chart": [s], "hello": [s]}, the two measured alternately, after one unmeasured visit each."""
     times = {"chart": [], "hello": []}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox"])
+        browser = launch(p)
         try:
             _time_to(browser, f"{app_url}/{page}", FIRST_CHART)
             _time_to(browser, hello_url, HELLO)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
-from bench.browser import CHROMIUM
+from bench.browser import launch
 from bench.stats import table
 from rutte_race.load import load
 
@@ -198,7 +198,7 @@ def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str
     if reps + 1 > len(names):
         raise ValueError(f"{reps} country changes and a warm-up need more than the {len(names)} allies")
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--headless", "--no-sandbox"])
+        browser = launch(p)
         context = browser.new_context(viewport={"width": 1440, "height": 900})
         context.add_init_script(script=f"({MESSAGES})()")
         try:
