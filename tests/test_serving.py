@@ -1,5 +1,6 @@
 """How the app is served: Nagle's algorithm off on readers' connections, shared charts never edited."""
 
+import os
 import socket
 
 from streamlit.testing.v1 import AppTest
@@ -35,6 +36,19 @@ def test_nagle_goes_off_on_the_listener_on_open_connections_and_on_connections_a
         with accepted(listener) as after:
             assert nodelay(after) != 0
         assert listener.fileno() >= 0 and before.fileno() >= 0  # still open: only duplicates were closed
+
+
+def test_turning_nagle_off_leaves_no_copy_of_other_files_open():
+    """A leaked copy of a pipe's writer keeps its reader from ever seeing the end: the browser driver's stdin, say."""
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    with open(read_end, "rb") as reader:
+        with open(write_end, "wb"):
+            nagle.turn_nagle_off()
+        assert reader.read() == b"", "a copy of the pipe's writer is still open"  # None: the reader would wait
+    open_files = os.listdir("/proc/self/fd")
+    nagle.turn_nagle_off()
+    assert sorted(os.listdir("/proc/self/fd")) == sorted(open_files)
 
 
 def test_the_app_turns_nagle_off_on_its_first_run(monkeypatch):

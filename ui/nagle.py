@@ -11,14 +11,17 @@ Linux copies the option from the listening socket to every connection accepted a
 import functools
 import os
 import socket
+import stat
 
 FDS = "/proc/self/fd"
 
 
 def _set_nodelay(fd: int) -> bool:
     try:
+        if not stat.S_ISSOCK(os.fstat(fd).st_mode):
+            return False  # never duplicate a pipe or a file: a leaked copy of a pipe's writer keeps its reader waiting
         sock = socket.socket(fileno=os.dup(fd))  # a duplicate: closing it leaves the server's socket open
-    except OSError:  # not a socket, or closed since it was listed
+    except OSError:  # closed since it was listed
         return False
     with sock:
         if sock.family not in (socket.AF_INET, socket.AF_INET6) or sock.type != socket.SOCK_STREAM:
