@@ -5,7 +5,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from reader import assert_charts_drawn, assert_no_exception, open_page, screenshot_whole_page, wait_ready
+from reader import assert_charts_drawn, assert_no_exception, eventually, open_page, screenshot_whole_page, wait_ready
 
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
@@ -81,10 +81,20 @@ def test_a_latest_development_opens_the_timeline_on_that_event(app, app_url, sho
 def test_jump_buttons_fit_a_phone_screen_in_two_pairs(app, app_url, screenshots, path, noun):
     app.set_viewport_size({"width": 390, "height": 844})
     open_page(app, app_url, path)
-    boxes = [
-        app.get_by_role("button", name=f"{label} {noun}").bounding_box()
-        for label in ("First", "Previous", "Next", "Latest")
-    ]
+    assert_charts_drawn(app)  # the page lays out again as its charts draw
+
+    def button_boxes():
+        return [
+            app.get_by_role("button", name=f"{label} {noun}").bounding_box()
+            for label in ("First", "Previous", "Next", "Latest")
+        ]
+
+    def in_pairs() -> bool:
+        rows = [round(box["y"]) if box else None for box in button_boxes()]
+        return rows[0] == rows[1] and rows[2] == rows[3]
+
+    eventually(in_pairs, True)
+    boxes = button_boxes()
     assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes), boxes
     rows = [round(box["y"]) for box in boxes]
     assert rows[0] == rows[1] and rows[2] == rows[3], f"a pair of buttons on {path} was split: {boxes}"
