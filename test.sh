@@ -7,8 +7,14 @@ source scripts/venv.sh
 ensure_test_tools
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+pytest=(.venv/bin/python -m pytest)
+if [ "${CI:-}" = true ]; then
+  # CI stops the whole job at 90 minutes with no summary; interrupted a little earlier, pytest still prints what
+  # passed, what failed and the slowest tests.
+  pytest=(timeout --signal=INT --kill-after=120 "${RUTTE_TEST_TIME_LIMIT:-4500}" "${pytest[@]}")
+fi
 set +e
-.venv/bin/python -m pytest "$@"
+"${pytest[@]}" "$@"
 status=$?
 if [ "$status" -eq 5 ]; then
   echo "pytest collected no tests: treating that as a failure." >&2
