@@ -22,39 +22,45 @@ ensure_venv() {
   fi
 }
 
-# A Debian package the tests or the benchmark need (chromium for the browser, haproxy for the replicas), installed
-# when its command is missing and this machine can; otherwise the tests that need it skip (and fail under CI=true).
-ensure_debian_package() {
-  local package=$1 command=${2:-$1}
-  if ! command -v "$command" >/dev/null && [ ! -x "/usr/sbin/$command" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "Installing Debian's $package..."
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package" >/dev/null
-    else
-      echo "$package is missing and cannot be installed here: the tests that need it will skip (and fail under CI=true)."
-    fi
+# Of the Debian packages given as package or package:command, those whose command is missing.
+missing_debian_packages() {
+  local pair
+  for pair in "$@"; do
+    if ! command -v "${pair#*:}" >/dev/null && [ ! -x "/usr/sbin/${pair#*:}" ]; then echo "${pair%%:*}"; fi
+  done
+}
+
+# What WeasyPrint needs to print the PDF story, when missing: pango (a shared library, no command to look for) and
+# fonts. The same list is packages.txt, for Streamlit Community Cloud.
+missing_print_libraries() {
+  if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || ! fc-list 2>/dev/null | grep -qi 'liberation'; then
+    grep -v '^#' packages.txt
   fi
 }
 
-# What the tests and the benchmark need: the test requirements, chromium for the browser, haproxy for the replicas.
+# Install Debian packages in one apt-get run when this machine can; otherwise say they are missing and why they matter.
+install_debian_packages() {
+  local why=$1
+  shift
+  [ $# -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's $*..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    echo "Debian's $* cannot be installed here (apt-get install $*): $why" >&2
+  fi
+}
+
+# What the tests and the benchmark need: the test requirements, chromium for the browser, haproxy for the replicas,
+# pdftoppm to look at the PDF story's pages as a reader would, and the print libraries.
 ensure_test_tools() {
   ensure_venv requirements-test.txt
-  ensure_debian_package chromium
-  ensure_debian_package haproxy
-  ensure_print_libraries
-  ensure_debian_package poppler-utils pdftoppm  # the PDF story tests look at its pages as a reader would
+  # shellcheck disable=SC2046  # one package name per line
+  install_debian_packages "the tests that need them will skip (and fail under CI=true)." \
+    $(missing_debian_packages chromium haproxy poppler-utils:pdftoppm) $(missing_print_libraries)
 }
 
-# What WeasyPrint needs to print the PDF story: pango (a shared library, no command to look for) and fonts.
-# The same list is packages.txt, for Streamlit Community Cloud.
 ensure_print_libraries() {
-  if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0' || ! fc-list 2>/dev/null | grep -qi 'liberation'; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-      echo "Installing Debian's pango and fonts for the PDF story..."
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(grep -v '^#' packages.txt) >/dev/null
-    else
-      echo "pango or fonts are missing and cannot be installed here (apt-get install $(grep -v '^#' packages.txt | tr '\n' ' ')):" \
-           "the PDF story download will fail." >&2
-    fi
-  fi
+  # shellcheck disable=SC2046
+  install_debian_packages "the PDF story download will fail." $(missing_print_libraries)
 }
