@@ -75,17 +75,28 @@ on_the_day()
 
 st.header("Replay the race")
 st.caption(
-    "Press play to watch the stances change on every date the articles report a change, or drag the slider to any "
-    "of them. "
+    "Show the replay, then press play to watch the stances change on every date the articles report a change, or "
+    "drag the slider to any of them. "
     f"{replay.SPACING_NOTE}"
 )
-narrowest = 320 if on_phone() else 760  # px: a small phone; a laptop's main column beside the sidebar
-replay_figure = chart_cache.figure(
-    "replay",
-    (ds.version, view.start, view.end, narrowest),
-    lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL, narrowest),
-)
-st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False})
+
+
+@st.fragment
+def replay_on_request() -> None:
+    """Drawn only once the reader asks: the replay is the page's heaviest element (Plotly's 4.7 MB bundle, every
+    frame of the race), and as a fragment it opens without rerunning the rest of the page."""
+    if not st.toggle("Show the replay", key=state.REPLAY_OPEN):
+        return
+    narrowest = 320 if on_phone() else 760  # px: a small phone; a laptop's main column beside the sidebar
+    replay_figure = chart_cache.figure(
+        "replay",
+        (ds.version, view.start, view.end, narrowest),
+        lambda: replay.replay_figure(ds, changes, view.start, view.end, ALLIES_GEOJSON_URL, narrowest),
+    )
+    st.plotly_chart(replay_figure, config={"displaylogo": False, "scrollZoom": False})
+
+
+replay_on_request()
 
 st.header("Every ally's stance history")
 history = views.stance_history(ds, changes, view)

@@ -223,6 +223,15 @@ def test_backer_map_next_change_moves_the_as_of_date():
     assert buttons(at, "as_of") == {"first": True, "previous": True, "next": False, "latest": False}
 
 
+def test_backer_map_draws_the_replay_only_once_the_reader_asks():
+    at = page("backer_map").run()
+    assert not at.get("plotly_chart") and at.toggle(key="replay_open").value is False
+    at.toggle(key="replay_open").set_value(True).run()
+    assert not at.exception
+    [replay] = at.get("plotly_chart")
+    assert len(json.loads(replay.proto.spec)["frames"]) > 10  # one frame per date a stance changed
+
+
 def markdown_texts(at: AppTest) -> list[str]:
     return [m.value for m in at.markdown]
 

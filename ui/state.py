@@ -15,6 +15,7 @@ DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "
 # The date control's widgets; DATES holds the view's dates.
 PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 NOTICES = "url_notices"
+REPLAY_OPEN = "replay_open"  # the backer map's replay is drawn only once the reader asks for it
 
 
 def link_view(bounds: Bounds) -> tuple[ViewState, list[str]]:

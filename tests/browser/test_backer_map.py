@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
-from reader import assert_no_exception, eventually, open_page, wait_ready
+from reader import assert_charts_drawn, assert_no_exception, eventually, open_page, open_replay, wait_ready
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -66,16 +66,28 @@ def test_moving_the_as_of_date_changes_the_map_as_the_data_says(app, app_url, ex
 
 def test_the_replay_draws_the_allies_from_the_apps_own_shapes(app, app_url, screenshots):
     """The replay's shapes are a URL on the app's own server (not inlined in the figure); they must arrive."""
+    open_page(app, app_url, "backer_map")
     with app.expect_response(lambda r: r.url.endswith("/app/static/allies.geojson")) as shapes:
-        open_page(app, app_url, "backer_map")
+        replay = open_replay(app)
     response = shapes.value
     assert response.status == 200
     assert len(response.json()["features"]) == 32
-    replay = app.locator('[data-testid="stPlotlyChart"]')
-    replay.scroll_into_view_if_needed()
-    expect(replay.locator("canvas").first).to_be_visible()
     expect(replay.get_by_text("▶ Play")).to_be_visible()
     replay.screenshot(path=screenshots / "replay-desktop.png")
+    assert_no_exception(app)
+
+
+PLOTLY_LOADED = "() => performance.getEntriesByType('resource').some(entry => entry.name.includes('PlotlyChart'))"
+
+
+def test_the_replay_and_plotly_load_only_when_the_reader_asks(app, app_url):
+    """Plotly's bundle (4.7 MB) and the replay's frames cost a reader nothing until they open the replay."""
+    open_page(app, app_url, "backer_map")
+    assert_charts_drawn(app)
+    assert app.locator('[data-testid="stPlotlyChart"]').count() == 0
+    assert not app.evaluate(PLOTLY_LOADED)
+    open_replay(app)
+    assert app.evaluate(PLOTLY_LOADED)
     assert_no_exception(app)
 
 
@@ -111,7 +123,7 @@ def test_the_as_of_controls_rerun_only_the_map_s_part_of_the_page(app, app_url, 
     map, its summary and table, never the sidebar, the replay or the history."""
     stream = Stream(app)
     open_page(app, app_url, "backer_map", "as_of=2024-04-28")
-    expect(app.locator('[data-testid="stPlotlyChart"]')).to_be_visible()
+    open_replay(app)  # open, so the rerun could send it again
     stream.clear()
     if control == "slider":
         app.get_by_role("slider", name="As of").press("ArrowRight")

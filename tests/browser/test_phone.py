@@ -15,7 +15,7 @@ from rutte_race import embeds, whole_view
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 from rutte_race.paths import ALLIES_GEOJSON
-from tests.browser.reader import PAGES, open_page
+from tests.browser.reader import PAGES, open_page, open_replay
 
 PHONE = {"width": 390, "height": 844}
 PHONE_AGENT = (
@@ -163,9 +163,7 @@ def test_the_replay_shows_every_ally_its_whole_key_and_uncut_dates(phone, app, a
     errors = []
     reader.on("pageerror", lambda error: errors.append(str(error)))
     open_page(reader, app_url, "backer_map")
-    replay = reader.locator('[data-testid="stPlotlyChart"]')
-    replay.scroll_into_view_if_needed()
-    expect(replay.locator("canvas").first).to_be_visible()
+    replay = open_replay(reader)
     settled(reader)
     replay.screenshot(path=screenshots / f"replay-{reader_kind}.png")
     west, south, east, north = replay.evaluate(MAP_VIEW)
@@ -199,8 +197,7 @@ def test_the_replay_shows_every_ally_its_whole_key_and_uncut_dates(phone, app, a
 @pytest.mark.xfail(strict=True, reason="Plotly draws its play button 34 px tall whatever its font size and padding")
 def test_the_replay_play_button_is_finger_sized(app, app_url):
     open_page(app, app_url, "backer_map")
-    replay = app.locator('[data-testid="stPlotlyChart"]')
-    replay.scroll_into_view_if_needed()
+    replay = open_replay(app)
     expect(replay.locator(".updatemenu-button").first).to_be_visible()
     assert replay.locator(".updatemenu-button").first.bounding_box()["height"] >= TOUCH
 
