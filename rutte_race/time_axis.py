@@ -41,8 +41,10 @@ def temporal_axis(start, end, **options) -> tuple[alt.Scale, alt.Axis]:
     days = (last - first).days
     label_format = "%-d %b %Y" if days <= 2 else "%-d %b" if days <= 62 else "%b %Y"
     scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
+    # "parity": when labels crowd, every other one goes, so those left stay evenly spaced ("greedy" dropped a
+    # month here and there, which read as a gap in time).
     return scale, alt.Axis(
-        values=values, format=label_format, labelOverlap="greedy", labelBound=True, labelFlush=True, **options
+        values=values, format=label_format, labelOverlap="parity", labelBound=True, labelFlush=True, **options
     )
 
 
@@ -106,7 +108,7 @@ def position_axis(places: Positions, **options) -> alt.Axis:
     return alt.Axis(
         values=[p for p, _ in marks],
         labelExpr=f"{lookup}[toString(datum.value)]",
-        labelOverlap="greedy",
+        labelOverlap="parity",
         labelBound=True,
         labelAlign=align,
         **options,

@@ -20,6 +20,10 @@ from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
 TITLE = "Rutte's race to lead NATO"
+# The charts' text is laid out by vl-convert and drawn by whoever shows the SVG: a generic "sans-serif" was measured
+# in one font and drawn by WeasyPrint in a wider one (DejaVu Sans), so labels overran their marks and the chart's
+# edge. Naming a font the PDF's fonts include (packages.txt) makes both use the same one.
+CHART_FONT = "Liberation Sans"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters an SVG may not hold, even escaped
 
 
@@ -121,14 +125,19 @@ def source_line(item: ViewChart, story: Story) -> str:
     return " · ".join([*footer.split("\n"), cite.address_line(story.address)])
 
 
+def page_spec(chart) -> dict:
+    """A chart's spec as the whole view draws it: the export's fixed width, on white, in the PDF's chart font."""
+    spec = export.fixed_width(chart.to_dict(validate=False))
+    spec["config"] = {**spec.get("config", {}), "background": "white", "font": CHART_FONT}
+    return spec
+
+
 def chart_svg(item: ViewChart) -> str | None:
     """The chart as SVG (vl-convert, from its on-screen spec), or None when nothing matches the view. Its ids
     get the chart's name, since the HTML page holds all four SVGs in one document."""
     if item.chart is None:
         return None
-    spec = export.fixed_width(item.chart.to_dict(validate=False))
-    spec["config"] = {**spec.get("config", {}), "background": "white"}
-    svg = NOT_XML.sub("", export.render(spec, "svg").decode("utf-8"))
+    svg = NOT_XML.sub("", export.render(page_spec(item.chart), "svg").decode("utf-8"))
 
     def tidied(tag: re.Match) -> str:
         # No ARIA inside: the page names the whole SVG and describes it in words beside it.

@@ -7,6 +7,7 @@ falling back to the wider DejaVu Sans.
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -160,6 +161,30 @@ def repeated_tick_labels(s: Scene) -> list[str]:
     ]
 
 
+def _month(label: str) -> int | None:
+    """'Aug 2023' as a count of months; None for any other label."""
+    try:
+        day = datetime.strptime(label, "%b %Y")
+    except ValueError:
+        return None
+    return day.year * 12 + day.month
+
+
+def unevenly_thinned_month_labels(s: Scene) -> list[str]:
+    """Month labels thinned out unevenly (Feb, Apr, May: a label dropped here and there to make room), which reads
+    as a gap in time. The first step is left out: the timeline draws its quiet start narrower on purpose."""
+    by_axis: dict[int, list[int]] = {}
+    for t in s.texts:
+        if t.role == "axis-label" and (month := _month(t.text)) is not None:
+            by_axis.setdefault(t.group, []).append(month)
+    faults = []
+    for months in by_axis.values():
+        steps = [b - a for a, b in zip(sorted(months), sorted(months)[1:])][1:]
+        if len(set(steps)) > 1:
+            faults.append(f"month labels are thinned unevenly: steps of {sorted(set(steps))} months")
+    return faults
+
+
 def overlapping_texts(s: Scene) -> list[str]:
     texts = [t for t in s.texts if t.role != "title-text" or t.text.strip()]
     return [
@@ -222,4 +247,11 @@ def axis_labels(s: Scene) -> list[str]:
 
 
 def faults(s: Scene) -> list[str]:
-    return repeated_tick_labels(s) + overlapping_texts(s) + outside(s) + invisible_swatches(s) + low_contrast(s)
+    return (
+        repeated_tick_labels(s)
+        + unevenly_thinned_month_labels(s)
+        + overlapping_texts(s)
+        + outside(s)
+        + invisible_swatches(s)
+        + low_contrast(s)
+    )

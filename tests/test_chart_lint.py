@@ -11,7 +11,7 @@ import pytest
 
 import chart_lint
 from data_copies import DATA, SEEDS
-from rutte_race import chart_registry, export
+from rutte_race import chart_registry, export, whole_view
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 from rutte_race.url_state import ViewState
@@ -73,6 +73,15 @@ def test_every_chart_passes_the_lint(rendered, name):
 
 
 @pytest.mark.parametrize("name", VIEWS)
+def test_every_chart_passes_the_lint_as_the_whole_view_draws_it(name):
+    """The PDF story and the HTML page draw each chart without the export's footer and padding, in their font."""
+    ds = load(DATA, SEEDS)
+    charts = [item.chart for item in chart_registry.view_charts(ds, view_of(name, bounds_of(ds))) if item.chart]
+    assert charts, "no chart drawn"
+    assert [chart_lint.faults(chart_lint.scene(whole_view.page_spec(chart))) for chart in charts] == [[]] * len(charts)
+
+
+@pytest.mark.parametrize("name", VIEWS)
 def test_time_axes_show_only_the_chosen_dates(rendered, name):
     view, scenes = rendered[name]
     for slug in ("backers-over-time", "timeline", "candidates"):
@@ -120,6 +129,15 @@ def test_the_lint_finds_repeated_month_labels():
         alt.Chart(DAYS).mark_line().encode(x=alt.X("date:T", axis=alt.Axis(format="%b", tickCount=12)), y="n:Q")
     )
     assert any("repeats on one axis" in fault for fault in lint(weekly_months.properties(width=600)))
+
+
+def test_the_lint_finds_month_labels_thinned_unevenly():
+    def labels(*texts: str) -> chart_lint.Scene:
+        box = chart_lint.Box(0, 0, 10, 10)
+        return chart_lint.Scene(100, 100, [chart_lint.Text("axis-label", t, box, group=1) for t in texts], [], [])
+
+    assert chart_lint.unevenly_thinned_month_labels(labels("Jan 2024", "Feb 2024", "Apr 2024", "May 2024"))
+    assert not chart_lint.unevenly_thinned_month_labels(labels("Aug 2023", "Jan 2024", "Mar 2024", "May 2024"))
 
 
 def test_the_lint_finds_text_over_text():
