@@ -38,9 +38,9 @@ st.markdown(
 
 cols = st.columns(4)
 cols[0].metric(
-    "Days, first reported backing to appointment",
+    "Days, first backing to appointment",
     days,
-    help=f"From {figures['first_backing_when']} to {day_text(appointment['date'])}.",
+    help=f"From the first reported backing, {figures['first_backing_when']}, to {day_text(appointment['date'])}.",
 )
 cols[1].metric(
     "Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment."

@@ -68,7 +68,7 @@ def backers_until(
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     backs = int((allies["status"] == "backs").sum())
     of = allies_of(len(allies), chosen=bool(countries))
-    text = f"By {day_text(end)}, {backs} of {of} had publicly backed Rutte."
+    text = f"By {day_text(end)}, the articles report {backs} of {of} backing Rutte."
     backing = changes[(changes["stance"] == "backs") & (changes["date"] <= pd.Timestamp(end))]
     if countries:
         backing = backing[backing["iso3"].isin(countries)]

@@ -52,7 +52,7 @@ def test_backers_description_names_the_first_reported_and_who_still_held_out(ds,
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     text = describe.backers_until(views.map_frame(ds, "2024-04-30", changes), changes, names, "2024-04-30")
     assert text == (
-        "By 30 April 2024, 7 of 32 allies had publicly backed Rutte. The first reported, c. 19 Jan 2024: "
+        "By 30 April 2024, the articles report 7 of 32 allies backing Rutte. The first reported, c. 19 Jan 2024: "
         "France, Germany and the United States. Hungary still held reservations."
     )
 
@@ -80,7 +80,7 @@ def test_candidates_description_says_how_each_run_ended(ds):
 @pytest.mark.parametrize(
     "entry, starts",
     [
-        ("app.py", "By 1 October 2024, 32 of 32 allies had publicly backed Rutte."),
+        ("app.py", "By 1 October 2024, the articles report 32 of 32 allies backing Rutte."),
         ("pages/timeline.py", "96 sourced events from 2023 to 1 Oct 2024."),  # 92, and 4 rows the fact-check added
         ("pages/backer_map.py", "On 26 June 2024, 32 of 32 allies backed Rutte."),
         ("pages/candidates.py", "6 people were named for the job."),

@@ -50,7 +50,7 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert [w.label for w in at.sidebar.multiselect] == ["Countries"]
     assert at.sidebar.button_group[0].label == "Dates" and [d.label for d in at.sidebar.date_input] == ["From", "To"]
     assert {m.label for m in at.metric} >= {
-        "Days, first reported backing to appointment",
+        "Days, first backing to appointment",
         "Allies that held out",
         "Rivals who ran openly",
     }
