@@ -60,7 +60,8 @@ def described(change: pd.Series, events: pd.DataFrame) -> str:
     what = FIELD_WORDS.get(field, field.replace("_", " "))
     was = f"“{before}”" if before else "nothing"
     now = f"“{after}”" if after else "nothing"
-    return f"{what[0].upper()}{what[1:]} changed from {was} to {now}."
+    full_stop = "" if now.endswith((".”", "?”", "!”")) else "."  # a quoted sentence already ends this one
+    return f"{what[0].upper()}{what[1:]} changed from {was} to {now}{full_stop}"
 
 
 def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

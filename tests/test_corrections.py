@@ -99,6 +99,12 @@ def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
     [
         ("stance", "reservations", "backs", "The stance changed from “reservations” to “backs”."),
         ("date_precision", "approx", "", "How exactly the date is known changed from “approx” to nothing."),
+        (
+            "summary",
+            "Türkiye backs Rutte.",
+            "Türkiye says it backs Rutte.",
+            "The summary changed from “Türkiye backs Rutte.” to “Türkiye says it backs Rutte.”",
+        ),
     ],
 )
 def test_a_change_to_any_field_is_named_in_readers_words(ds, field, before, after, expected):
