@@ -1,11 +1,12 @@
-"""Rebuild static/allies.geojson, the replay map's shapes, from data/countries-110m.json and the allies list.
+"""Rebuild static/: the replay map's shapes (allies.geojson) and the backer map's two panels (map-*.geojson), from
+data/countries-110m.json and the allies list.
 
 Run `python -m rutte_race.build_static` after changing either; a test checks the file is in sync.
 """
 
 import json
 
-from rutte_race import geo
+from rutte_race import geo, map_shapes
 from rutte_race.files import write_atomic
 from rutte_race.load import load
 from rutte_race.paths import ALLIES_GEOJSON
@@ -16,7 +17,17 @@ def allies_geojson_text() -> str:
     return json.dumps(geo.allies_geojson(ds.shapes, set(ds.members["iso_numeric"])), separators=(",", ":"))
 
 
+def static_files() -> dict:
+    """Every file static/ holds, by path, as this data makes it."""
+    shapes = load().shapes
+    return {
+        ALLIES_GEOJSON: allies_geojson_text(),
+        **{map_shapes.shapes_file(region): map_shapes.shapes_text(shapes, region) for region in map_shapes.REGIONS},
+    }
+
+
 if __name__ == "__main__":
     ALLIES_GEOJSON.parent.mkdir(exist_ok=True)
-    write_atomic(ALLIES_GEOJSON, allies_geojson_text().encode("utf-8"))
-    print(f"wrote {ALLIES_GEOJSON}")
+    for path, text in static_files().items():
+        write_atomic(path, text.encode("utf-8"))
+        print(f"wrote {path}")

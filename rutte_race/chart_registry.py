@@ -12,7 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from rutte_race import charts, corrections, describe, views
+from rutte_race import charts, corrections, describe, map_shapes, views
 from rutte_race.filters import bounds_of, describe_filters, filter_events
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
@@ -73,6 +73,8 @@ class ChartDef:
     # Charts whose marks are the same across many views may name them by what they draw instead: the spec is
     # built once per marks key and retitled per view.
     marks_key: Callable[[Scope, pd.DataFrame], tuple] | None = None
+    # The spec shown on screen, made from the one exported, where the two differ (the map reads its shapes by URL).
+    screen: Callable[[dict], dict] | None = None
 
 
 @dataclass(eq=False)
@@ -299,6 +301,7 @@ BACKER_MAP = ChartDef(
     file_name=lambda sc: ("backers", "as-of", scope_map_date(sc).isoformat(), *sc.view.countries),
     what="Map of NATO allies' stance toward Rutte; the table below lists every ally.",  # its description gives the date
     marks_key=map_marks_key,
+    screen=map_shapes.shapes_by_url,
 )
 
 

@@ -1,11 +1,10 @@
-"""Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported."""
-
-import json
+"""Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported
+(but for where the map reads its shapes from: see map_shapes)."""
 
 import altair as alt
 import pandas as pd
 
-from rutte_race import geo, kinds, time_axis
+from rutte_race import geo, kinds, map_shapes, time_axis
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
@@ -305,7 +304,14 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
 
 
 def _map_panel(
-    features: list[dict], fit: list[dict], projection: dict, width, height: int, labels: dict[str, str], legend: bool
+    features: list[dict],
+    fit: list[dict],
+    projection: dict,
+    width,
+    height: int,
+    labels: dict[str, str],
+    legend: bool,
+    region: str,
 ):
     colour = alt.Color(
         "properties.legend:N",
@@ -356,6 +362,7 @@ def _map_panel(
     return alt.layer(
         others,
         allies,
+        name=map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
         projection=alt.Projection(**projection, fit=fit),
         width=width,
         height=height,
@@ -368,22 +375,19 @@ def backer_map(
 ):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
     statuses on the map, with counts."""
-    topology = json.dumps(shapes)
-    europe = map_features(as_of, geo.regional_features(topology, geo.EUROPE), countries)
-    america = map_features(as_of, geo.regional_features(topology, geo.NORTH_AMERICA), countries)
-    transatlantic = ("124", "840")
-    europe = [f for f in europe if f["id"] not in transatlantic]
-    america = [f for f in america if f["properties"]["name"] != "Russia"]
+    europe = map_features(as_of, tuple(map_shapes.region_features(shapes, "europe")), countries)
+    america = map_features(as_of, tuple(map_shapes.region_features(shapes, "north-america")), countries)
     allies = [f for f in europe + america if f["properties"]["status"] != NON_MEMBER]
     labels = legend_labels(allies, filtering=bool(countries))
     for f in europe + america:
         f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
-    fit_america = [geo.extent([f for f in america if f["id"] in transatlantic])]
-    main = _map_panel(
-        europe, fit_europe, {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}, width, 270, labels, legend=True
+    fit_america = [geo.extent([f for f in america if f["id"] in map_shapes.TRANSATLANTIC])]
+    europe_projection = {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}
+    main = _map_panel(europe, fit_europe, europe_projection, width, 270, labels, legend=True, region="europe")
+    inset = _map_panel(
+        america, fit_america, {"type": "albers"}, width, 95, labels, legend=False, region="north-america"
     )
-    inset = _map_panel(america, fit_america, {"type": "albers"}, width, 95, labels, legend=False)
     shared_colours = alt.Resolve(scale=alt.ScaleResolveMap(color="shared"))
     return titled(alt.vconcat(main, inset, spacing=4, resolve=shared_colours), title, subtitle)
 

@@ -2,11 +2,12 @@
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import vl_convert
 
-from rutte_race import charts, views
+from rutte_race import charts, map_shapes, views
 from rutte_race.chart_registry import view_charts
 from rutte_race.filters import bounds_of, filter_events
 
@@ -85,6 +86,7 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
     assert names == set(ds.candidates["name"])
 
 
+STATIC = Path(__file__).resolve().parent.parent / "static"  # what the app serves at app/static/
 EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
 
 
@@ -114,3 +116,21 @@ def test_map_spec_is_strict_json_whatever_the_date(ds, day):
     chart = charts.backer_map(views.map_frame(ds, day), ds.shapes, (), "T", "S")
     spec = spec_text(chart)
     assert '"Not a NATO ally"' in spec
+
+
+def test_the_map_on_screen_reads_its_shapes_from_static_and_joins_the_same_features(ds):
+    """Joined by key, the served shapes and the on-screen spec's properties give back exactly the exported features."""
+    spec = charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S").to_dict()
+    screen = map_shapes.shapes_by_url(spec)
+    assert "Polygon" not in json.dumps(screen["vconcat"])  # no country's shape inline
+    assert len(json.dumps(screen)) < len(json.dumps(spec)) / 3
+    for exported, shown in zip(spec["vconcat"], screen["vconcat"], strict=True):
+        served = json.loads((STATIC / shown["data"]["url"].removeprefix("app/static/")).read_text(encoding="utf-8"))
+        lookup = shown["transform"][0]
+        assert (lookup["lookup"], lookup["from"]["key"], lookup["as"]) == ("key", "key", "properties")
+        rows = lookup["from"]["data"]["values"]
+        properties = {row["key"]: {k: v for k, v in row.items() if k != "key"} for row in rows}
+        assert len(properties) == len(rows) == len(served["features"])  # one row per shape: the keys are unique
+        joined = [(properties[f["key"]], f["geometry"]) for f in served["features"]]
+        assert joined == [(f["properties"], f["geometry"]) for f in exported["data"]["values"]]
+        assert shown["transform"][1:] == exported.get("transform", [])

@@ -146,9 +146,12 @@ def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
     assert (ROOT / "data" / "countries.csv").read_bytes() == rebuilt.read_bytes()
 
 
-def test_static_allies_geojson_is_what_build_static_writes_today():
-    """The replay map's shapes are served from static/; they must match the data they come from."""
-    assert paths.ALLIES_GEOJSON.read_text(encoding="utf-8") == build_static.allies_geojson_text()
+def test_static_files_are_what_build_static_writes_today():
+    """The replay's and the backer map's shapes are served from static/; they must match the data they come from."""
+    files_now = build_static.static_files()
+    assert sorted(path.name for path in files_now) == sorted(path.name for path in paths.STATIC_DIR.iterdir())
+    for path, text in files_now.items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m rutte_race.build_static"
 
 
 def test_build_static_keeps_every_ally_and_only_allies():

@@ -15,7 +15,7 @@ def show_chart(item: ViewChart, params: dict | None = None) -> None:
         st.info(item.description)
         return
     retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
-    built = chart_cache.chart(item.slug, item.cache_key(), item.build, **retitle)
+    built = chart_cache.chart(item.slug, item.cache_key(), item.build, screen=item.definition.screen, **retitle)
     chart_cache.show(
         chart_cache.with_params(built, **params) if params else built,
         item.description,

@@ -41,23 +41,30 @@ class Chart:
 
 
 def chart(
-    name: str, key: tuple, build: Callable[[], alt.TopLevelMixin], title: str | None = None, subtitle: str | None = None
+    name: str,
+    key: tuple,
+    build: Callable[[], alt.TopLevelMixin],
+    title: str | None = None,
+    subtitle: str | None = None,
+    screen: Callable[[dict], dict] | None = None,
 ) -> Chart:
     """Chart `name` for `key` (everything the chart's marks depend on). `title` and `subtitle` replace the
-    built chart's (one map spec serves every date and date range with the same stances)."""
-    built = _built(name, key, build)
+    built chart's (one map spec serves every date and date range with the same stances). `screen` makes the
+    on-screen spec from the exported one, where they differ."""
+    built = _built(name, key, build, screen)
     return built if title is None else _retitled(name, key, title, subtitle, built)
 
 
 @shared(max_entries=128)  # a map spec is about 100 KB
-def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin]) -> Chart:
+def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin], _screen: Callable | None) -> Chart:
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
+    screen = _screen(spec) if _screen else spec
     datasets = {
         dataset: dataframe_util.convert_anything_to_arrow_bytes(rows)
-        for dataset, rows in spec.get("datasets", {}).items()
+        for dataset, rows in screen.get("datasets", {}).items()
     }
-    return Chart(spec, {**spec, "datasets": datasets} if datasets else spec)
+    return Chart(spec, {**screen, "datasets": datasets} if datasets else screen)
 
 
 @shared(max_entries=64)

@@ -1,0 +1,60 @@
+"""The backer map's two panels of country shapes, and its on-screen spec that loads them from the app's own server.
+
+Inlined, the shapes are about 100 KB of a map spec that Streamlit serialises on every rerun and the browser
+parses on every redraw, though only the stances change. On screen the map therefore reads each panel's shapes
+from static/ (written by `python -m rutte_race.build_static`, served at app/static/) and joins its stances to
+them with a Vega-Lite lookup. Exports keep the shapes inline: they must draw with no server.
+"""
+
+import json
+
+from rutte_race import geo
+from rutte_race.paths import STATIC_DIR
+
+TRANSATLANTIC = ("124", "840")  # Canada and the United States: drawn in the North American panel
+REGIONS = {"europe": geo.EUROPE, "north-america": geo.NORTH_AMERICA}
+PANEL = "map-{region}"  # a panel's Vega-Lite name, which says which shapes file it reads
+
+
+def region_features(shapes: dict, region: str) -> list[dict]:
+    """The countries one panel draws, each with its id, name and shape."""
+    features = geo.regional_features(json.dumps(shapes), REGIONS[region])
+    if region == "europe":
+        return [f for f in features if f["id"] not in TRANSATLANTIC]
+    return [f for f in features if f["properties"]["name"] != "Russia"]
+
+
+def shapes_file(region: str):
+    return STATIC_DIR / f"{PANEL.format(region=region)}.geojson"
+
+
+def shapes_text(shapes: dict, region: str) -> str:
+    """The file static/ holds for a panel: its countries' shapes, no names or stances, each with its place in the
+    panel as the key the stances join on (ids are not unique: Kosovo and Northern Cyprus have none)."""
+    features = [
+        {"type": "Feature", "key": i, "geometry": f["geometry"]} for i, f in enumerate(region_features(shapes, region))
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+
+
+def shapes_by_url(spec: dict) -> dict:
+    """`spec` with each map panel's inline features replaced by its shapes file and a lookup of their properties
+    (the rest of the spec is shared, not copied)."""
+    if "vconcat" not in spec:
+        return spec
+    return {**spec, "vconcat": [_panel_by_url(panel) for panel in spec["vconcat"]]}
+
+
+def _panel_by_url(panel: dict) -> dict:
+    name = panel.get("name", "")
+    region = name.removeprefix(PANEL.format(region=""))
+    if region not in REGIONS or "values" not in panel.get("data", {}):
+        return panel
+    properties = [{**f["properties"], "key": i} for i, f in enumerate(panel["data"]["values"])]
+    lookup = {"lookup": "key", "from": {"data": {"values": properties}, "key": "key"}, "as": "properties"}
+    url = f"app/static/{shapes_file(region).name}"  # relative, so it also works under a base URL path
+    return {
+        **panel,
+        "data": {"url": url, "format": {"type": "json", "property": "features"}},
+        "transform": [lookup, *panel.get("transform", [])],
+    }
