@@ -24,7 +24,8 @@ alt.utils.schemapi.disable_debug_mode()
 
 @dataclass(frozen=True)
 class Chart:
-    """`spec`: the Vega-Lite spec (for exports); `screen`: the same with its datasets as Arrow bytes.
+    """`spec`: the Vega-Lite spec (for exports); `screen`: the same as the screen draws it (the map reads its
+    shapes by URL), with its datasets as Arrow bytes.
 
     Both are shared by every session, so nothing may edit them in place (Streamlit copies a spec's top
     level before it changes it; tests/test_serving.py checks a cached chart survives being shown).
