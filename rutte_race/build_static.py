@@ -8,21 +8,21 @@ import json
 
 from rutte_race import geo, map_shapes
 from rutte_race.files import write_atomic
-from rutte_race.load import load
+from rutte_race.load import Dataset, load
 from rutte_race.paths import ALLIES_GEOJSON
 
 
-def allies_geojson_text() -> str:
-    ds = load()
+def allies_geojson_text(ds: Dataset) -> str:
     return json.dumps(geo.allies_geojson(ds.shapes, set(ds.members["iso_numeric"])), separators=(",", ":"))
 
 
 def static_files() -> dict:
     """Every file static/ holds, by path, as this data makes it."""
-    shapes = load().shapes
+    ds = load()
+    topology = json.dumps(ds.shapes)
     return {
-        ALLIES_GEOJSON: allies_geojson_text(),
-        **{map_shapes.shapes_file(region): map_shapes.shapes_text(shapes, region) for region in map_shapes.REGIONS},
+        ALLIES_GEOJSON: allies_geojson_text(ds),
+        **{map_shapes.shapes_file(region): map_shapes.shapes_text(topology, region) for region in map_shapes.REGIONS},
     }
 
 

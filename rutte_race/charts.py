@@ -1,6 +1,8 @@
 """Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported
 (but for where the map reads its shapes from: see map_shapes)."""
 
+import json
+
 import altair as alt
 import pandas as pd
 
@@ -375,8 +377,9 @@ def backer_map(
 ):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
     statuses on the map, with counts."""
-    europe = map_features(as_of, tuple(map_shapes.region_features(shapes, "europe")), countries)
-    america = map_features(as_of, tuple(map_shapes.region_features(shapes, "north-america")), countries)
+    topology = json.dumps(shapes)
+    europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries)
+    america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries)
     allies = [f for f in europe + america if f["properties"]["status"] != NON_MEMBER]
     labels = legend_labels(allies, filtering=bool(countries))
     for f in europe + america:

@@ -9,31 +9,30 @@ them with a Vega-Lite lookup. Exports keep the shapes inline: they must draw wit
 import json
 
 from rutte_race import geo
-from rutte_race.paths import STATIC_DIR
+from rutte_race.paths import STATIC_DIR, STATIC_URL
 
 TRANSATLANTIC = ("124", "840")  # Canada and the United States: drawn in the North American panel
 REGIONS = {"europe": geo.EUROPE, "north-america": geo.NORTH_AMERICA}
 PANEL = "map-{region}"  # a panel's Vega-Lite name, which says which shapes file it reads
 
 
-def region_features(shapes: dict, region: str) -> list[dict]:
-    """The countries one panel draws, each with its id, name and shape."""
-    features = geo.regional_features(json.dumps(shapes), REGIONS[region])
+def region_features(topology: str, region: str) -> tuple[dict, ...]:
+    """The countries one panel draws, each with its id, name and shape; `topology` is the shapes' JSON text."""
+    features = geo.regional_features(topology, REGIONS[region])
     if region == "europe":
-        return [f for f in features if f["id"] not in TRANSATLANTIC]
-    return [f for f in features if f["properties"]["name"] != "Russia"]
+        return tuple(f for f in features if f["id"] not in TRANSATLANTIC)
+    return tuple(f for f in features if f["properties"]["name"] != "Russia")
 
 
 def shapes_file(region: str):
     return STATIC_DIR / f"{PANEL.format(region=region)}.geojson"
 
 
-def shapes_text(shapes: dict, region: str) -> str:
+def shapes_text(topology: str, region: str) -> str:
     """The file static/ holds for a panel: its countries' shapes, no names or stances, each with its place in the
     panel as the key the stances join on (ids are not unique: Kosovo and Northern Cyprus have none)."""
-    features = [
-        {"type": "Feature", "key": i, "geometry": f["geometry"]} for i, f in enumerate(region_features(shapes, region))
-    ]
+    panel = region_features(topology, region)
+    features = [{"type": "Feature", "key": i, "geometry": f["geometry"]} for i, f in enumerate(panel)]
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
 
 
@@ -52,7 +51,7 @@ def _panel_by_url(panel: dict) -> dict:
         return panel
     properties = [{**f["properties"], "key": i} for i, f in enumerate(panel["data"]["values"])]
     lookup = {"lookup": "key", "from": {"data": {"values": properties}, "key": "key"}, "as": "properties"}
-    url = f"app/static/{shapes_file(region).name}"  # relative, so it also works under a base URL path
+    url = STATIC_URL + shapes_file(region).name
     return {
         **panel,
         "data": {"url": url, "format": {"type": "json", "property": "features"}},

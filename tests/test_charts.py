@@ -2,12 +2,11 @@
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 import vl_convert
 
-from rutte_race import charts, map_shapes, views
+from rutte_race import charts, map_shapes, paths, views
 from rutte_race.chart_registry import view_charts
 from rutte_race.filters import bounds_of, filter_events
 
@@ -86,7 +85,6 @@ def test_candidates_chart_has_a_lane_per_candidate(ds):
     assert names == set(ds.candidates["name"])
 
 
-STATIC = Path(__file__).resolve().parent.parent / "static"  # what the app serves at app/static/
 EVERY_CHART = {"backers-over-time", "timeline", "backer-map", "candidates"}
 
 
@@ -125,7 +123,8 @@ def test_the_map_on_screen_reads_its_shapes_from_static_and_joins_the_same_featu
     assert "Polygon" not in json.dumps(screen["vconcat"])  # no country's shape inline
     assert len(json.dumps(screen)) < len(json.dumps(spec)) / 3
     for exported, shown in zip(spec["vconcat"], screen["vconcat"], strict=True):
-        served = json.loads((STATIC / shown["data"]["url"].removeprefix("app/static/")).read_text(encoding="utf-8"))
+        served_file = paths.STATIC_DIR / shown["data"]["url"].removeprefix(paths.STATIC_URL)
+        served = json.loads(served_file.read_text(encoding="utf-8"))
         lookup = shown["transform"][0]
         assert (lookup["lookup"], lookup["from"]["key"], lookup["as"]) == ("key", "key", "properties")
         rows = lookup["from"]["data"]["values"]

@@ -156,7 +156,7 @@ def test_static_files_are_what_build_static_writes_today():
 
 def test_build_static_keeps_every_ally_and_only_allies():
     ds = load()
-    ids = {f["id"] for f in json.loads(build_static.allies_geojson_text())["features"]}
+    ids = {f["id"] for f in json.loads(build_static.allies_geojson_text(ds))["features"]}
     assert ids == set(ds.members["iso_numeric"])
 
 
