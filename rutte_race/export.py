@@ -31,6 +31,11 @@ FORMATS = {
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
+# vl-convert lays text out in Liberation Sans (what it draws a generic "sans-serif" with), but an SVG file is drawn by
+# whoever opens it: with "sans-serif" a Linux browser or WeasyPrint picks the wider DejaVu Sans, and labels overrun
+# their marks and the chart's edge. Every exported chart names the font it was measured in, then Arial, which has
+# the same metrics.
+CHART_FONT = "'Liberation Sans', Arial, sans-serif"
 DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width inside, and the bulk of a spec
 
 
@@ -71,7 +76,7 @@ def export_spec(spec: dict, source_line: str) -> dict:
         "title": footer,
         **{k: spec[k] for k in top if k in spec},
     }
-    spec.setdefault("config", {})["background"] = "white"
+    spec.setdefault("config", {}).update(background="white", font=CHART_FONT)
     spec["padding"] = 16
     return spec
 

@@ -20,10 +20,6 @@ from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
 TITLE = "Rutte's race to lead NATO"
-# The charts' text is laid out by vl-convert and drawn by whoever shows the SVG: a generic "sans-serif" was measured
-# in one font and drawn by WeasyPrint in a wider one (DejaVu Sans), so labels overran their marks and the chart's
-# edge. Naming a font the PDF's fonts include (packages.txt) makes both use the same one.
-CHART_FONT = "Liberation Sans"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters an SVG may not hold, even escaped
 
 
@@ -126,9 +122,9 @@ def source_line(item: ViewChart, story: Story) -> str:
 
 
 def page_spec(chart) -> dict:
-    """A chart's spec as the whole view draws it: the export's fixed width, on white, in the PDF's chart font."""
+    """A chart's spec as the whole view draws it: the export's fixed width, on white, in the exports' font."""
     spec = export.fixed_width(chart.to_dict(validate=False))
-    spec["config"] = {**spec.get("config", {}), "background": "white", "font": CHART_FONT}
+    spec["config"] = {**spec.get("config", {}), "background": "white", "font": export.CHART_FONT}
     return spec
 
 

@@ -48,6 +48,12 @@ def test_svg_carries_title_filters_and_source(spec):
         assert line in text
 
 
+def test_svg_names_the_font_its_text_was_measured_in(spec):
+    """Not the generic sans-serif, which a Linux browser or WeasyPrint draws in the wider DejaVu Sans."""
+    fonts = set(re.findall(r'font-family="([^"]*)"', export.render(spec, "svg").decode("utf-8")))
+    assert fonts == {"'Liberation Sans', Arial, sans-serif"}
+
+
 def test_pdf_is_a_pdf_with_the_title(spec):
     data = export.render(spec, "pdf")
     assert data.startswith(b"%PDF")
