@@ -6,7 +6,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from rutte_race import geo, kinds, map_shapes, time_axis
+from rutte_race import geo, kinds, map_shapes, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
@@ -37,9 +37,22 @@ SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
 AXIS_LINE = "#767676"
 
 
+HOUSE_CONFIG = {
+    "axis": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
+    "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
+    "title": {"color": TEXT, "subtitleColor": SUBTLE_TEXT},
+    "text": {"color": TEXT},
+}
+
+
 def tooltips(prefix: str = "", **titles: str) -> list[alt.Tooltip]:
     """Tooltip rows in order: field (under `prefix`) → its title."""
     return [alt.Tooltip(f"{prefix}{field}:N", title=title) for field, title in titles.items()]
+
+
+def vega_tooltips(**titles: str) -> list[dict]:
+    """`tooltips` for a spec written as data."""
+    return [{"field": field, "type": "nominal", "title": title} for field, title in titles.items()]
 
 
 def legend_columns(wide: int, narrow: int) -> dict:
@@ -48,25 +61,25 @@ def legend_columns(wide: int, narrow: int) -> dict:
     return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER} ? {narrow} : {wide}"}
 
 
+def title_params(title: str, subtitle: str, *more_lines: str) -> dict:
+    """A chart's title and subtitle lines in the house style."""
+    return {
+        "text": title,
+        "subtitle": [subtitle, *more_lines],
+        "anchor": "start",
+        "fontSize": 16,
+        "subtitleFontSize": 12,
+        "color": TEXT,
+        "subtitleColor": SUBTLE_TEXT,
+    }
+
+
 def titled(chart, title: str, subtitle: str, *more_lines: str):
     """The chart with its title, subtitle lines and the house text colours (at least 4.5:1 on white, on screen and
     in every export, whatever theme the screen applies)."""
     chart = chart.copy(deep=False)  # .properties() and .configure_*() each deep-copy the whole chart (0.3 s each)
-    chart.title = alt.TitleParams(
-        title,
-        subtitle=[subtitle, *more_lines],
-        anchor="start",
-        fontSize=16,
-        subtitleFontSize=12,
-        color=TEXT,
-        subtitleColor=SUBTLE_TEXT,
-    )
-    chart.config = alt.Config(
-        axis=alt.AxisConfig(labelColor=TEXT, titleColor=TEXT, labelFontSize=11),
-        legend=alt.LegendConfig(labelColor=TEXT, titleColor=TEXT, labelFontSize=11),
-        title=alt.TitleConfig(color=TEXT, subtitleColor=SUBTLE_TEXT),
-        text=alt.MarkConfig(color=TEXT),
-    )
+    chart.title = alt.TitleParams(**title_params(title, subtitle, *more_lines))
+    chart.config = alt.Config(**HOUSE_CONFIG)
     return chart
 
 
@@ -105,6 +118,7 @@ def milestone_frame(frame: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
     return rows[["event_id", "date", "label", "row", "when", "summary"]]
 
 
+TIMELINE_SCALE = {"domain": [0, 1], "nice": False, "zero": False, "padding": 14}
 MARK_REACH = 0.009  # of the width on each side of a mark (about 7 px at 760 px) kept free of a neighbour in its row
 
 
@@ -114,65 +128,87 @@ def stacked(frame: pd.DataFrame) -> pd.Series:
     slots = pd.Series(0, index=frame.index)
     for _, lane in frame.groupby("lane", sort=False):
         ends: list[float] = []  # the right edge of what each slot holds so far
-        for index, row in lane.sort_values(["pos", "event_id"]).iterrows():
-            left = min(row["pos"], row["start_pos"]) - MARK_REACH
+        for row in lane.sort_values(["pos", "event_id"]).itertuples():
+            left = min(row.pos, row.start_pos) - MARK_REACH
             slot = next((i for i, end in enumerate(ends) if end < left), len(ends))
-            right = max(row["pos"], row["end_pos"]) + MARK_REACH
+            right = max(row.pos, row.end_pos) + MARK_REACH
             if slot == len(ends):
                 ends.append(right)
             else:
                 ends[slot] = right
-            slots[index] = slot
+            slots[row.Index] = slot
     return slots
 
 
-def _lane_chart(rows: pd.DataFrame, every: pd.DataFrame, lane: str, x_scale, tooltip, axis, quiet: list):
-    colour = alt.value(kinds.LANE_COLOURS[lane])
-    y = alt.Y("slot:O", axis=None)
-    base = alt.Chart(rows).encode(y=y, color=colour, tooltip=tooltip)
-    spans = (
-        base.transform_filter("!datum.exact")
-        .mark_bar(height=5, opacity=0.45, cornerRadius=2, aria=False)
-        .encode(x=alt.X("start_pos:Q", scale=x_scale, title=None, axis=axis), x2="end_pos:Q")
-    )
-    points = base.mark_point(size=60, strokeWidth=1.5, opacity=1).encode(
-        x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis),
-        shape=alt.Shape("exact:N", scale=alt.Scale(domain=[True, False], range=["circle", "diamond"]), legend=None),
-        fill=alt.condition("datum.exact", colour, alt.value("white")),
-    )
-    ring = (
-        alt.Chart(rows[["event_id", "slot", "pos"]])
-        .transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id")
-        .mark_point(size=330, filled=False, strokeWidth=2.5, aria=False)
-        .encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis), y=y, color=alt.value("#111"))
-    )
-    height = 12 * (int(rows["slot"].max()) + 1) + 8
-    return alt.layer(  # properties given here, not by .properties(), which deep-copies every layer again
-        *quiet,
-        _focus_rule(every, x_scale, axis),
-        spans,
-        points,
-        ring,
-        width="container",
-        height=height,
-        title=alt.TitleParams(lane, anchor="start", fontSize=12, fontWeight="bold", offset=2, color=TEXT),
-    )
+def _x(field: str, axis, title: bool = True) -> dict:
+    """The timeline's x channel: a position along 0..1 (time_axis.Positions), shared by every lane."""
+    x = {"field": field, "type": "quantitative", "scale": TIMELINE_SCALE, "axis": axis}
+    return {**x, "title": None} if title else x
 
 
-def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str):
+def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, tooltip, axis, quiet: list) -> dict:
+    colour = {"value": kinds.LANE_COLOURS[lane]}
+    y = {"field": "slot", "type": "ordinal", "axis": None}
+    data = spec.data(rows)
+    spans = {
+        "data": data,
+        "mark": {"type": "bar", "height": 5, "opacity": 0.45, "cornerRadius": 2, "aria": False},
+        "encoding": {
+            "x": _x("start_pos", axis),
+            "x2": {"field": "end_pos"},
+            "y": y,
+            "color": colour,
+            "tooltip": tooltip,
+        },
+        "transform": [{"filter": "!datum.exact"}],
+    }
+    points = {
+        "data": data,
+        "mark": {"type": "point", "size": 60, "strokeWidth": 1.5, "opacity": 1},
+        "encoding": {
+            "x": _x("pos", axis),
+            "y": y,
+            "color": colour,
+            "fill": {"condition": {"test": "datum.exact", **colour}, "value": "white"},
+            "shape": {
+                "field": "exact",
+                "type": "nominal",
+                "scale": {"domain": [True, False], "range": ["circle", "diamond"]},
+                "legend": None,
+            },
+            "tooltip": tooltip,
+        },
+    }
+    ring = {
+        "data": spec.data([{key: row[key] for key in ("event_id", "slot", "pos")} for row in rows]),
+        "mark": {"type": "point", "size": 330, "filled": False, "strokeWidth": 2.5, "aria": False},
+        "encoding": {"x": _x("pos", axis), "y": y, "color": {"value": "#111"}},
+        "transform": [{"filter": f"{FOCUS} && datum.event_id == {FOCUS}.event_id"}],
+    }
+    return {
+        "layer": [*quiet, _focus_rule(every, axis), spans, points, ring],
+        "width": "container",
+        "height": 12 * (max(row["slot"] for row in rows) + 1) + 8,
+        "title": {"text": lane, "anchor": "start", "fontSize": 12, "fontWeight": "bold", "offset": 2, "color": TEXT},
+    }
+
+
+def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str) -> vega.TopLevel:
     """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
-    drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower."""
+    drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower.
+
+    Written as data rather than with Altair: it is rebuilt for every date range and country (see vega.py)."""
+    spec = vega.Spec()
     places = time_axis.positions(start, end, frame["date"])
     frame = frame.assign(
         pos=places(frame["date"]).values, start_pos=places(frame["start"]).values, end_pos=places(frame["end"]).values
     )
     frame = frame.assign(slot=stacked(frame))
     milestones = milestones.assign(pos=places(milestones["date"]).values)
-    x_scale = alt.Scale(domain=[0, 1], nice=False, zero=False, padding=14)
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
-    hidden = alt.Axis(values=[p for p, _ in places.ticks()], labels=False, ticks=False, domain=False, **grid)
-    tooltip = tooltips(
+    hidden = {"values": [p for p, _ in places.ticks()], "labels": False, "ticks": False, "domain": False, **grid}
+    tooltip = vega_tooltips(
         summary="What",
         actor="Who",
         when="When",
@@ -183,70 +219,84 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         how_sure="How sure",
         outside=OUTSIDE_LABEL,
     )
-    every = frame[["event_id", "pos"]]
+    every = spec.data(frame[["event_id", "pos"]])
+    band = _quiet_band(spec, places)
+    events = vega.records(frame)
     lanes = [lane.name for lane in kinds.LANES if lane.name in set(frame["lane"])]
     charts = []
     for lane in lanes:
         lane_axis = axis if lane == lanes[-1] else hidden
-        quiet = [_squeezed(places, x_scale, lane_axis)] if places.split is not None else []
-        charts.append(_lane_chart(frame[frame["lane"] == lane], every, lane, x_scale, tooltip, lane_axis, quiet))
-    rules = (
-        alt.Chart(milestones)
-        .mark_rule(strokeDash=[3, 3], color="#767676")
-        .encode(x=alt.X("pos:Q", scale=x_scale, axis=None))
-    )
+        quiet = [_squeezed(band, lane_axis)] if band else []
+        rows = [row for row in events if row["lane"] == lane]
+        charts.append(_lane_chart(spec, rows, every, lane, tooltip, lane_axis, quiet))
+    rules = {
+        "data": spec.data(milestones),
+        "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#767676"},
+        "encoding": {"x": _x("pos", None, title=False)},
+    }
     # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
     labels = [
-        alt.Chart(part)
-        .mark_text(align=align, dx=dx, fontSize=11, fontWeight="bold", color=TEXT)
-        .encode(
-            x=alt.X("pos:Q", scale=x_scale, axis=None),
-            y=alt.Y("row:O", axis=None),
-            text="label:N",
-            tooltip=[
-                alt.Tooltip("label:N", title="Milestone"),
-                alt.Tooltip("when:N", title="When"),
-                alt.Tooltip("summary:N", title="What"),
-            ],
-        )
+        {
+            "data": spec.data(part),
+            "mark": {"type": "text", "align": align, "dx": dx, "fontSize": 11, "fontWeight": "bold", "color": TEXT},
+            "encoding": {
+                "x": _x("pos", None, title=False),
+                "y": {"field": "row", "type": "ordinal", "axis": None},
+                "text": {"field": "label", "type": "nominal"},
+                "tooltip": vega_tooltips(label="Milestone", when="When", summary="What"),
+            },
+        }
         for part, align, dx in (
             (milestones[milestones["pos"] <= 0.5], "left", 3),
             (milestones[milestones["pos"] > 0.5], "right", -3),
         )
     ]
-    header = alt.layer(
-        _focus_rule(every, x_scale, None), rules, *labels, width="container", height=13 * max(len(milestones), 1) + 4
-    )
-    chart = alt.vconcat(header, *charts, spacing=6, resolve=alt.Resolve(scale=alt.ScaleResolveMap(x="shared")))
-    chart.params = [
-        alt.VariableParameter(name=FOCUS, value=None)
-    ]  # set, not add_params(), which deep-copies the whole chart (+0.5 s)
+    header = {
+        "layer": [_focus_rule(every, None), rules, *labels],
+        "width": "container",
+        "height": 13 * max(len(milestones), 1) + 4,
+    }
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
-    return titled(chart, title, subtitle, *notes)
+    return spec.top_level(
+        {
+            "vconcat": [header, *charts],
+            "spacing": 6,
+            "resolve": {"scale": {"x": "shared"}},
+            "params": [{"name": FOCUS, "value": None}],
+            "title": title_params(title, subtitle, *notes),
+            "config": HOUSE_CONFIG,
+        }
+    )
 
 
-def _squeezed(places: time_axis.Positions, x_scale, axis):
+def _quiet_band(spec: vega.Spec, places: time_axis.Positions) -> dict | None:
+    """The data of the stretch drawn narrower, or None when the axis is linear."""
+    if places.split is None:
+        return None
+    return spec.data([{"from": 0.0, "to": time_axis.QUIET_SHARE, "note": places.note()}])
+
+
+def _squeezed(band: dict, axis) -> dict:
     """A pale band behind the stretch drawn narrower, so the eye sees where time runs at another pace."""
-    band = pd.DataFrame({"from": [0.0], "to": [time_axis.QUIET_SHARE], "note": [places.note()]})
-    return (
-        alt.Chart(band)
-        .mark_rect(color="#f0f0f0")
-        .encode(
-            x=alt.X("from:Q", scale=x_scale, title=None, axis=axis),
-            x2="to:Q",
-            tooltip=alt.Tooltip("note:N", title="Axis"),
-        )
-    )
+    return {
+        "data": band,
+        "mark": {"type": "rect", "color": "#f0f0f0"},
+        "encoding": {
+            "x": _x("from", axis),
+            "x2": {"field": "to"},
+            "tooltip": {"field": "note", "type": "nominal", "title": "Axis"},
+        },
+    }
 
 
-def _focus_rule(every: pd.DataFrame, x_scale, axis):
+def _focus_rule(every: dict, axis) -> dict:
     """A rule at the focused event, drawn in every lane so the eye finds the ringed mark."""
-    return (
-        alt.Chart(every)
-        .transform_filter(f"{FOCUS} && datum.event_id == {FOCUS}.event_id")
-        .mark_rule(color="#111", strokeWidth=1.5, opacity=0.45, aria=False)
-        .encode(x=alt.X("pos:Q", scale=x_scale, title=None, axis=axis))
-    )
+    return {
+        "data": every,
+        "mark": {"type": "rule", "color": "#111", "strokeWidth": 1.5, "opacity": 0.45, "aria": False},
+        "encoding": {"x": _x("pos", axis)},
+        "transform": [{"filter": f"{FOCUS} && datum.event_id == {FOCUS}.event_id"}],
+    }
 
 
 def focus_params(event_id: str, day, start, end) -> dict:

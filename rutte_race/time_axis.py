@@ -93,7 +93,7 @@ def positions(start, end, dates: pd.Series) -> Positions:
     return Positions(first, last, split)
 
 
-def position_axis(places: Positions, **options) -> alt.Axis:
+def position_axis(places: Positions, **options) -> dict:
     """An axis for a quantitative x of `places` positions, with the date labels of `places.ticks()`."""
     marks = places.ticks()
     lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
@@ -105,14 +105,14 @@ def position_axis(places: Positions, **options) -> alt.Axis:
         ],
         "value": "center",
     }
-    return alt.Axis(
-        values=[p for p, _ in marks],
-        labelExpr=f"{lookup}[toString(datum.value)]",
-        labelOverlap="parity",
-        labelBound=True,
-        labelAlign=align,
+    return {
+        "values": [p for p, _ in marks],
+        "labelExpr": f"{lookup}[toString(datum.value)]",
+        "labelOverlap": "parity",
+        "labelBound": True,
+        "labelAlign": align,
         **options,
-    )
+    }
 
 
 def _js_number(value: float) -> str:

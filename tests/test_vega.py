@@ -1,0 +1,56 @@
+"""Specs written as plain data (rutte_race.vega) read exactly as Altair's would."""
+
+import altair as alt
+import jsonschema
+import pandas as pd
+import pytest
+
+from rutte_race import vega
+
+ROWS = pd.DataFrame(
+    {"day": pd.to_datetime(["2024-06-26", None]), "count": [32.0, float("nan")], "who": ["Hungary", None]}
+)
+
+
+def test_rows_are_sanitised_as_altair_does_dates_as_text_and_gaps_as_null():
+    assert vega.records(ROWS) == [
+        {"day": "2024-06-26T00:00:00", "count": 32.0, "who": "Hungary"},
+        {"day": "", "count": None, "who": None},  # Altair writes a missing date as empty text
+    ]
+
+
+def test_a_dataset_is_named_by_its_content_as_altair_names_it():
+    spec = vega.Spec()
+    name = spec.data(ROWS)["name"]
+    assert name == alt.Chart(ROWS).mark_point().to_dict()["data"]["name"]
+    assert spec.data(vega.records(ROWS))["name"] == name  # a frame and its records are one dataset
+    assert spec.data(ROWS.head(1))["name"] != name
+    assert list(spec.datasets) == [name, spec.data(ROWS.head(1))["name"]]
+
+
+def test_a_whole_spec_has_the_schema_the_theme_and_its_datasets():
+    spec = vega.Spec()
+    chart = {"data": spec.data(ROWS), "mark": "point", "encoding": {"x": {"field": "day", "type": "temporal"}}}
+    whole = spec.top_level({**chart, "config": {"axis": {"labelColor": "#222222"}}}).to_dict()
+    assert whole["$schema"].startswith("https://vega.github.io/schema/vega-lite/v6")
+    assert whole["config"] == {
+        "view": {"continuousWidth": 300, "continuousHeight": 300},
+        "axis": {"labelColor": "#222222"},
+    }
+    assert list(whole["datasets"]) == [chart["data"]["name"]]
+
+
+def test_each_reader_gets_its_own_copy():
+    spec = vega.Spec()
+    whole = spec.top_level({"data": spec.data(ROWS), "mark": "point", "title": {"text": "T"}})
+    first = whole.to_dict()
+    first["title"]["text"] = "changed"
+    assert whole.to_dict()["title"]["text"] == "T"
+
+
+def test_an_invalid_spec_is_refused_when_validated():
+    spec = vega.Spec()
+    whole = spec.top_level({"data": spec.data(ROWS), "mark": {"type": "point", "size": "large"}})
+    with pytest.raises(jsonschema.ValidationError):
+        whole.to_dict()
+    assert whole.to_dict(validate=False)["mark"]["size"] == "large"
