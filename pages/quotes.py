@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import export, views
+from rutte_race import export
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
@@ -20,7 +20,7 @@ st.markdown(
     "exactly as the articles print them, including the articles' own translations."
 )
 
-quotes = views.quotes(ds)
+quotes = derived["quotes"]
 speakers = sorted(quotes["actor"].unique())
 st.session_state[state.SPEAKERS] = [s for s in state.valid(state.SPEAKERS, bounds) or [] if s in speakers]
 chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from rutte_race import paths, views
+from rutte_race import paths, periods, views
 from rutte_race.chart_registry import Scope
 from rutte_race.filters import bounds_of
 from rutte_race.load import Dataset, load
@@ -28,12 +28,15 @@ def _load(data_dir: str, seeds_dir: str, fingerprint: tuple) -> Dataset:
 @shared(max_entries=2)
 def _derived(version: str, _ds: Dataset) -> dict:
     changes = views.stance_changes(_ds)
+    bounds = bounds_of(_ds)
     return {
-        "bounds": bounds_of(_ds),
+        "bounds": bounds,
         "changes": changes,
         "by_month": views.backers_by_month(_ds, changes),
         "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
         "story": views.story_figures(_ds, changes),
+        "periods": periods.presets(_ds, bounds, changes),
+        "quotes": views.quotes(_ds),
     }
 
 

@@ -40,7 +40,7 @@ def filters(ds: Dataset, panel=None) -> None:
 
 def date_control(ds: Dataset, b) -> None:
     """Presets to tap, then the exact first and last day; both write the view's dates (state.DATES)."""
-    choices = periods.presets(ds, b, derived(ds)["changes"])
+    choices = derived(ds)["periods"]
     start, end = state.dates(b)
     # The widgets show the view's dates on every run (a preset, a reset or a link may have changed them).
     chosen = periods.matching(choices, start, end)
