@@ -1,9 +1,8 @@
-"""Chart builders: pure functions from frames to Altair charts. The same spec is shown on screen and exported
-(but for where the map reads its shapes from: see map_shapes)."""
+"""Chart builders: pure functions from frames to Vega-Lite specs, written as plain data (see vega.py for why). The
+same spec is shown on screen and exported (but for where the map reads its shapes from: see map_shapes)."""
 
 import json
 
-import altair as alt
 import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, time_axis, vega
@@ -36,7 +35,7 @@ TEXT = "#222222"  # every chart text: 15.9:1 on white
 SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
 AXIS_LINE = "#767676"
 
-
+# The house text colours (at least 4.5:1 on white), on screen and in every export, whatever theme the screen applies.
 HOUSE_CONFIG = {
     "axis": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
     "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
@@ -45,13 +44,8 @@ HOUSE_CONFIG = {
 }
 
 
-def tooltips(prefix: str = "", **titles: str) -> list[alt.Tooltip]:
-    """Tooltip rows in order: field (under `prefix`) → its title."""
-    return [alt.Tooltip(f"{prefix}{field}:N", title=title) for field, title in titles.items()]
-
-
-def vega_tooltips(**titles: str) -> list[dict]:
-    """`tooltips` for a spec written as data."""
+def tooltips(**titles: str) -> list[dict]:
+    """Tooltip rows in order: field → its title."""
     return [{"field": field, "type": "nominal", "title": title} for field, title in titles.items()]
 
 
@@ -62,7 +56,7 @@ def legend_columns(wide: int, narrow: int) -> dict:
 
 
 def title_params(title: str, subtitle: str, *more_lines: str) -> dict:
-    """A chart's title and subtitle lines in the house style."""
+    """A chart's title and subtitle lines in the house style and colours."""
     return {
         "text": title,
         "subtitle": [subtitle, *more_lines],
@@ -72,15 +66,6 @@ def title_params(title: str, subtitle: str, *more_lines: str) -> dict:
         "color": TEXT,
         "subtitleColor": SUBTLE_TEXT,
     }
-
-
-def titled(chart, title: str, subtitle: str, *more_lines: str):
-    """The chart with its title, subtitle lines and the house text colours (at least 4.5:1 on white, on screen and
-    in every export, whatever theme the screen applies)."""
-    chart = chart.copy(deep=False)  # .properties() and .configure_*() each deep-copy the whole chart (0.3 s each)
-    chart.title = alt.TitleParams(**title_params(title, subtitle, *more_lines))
-    chart.config = alt.Config(**HOUSE_CONFIG)
-    return chart
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -208,7 +193,7 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     hidden = {"values": [p for p, _ in places.ticks()], "labels": False, "ticks": False, "domain": False, **grid}
-    tooltip = vega_tooltips(
+    tooltip = tooltips(
         summary="What",
         actor="Who",
         when="When",
@@ -243,7 +228,7 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
                 "x": _x("pos", None, title=False),
                 "y": {"field": "row", "type": "ordinal", "axis": None},
                 "text": {"field": "label", "type": "nominal"},
-                "tooltip": vega_tooltips(label="Milestone", when="When", summary="What"),
+                "tooltip": tooltips(label="Milestone", when="When", summary="What"),
             },
         }
         for part, align, dx in (
@@ -365,61 +350,60 @@ def _map_panel(
     legend: bool,
     region: str,
 ):
-    colour = alt.Color(
-        "properties.legend:N",
-        title=None,
-        scale=alt.Scale(domain=list(labels.values()), range=[STATUS_COLOURS[s] for s in labels]),
-        legend=alt.Legend(
-            orient="bottom",
-            direction="horizontal",
-            columns=legend_columns(wide=4, narrow=1),
-            labelLimit=0,
-            symbolType="square",
-            symbolSize=150,
-            symbolStrokeColor="#333",
-            symbolStrokeWidth=1,
-        )
+    colour = {
+        "field": "properties.legend",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": list(labels.values()), "range": [STATUS_COLOURS[s] for s in labels]},
+        "legend": {
+            "orient": "bottom",
+            "direction": "horizontal",
+            "columns": legend_columns(wide=4, narrow=1),
+            "labelLimit": 0,
+            "symbolType": "square",
+            "symbolSize": 150,
+            "symbolStrokeColor": "#333",
+            "symbolStrokeWidth": 1,
+        }
         if legend
         else None,
-    )
+    }
     tooltip = tooltips(
-        "properties.",
-        name="Country",
-        label="Stance",
-        since="Since",
-        summary="What",
-        evidence="Article says",
-        source="Source",
-        how_sure="How sure",
+        **{
+            f"properties.{field}": title
+            for field, title in (
+                ("name", "Country"),
+                ("label", "Stance"),
+                ("since", "Since"),
+                ("summary", "What"),
+                ("evidence", "Article says"),
+                ("source", "Source"),
+                ("how_sure", "How sure"),
+            )
+        }
     )
-    data = alt.Data(values=features)
-    others = (
-        alt.Chart(data)
-        .transform_filter(f"datum.properties.status == '{NON_MEMBER}'")
-        .mark_geoshape(stroke="#B5B5B5", strokeWidth=0.4, clip=True)
-        .encode(
-            color=colour,
-            tooltip=[
-                alt.Tooltip("properties.name:N", title="Country"),
-                alt.Tooltip("properties.label:N", title="Status"),
-            ],
-        )
-    )
-    allies = (
-        alt.Chart(data)
-        .transform_filter(f"datum.properties.status != '{NON_MEMBER}'")
-        .mark_geoshape(stroke="#333", strokeWidth=0.6, clip=True)
-        .encode(color=colour, tooltip=tooltip)
-    )
-    return alt.layer(
-        others,
-        allies,
-        name=map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
-        projection=alt.Projection(**projection, fit=fit),
-        width=width,
-        height=height,
-        view=alt.ViewBackground(fill=SEA, stroke=None),
-    )
+    others = {
+        "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
+        "encoding": {
+            "color": colour,
+            "tooltip": tooltips(**{"properties.name": "Country", "properties.label": "Status"}),
+        },
+        "transform": [{"filter": f"datum.properties.status == '{NON_MEMBER}'"}],
+    }
+    allies = {
+        "mark": {"type": "geoshape", "stroke": "#333", "strokeWidth": 0.6, "clip": True},
+        "encoding": {"color": colour, "tooltip": tooltip},
+        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}'"}],
+    }
+    return {
+        "data": {"values": features},
+        "layer": [others, allies],
+        "name": map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
+        "projection": {**projection, "fit": fit},
+        "width": width,
+        "height": height,
+        "view": {"fill": SEA, "stroke": None},
+    }
 
 
 def backer_map(
@@ -441,8 +425,15 @@ def backer_map(
     inset = _map_panel(
         america, fit_america, {"type": "albers"}, width, 95, labels, legend=False, region="north-america"
     )
-    shared_colours = alt.Resolve(scale=alt.ScaleResolveMap(color="shared"))
-    return titled(alt.vconcat(main, inset, spacing=4, resolve=shared_colours), title, subtitle)
+    return vega.Spec().top_level(
+        {
+            "vconcat": [main, inset],
+            "spacing": 4,
+            "resolve": {"scale": {"color": "shared"}},
+            "title": title_params(title, subtitle),
+            "config": HOUSE_CONFIG,
+        }
+    )
 
 
 # ---- story chart -------------------------------------------------------------------------------
@@ -504,73 +495,87 @@ def backers_over_time(
     long = pd.concat([lines, held], ignore_index=True)
     allies = int(by_date["allies"].max())
     of = f"of {allies} chosen" if chosen else f"of {allies}"
+    spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=False, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
-    x = alt.X("date:T", title=None, scale=x_scale, axis=x_axis)
+    x = {"field": "date", "type": "temporal", "title": None, "scale": x_scale, "axis": x_axis}
     styles = {
         NAMED: (STATUS_COLOURS["backs"], [1, 0]),
         CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]),
         HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0]),
     }
     series = [name for name in styles if name in set(long["series"])]  # the legend lists only what is drawn
-    colour = alt.Color(
-        "series:N",
-        title=None,
-        scale=alt.Scale(domain=series, range=[styles[name][0] for name in series]),
-        legend=alt.Legend(
-            orient="bottom",
-            direction="horizontal",
-            symbolStrokeWidth=3,
-            labelLimit=0,
-            columns=legend_columns(wide=3, narrow=1),
-        ),
-    )
-    y_scale = alt.Scale(domain=[0, allies], nice=False)
-    step_lines = (
-        alt.Chart(long)
-        .mark_line(interpolate="step-after", strokeWidth=2.5)
-        .encode(
-            x=x,
-            y=alt.Y(
-                "count:Q",
-                title=f"Allies ({of})",
-                scale=y_scale,
-                axis=alt.Axis(tickCount=min(allies, 8), format="d", grid=True, gridColor="#e6e6e6"),
-            ),
-            color=colour,
-            strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=series, range=[styles[name][1] for name in series]), legend=None
-            ),
-            tooltip=[
-                alt.Tooltip("date:T", title="From", format="%-d %b %Y"),
-                alt.Tooltip("series:N", title="Allies"),
-                alt.Tooltip("count:Q", title="How many"),
+    colour = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"domain": series, "range": [styles[name][0] for name in series]},
+        "legend": {
+            "orient": "bottom",
+            "direction": "horizontal",
+            "symbolStrokeWidth": 3,
+            "labelLimit": 0,
+            "columns": legend_columns(wide=3, narrow=1),
+        },
+    }
+    y_scale = {"domain": [0, allies], "nice": False}
+    y = {"field": "count", "type": "quantitative", "scale": y_scale}
+    step_lines = {
+        "data": spec.data(long),
+        "mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2.5},
+        "encoding": {
+            "x": x,
+            "y": {
+                **y,
+                "title": f"Allies ({of})",
+                "axis": {"tickCount": min(allies, 8), "format": "d", "grid": True, "gridColor": "#e6e6e6"},
+            },
+            "color": colour,
+            "strokeDash": {
+                "field": "series",
+                "type": "nominal",
+                "scale": {"domain": series, "range": [styles[name][1] for name in series]},
+                "legend": None,
+            },
+            "tooltip": [
+                {"field": "date", "type": "temporal", "title": "From", "format": "%-d %b %Y"},
+                {"field": "series", "type": "nominal", "title": "Allies"},
+                {"field": "count", "type": "quantitative", "title": "How many"},
             ],
-        )
-    )
+        },
+    }
     layers = [step_lines]
     if appointed is not None:
         turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
-        note = pd.DataFrame(
-            {
-                "date": [appointed],
-                "count": [allies],
-                "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"],
-            }
+        note = spec.data(
+            pd.DataFrame(
+                {
+                    "date": [appointed],
+                    "count": [allies],
+                    "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"],
+                }
+            )
         )
         layers += [
-            alt.Chart(note).mark_rule(color=AXIS_LINE, strokeDash=[2, 2]).encode(x=x),
-            alt.Chart(note)
-            .mark_text(
-                align="right" if turn else "left",
-                dx=-6 if turn else 6,
-                baseline="top",
-                dy=4,
-                fontSize=11,
-                color=TEXT,
-                lineHeight=13,
-                lineBreak="\n",
-            )
-            .encode(x=x, y=alt.Y("count:Q", scale=y_scale), text="text:N"),
+            {
+                "data": note,
+                "mark": {"type": "rule", "color": AXIS_LINE, "strokeDash": [2, 2]},
+                "encoding": {"x": x},
+            },
+            {
+                "data": note,
+                "mark": {
+                    "type": "text",
+                    "align": "right" if turn else "left",
+                    "dx": -6 if turn else 6,
+                    "baseline": "top",
+                    "dy": 4,
+                    "fontSize": 11,
+                    "color": TEXT,
+                    "lineHeight": 13,
+                    "lineBreak": "\n",
+                },
+                "encoding": {"x": x, "y": y, "text": {"field": "text", "type": "nominal"}},
+            },
         ]
     if tallies is not None and not chosen:
         shown = tallies[(tallies["date"] >= first) & (tallies["date"] < last)]
@@ -581,35 +586,53 @@ def backers_over_time(
                     for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])
                 ]
             )
-            tip = [alt.Tooltip("summary:N", title="Reported"), alt.Tooltip("when:N", title="When")]
+            data = spec.data(shown)
+            tip = tooltips(summary="Reported", when="When")
             layers += [
-                alt.Chart(shown)
-                .mark_point(
-                    shape="diamond", size=110, filled=True, color=STATUS_COLOURS["backs"], stroke="white", strokeWidth=1
-                )
-                .encode(x=x, y=alt.Y("count:Q", scale=y_scale), tooltip=tip),
-                alt.Chart(shown)
-                .mark_text(
-                    align="center",
-                    baseline="top",
-                    dy=9,
-                    fontSize=11,
-                    color=TEXT,
-                    fontWeight="bold",
-                    lineHeight=13,
-                    lineBreak="\n",
-                )
-                .encode(x=x, y=alt.Y("count:Q", scale=y_scale), text="label:N", tooltip=tip),
+                {
+                    "data": data,
+                    "mark": {
+                        "type": "point",
+                        "shape": "diamond",
+                        "size": 110,
+                        "filled": True,
+                        "color": STATUS_COLOURS["backs"],
+                        "stroke": "white",
+                        "strokeWidth": 1,
+                    },
+                    "encoding": {"x": x, "y": y, "tooltip": tip},
+                },
+                {
+                    "data": data,
+                    "mark": {
+                        "type": "text",
+                        "align": "center",
+                        "baseline": "top",
+                        "dy": 9,
+                        "fontSize": 11,
+                        "color": TEXT,
+                        "fontWeight": "bold",
+                        "lineHeight": 13,
+                        "lineBreak": "\n",
+                    },
+                    "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}, "tooltip": tip},
+                },
             ]
     notes = (
         ["Line: allies the articles name as backing.", "Diamond: a count reported without names."]
         if tallies is not None and not chosen
         else []
     )
-    chart = alt.layer(
-        *layers, width="container", height=220, autosize=alt.AutoSizeParams(type="fit-x", contains="padding")
+    return spec.top_level(
+        {
+            "layer": layers,
+            "width": "container",
+            "height": 220,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "title": title_params(title, subtitle, *notes),
+            "config": HOUSE_CONFIG,
+        }
     )
-    return titled(chart, title, subtitle, *notes)
 
 
 # ---- candidates --------------------------------------------------------------------------------
@@ -651,63 +674,71 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     )
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
-    y = alt.Y(
-        "name:N",
-        title=None,
-        sort=order,
-        axis=alt.Axis(labelFontWeight="bold", labelLimit=140, labelPadding=12, domain=False, ticks=False),
-    )
+    spec = vega.Spec()
+    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
+    y = {
+        "field": "name",
+        "type": "nominal",
+        "title": None,
+        "sort": order,
+        "axis": {"labelFontWeight": "bold", "labelLimit": 140, "labelPadding": 12, "domain": False, "ticks": False},
+    }
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
-    colour = alt.Color(
-        "lane:N", scale=alt.Scale(domain=lanes, range=[kinds.LANE_COLOURS[lane] for lane in lanes]), legend=None
-    )
+    colour = {
+        "field": "lane",
+        "type": "nominal",
+        "scale": {"domain": lanes, "range": [kinds.LANE_COLOURS[lane] for lane in lanes]},
+        "legend": None,
+    }
     steps = [kind for kind in STEP_SHAPES if kind in set(frame["kind"])]
-    shape = alt.Shape(
-        "step:N",
-        title="Step",
-        scale=alt.Scale(domain=[k.replace("_", " ") for k in steps], range=[STEP_SHAPES[k] for k in steps]),
-        legend=alt.Legend(
-            orient="bottom",
-            columns=legend_columns(wide=5, narrow=3),
-            symbolFillColor=TEXT,
-            symbolStrokeColor=TEXT,
-            symbolStrokeWidth=1.5,
-        ),
-    )
-    tooltip = [
-        alt.Tooltip("name:N", title="Candidate"),
-        alt.Tooltip("when:N", title="When"),
-        alt.Tooltip("step:N", title="Step"),
-        alt.Tooltip("summary:N", title="What"),
-    ]
-    base = alt.Chart(frame).encode(y=y, color=colour, tooltip=tooltip)
-    spans = (
-        base.transform_filter("!datum.exact")
-        .mark_bar(height=6, opacity=0.4, cornerRadius=2)
-        .encode(x=alt.X("start:T", title=None, scale=x_scale, axis=x_axis), x2="end:T")
-    )
-    exact = (
-        base.transform_filter("datum.exact")
-        .mark_point(size=90, strokeWidth=1.8, opacity=1, filled=True)
-        .encode(x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
-    )
-    rough = (
-        base.transform_filter("!datum.exact")
-        .mark_point(size=90, strokeWidth=1.8, opacity=1, fill="white")
-        .encode(x=alt.X("date:T", scale=x_scale, axis=x_axis), shape=shape)
-    )
+    shape = {
+        "field": "step",
+        "type": "nominal",
+        "title": "Step",
+        "scale": {"domain": [k.replace("_", " ") for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
+        "legend": {
+            "orient": "bottom",
+            "columns": legend_columns(wide=5, narrow=3),
+            "symbolFillColor": TEXT,
+            "symbolStrokeColor": TEXT,
+            "symbolStrokeWidth": 1.5,
+        },
+    }
+    shared = {
+        "y": y,
+        "color": colour,
+        "tooltip": tooltips(name="Candidate", when="When", step="Step", summary="What"),
+    }
+    spans = {
+        "mark": {"type": "bar", "height": 6, "opacity": 0.4, "cornerRadius": 2},
+        "encoding": {
+            **shared,
+            "x": {"field": "start", "type": "temporal", "title": None, "scale": x_scale, "axis": x_axis},
+            "x2": {"field": "end"},
+        },
+        "transform": [{"filter": "!datum.exact"}],
+    }
+    x = {"field": "date", "type": "temporal", "scale": x_scale, "axis": x_axis}
+    exact = {
+        "mark": {"type": "point", "size": 90, "strokeWidth": 1.8, "opacity": 1, "filled": True},
+        "encoding": {**shared, "x": x, "shape": shape},
+        "transform": [{"filter": "datum.exact"}],
+    }
+    rough = {
+        "mark": {"type": "point", "size": 90, "strokeWidth": 1.8, "opacity": 1, "fill": "white"},
+        "encoding": {**shared, "x": x, "shape": shape},
+        "transform": [{"filter": "!datum.exact"}],
+    }
     height = 34 * frame["name"].nunique()
     notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
-    return titled(
-        alt.layer(
-            spans,
-            exact,
-            rough,
-            width="container",
-            height=height,
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        ),
-        title,
-        subtitle,
-        *notes,
+    return spec.top_level(
+        {
+            "data": spec.data(frame),
+            "layer": [spans, exact, rough],
+            "width": "container",
+            "height": height,
+            "autosize": {"type": "fit-x", "contains": "padding"},
+            "title": title_params(title, subtitle, *notes),
+            "config": HOUSE_CONFIG,
+        }
     )

@@ -6,7 +6,6 @@ The timeline also draws a long, nearly empty stretch at its start narrower than 
 
 from dataclasses import dataclass
 
-import altair as alt
 import pandas as pd
 
 QUIET_SHARE = 0.12  # of the width, for a quiet stretch drawn narrower
@@ -33,19 +32,18 @@ def ticks(start, end) -> list[tuple[pd.Timestamp, str]]:
     return [(d, f"{d:%b %Y}") for d in dates]
 
 
-def temporal_axis(start, end, **options) -> tuple[alt.Scale, alt.Axis]:
+def temporal_axis(start, end, **options) -> tuple[dict, dict]:
     """A temporal scale over the chosen dates and an axis with `ticks` (labels from a one-line format per range)."""
     first, last = domain(start, end)
     marks = ticks(start, end)
-    values = [alt.DateTime(year=d.year, month=d.month, date=d.day) for d, _ in marks]
+    values = [{"year": d.year, "month": d.month, "date": d.day} for d, _ in marks]
     days = (last - first).days
     label_format = "%-d %b %Y" if days <= 2 else "%-d %b" if days <= 62 else "%b %Y"
-    scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
+    scale = {"domain": [first.isoformat(), last.isoformat()]}
     # "parity": when labels crowd, every other one goes, so those left stay evenly spaced ("greedy" dropped a
     # month here and there, which read as a gap in time).
-    return scale, alt.Axis(
-        values=values, format=label_format, labelOverlap="parity", labelBound=True, labelFlush=True, **options
-    )
+    axis = {"values": values, "format": label_format, "labelOverlap": "parity", "labelBound": True, "labelFlush": True}
+    return scale, {**axis, **options}
 
 
 @dataclass(frozen=True)

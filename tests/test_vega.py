@@ -54,3 +54,11 @@ def test_an_invalid_spec_is_refused_when_validated():
     with pytest.raises(jsonschema.ValidationError):
         whole.to_dict()
     assert whole.to_dict(validate=False)["mark"]["size"] == "large"
+
+
+def test_a_spec_is_handed_out_in_json_types_and_never_with_nan():
+    spec = vega.Spec()
+    whole = spec.top_level({"data": spec.data(ROWS), "mark": "point", "projection": {"rotate": (-12, -52, 0)}})
+    assert whole.to_dict()["projection"]["rotate"] == [-12, -52, 0]
+    with pytest.raises(ValueError):
+        vega.Spec().top_level({"mark": "point", "height": float("nan")}).to_dict(validate=False)

@@ -1,25 +1,20 @@
 """Charts built once per input and shared by every rerun and reader.
 
-Building an Altair chart costs 0.1–0.6 s for these charts; a slider move or a page change should not pay that
-again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call; the cached chart
-carries them ready-made. See docs/PERFORMANCE.md for the figures.
+Building a chart's spec costs 10–50 ms (the map, its shapes included, more); a slider move or a page change
+should not pay that again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call;
+the cached chart carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
 
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import altair as alt
 import streamlit as st
 from streamlit import dataframe_util
 
-from rutte_race import export
+from rutte_race import export, vega
 from rutte_race.text import escape_markdown
 from ui.shared_cache import shared
-
-# Altair validates every object it builds against the Vega-Lite schema (its "debug mode"); that was most of a
-# chart's build time. tests/test_charts.py validates every chart builder's whole spec instead.
-alt.utils.schemapi.disable_debug_mode()
 
 
 @dataclass(frozen=True)
@@ -44,7 +39,7 @@ class Chart:
 def chart(
     name: str,
     key: tuple,
-    build: Callable[[], alt.TopLevelMixin],
+    build: Callable[[], vega.TopLevel],
     title: str | None = None,
     subtitle: str | None = None,
     screen: Callable[[dict], dict] | None = None,
@@ -57,7 +52,7 @@ def chart(
 
 
 @shared(max_entries=128)  # a map spec is about 100 KB
-def _built(name: str, key: tuple, _build: Callable[[], alt.TopLevelMixin], _screen: Callable | None) -> Chart:
+def _built(name: str, key: tuple, _build: Callable[[], vega.TopLevel], _screen: Callable | None) -> Chart:
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
     screen = _screen(spec) if _screen else spec
