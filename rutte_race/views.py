@@ -69,19 +69,36 @@ def status_counts(as_of: pd.DataFrame) -> dict[str, int]:
     return {status: int((as_of["status"] == status).sum()) for status in STATUS_ORDER}
 
 
-def backers_by_date(ds: Dataset, changes: pd.DataFrame | None = None, countries: tuple[str, ...] = ()) -> pd.DataFrame:
-    """For each date a named ally's stance changed: how many allies (of `countries`, if given) back,
-    hold reservations, oppose, or have said nothing."""
+def statuses_by_date(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every ally's status (date, iso3, status) on each date a named ally's stance changed."""
     changes = stance_changes(ds) if changes is None else changes
-    dates = sorted(changes["date"].unique())
-    rows = []
-    for day in dates:
-        as_of = stances_as_of(ds, day, changes)
-        counts = status_counts(as_of[as_of["iso3"].isin(countries)] if countries else as_of)
-        rows.append(
-            {"date": pd.Timestamp(day), **counts, "allies": sum(v for k, v in counts.items() if k != NOT_YET_MEMBER)}
-        )
-    return pd.DataFrame(rows)
+    days = sorted(changes["date"].unique())
+    return pd.concat(
+        [stances_as_of(ds, day, changes)[["iso3", "status"]].assign(date=pd.Timestamp(day)) for day in days],
+        ignore_index=True,
+    )
+
+
+def backers_by_date(
+    ds: Dataset,
+    changes: pd.DataFrame | None = None,
+    countries: tuple[str, ...] = (),
+    statuses: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """For each date a named ally's stance changed: how many allies (of `countries`, if given) back,
+    hold reservations, oppose, or have said nothing. `statuses`: statuses_by_date, when already computed."""
+    statuses = statuses_by_date(ds, changes) if statuses is None else statuses
+    chosen = statuses[statuses["iso3"].isin(countries)] if countries else statuses
+    counts = (
+        chosen.groupby(["date", "status"], observed=False)
+        .size()
+        .unstack("status")
+        .reindex(index=statuses["date"].unique(), columns=STATUS_ORDER, fill_value=0)
+        .fillna(0)
+        .astype(int)
+    )
+    allies = counts.drop(columns=NOT_YET_MEMBER).sum(axis=1)
+    return counts.assign(allies=allies).rename_axis(index="date", columns=None).reset_index()
 
 
 def backers_by_month(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -149,6 +149,12 @@ def test_backers_by_date_for_chosen_countries(ds, changes):
     assert by_date.loc["2024-06-26"].tolist() == [2, 0, 0, 0]
 
 
+def test_backers_by_date_counts_a_chosen_ally_only_once_it_has_joined(ds, changes):
+    by_date = views.backers_by_date(ds, changes, countries=("SWE",))
+    assert by_date["allies"].tolist() == [0, 0, 0, 0, 1, 1, 1, 1, 1]  # Sweden joined on 7 March 2024
+    assert by_date[views.NOT_YET_MEMBER].tolist() == [1, 1, 1, 1, 0, 0, 0, 0, 0]
+
+
 def test_backers_by_month(ds, changes):
     by_month = views.backers_by_month(ds, changes)
     assert dict(zip(by_month["month"], by_month["backs"])) == {
