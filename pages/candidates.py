@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import describe, views
+from rutte_race import describe
 from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
@@ -31,7 +31,7 @@ st.markdown(
     "in the press. Corrections of the articles' errors about them are noted on each card."
 )
 
-table = candidates_in_view(ds, view)
+table = candidates_in_view(derived["candidates"], view)
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     show_page_charts("candidates", data.scope(ds, view))
@@ -55,7 +55,7 @@ if not table.empty:
                 if cand["note"]:
                     st.caption(escape_markdown(cand["note"]))
                 with st.expander("Sourced lines"):
-                    for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows():
+                    for _, event in derived["candidate_events"][cand["candidate_id"]].iterrows():
                         st.markdown(
                             f"**{date_label(event['date'], str(event['date_precision']))}**: "
                             f"{escape_markdown(event['summary'])}"

@@ -30,6 +30,7 @@ class Scope:
     names: dict[str, str]  # iso3 → name
     stances_on: Callable[[date], pd.DataFrame]  # views.map_frame for a day
     backers_by_date: Callable[[tuple[str, ...]], pd.DataFrame]  # views.backers_by_date for chosen countries
+    candidates: pd.DataFrame  # views.candidate_table
 
     @property
     def subtitle(self) -> str:
@@ -47,6 +48,7 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         dict(zip(ds.members["iso3"], ds.members["name"])),
         lambda day: views.map_frame(ds, day, changes),
         lambda countries: views.backers_by_date(ds, changes, countries),
+        views.candidate_table(ds),
     )
 
 
@@ -310,8 +312,8 @@ BACKER_MAP = ChartDef(
 CANDIDATES_TITLE = "Each candidate's run, step by step"
 
 
-def candidates_in_view(ds: Dataset, view: ViewState) -> pd.DataFrame:
-    table = views.candidate_table(ds)
+def candidates_in_view(table: pd.DataFrame, view: ViewState) -> pd.DataFrame:
+    """The candidates (views.candidate_table) from the view's countries."""
     return table[table["country_iso3"].isin(view.countries)] if view.countries else table
 
 
@@ -326,7 +328,7 @@ CANDIDATES = ChartDef(
     slug="candidates",
     page="candidates",
     title=lambda sc: CANDIDATES_TITLE,
-    rows=lambda sc: candidates_in_view(sc.ds, sc.view),
+    rows=lambda sc: candidates_in_view(sc.candidates, sc.view),
     build=lambda sc, table, title, subtitle: charts.candidates_chart(
         filter_events(sc.ds.events, sc.view), table, title, subtitle, sc.view.start, sc.view.end
     ),

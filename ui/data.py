@@ -38,6 +38,8 @@ def _derived(version: str, _ds: Dataset) -> dict:
         "periods": periods.presets(_ds, bounds, changes),
         "quotes": views.quotes(_ds),
         "statuses": views.statuses_by_date(_ds, changes),  # so a country choice's counts take ~2 ms, not ~100
+        "candidates": views.candidate_table(_ds),
+        "candidate_events": {c: views.candidate_events(_ds, c) for c in _ds.candidates["candidate_id"]},
     }
 
 
@@ -97,4 +99,5 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         d["names"],
         lambda day: stances_on(ds, day),
         lambda countries: _backers_by_date(ds.version, countries, ds, d["statuses"]),
+        d["candidates"],
     )
