@@ -92,3 +92,23 @@ def test_showing_a_cached_chart_leaves_it_as_it_was():
     assert not at.exception
     assert [m.value for m in at.markdown] == ["unchanged"]
     assert len(at.get("vega_lite_chart")) == 2
+
+
+def test_a_datasets_arrow_bytes_give_back_its_rows_and_a_mixed_column_as_text():
+    import pyarrow
+
+    from ui.charts import arrow_bytes
+
+    def rows_of(data: bytes) -> list[dict]:
+        table = pyarrow.ipc.open_stream(data).read_all()
+        return table.drop_columns([c for c in table.column_names if c.startswith("__index")]).to_pylist()
+
+    rows = [
+        {"pos": 0.25, "slot": 1, "exact": True, "when": "26 Jun 2024"},
+        {"pos": 1, "slot": None, "exact": False, "when": None},
+    ]
+    assert rows_of(arrow_bytes(rows)) == [
+        {"pos": 0.25, "slot": 1, "exact": True, "when": "26 Jun 2024"},
+        {"pos": 1.0, "slot": None, "exact": False, "when": None},
+    ]
+    assert rows_of(arrow_bytes([{"count": 7}, {"count": "about 20"}])) == [{"count": "7"}, {"count": "about 20"}]

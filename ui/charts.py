@@ -9,6 +9,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pyarrow
 import streamlit as st
 from streamlit import dataframe_util
 
@@ -56,11 +57,18 @@ def _built(name: str, key: tuple, _build: Callable[[], vega.TopLevel], _screen: 
     spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
     json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
     screen = _screen(spec) if _screen else spec
-    datasets = {
-        dataset: dataframe_util.convert_anything_to_arrow_bytes(rows)
-        for dataset, rows in screen.get("datasets", {}).items()
-    }
+    datasets = {dataset: arrow_bytes(rows) for dataset, rows in screen.get("datasets", {}).items()}
     return Chart(spec, {**screen, "datasets": datasets} if datasets else screen)
+
+
+def arrow_bytes(rows: list[dict]) -> bytes:
+    """A dataset's rows (JSON values: text, numbers, booleans, null) as the Arrow bytes Streamlit sends. Straight from
+    the rows, not by way of a pandas frame as Streamlit would: about 0.1 ms a dataset, not 3 ms."""
+    try:
+        table = pyarrow.Table.from_pylist(rows)
+    except (pyarrow.ArrowInvalid, pyarrow.ArrowTypeError):  # a column of mixed types: pandas makes it text
+        return dataframe_util.convert_anything_to_arrow_bytes(rows)
+    return dataframe_util.convert_anything_to_arrow_bytes(table)
 
 
 @shared(max_entries=64)
