@@ -1,5 +1,7 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
 
+import bisect
+
 import pandas as pd
 
 from rutte_race.formatting import date_label, date_labels, source_label
@@ -63,6 +65,18 @@ def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None =
     out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
     out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None
     return out.sort_values(["status", "name"]).reset_index(drop=True)
+
+
+def turning_days(ds: Dataset, changes: pd.DataFrame) -> list[pd.Timestamp]:
+    """Every day a stance changed or an ally joined, in order: between two of them every ally's status stays."""
+    return sorted({*changes["date"], *ds.members["accession_date"].dropna()})
+
+
+def same_stances_day(day, turns: list[pd.Timestamp]) -> pd.Timestamp:
+    """The last of `turns` (turning_days) on or before `day`: stances_as_of gives the same rows for both days."""
+    day = pd.Timestamp(day)
+    before = bisect.bisect_right(turns, day)
+    return turns[before - 1] if before else day
 
 
 def status_counts(as_of: pd.DataFrame) -> dict[str, int]:

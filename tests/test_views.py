@@ -280,3 +280,16 @@ def test_milestone_labels_mark_the_first_day_dated_turns(ds):
 )
 def test_stance_summary(counts, sentence):
     assert views.stance_summary(counts) == sentence
+
+
+def test_the_stances_of_a_day_are_those_of_its_last_turning_day(ds, changes):
+    turns = views.turning_days(ds, changes)
+    assert views.same_stances_day("2024-03-10", turns) == pd.Timestamp("2024-03-07")  # Sweden joined
+    assert views.same_stances_day("2024-03-06", turns) == pd.Timestamp("2024-03-05")
+    assert views.same_stances_day("2024-06-26", turns) == pd.Timestamp("2024-06-26")  # the appointment
+    assert views.same_stances_day("1900-01-01", turns) == pd.Timestamp("1900-01-01")  # before any: itself
+    race = [t for t in turns if t >= pd.Timestamp("2023-01-01")]
+    for day in {t + pd.Timedelta(days=shift) for t in race for shift in (-1, 0, 1)}:
+        pd.testing.assert_frame_equal(
+            views.map_frame(ds, day, changes), views.map_frame(ds, views.same_stances_day(day, turns), changes)
+        )

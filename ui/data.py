@@ -37,6 +37,7 @@ def _derived(version: str, _ds: Dataset) -> dict:
         "story": views.story_figures(_ds, changes),
         "periods": periods.presets(_ds, bounds, changes),
         "quotes": views.quotes(_ds),
+        "turns": views.turning_days(_ds, changes),
         "statuses": views.statuses_by_date(_ds, changes),  # so a country choice's counts take ~2 ms, not ~100
         "candidates": views.candidate_table(_ds),
         "candidate_events": {c: views.candidate_events(_ds, c) for c in _ds.candidates["candidate_id"]},
@@ -69,14 +70,16 @@ def derived(ds: Dataset) -> dict:
     return _derived(ds.version, ds)
 
 
-@shared(max_entries=512)  # 32 rows per date
+@shared(max_entries=64)  # 32 rows per turning day
 def _stances_on(version: str, day, _ds: Dataset, _changes):
     return views.map_frame(_ds, day, _changes)
 
 
 def stances_on(ds: Dataset, day):
-    """Each ally's stance on `day` (views.map_frame), shared read-only by every session."""
-    return _stances_on(ds.version, day, ds, derived(ds)["changes"])
+    """Each ally's stance on `day` (views.map_frame), shared read-only by every session: one frame for all the days
+    up to the next change or accession, so a date never asked for before is rarely a new frame."""
+    d = derived(ds)
+    return _stances_on(ds.version, views.same_stances_day(day, d["turns"]), ds, d["changes"])
 
 
 def bounds(ds: Dataset) -> Bounds:
