@@ -60,7 +60,7 @@ class ChartDef:
     page: str  # the module in pages/ that shows it
     title: Callable[[Scope], str]
     rows: Callable[[Scope], pd.DataFrame]  # what the chart draws; empty: nothing matches the view
-    build: Callable[[Scope, pd.DataFrame, str, str], object]  # (scope, rows, title, subtitle) → Altair chart
+    build: Callable[[Scope, pd.DataFrame, str, str], object]  # (scope, rows, title, subtitle) → spec (vega.TopLevel)
     describe: Callable[[Scope, pd.DataFrame], str]  # in words, from the rows
     table: Callable[[Scope, pd.DataFrame], pd.DataFrame]  # the CSV download and the data behind the chart
     drawn_events: Callable[[Scope, pd.DataFrame], pd.Series]  # the event rows it draws, for the corrections notice
@@ -118,14 +118,14 @@ class ViewChart:
         )
 
     def build(self):
-        """The Altair chart (with an empty title when the marks key shares it across views: see retitling)."""
+        """The chart's spec (with an empty title when the marks key shares it across views: see retitling)."""
         if self.definition.marks_key is not None:
             return self.definition.build(self.scope, self.rows, "", "")
         return self.definition.build(self.scope, self.rows, self.title, self.subtitle)
 
     @cached_property
     def chart(self):
-        """The Altair chart with its own title, or None when nothing matches the view."""
+        """The chart's spec with its own title, or None when nothing matches the view."""
         return None if self.empty else self.definition.build(self.scope, self.rows, self.title, self.subtitle)
 
 

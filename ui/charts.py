@@ -1,7 +1,7 @@
 """Charts built once per input and shared by every rerun and reader.
 
-Building a chart's spec costs 10–50 ms (the map, its shapes included, more); a slider move or a page change
-should not pay that again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call;
+Building a chart's spec costs 7–22 ms a view (rutte_race/vega.py); a slider move or a page change should not
+pay that again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call;
 the cached chart carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
 
