@@ -21,7 +21,7 @@ FLOOR = ("floor", "To date")
 SIDEBAR = ["To date", "country"]
 CONTROLS = {
     "story": SIDEBAR,
-    "timeline": SIDEBAR,
+    "timeline": [*SIDEBAR, "Next event"],
     "backer_map": [*SIDEBAR, "as-of date", "Previous change"],
     "candidates": SIDEBAR,
 }
@@ -173,6 +173,8 @@ def _act(control: str, days: Iterator[date], names: list[str]) -> Act:
         return new_to(days)
     if control == "country":
         return add_country(iter(names))
+    if control == "Next event":
+        return lambda page: press_button(page, "Next event")
     return step_as_of if control == "as-of date" else previous_change(days)
 
 

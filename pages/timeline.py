@@ -25,17 +25,25 @@ st.markdown(
 
 rows = filter_events(ds.events, view)
 st.caption(shown_of(len(rows), len(ds.events), "events"))
-if not rows.empty:
-    ordered = jump.in_order(rows).set_index("event_id", drop=False)
-    ids = ordered.index.tolist()
+ordered = jump.in_order(rows).set_index("event_id", drop=False)
+ids = ordered.index.tolist()
+
+
+@st.fragment
+def stepping_through() -> None:
+    """The focused event and all it changes: a jump button reruns this part alone, not the sidebar and the table."""
     focus = focused_event(ids)
-    view = state.with_page_parts(view, event=focus if focus != ids[0] else None)
+    focused_view = state.with_page_parts(view, event=focus if focus != ids[0] else None)
     jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
     event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
-
     focus_params = charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end)
-    show_page_charts("timeline", data.scope(ds, view), params={"timeline": focus_params})
+    show_page_charts("timeline", data.scope(ds, focused_view), params={"timeline": focus_params})
+    state.sync_url(focused_view, bounds)
+
+
+if ids:
+    stepping_through()
     st.header("The same events as a table")
     events_table(rows, ds.articles)
-
-state.sync_url(view, bounds)
+else:
+    state.sync_url(view, bounds)

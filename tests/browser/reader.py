@@ -4,6 +4,8 @@ import time
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from entry_points import HEADLINES
 
@@ -150,3 +152,36 @@ def save_download(button, folder: Path, timeout: float = 30_000) -> tuple[str, P
     path = folder / info.value.suggested_filename
     info.value.save_as(path)
     return info.value.suggested_filename, path
+
+
+class Stream:
+    """What the page and the server say over Streamlit's websocket, decoded."""
+
+    def __init__(self, page):
+        self.sent: list[BackMsg] = []
+        self.received: list[ForwardMsg] = []
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws) -> None:
+        ws.on("framesent", lambda payload: self.sent.append(BackMsg.FromString(payload)))
+        ws.on("framereceived", lambda payload: self.received.append(ForwardMsg.FromString(payload)))
+
+    def clear(self) -> None:
+        self.sent.clear()
+        self.received.clear()
+
+    def finished(self) -> bool:
+        return any(msg.WhichOneof("type") == "script_finished" for msg in self.received)
+
+    def wait_finished(self, page: Page) -> None:
+        for _ in range(150):  # Playwright hands over websocket frames only while it is called
+            if self.finished():
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError("the server never finished the rerun")
+
+    def reruns(self) -> list:
+        return [msg.rerun_script for msg in self.sent if msg.WhichOneof("type") == "rerun_script"]
+
+    def elements(self) -> list[str]:
+        return [msg.delta.new_element.WhichOneof("type") for msg in self.received if msg.HasField("delta")]

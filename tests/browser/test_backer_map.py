@@ -4,9 +4,15 @@ from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
-from reader import assert_charts_drawn, assert_no_exception, eventually, open_page, open_replay, wait_ready
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from reader import (
+    Stream,
+    assert_charts_drawn,
+    assert_no_exception,
+    eventually,
+    open_page,
+    open_replay,
+    wait_ready,
+)
 
 from rutte_race import charts, views
 from rutte_race.formatting import day_text
@@ -91,32 +97,6 @@ def test_the_replay_and_plotly_load_only_when_the_reader_asks(app, app_url):
     assert_no_exception(app)
 
 
-class Stream:
-    """What the page and the server say over Streamlit's websocket, decoded."""
-
-    def __init__(self, page):
-        self.sent: list[BackMsg] = []
-        self.received: list[ForwardMsg] = []
-        page.on("websocket", self._watch)
-
-    def _watch(self, ws) -> None:
-        ws.on("framesent", lambda payload: self.sent.append(BackMsg.FromString(payload)))
-        ws.on("framereceived", lambda payload: self.received.append(ForwardMsg.FromString(payload)))
-
-    def clear(self) -> None:
-        self.sent.clear()
-        self.received.clear()
-
-    def finished(self) -> bool:
-        return any(msg.WhichOneof("type") == "script_finished" for msg in self.received)
-
-    def reruns(self) -> list:
-        return [msg.rerun_script for msg in self.sent if msg.WhichOneof("type") == "rerun_script"]
-
-    def elements(self) -> list[str]:
-        return [msg.delta.new_element.WhichOneof("type") for msg in self.received if msg.HasField("delta")]
-
-
 @pytest.mark.parametrize("control", ["slider", "jump button"])
 def test_the_as_of_controls_rerun_only_the_map_s_part_of_the_page(app, app_url, control):
     """The as-of date lives in a fragment: moving it asks the server for that part alone, which sends back the
@@ -129,11 +109,7 @@ def test_the_as_of_controls_rerun_only_the_map_s_part_of_the_page(app, app_url, 
         app.get_by_role("slider", name="As of").press("ArrowRight")
     else:
         app.get_by_role("button", name="Next change").click()
-    for _ in range(150):  # Playwright hands over websocket frames only while it is called
-        if stream.finished():
-            break
-        app.wait_for_timeout(100)
-    assert stream.finished(), "the server never finished the rerun"
+    stream.wait_finished(app)
     wait_ready(app)
 
     reruns = stream.reruns()

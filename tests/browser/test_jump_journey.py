@@ -5,7 +5,15 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from reader import assert_charts_drawn, assert_no_exception, eventually, open_page, screenshot_whole_page, wait_ready
+from reader import (
+    Stream,
+    assert_charts_drawn,
+    assert_no_exception,
+    eventually,
+    open_page,
+    screenshot_whole_page,
+    wait_ready,
+)
 
 from rutte_race import jump
 from rutte_race.filters import bounds_of, filter_events
@@ -58,6 +66,28 @@ def test_next_is_reached_and_pressed_with_the_keyboard(app, app_url, shown, scre
     assert_charts_drawn(app)
     assert_no_exception(app)
     screenshot_whole_page(app, screenshots / "timeline-focused-desktop.png")
+
+
+def test_a_jump_button_reruns_only_the_timeline_s_part_of_the_page(app, app_url, shown):
+    """The jump buttons live in a fragment: a press asks the server for that part alone, which sends back the card
+    and the chart, never the sidebar or the table of events."""
+    events, _ = shown
+    stream = Stream(app)
+    open_page(app, app_url, "timeline")
+    stream.clear()
+    app.get_by_role("button", name="Next event").click()
+    stream.wait_finished(app)
+    wait_ready(app)
+
+    reruns = stream.reruns()
+    assert len(reruns) == 1 and reruns[0].fragment_id, "the button should ask for its fragment alone"
+    deltas = [msg.delta for msg in stream.received if msg.HasField("delta")]
+    assert deltas and {delta.fragment_id for delta in deltas} == {reruns[0].fragment_id}
+    elements = stream.elements()
+    assert "vega_lite_chart" in elements and "arrow_data_frame" not in elements and "date_input" not in elements
+    expect(focus_card(app)).to_contain_text(f"Event 2 of {len(events)}")
+    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[1]}")
+    assert_no_exception(app)
 
 
 def test_a_latest_development_opens_the_timeline_on_that_event(app, app_url, shown):
