@@ -36,8 +36,8 @@ def stepping_through() -> None:
     focused_view = state.with_page_parts(view, event=focus if focus != ids[0] else None)
     jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
     event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
-    focus_params = charts.focus_params(focus, ordered.at[focus, "date"], view.start, view.end)
-    show_page_charts("timeline", data.scope(ds, focused_view), params={"timeline": focus_params})
+    focused = {charts.FOCUS: charts.focus_rows(focus)}
+    show_page_charts("timeline", data.scope(ds, focused_view), datasets={"timeline": focused})
     state.sync_url(focused_view, bounds)
 
 

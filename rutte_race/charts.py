@@ -28,9 +28,18 @@ MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter",
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
-# The timeline's focused event, {"event_id", "date"} or null: a top-level param, so the screen can move the
-# highlight by setting its value (focus_params) without rebuilding the chart or copying its data.
+# The timeline's focused event: a dataset of its own under this fixed name (focus_rows; empty for none), so the
+# screen moves the highlight by replacing that dataset alone. The spec stays the same, and the browser updates
+# the drawn chart in place instead of embedding it afresh.
 FOCUS = "focus"
+FOCUSED = [
+    {
+        "lookup": "event_id",
+        "from": {"data": {"name": FOCUS}, "key": "event_id", "fields": ["event_id"]},
+        "as": ["focused"],
+    },
+    {"filter": "datum.focused != null"},
+]
 TEXT = "#222222"  # every chart text: 15.9:1 on white
 SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
 AXIS_LINE = "#767676"
@@ -170,7 +179,7 @@ def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, toolt
         "data": spec.data([{key: row[key] for key in ("event_id", "slot", "pos")} for row in rows]),
         "mark": {"type": "point", "size": 330, "filled": False, "strokeWidth": 2.5, "aria": False},
         "encoding": {"x": _x("pos", axis), "y": y, "color": {"value": "#111"}},
-        "transform": [{"filter": f"{FOCUS} && datum.event_id == {FOCUS}.event_id"}],
+        "transform": FOCUSED,
     }
     return {
         "layer": [*quiet, _focus_rule(every, axis), spans, points, ring],
@@ -186,6 +195,7 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
 
     Written as data rather than with Altair: it is rebuilt for every date range and country (see vega.py)."""
     spec = vega.Spec()
+    spec.named(FOCUS, focus_rows(None))
     places = time_axis.positions(start, end, frame["date"])
     frame = frame.assign(
         pos=places(frame["date"]).values, start_pos=places(frame["start"]).values, end_pos=places(frame["end"]).values
@@ -250,7 +260,6 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
             "vconcat": [header, *charts],
             "spacing": 6,
             "resolve": {"scale": {"x": "shared"}},
-            "params": [{"name": FOCUS, "value": None}],
             "title": title_params(title, subtitle, *notes),
             "config": HOUSE_CONFIG,
         }
@@ -283,15 +292,14 @@ def _focus_rule(every: dict, axis) -> dict:
         "data": every,
         "mark": {"type": "rule", "color": "#111", "strokeWidth": 1.5, "opacity": 0.45, "aria": False},
         "encoding": {"x": _x("pos", axis)},
-        "transform": [{"filter": f"{FOCUS} && datum.event_id == {FOCUS}.event_id"}],
+        "transform": FOCUSED,
     }
 
 
-def focus_params(event_id: str, day, start, end) -> dict:
-    """The timeline's params that ring `event_id` and draw a rule at `day`, its date, kept inside the axis from
-    `start` to `end` (a year-only date such as '2023' is drawn on 1 January, which may be before the axis)."""
-    day = min(max(pd.Timestamp(day), pd.Timestamp(start)), pd.Timestamp(end))
-    return {FOCUS: {"event_id": event_id, "date": day.isoformat()}}
+def focus_rows(event_id: str | None) -> list[dict]:
+    """The timeline's FOCUS dataset: the event to ring, or none (an id no event has, so the dataset always has a
+    column to replace)."""
+    return [{"event_id": event_id or ""}]
 
 
 # ---- backer map --------------------------------------------------------------------------------

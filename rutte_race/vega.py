@@ -30,6 +30,11 @@ class Spec:
         self.datasets[name] = values
         return {"name": name}
 
+    def named(self, name: str, rows: list[dict]) -> dict:
+        """A `data` reference to `rows` under a fixed name, for a dataset the screen replaces (ui.charts.with_rows)."""
+        self.datasets[name] = rows
+        return {"name": name}
+
     def top_level(self, chart: dict) -> "TopLevel":
         """`chart` as a whole spec: the schema, Altair's default theme and these datasets added."""
         theme = alt.theme.get()()

@@ -107,22 +107,26 @@ def timeline_spec():
     return chart.to_dict()  # validates against the Vega-Lite schema
 
 
-def test_focus_on_a_date_before_the_axis_is_drawn_at_its_start():
-    # 'In 2023' is dated 1 January 2023; drawn there, the mark would fall off an axis starting in July.
-    focus = charts.focus_params("kallas-interest-2023", pd.Timestamp("2023-01-01"), D(2023, 7, 7), D(2024, 10, 1))
-    assert focus[charts.FOCUS]["date"] == "2023-07-07T00:00:00"
+def test_focus_on_a_date_before_the_axis_is_drawn_at_its_start(timeline_spec):
+    # 'In 2023' is dated 1 January 2023; drawn there, the ring would fall off an axis starting in July.
+    ring_rows = [
+        row
+        for rows in timeline_spec["datasets"].values()
+        for row in rows
+        if row.get("event_id") == "kallas-interest-2023" and set(row) == {"event_id", "slot", "pos"}
+    ]
+    assert [row["pos"] for row in ring_rows] == [0.0]
 
 
 def test_timeline_highlights_nothing_until_an_event_is_focused(timeline_spec):
-    assert timeline_spec["params"] == [{"name": charts.FOCUS, "value": None}]
-    assert f"datum.event_id == {charts.FOCUS}.event_id" in json.dumps(timeline_spec)
+    assert timeline_spec["datasets"][charts.FOCUS] == [{"event_id": ""}]  # no event has an empty id
+    assert '"from": {"data": {"name": "focus"}, "key": "event_id"' in json.dumps(timeline_spec)
 
 
 def test_focused_timeline_rings_the_event_and_still_draws(timeline_spec):
-    focus = charts.focus_params("turkey-backs-rutte", pd.Timestamp("2024-04-29"), D(2023, 7, 7), D(2024, 10, 1))
-    assert focus == {charts.FOCUS: {"event_id": "turkey-backs-rutte", "date": "2024-04-29T00:00:00"}}
+    assert charts.focus_rows("turkey-backs-rutte") == [{"event_id": "turkey-backs-rutte"}]
     plain = vl_convert.vegalite_to_svg(timeline_spec)
     focused = vl_convert.vegalite_to_svg(
-        {**timeline_spec, "params": [{"name": charts.FOCUS, "value": focus[charts.FOCUS]}]}
+        {**timeline_spec, "datasets": {**timeline_spec["datasets"], "focus": [{"event_id": "turkey-backs-rutte"}]}}
     )
     assert focused != plain and focused.count("<path") > plain.count("<path")

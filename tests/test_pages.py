@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import parse_qs
 
+import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -181,8 +182,9 @@ def test_timeline_link_focuses_its_event_and_rings_it_on_the_chart():
     assert not at.exception
     assert any(m.value == "**Türkiye tells its allies it will back Rutte\\.**" for m in at.markdown)
     assert at.query_params["event"] == "turkey-backs-rutte"
-    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    assert spec["params"][0]["value"]["event_id"] == "turkey-backs-rutte"
+    chart = at.get("vega_lite_chart")[0].proto
+    focus = next(dataset.data.data for dataset in chart.datasets if dataset.name == "focus")
+    assert pyarrow.ipc.open_stream(focus).read_all().to_pylist() == [{"event_id": "turkey-backs-rutte"}]
 
 
 @pytest.mark.parametrize(

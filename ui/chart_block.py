@@ -9,15 +9,15 @@ from ui import charts as chart_cache
 from ui.downloads import chart_downloads
 
 
-def show_chart(item: ViewChart, params: dict | None = None) -> None:
-    """`params`: top-level Vega-Lite params to set on screen only (a highlight); downloads draw the chart plain."""
+def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
+    """`datasets`: named datasets to replace on screen only (a highlight); downloads draw the chart plain."""
     if item.empty:
         st.info(item.description)
         return
     retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
     built = chart_cache.chart(item.slug, item.cache_key(), item.build, screen=item.definition.screen, **retitle)
     chart_cache.show(
-        chart_cache.with_params(built, **params) if params else built,
+        chart_cache.with_rows(built, **datasets) if datasets else built,
         item.description,
         item.what,
         item.corrections_notice,
@@ -35,9 +35,9 @@ def show_chart(item: ViewChart, params: dict | None = None) -> None:
     )
 
 
-def show_page_charts(page: str, sc: Scope, params: dict[str, dict] | None = None) -> dict[str, ViewChart]:
-    """Every chart registered for `page`, in registry order; `params` by chart slug. Returns them by slug."""
+def show_page_charts(page: str, sc: Scope, datasets: dict[str, dict] | None = None) -> dict[str, ViewChart]:
+    """Every chart registered for `page`, in registry order; `datasets` by chart slug. Returns them by slug."""
     items = {definition.slug: draw(definition, sc) for definition in on_page(page)}
     for item in items.values():
-        show_chart(item, (params or {}).get(item.slug))
+        show_chart(item, (datasets or {}).get(item.slug))
     return items

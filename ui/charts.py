@@ -92,16 +92,14 @@ def corrections_link(label: str) -> None:
     st.markdown(f":material/edit_note: [{escape_markdown(label)}](corrections)")
 
 
-def with_params(chart: Chart, **values) -> Chart:
-    """The chart with some of its top-level Vega-Lite params set (a highlight): no rebuild, the data shared."""
-
-    def set_values(spec: dict) -> dict:
-        return {
-            **spec,
-            "params": [{**p, "value": values[p["name"]]} if p["name"] in values else p for p in spec.get("params", [])],
-        }
-
-    return Chart(set_values(chart.spec), set_values(chart.screen))
+def with_rows(chart: Chart, **datasets: list[dict]) -> Chart:
+    """The chart with some of its named datasets replaced (a highlight): no rebuild, and the spec the same, so the
+    browser updates the drawn chart in place (Streamlit embeds a chart afresh only when its spec changes)."""
+    screen = {name: arrow_bytes(rows) for name, rows in datasets.items()}
+    return Chart(
+        {**chart.spec, "datasets": {**chart.spec["datasets"], **datasets}},
+        {**chart.screen, "datasets": {**chart.screen["datasets"], **screen}},
+    )
 
 
 @shared(max_entries=512)  # shares the data of `_chart`
