@@ -185,3 +185,11 @@ class Stream:
 
     def elements(self) -> list[str]:
         return [msg.delta.new_element.WhichOneof("type") for msg in self.received if msg.HasField("delta")]
+
+    def fragment_elements(self) -> list[str]:
+        """The elements the rerun sent, once it is checked to be one fragment's rerun, and only that fragment's."""
+        reruns = self.reruns()
+        assert len(reruns) == 1 and reruns[0].fragment_id, "the control should ask for its fragment alone"
+        deltas = [msg.delta for msg in self.received if msg.HasField("delta")]
+        assert deltas and {delta.fragment_id for delta in deltas} == {reruns[0].fragment_id}
+        return self.elements()

@@ -112,11 +112,7 @@ def test_the_as_of_controls_rerun_only_the_map_s_part_of_the_page(app, app_url, 
     stream.wait_finished(app)
     wait_ready(app)
 
-    reruns = stream.reruns()
-    assert len(reruns) == 1 and reruns[0].fragment_id, "the control should ask for its fragment alone"
-    deltas = [msg.delta for msg in stream.received if msg.HasField("delta")]
-    assert deltas and {delta.fragment_id for delta in deltas} == {reruns[0].fragment_id}
-    elements = stream.elements()
+    elements = stream.fragment_elements()
     assert "vega_lite_chart" in elements and "plotly_chart" not in elements, elements
     expect(app.get_by_text(f"On {day_text(TURKEY_BACKS)}:")).to_be_visible()
     expect(app).to_have_url(f"{app_url}/backer_map?as_of={TURKEY_BACKS.isoformat()}")
