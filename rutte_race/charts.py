@@ -28,7 +28,7 @@ MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter",
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
-# The timeline's focused event: a dataset of its own under this fixed name (focus_rows; empty for none), so the
+# The timeline's focused event: a dataset of its own under this fixed name (focus_rows), so the
 # screen moves the highlight by replacing that dataset alone. The spec stays the same, and the browser updates
 # the drawn chart in place instead of embedding it afresh.
 FOCUS = "focus"
