@@ -53,9 +53,9 @@ HOUSE_CONFIG = {
 }
 
 
-def tooltips(**titles: str) -> list[dict]:
-    """Tooltip rows in order: field → its title."""
-    return [{"field": field, "type": "nominal", "title": title} for field, title in titles.items()]
+def tooltips(prefix: str = "", **titles: str) -> list[dict]:
+    """Tooltip rows in order: field (under `prefix`) → its title."""
+    return [{"field": f"{prefix}{field}", "type": "nominal", "title": title} for field, title in titles.items()]
 
 
 def legend_columns(wide: int, narrow: int) -> dict:
@@ -64,9 +64,9 @@ def legend_columns(wide: int, narrow: int) -> dict:
     return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER} ? {narrow} : {wide}"}
 
 
-def title_params(title: str, subtitle: str, *more_lines: str) -> dict:
-    """A chart's title and subtitle lines in the house style and colours."""
-    return {
+def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines: str) -> vega.TopLevel:
+    """`chart` as a whole spec, with its title, subtitle lines and the house text colours."""
+    title_params = {
         "text": title,
         "subtitle": [subtitle, *more_lines],
         "anchor": "start",
@@ -75,6 +75,7 @@ def title_params(title: str, subtitle: str, *more_lines: str) -> dict:
         "color": TEXT,
         "subtitleColor": SUBTLE_TEXT,
     }
+    return spec.top_level({**chart, "title": title_params, "config": HOUSE_CONFIG})
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -255,14 +256,16 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         "height": 13 * max(len(milestones), 1) + 4,
     }
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
-    return spec.top_level(
+    return titled(
+        spec,
         {
             "vconcat": [header, *charts],
             "spacing": 6,
             "resolve": {"scale": {"x": "shared"}},
-            "title": title_params(title, subtitle, *notes),
-            "config": HOUSE_CONFIG,
-        }
+        },
+        title,
+        subtitle,
+        *notes,
     )
 
 
@@ -380,24 +383,20 @@ def _map_panel(
         else None,
     }
     tooltip = tooltips(
-        **{
-            f"properties.{field}": title
-            for field, title in (
-                ("name", "Country"),
-                ("label", "Stance"),
-                ("since", "Since"),
-                ("summary", "What"),
-                ("evidence", "Article says"),
-                ("source", "Source"),
-                ("how_sure", "How sure"),
-            )
-        }
+        "properties.",
+        name="Country",
+        label="Stance",
+        since="Since",
+        summary="What",
+        evidence="Article says",
+        source="Source",
+        how_sure="How sure",
     )
     others = {
         "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
         "encoding": {
             "color": colour,
-            "tooltip": tooltips(**{"properties.name": "Country", "properties.label": "Status"}),
+            "tooltip": tooltips("properties.", name="Country", label="Status"),
         },
         "transform": [{"filter": f"datum.properties.status == '{NON_MEMBER}'"}],
     }
@@ -436,14 +435,15 @@ def backer_map(
     inset = _map_panel(
         america, fit_america, {"type": "albers"}, width, 95, labels, legend=False, region="north-america"
     )
-    return vega.Spec().top_level(
+    return titled(
+        vega.Spec(),
         {
             "vconcat": [main, inset],
             "spacing": 4,
             "resolve": {"scale": {"color": "shared"}},
-            "title": title_params(title, subtitle),
-            "config": HOUSE_CONFIG,
-        }
+        },
+        title,
+        subtitle,
     )
 
 
@@ -634,15 +634,17 @@ def backers_over_time(
         if tallies is not None and not chosen
         else []
     )
-    return spec.top_level(
+    return titled(
+        spec,
         {
             "layer": layers,
             "width": "container",
             "height": 220,
             "autosize": {"type": "fit-x", "contains": "padding"},
-            "title": title_params(title, subtitle, *notes),
-            "config": HOUSE_CONFIG,
-        }
+        },
+        title,
+        subtitle,
+        *notes,
     )
 
 
@@ -742,14 +744,16 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     }
     height = 34 * frame["name"].nunique()
     notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
-    return spec.top_level(
+    return titled(
+        spec,
         {
             "data": spec.data(frame),
             "layer": [spans, exact, rough],
             "width": "container",
             "height": height,
             "autosize": {"type": "fit-x", "contains": "padding"},
-            "title": title_params(title, subtitle, *notes),
-            "config": HOUSE_CONFIG,
-        }
+        },
+        title,
+        subtitle,
+        *notes,
     )
