@@ -31,38 +31,52 @@ st.markdown(
     "in the press. Corrections of the articles' errors about them are noted on each card."
 )
 
-table = candidates_in_view(derived["candidates"], view)
+
+def cards() -> dict[str, dict]:
+    """Each candidate's card as text, by candidate id: the same for every view, so built once per data version."""
+    titles = ds.articles.set_index("article_id")["title"]
+    out = {}
+    for _, cand in derived["candidates"].iterrows():
+        country = derived["names"].get(cand["country_iso3"], cand["country_iso3"])
+        out[cand["candidate_id"]] = {
+            "lines": [
+                f"### {escape_markdown(cand['name'])}",
+                f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
+                f"**{STATUS_WORDS[cand['status']]}.** First named in "
+                f"*{escape_markdown(titles[cand['first_article_id']])}* ({day_text(cand['first_named'])}).",
+                f"How it ended: {escape_markdown(cand['last_event'])}",
+            ],
+            "note": escape_markdown(cand["note"]) if cand["note"] else "",
+            "sourced": [
+                (
+                    f"**{date_label(event['date'], str(event['date_precision']))}**: "
+                    f"{escape_markdown(event['summary'])}",
+                    f"{escape_markdown(quoted(event['evidence']))} ({escape_markdown(titles[event['article_id']])})",
+                )
+                for _, event in derived["candidate_events"][cand["candidate_id"]].iterrows()
+            ],
+        }
+    return out
+
+
+table = data.for_view("candidates", ds, view, lambda: candidates_in_view(derived["candidates"], view))
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     show_page_charts("candidates", data.scope(ds, view))
 
     st.header("Side by side")
-    titles = ds.articles.set_index("article_id")["title"]
-    for start in range(0, len(table), 3):
-        for column, (_, cand) in zip(st.columns(3), table.iloc[start : start + 3].iterrows()):
+    every_card = data.for_view("candidate cards", ds, None, cards)
+    shown = [every_card[c] for c in table["candidate_id"]]
+    for start in range(0, len(shown), 3):
+        for column, card in zip(st.columns(3), shown[start : start + 3]):
             with column.container(border=True):
-                st.markdown(f"### {escape_markdown(cand['name'])}")
-                st.markdown(
-                    f"**{escape_markdown(derived['names'].get(cand['country_iso3'], cand['country_iso3']))}** · "
-                    f"{escape_markdown(cand['role_at_time'])}"
-                )
-                st.markdown(
-                    f"**{STATUS_WORDS[cand['status']]}.** First named in "
-                    f"*{escape_markdown(titles[cand['first_article_id']])}* "
-                    f"({day_text(cand['first_named'])})."
-                )
-                st.markdown(f"How it ended: {escape_markdown(cand['last_event'])}")
-                if cand["note"]:
-                    st.caption(escape_markdown(cand["note"]))
+                for line in card["lines"]:
+                    st.markdown(line)
+                if card["note"]:
+                    st.caption(card["note"])
                 with st.expander("Sourced lines"):
-                    for _, event in derived["candidate_events"][cand["candidate_id"]].iterrows():
-                        st.markdown(
-                            f"**{date_label(event['date'], str(event['date_precision']))}**: "
-                            f"{escape_markdown(event['summary'])}"
-                        )
-                        st.caption(
-                            f"{escape_markdown(quoted(event['evidence']))} "
-                            f"({escape_markdown(titles[event['article_id']])})"
-                        )
+                    for line, evidence in card["sourced"]:
+                        st.markdown(line)
+                        st.caption(evidence)
 
 state.sync_url(view, bounds)

@@ -7,7 +7,7 @@ from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
 from rutte_race.formatting import date_label, source_label
 from rutte_race.text import escape_markdown, quoted
-from ui import state
+from ui import data, state
 from ui.page import start_page
 
 ds, derived, view = start_page()
@@ -26,7 +26,7 @@ st.session_state[state.SPEAKERS] = [s for s in state.valid(state.SPEAKERS, bound
 chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")
 view = state.with_page_parts(view, speakers=tuple(chosen))
 
-shown = quotes_in_view(quotes, ds.events, view)
+shown = data.for_view("quotes", ds, view, lambda: quotes_in_view(quotes, ds.events, view))
 st.caption(shown_of(len(shown), len(quotes), "quotes"))
 st.download_button(
     "Download these quotes (CSV)",

@@ -12,7 +12,7 @@ from rutte_race.formatting import date_label, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 from ui import charts as chart_cache
-from ui import state
+from ui import data, state
 from ui.page import app_address, start_page
 
 ds, derived, view = start_page()
@@ -31,18 +31,23 @@ st.markdown(
 st.header(f"The {counted(counts.articles, 'article')}")
 articles = ds.articles
 st.dataframe(
-    pd.DataFrame(
-        {
-            "Title": articles["title"],
-            "Outlet": articles["outlet"],
-            "Author": articles["author"],
-            "Published": [
-                date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
-            ],
-            "How we know the date": articles["published_basis"],
-            "What it reports": articles["summary"],
-            "Fact-check": articles["note"],
-        }
+    data.for_view(
+        "articles table",
+        ds,
+        None,
+        lambda: pd.DataFrame(
+            {
+                "Title": articles["title"],
+                "Outlet": articles["outlet"],
+                "Author": articles["author"],
+                "Published": [
+                    date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
+                ],
+                "How we know the date": articles["published_basis"],
+                "What it reports": articles["summary"],
+                "Fact-check": articles["note"],
+            }
+        ),
     ),
     hide_index=True,
     width="stretch",
@@ -64,15 +69,20 @@ st.markdown(
     "later than "
     "that report. Charts never draw a date more precisely than it is known."
 )
-inferred = views.inferred_dates(ds.events)
+inferred = data.for_view("inferred dates", ds, None, lambda: views.inferred_dates(ds.events))
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
 st.dataframe(
-    pd.DataFrame(
-        {
-            "When": date_labels(inferred),
-            "Event": inferred["summary"],
-            "How the date was derived": inferred["date_basis"],
-        }
+    data.for_view(
+        "inferred dates table",
+        ds,
+        None,
+        lambda: pd.DataFrame(
+            {
+                "When": date_labels(inferred),
+                "Event": inferred["summary"],
+                "How the date was derived": inferred["date_basis"],
+            }
+        ),
     ),
     hide_index=True,
     width="stretch",
@@ -120,13 +130,18 @@ st.markdown(
     f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
 )
 st.dataframe(
-    pd.DataFrame(
-        {
-            "When": date_labels(outside),
-            "Event": outside["summary"],
-            OUTSIDE_LABEL: outside["outside_fact"],
-            "Source": outside["outside_source"],
-        }
+    data.for_view(
+        "outside facts table",
+        ds,
+        None,
+        lambda: pd.DataFrame(
+            {
+                "When": date_labels(outside),
+                "Event": outside["summary"],
+                OUTSIDE_LABEL: outside["outside_fact"],
+                "Source": outside["outside_source"],
+            }
+        ),
     ),
     hide_index=True,
     width="stretch",

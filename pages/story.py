@@ -55,7 +55,7 @@ with st.expander("The figures as a table"):
     st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
 
 st.header("Latest developments")
-latest = jump.latest(filter_events(ds.events, view))
+latest = data.for_view("latest events", ds, view, lambda: jump.latest(filter_events(ds.events, view)))
 if latest.empty:
     st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
 else:

@@ -23,9 +23,9 @@ st.markdown(
     "Step through the events with the buttons: the one in the card is ringed on the chart."
 )
 
-rows = filter_events(ds.events, view)
+rows = data.for_view("events", ds, view, lambda: filter_events(ds.events, view))
 st.caption(shown_of(len(rows), len(ds.events), "events"))
-ordered = jump.in_order(rows).set_index("event_id", drop=False)
+ordered = data.for_view("events in order", ds, view, lambda: jump.in_order(rows).set_index("event_id", drop=False))
 ids = ordered.index.tolist()
 
 

@@ -105,6 +105,7 @@ class ViewChart:
     def what(self) -> str:
         return self.definition.what.format(subtitle=self.subtitle)
 
+    @cached_property  # a map's marks key reads every ally's row: once per drawn view, not per rerun
     def cache_key(self) -> tuple:
         """Everything the built spec depends on: the data version and the view (or the chart's marks key)."""
         if self.definition.marks_key is not None:

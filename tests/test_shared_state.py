@@ -94,6 +94,34 @@ def test_a_shared_cache_builds_once_per_key_ignores_underscore_arguments_and_kee
         square("v1", [3], [])
 
 
+def test_a_view_is_drawn_once_then_shared_by_its_reruns_and_readers_and_a_new_view_is_drawn_anew(monkeypatch):
+    from ui import chart_block, data
+
+    drawn: list[str] = []
+    real_draw = chart_block.draw
+    monkeypatch.setattr(chart_block, "draw", lambda d, sc: drawn.append(d.slug) or real_draw(d, sc))
+    data._for_view.clear()
+
+    def spec(at: AppTest) -> str:
+        return at.get("vega_lite_chart")[0].proto.spec
+
+    def story(to: str) -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)  # the story, with its navigation
+        at.query_params.update({"from": "2024-01-01", "to": to})
+        return at.run()
+
+    first = story("2024-05-31")
+    assert not first.exception and drawn == ["backers-over-time"]
+    first.run()  # the same reader, the same view
+    second = story("2024-05-31")  # another reader of it
+    assert not second.exception and drawn == ["backers-over-time"]
+    assert spec(second) == spec(first) and [m.value for m in second.markdown] == [m.value for m in first.markdown]
+
+    other = story("2024-05-30")
+    assert not other.exception and drawn == ["backers-over-time", "backers-over-time"]
+    assert "30 May 2024" in spec(other) and "30 May 2024" not in spec(first)
+
+
 LINK = {"from": "2024-01-01", "countries": "HUN"}
 JUNK = [
     (state.DATES, date(2010, 10, 14)),  # what the slider holds once a client has left its state out

@@ -39,7 +39,7 @@ print(json.dumps({
     "kinds_shown": sorted(set(filter_events(ds.events, view)["kind"].astype(str))),
     "timeline_rows": len(draw(TIMELINE, scope(ds, view)).data),
     "in_key": [name for name, _ in cache_key(view)],
-    "chart_keys_differ": draw(TIMELINE, scope(ds, plain)).cache_key() != draw(TIMELINE, scope(ds, view)).cache_key(),
+    "chart_keys_differ": draw(TIMELINE, scope(ds, plain)).cache_key != draw(TIMELINE, scope(ds, view)).cache_key,
 }))
 """
 

@@ -1,11 +1,14 @@
 """A registered chart as its page shows it: the chart (cached), its description, a corrections link, its
 caveat and its downloads, all from rutte_race.chart_registry."""
 
+from functools import partial
+
 import streamlit as st
 
 from rutte_race import export
 from rutte_race.chart_registry import Scope, ViewChart, draw, on_page
 from ui import charts as chart_cache
+from ui import data
 from ui.downloads import chart_downloads
 
 
@@ -15,7 +18,7 @@ def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
         st.info(item.description)
         return
     retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
-    built = chart_cache.chart(item.slug, item.cache_key(), item.build, screen=item.definition.screen, **retitle)
+    built = chart_cache.chart(item.slug, item.cache_key, item.build, screen=item.definition.screen, **retitle)
     chart_cache.show(
         chart_cache.with_rows(built, **datasets) if datasets else built,
         item.description,
@@ -37,7 +40,7 @@ def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
 
 def show_page_charts(page: str, sc: Scope, datasets: dict[str, dict] | None = None) -> dict[str, ViewChart]:
     """Every chart registered for `page`, in registry order; `datasets` by chart slug. Returns them by slug."""
-    items = {definition.slug: draw(definition, sc) for definition in on_page(page)}
+    items = {d.slug: data.for_view(d, sc.ds, sc.view, partial(draw, d, sc)) for d in on_page(page)}
     for item in items.values():
         show_chart(item, (datasets or {}).get(item.slug))
     return items

@@ -1,7 +1,9 @@
 """Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
 
 import traceback
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
@@ -12,6 +14,8 @@ from rutte_race.load import Dataset, load
 from rutte_race.problems import DataError
 from rutte_race.view_state import Bounds, ViewState
 from ui.shared_cache import shared
+
+Result = TypeVar("Result")
 
 
 def _files_fingerprint() -> tuple:
@@ -89,6 +93,18 @@ def bounds(ds: Dataset) -> Bounds:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _backers_by_date(version: str, countries: tuple[str, ...], _ds: Dataset, _statuses):
     return views.backers_by_date(_ds, countries=countries, statuses=_statuses)
+
+
+@shared(max_entries=256)  # a few pieces per page and view, each a small frame or a few lines
+def _for_view(name: Hashable, version: str, view: ViewState | None, _make: Callable):
+    return _make()
+
+
+def for_view(name: Hashable, ds: Dataset, view: ViewState | None, make: Callable[[], Result]) -> Result:
+    """`make()`, which must depend on nothing but `name`, the dataset and `view` (None: the dataset alone).
+    Computed once per data version and view and shared read-only by every reader, so an unchanged rerun (or a
+    second reader of the same view) reuses it. `name` may be any hashable: a chart's definition names its drawing."""
+    return _for_view(name, ds.version, view, make)
 
 
 def scope(ds: Dataset, view: ViewState) -> Scope:
