@@ -89,16 +89,25 @@ st.dataframe(
 )
 
 st.header("Where the articles disagree")
-disputed = ds.events[ds.events["disagreement"] != ""].drop_duplicates("disagreement")
+
+
+def disagreements() -> list[str]:
+    """Each fact the articles report differently, once, as a list item."""
+    disputed = ds.events[ds.events["disagreement"] != ""].drop_duplicates("disagreement")
+    return [
+        f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
+        f"  How they disagree: {escape_markdown(fact['disagreement'])}"
+        for (_, fact), when in zip(disputed.iterrows(), date_labels(disputed))
+    ]
+
+
+disputed = data.for_view("disagreements", ds, None, disagreements)
 st.caption(
     f"{len(disputed)} facts the articles report differently; each row of such a fact says so wherever it appears. "
     "Errors an article makes on its own are on the Corrections page."
 )
-for (_, fact), when in zip(disputed.iterrows(), date_labels(disputed)):
-    st.markdown(
-        f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
-        f"  How they disagree: {escape_markdown(fact['disagreement'])}"
-    )
+for fact in disputed:
+    st.markdown(fact)
 chart_cache.corrections_link("Every correction, with its date")
 
 st.header("Rules the data follows")
@@ -121,7 +130,7 @@ st.markdown(
 )
 
 st.header("Facts from outside the articles")
-outside = ds.events[ds.events["outside_fact"] != ""]
+outside = data.for_view("outside facts", ds, None, lambda: ds.events[ds.events["outside_fact"] != ""])
 st.markdown(
     f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), "
     "to date "
