@@ -8,8 +8,10 @@ as Altair names them, so every consumer (screen, downloads, embeds, the whole vi
 
 import hashlib
 import json
+import math
 
 import altair as alt
+import numpy as np
 import pandas as pd
 from altair.utils.data import to_values
 from altair.utils.schemapi import validate_jsonschema
@@ -44,8 +46,31 @@ class Spec:
 
 
 def records(frame: pd.DataFrame) -> list[dict]:
-    """`frame`'s rows as a spec holds them. Sanitising costs a few ms a frame: sanitise once, then pick."""
-    return to_values(frame)["values"]
+    """`frame`'s rows as a spec holds them, as Altair's `to_values` gives them: dates as ISO text (NaT as ''), missing
+    values as null, numpy numbers as Python's. Column by column for the types the charts draw (Altair copies the
+    frame and converts it row by row, 7 ms of a timeline's build); any other frame goes Altair's way."""
+    columns = [_json_column(frame[name]) for name in frame.columns]
+    if any(column is None for column in columns) or not all(isinstance(name, str) for name in frame.columns):
+        return to_values(frame)["values"]
+    names = list(frame.columns)
+    return [dict(zip(names, row)) for row in zip(*columns)] if names else [{} for _ in range(len(frame))]
+
+
+def _json_column(column: pd.Series) -> list | None:
+    """The column's values in JSON's types, or None for a type this does not handle."""
+    dtype = column.dtype
+    numpy_kind = dtype.kind if isinstance(dtype, np.dtype) else None  # None: pandas' own types (Int64, tz, ...)
+    if numpy_kind and numpy_kind in "biu":  # never missing
+        return column.tolist()
+    if numpy_kind == "f":
+        return [value if math.isfinite(value) else None for value in column.tolist()]
+    if numpy_kind == "M":
+        if (column.dt.microsecond.fillna(0) != 0).any() or (column.dt.nanosecond.fillna(0) != 0).any():
+            return None  # isoformat() would add the fraction
+        return column.dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("").tolist()
+    if numpy_kind == "O" or pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
+        return column.to_numpy(dtype=object, na_value=None).tolist()
+    return None
 
 
 class TopLevel:

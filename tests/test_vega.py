@@ -19,6 +19,37 @@ def test_rows_are_sanitised_as_altair_does_dates_as_text_and_gaps_as_null():
     ]
 
 
+EVERY_KIND = pd.DataFrame(
+    {
+        "day": pd.to_datetime(["2024-06-26", None, "2024-10-01"]),
+        "count": [32.0, float("nan"), float("inf")],
+        "slot": [0, 1, 2],
+        "exact": [True, False, True],
+        "who": pd.array(["Hungary", None, "Türkiye"], dtype="string[pyarrow]"),
+        "note": ["", None, float("nan")],  # object: a missing value either way
+        "lane": pd.Categorical(["Backing", None, "Backing"]),
+    }
+)
+ODD_KINDS = {
+    "a nullable integer": pd.array([1, None, 3], dtype="Int64"),
+    "a time with a fraction of a second": pd.to_datetime(["2024-06-26 10:00:00.5", "2024-06-27 00:00:00.0", None]),
+    "a time zone": pd.to_datetime(["2024-06-26", "2024-06-27", None]).tz_localize("Europe/Amsterdam"),
+}
+
+
+def test_rows_of_every_kind_of_column_come_out_as_altair_gives_them_in_python_s_own_types():
+    from altair.utils.data import to_values
+
+    rows = vega.records(EVERY_KIND)
+    assert rows == to_values(EVERY_KIND)["values"]
+    assert rows[1] == {"day": "", "count": None, "slot": 1, "exact": False, "who": None, "note": None, "lane": None}
+    assert rows[2]["count"] is None  # infinity is not JSON either
+    assert [type(rows[0][key]) for key in ("count", "slot", "exact")] == [float, int, bool]
+    for kind, column in ODD_KINDS.items():  # the types the charts never draw go Altair's way
+        frame = EVERY_KIND.assign(odd=column)
+        assert vega.records(frame) == to_values(frame)["values"], kind
+
+
 def test_a_dataset_is_named_by_its_content_as_altair_names_it():
     spec = vega.Spec()
     name = spec.data(ROWS)["name"]

@@ -5,7 +5,6 @@ pay that again for the same chart. Streamlit also turns a spec's datasets into A
 the cached chart carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,8 +53,8 @@ def chart(
 
 @shared(max_entries=128)  # a map spec is about 100 KB
 def _built(name: str, key: tuple, _build: Callable[[], vega.TopLevel], _screen: Callable | None) -> Chart:
-    spec = _build().to_dict(validate=False)  # validation is 60-75% of the cost; tests/test_charts.py validates
-    json.dumps(spec, allow_nan=False)  # NaN is not JSON: the browser would refuse the chart
+    # Validation is 60-75% of the cost (tests/test_charts.py validates); to_dict refuses NaN, which is not JSON.
+    spec = _build().to_dict(validate=False)
     screen = _screen(spec) if _screen else spec
     datasets = {dataset: arrow_bytes(rows) for dataset, rows in screen.get("datasets", {}).items()}
     return Chart(spec, {**screen, "datasets": datasets} if datasets else screen)
