@@ -67,7 +67,10 @@ def on_the_day() -> None:
     )
     drawn = show_page_charts("backer_map", data.scope(ds, day_view))
     st.header(f"Stances on {day_text(as_of)}")
-    st.dataframe(drawn["backer-map"].data.rename(columns=MAP_COLUMNS), hide_index=True, width="stretch")
+    stances = data.table_for_view(
+        "stances on the day", ds, day_view, lambda: drawn["backer-map"].data.rename(columns=MAP_COLUMNS)
+    )
+    st.dataframe(stances, hide_index=True, width="stretch")
     state.sync_url(day_view, bounds)
 
 
@@ -104,4 +107,4 @@ st.caption(
     f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
     "the others have no public stance reported before the appointment."
 )
-st.dataframe(history, hide_index=True, width="stretch")
+st.dataframe(data.table_for_view("stance history", ds, view, lambda: history), hide_index=True, width="stretch")

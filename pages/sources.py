@@ -31,7 +31,7 @@ st.markdown(
 st.header(f"The {counted(counts.articles, 'article')}")
 articles = ds.articles
 st.dataframe(
-    data.for_view(
+    data.table_for_view(
         "articles table",
         ds,
         None,
@@ -72,7 +72,7 @@ st.markdown(
 inferred = data.for_view("inferred dates", ds, None, lambda: views.inferred_dates(ds.events))
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
 st.dataframe(
-    data.for_view(
+    data.table_for_view(
         "inferred dates table",
         ds,
         None,
@@ -139,7 +139,7 @@ st.markdown(
     f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
 )
 st.dataframe(
-    data.for_view(
+    data.table_for_view(
         "outside facts table",
         ds,
         None,

@@ -52,7 +52,8 @@ cols[3].metric(
 
 show_page_charts("story", data.scope(ds, view))
 with st.expander("The figures as a table"):
-    st.dataframe(derived["by_month"].drop(columns=["month_end"]), hide_index=True)
+    by_month = data.table_for_view("by month", ds, None, lambda: derived["by_month"].drop(columns=["month_end"]))
+    st.dataframe(by_month, hide_index=True)
 
 st.header("Latest developments")
 latest = data.for_view("latest events", ds, view, lambda: jump.latest(filter_events(ds.events, view)))

@@ -9,7 +9,7 @@ from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons
 from ui.page import start_page
-from ui.tables import events_table
+from ui.tables import events_frame, events_table
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
@@ -44,6 +44,6 @@ def stepping_through() -> None:
 if ids:
     stepping_through()
     st.header("The same events as a table")
-    events_table(rows, ds.articles)
+    events_table(data.table_for_view("events table", ds, view, lambda: events_frame(rows, ds.articles)))
 else:
     state.sync_url(view, bounds)

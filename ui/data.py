@@ -1,11 +1,14 @@
 """Cached access to the dataset and its derived views, refreshed when a data file or article changes."""
 
+import os
 import traceback
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TypeVar
 
+import pandas as pd
 import streamlit as st
+from streamlit import dataframe_util
 
 from rutte_race import paths, periods, views
 from rutte_race.chart_registry import Scope
@@ -19,8 +22,17 @@ Result = TypeVar("Result")
 
 
 def _files_fingerprint() -> tuple:
-    files = [*sorted(paths.DATA_DIR.glob("*")), *sorted(paths.SEEDS_DIR.glob("*.txt"))]
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+    """Every data file and article: name, time of change and size (one stat each: this runs twice a rerun)."""
+    found = []
+    for folder, suffix in ((paths.DATA_DIR, ""), (paths.SEEDS_DIR, ".txt")):
+        if not folder.is_dir():
+            continue  # load() says what is missing
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(suffix) and entry.is_file():
+                    status = entry.stat()
+                    found.append((str(folder), entry.name, status.st_mtime_ns, status.st_size))
+    return tuple(sorted(found))
 
 
 # Shared, never copied: every rerun gets the same read-only frames. No client message can empty it (ui/shared_cache.py).
@@ -105,6 +117,12 @@ def for_view(name: Hashable, ds: Dataset, view: ViewState | None, make: Callable
     Computed once per data version and view and shared read-only by every reader, so an unchanged rerun (or a
     second reader of the same view) reuses it. `name` may be any hashable: a chart's definition names its drawing."""
     return _for_view(name, ds.version, view, make)
+
+
+def table_for_view(name: Hashable, ds: Dataset, view: ViewState | None, make: Callable[[], pd.DataFrame]):
+    """A table to show (st.dataframe), as for_view gives it: held as the Arrow table Streamlit would otherwise
+    make of the frame on every rerun (its own conversion, so the table is shown the same)."""
+    return for_view(("table", name), ds, view, lambda: dataframe_util.convert_pandas_df_to_arrow_table(make()))
 
 
 def scope(ds: Dataset, view: ViewState) -> Scope:

@@ -7,9 +7,10 @@ from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
 
 
-def events_table(rows: pd.DataFrame, articles: pd.DataFrame) -> None:
+def events_frame(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The events as the table shows them: one row each, with its source sentence and fact-check note."""
     titles = articles.set_index("article_id")["title"]
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             # What happened first, so a phone shows it without scrolling sideways; how the date is known comes later.
             "What": rows["summary"],
@@ -26,6 +27,10 @@ def events_table(rows: pd.DataFrame, articles: pd.DataFrame) -> None:
             OUTSIDE_LABEL: [outside_text(f, s) for f, s in zip(rows["outside_fact"], rows["outside_source"])],
         }
     )
+
+
+def events_table(table) -> None:
+    """`table`: events_frame's, or the Arrow table made of it."""
     st.dataframe(
         table,
         hide_index=True,
