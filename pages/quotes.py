@@ -37,20 +37,33 @@ st.download_button(
     icon=":material/download:",
 )
 
-for _, quote in shown.iterrows():
-    with st.container(border=True):
+
+def cards() -> dict[str, dict]:
+    """Each quote's card as text, by event id: the same in every view, so built once per data version."""
+    out = {}
+    for _, quote in quotes.iterrows():
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
-        st.markdown(
-            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
-            f"{date_label(quote['date'], str(quote['date_precision']))}"
-        )
-        st.markdown(f"> {escape_markdown(quoted(quote['quote']))}")
-        st.caption(f"In context: {escape_markdown(quoted(quote['evidence']))}")
-        st.caption(
-            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published "
-            f"{date_label(quote['article_published'], quote['article_published_precision'])}"
-        )
-        if quote["note"]:
-            st.caption(f"Note: {escape_markdown(quote['note'])}")
+        published = date_label(quote["article_published"], quote["article_published_precision"])
+        out[quote["event_id"]] = {
+            "who": f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
+            f"{date_label(quote['date'], str(quote['date_precision']))}",
+            "quote": f"> {escape_markdown(quoted(quote['quote']))}",
+            "captions": [
+                f"In context: {escape_markdown(quoted(quote['evidence']))}",
+                f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {published}",
+                *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
+            ],
+        }
+    return out
+
+
+every_card = data.for_view("quote cards", ds, None, cards)
+for event_id in shown["event_id"]:
+    card = every_card[event_id]
+    with st.container(border=True):
+        st.markdown(card["who"])
+        st.markdown(card["quote"])
+        for line in card["captions"]:
+            st.caption(line)
 
 state.sync_url(view, bounds)
