@@ -52,6 +52,20 @@ def test_the_client_reruns_pages_and_changes_the_date_filter(floor_app):
     assert unchanged_bytes < 60_000, "an unchanged rerun resent the large elements instead of references"
 
 
+@pytest.mark.slow
+def test_side_by_side_times_every_page_both_ways_on_each_server_in_turn(floor_app):
+    from bench.__main__ import PAGES
+    from bench.reruns import FLOOR
+    from bench.side_by_side import BLOCK, rerun_times
+
+    times = in_own_thread(rerun_times([floor_app, floor_app], rounds=2))  # one server twice: two readers of it
+    for side in (0, 1):
+        assert len(times[side, FLOOR, "unchanged"]) == 2 * BLOCK and times[side, FLOOR, "changed"] == []
+        for page in PAGES:
+            assert len(times[side, page, "unchanged"]) == len(times[side, page, "changed"]) == 2 * BLOCK
+            assert all(0 < t < 30 for t in times[side, page, "changed"])
+
+
 def test_percentiles_and_verdicts():
     assert percentile([5, 1, 3, 2, 4], 50) == 3
     assert percentile([1, 2, 3, 4, 100], 95) == 100
