@@ -28,6 +28,7 @@ def test_reader_facing_config_hides_errors_and_keeps_xsrf_on():
     assert config["client"]["toolbarMode"] == "viewer"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["browser"]["gatherUsageStats"] is False
+    assert config["server"]["fileWatcherType"] == "none"  # every new session paid 300-500 ms to watch the sources
 
 
 @pytest.mark.parametrize("path", APP_CODE, ids=lambda p: str(p.relative_to(ROOT)))

@@ -1,4 +1,7 @@
-"""The server dies mid-session: the reader sees Streamlit's reconnect notice; when a server is back on the
+"""Data edited under a running server shows on the reader's next move, with the app's own settings (which watch
+no source file).
+
+The server dies mid-session: the reader sees Streamlit's reconnect notice; when a server is back on the
 same address the notice goes by itself; the reader's next move runs on the new server, which rebuilds the
 view from the URL alone (it has no session state, so that move itself is superseded by the link), as does a reload.
 
@@ -73,3 +76,26 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
     finally:
         stop_app(process)
     assert "Traceback" not in Path(tmp_path / "second.log").read_text()
+
+
+def test_data_edited_under_a_running_server_shows_on_the_next_move(page, tmp_path):
+    copy = DataCopy(tmp_path)
+    env = {"RUTTE_DATA_DIR": str(copy.data), "RUTTE_SEEDS_DIR": str(copy.seeds)}
+    process, url = start_app("app.py", tmp_path / "app.log", env=env)
+    try:
+        open_page(page, url, "timeline", QUERY)
+        assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}+")
+        copy.replace("datapackage.json", f'"version": "{PACKAGE_VERSION}"', '"version": "9.9.9"')
+
+        end_month = page.locator('[data-testid="stSidebar"]').get_by_role("spinbutton", name="month, To")
+        end_month.focus()
+        end_month.press("ArrowDown")
+        for _ in range(3):  # out of the field: it commits the date on leaving
+            page.keyboard.press("Tab")
+        expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
+            "Data version 9.9.9+"
+        )
+        assert_no_exception(page)
+    finally:
+        stop_app(process)
+    assert "Traceback" not in Path(tmp_path / "app.log").read_text()
