@@ -25,8 +25,15 @@ st.markdown(
 
 last_change = changes["date"].max().date()
 default_as_of = min(max(last_change, view.start), view.end)
-shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
-change_days = [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
+
+
+def days_of_change() -> list:
+    """The days in the view on which a stance of its allies changed: where the jump buttons go."""
+    shown_changes = changes if not view.countries else changes[changes["iso3"].isin(view.countries)]
+    return [d.date() for d in shown_changes["date"] if view.start <= d.date() <= view.end]
+
+
+change_days = data.for_view("days of change", ds, view, days_of_change)
 
 
 def show_day(day) -> None:  # a button callback: it runs before the slider exists again, so it may set its state
@@ -52,8 +59,13 @@ def on_the_day() -> None:
     day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
     as_of_frame = data.stances_on(ds, as_of)
-    counts = views.status_counts(
-        as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
+    counts = data.for_view(
+        "stance counts",
+        ds,
+        day_view,
+        lambda: views.status_counts(
+            as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
+        ),
     )
     shown = len(view.countries) or len(as_of_frame)
     st.caption(
