@@ -28,15 +28,23 @@ class SharedCache:
     def __init__(self, build: Callable[..., Result], max_entries: int):
         self.build, self.max_entries = build, max_entries
         self._signature = signature(build)
+        names = list(self._signature.parameters)
+        # Which positions make the key, for a call with every argument given by position (the usual one, and
+        # binding a signature costs more than the rest of a cache hit).
+        self._keyed = [(i, name) for i, name in enumerate(names) if not name.startswith("_")]
+        self._arity = len(names)
         self._entries: OrderedDict = OrderedDict()
         self._lock = threading.Lock()  # guards _entries and _building
         self._building: dict = {}  # key -> the lock held while that key's value is built
         functools.update_wrapper(self, build)
 
     def key(self, args: tuple, kwargs: dict) -> tuple:
-        bound = self._signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        key = tuple((name, value) for name, value in bound.arguments.items() if not name.startswith("_"))
+        if not kwargs and len(args) == self._arity:
+            key = tuple((name, args[i]) for i, name in self._keyed)
+        else:
+            bound = self._signature.bind(*args, **kwargs)
+            bound.apply_defaults()
+            key = tuple((name, value) for name, value in bound.arguments.items() if not name.startswith("_"))
         try:
             hash(key)
         except TypeError as err:
