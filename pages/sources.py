@@ -29,29 +29,26 @@ st.markdown(
 )
 
 st.header(f"The {counted(counts.articles, 'article')}")
-articles = ds.articles
-st.dataframe(
-    data.table_for_view(
-        "articles table",
-        ds,
-        None,
-        lambda: pd.DataFrame(
-            {
-                "Title": articles["title"],
-                "Outlet": articles["outlet"],
-                "Author": articles["author"],
-                "Published": [
-                    date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
-                ],
-                "How we know the date": articles["published_basis"],
-                "What it reports": articles["summary"],
-                "Fact-check": articles["note"],
-            }
-        ),
-    ),
-    hide_index=True,
-    width="stretch",
-)
+
+
+def articles_table() -> pd.DataFrame:
+    articles = ds.articles
+    return pd.DataFrame(
+        {
+            "Title": articles["title"],
+            "Outlet": articles["outlet"],
+            "Author": articles["author"],
+            "Published": [
+                date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
+            ],
+            "How we know the date": articles["published_basis"],
+            "What it reports": articles["summary"],
+            "Fact-check": articles["note"],
+        }
+    )
+
+
+st.dataframe(data.table_for_view("articles", ds, None, articles_table), hide_index=True, width="stretch")
 
 st.header("How dates were worked out")
 st.markdown(
@@ -71,22 +68,19 @@ st.markdown(
 )
 inferred = data.for_view("inferred dates", ds, None, lambda: views.inferred_dates(ds.events))
 st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
-st.dataframe(
-    data.table_for_view(
-        "inferred dates table",
-        ds,
-        None,
-        lambda: pd.DataFrame(
-            {
-                "When": date_labels(inferred),
-                "Event": inferred["summary"],
-                "How the date was derived": inferred["date_basis"],
-            }
-        ),
+inferred_table = data.table_for_view(
+    "inferred dates",
+    ds,
+    None,
+    lambda: pd.DataFrame(
+        {
+            "When": date_labels(inferred),
+            "Event": inferred["summary"],
+            "How the date was derived": inferred["date_basis"],
+        }
     ),
-    hide_index=True,
-    width="stretch",
 )
+st.dataframe(inferred_table, hide_index=True, width="stretch")
 
 st.header("Where the articles disagree")
 
@@ -138,23 +132,20 @@ st.markdown(
     "to readers "
     f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
 )
-st.dataframe(
-    data.table_for_view(
-        "outside facts table",
-        ds,
-        None,
-        lambda: pd.DataFrame(
-            {
-                "When": date_labels(outside),
-                "Event": outside["summary"],
-                OUTSIDE_LABEL: outside["outside_fact"],
-                "Source": outside["outside_source"],
-            }
-        ),
+outside_table = data.table_for_view(
+    "outside facts",
+    ds,
+    None,
+    lambda: pd.DataFrame(
+        {
+            "When": date_labels(outside),
+            "Event": outside["summary"],
+            OUTSIDE_LABEL: outside["outside_fact"],
+            "Source": outside["outside_source"],
+        }
     ),
-    hide_index=True,
-    width="stretch",
 )
+st.dataframe(outside_table, hide_index=True, width="stretch")
 
 st.header("Download the data")
 st.markdown(
