@@ -36,6 +36,7 @@ def articles_table() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Title": articles["title"],
+            "Named in notes as": articles["article_id"],  # notes and date bases cite an article by this short name
             "Outlet": articles["outlet"],
             "Author": articles["author"],
             "Published": [

@@ -287,6 +287,17 @@ def test_sources_page_states_the_rules_and_how_to_cite_the_version(ds):
     assert len(disagreements) == 4 and any("Reported in: " in m and "September" in m for m in disagreements)
 
 
+def test_every_short_name_a_note_cites_an_article_by_is_decoded_on_the_sources_page(ds):
+    articles = page("sources").run().dataframe[0].value
+    short_names = dict(zip(articles["Named in notes as"], articles["Title"]))
+    notes = (
+        " ".join(ds.events["note"]) + " " + " ".join(ds.events["date_basis"]) + " " + " ".join(ds.candidates["note"])
+    )
+    cited = {word for word in re.findall(r"[a-z]+(?:-[a-z]+)+", notes) if word in set(ds.articles["article_id"])}
+    assert cited and cited <= short_names.keys()
+    assert short_names["bloomberg-backers"].startswith("Rutte gains strong support from backers")
+
+
 def test_the_focused_event_card_says_how_many_articles_report_it():
     at = page("timeline", event="us-backs-kirby").run()
     assert any(c.startswith("Source: ") and c.endswith("Reported by 4 of the 5 articles.") for c in captions(at))
