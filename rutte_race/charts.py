@@ -686,7 +686,6 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
         }
     )
     order = list(frame.groupby("name")["date"].min().sort_values().index)
-    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
     y = {
