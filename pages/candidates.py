@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import describe
+from rutte_race import describe, views
 from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
@@ -53,7 +53,7 @@ def cards() -> dict[str, dict]:
                     f"{escape_markdown(event['summary'])}",
                     f"{escape_markdown(quoted(event['evidence']))} ({escape_markdown(titles[event['article_id']])})",
                 )
-                for _, event in derived["candidate_events"][cand["candidate_id"]].iterrows()
+                for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows()
             ],
         }
     return out

@@ -56,7 +56,6 @@ def _derived(version: str, _ds: Dataset) -> dict:
         "turns": views.turning_days(_ds, changes),
         "statuses": views.statuses_by_date(_ds, changes),  # so a country choice's counts take ~2 ms, not ~100
         "candidates": views.candidate_table(_ds),
-        "candidate_events": {c: views.candidate_events(_ds, c) for c in _ds.candidates["candidate_id"]},
     }
 
 

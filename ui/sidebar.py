@@ -19,7 +19,7 @@ def filters(ds: Dataset, panel=None) -> None:
     """In the sidebar, or in `panel` (a phone's filter panel, ui.phone)."""
     b = bounds(ds)
     state.current_view(b)  # seeds the widgets from the URL on a session's first run
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names = derived(ds)["names"]
     with panel if panel is not None else st.sidebar:
         st.header("Filters")
         date_control(ds, b)
