@@ -36,6 +36,15 @@ def sidebar_caption(page) -> str:
     return page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last.inner_text()
 
 
+def end_a_month_earlier(page) -> None:
+    """The sidebar's last day a month earlier, as a reader types it."""
+    end_month = page.locator('[data-testid="stSidebar"]').get_by_role("spinbutton", name="month, To")
+    end_month.focus()
+    end_month.press("ArrowDown")
+    for _ in range(3):  # past the day and the calendar button, out of the field: it commits the date on leaving
+        page.keyboard.press("Tab")
+
+
 def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with_new_version):
     port = free_port()
     process, url = start_app("app.py", tmp_path / "first.log", port=port)
@@ -58,11 +67,7 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
         wait_ready(page)
         assert page.url == f"{url}/timeline?{QUERY}" and page.get_by_text("events shown").inner_text() == shown
 
-        end_month = page.locator('[data-testid="stSidebar"]').get_by_role("spinbutton", name="month, To")
-        end_month.focus()
-        end_month.press("ArrowDown")  # the reader's next move: the last day a month earlier
-        for _ in range(3):  # past the day and the calendar button, out of the field: it commits the date on leaving
-            page.keyboard.press("Tab")
+        end_a_month_earlier(page)  # the reader's next move
         expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
             "Data version 9.9.9+"
         )
@@ -87,11 +92,7 @@ def test_data_edited_under_a_running_server_shows_on_the_next_move(page, tmp_pat
         assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}+")
         copy.replace("datapackage.json", f'"version": "{PACKAGE_VERSION}"', '"version": "9.9.9"')
 
-        end_month = page.locator('[data-testid="stSidebar"]').get_by_role("spinbutton", name="month, To")
-        end_month.focus()
-        end_month.press("ArrowDown")
-        for _ in range(3):  # out of the field: it commits the date on leaving
-            page.keyboard.press("Tab")
+        end_a_month_earlier(page)
         expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
             "Data version 9.9.9+"
         )
