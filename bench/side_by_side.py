@@ -13,39 +13,24 @@ import tempfile
 from pathlib import Path
 
 from bench.__main__ import PAGES
-from bench.reruns import FLOOR
-from bench.session import Session
+from bench.reruns import FLOOR, open_warm, rerun_both_ways
 from bench.stats import percentile
 from deploy.local_server import ROOT, start_app, stop_app
 
 BLOCK = 2  # reruns of each kind in a row, as a reader's clicks come
 
 
-async def _open(url: str, page: str) -> Session:
-    session = Session(url, page)
-    await session.open()
-    for _ in range(3):  # warm: the first runs build and cache the page
-        await session.rerun()
-    return session
-
-
-async def rerun_times(urls: list[str], rounds: int) -> dict[tuple[int, str, str], list[float]]:
-    """{(server, page, "unchanged" | "changed"): [s]}; the order of the servers swaps every round."""
+async def rerun_times(urls: list[str], rounds: int) -> dict[tuple[int, str], dict[str, list[float]]]:
+    """{(server, page): {"unchanged": [s], "changed": [s]}}; the order of the servers swaps every round."""
     pages = [FLOOR, *PAGES]
-    sessions = {(side, page): await _open(url, page) for side, url in enumerate(urls) for page in pages}
-    times = {(side, page, kind): [] for side, page in sessions for kind in ("unchanged", "changed")}
+    sessions = {(side, page): await open_warm(url, page) for side, url in enumerate(urls) for page in pages}
+    times = {(side, page): {"unchanged": [], "changed": []} for side, page in sessions}
     try:
         for round_ in range(rounds):
             for page in pages:
                 for side in range(len(urls)) if round_ % 2 == 0 else reversed(range(len(urls))):
-                    session = sessions[side, page]
                     for i in range(BLOCK):
-                        times[side, page, "unchanged"].append(await session.rerun())
-                        if page != FLOOR:
-                            session.move_dates_end(round_ * BLOCK + i + 1)
-                            times[side, page, "changed"].append(await session.rerun())
-                            session.move_dates_end(0)
-                            await session.rerun()  # back to the full range, so the next unchanged rerun is unchanged
+                        await rerun_both_ways(sessions[side, page], round_ * BLOCK + i + 1, times[side, page])
     finally:
         for session in sessions.values():
             await session.close()
@@ -68,7 +53,7 @@ def main() -> None:
     print(f"| p50 rerun, ms | {other} | {ROOT} |\n|---|---|---|")
     for page in [FLOOR, *PAGES]:
         for kind in ("changed", "unchanged") if page != FLOOR else ("unchanged",):
-            before, after = (percentile(times[side, page, kind], 50) * 1000 for side in (0, 1))
+            before, after = (percentile(times[side, page][kind], 50) * 1000 for side in (0, 1))
             print(f"| {page}, {kind} | {before:.1f} | {after:.1f} |")
 
 

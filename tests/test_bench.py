@@ -60,10 +60,10 @@ def test_side_by_side_times_every_page_both_ways_on_each_server_in_turn(floor_ap
 
     times = in_own_thread(rerun_times([floor_app, floor_app], rounds=2))  # one server twice: two readers of it
     for side in (0, 1):
-        assert len(times[side, FLOOR, "unchanged"]) == 2 * BLOCK and times[side, FLOOR, "changed"] == []
+        assert len(times[side, FLOOR]["unchanged"]) == 2 * BLOCK and times[side, FLOOR]["changed"] == []
         for page in PAGES:
-            assert len(times[side, page, "unchanged"]) == len(times[side, page, "changed"]) == 2 * BLOCK
-            assert all(0 < t < 30 for t in times[side, page, "changed"])
+            assert len(times[side, page]["unchanged"]) == len(times[side, page]["changed"]) == 2 * BLOCK
+            assert all(0 < t < 30 for t in times[side, page]["changed"])
 
 
 def test_percentiles_and_verdicts():
