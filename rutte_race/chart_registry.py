@@ -15,7 +15,7 @@ import pandas as pd
 from rutte_race import charts, corrections, describe, map_shapes, views
 from rutte_race.filters import bounds_of, describe_filters, filter_events
 from rutte_race.formatting import day_text
-from rutte_race.load import Dataset
+from rutte_race.load import Dataset, per_version
 from rutte_race.view_state import Bounds, ViewState, cache_key
 
 
@@ -226,9 +226,16 @@ BACKERS = ChartDef(
 TIMELINE_TITLE = "Every sourced event of Rutte's race"
 
 
+@per_version
+def _timeline_parts(ds: Dataset) -> tuple[pd.DataFrame, dict[str, str]]:
+    """What the timeline draws of every event, and the milestones' labels: each view picks its rows from these."""
+    return charts.timeline_frame(ds.events, ds.articles), views.milestone_labels(ds)
+
+
 def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
-    frame = charts.timeline_frame(rows, sc.ds.articles)
-    milestones = charts.milestone_frame(frame, views.milestone_labels(sc.ds))
+    every_event, labels = _timeline_parts(sc.ds)
+    frame = every_event[every_event["event_id"].isin(rows["event_id"])].reset_index(drop=True)
+    milestones = charts.milestone_frame(frame, labels)
     return charts.timeline(frame, milestones, sc.view.start, sc.view.end, title, subtitle)
 
 

@@ -117,24 +117,24 @@ TIMELINE_SCALE = {"domain": [0, 1], "nice": False, "zero": False, "padding": 14}
 MARK_REACH = 0.009  # of the width on each side of a mark (about 7 px at 760 px) kept free of a neighbour in its row
 
 
-def stacked(frame: pd.DataFrame) -> pd.Series:
+def stacked(frame: pd.DataFrame) -> list[int]:
     """A row ('slot') for each event within its lane, the lowest free one: marks and date bars that would touch
     share no row, so a busy week stacks instead of piling up."""
-    slot_of: dict = {}
-    for _, lane in frame.groupby("lane", sort=False):
-        ends: list[float] = []  # the right edge of what each slot holds so far
-        lane = lane.sort_values(["pos", "event_id"])
-        columns = (lane[c].tolist() for c in ("pos", "start_pos", "end_pos"))
-        for index, pos, start, end in zip(lane.index, *columns):
-            left = min(pos, start) - MARK_REACH
-            slot = next((i for i, edge in enumerate(ends) if edge < left), len(ends))
-            right = max(pos, end) + MARK_REACH
-            if slot == len(ends):
-                ends.append(right)
-            else:
-                ends[slot] = right
-            slot_of[index] = slot
-    return pd.Series([slot_of[index] for index in frame.index], index=frame.index, dtype=int)
+    columns = [frame[c].tolist() for c in ("lane", "pos", "start_pos", "end_pos", "event_id")]
+    rows = list(zip(range(len(frame)), *columns))
+    slots = [0] * len(rows)
+    ends_by_lane: dict = {}  # per lane, the right edge of what each slot holds so far
+    for i, lane, pos, start, end, _ in sorted(rows, key=lambda row: (row[1], row[2], row[5])):
+        ends = ends_by_lane.setdefault(lane, [])
+        left = min(pos, start) - MARK_REACH
+        slot = next((k for k, edge in enumerate(ends) if edge < left), len(ends))
+        right = max(pos, end) + MARK_REACH
+        if slot == len(ends):
+            ends.append(right)
+        else:
+            ends[slot] = right
+        slots[i] = slot
+    return slots
 
 
 def _x(field: str, axis, title: bool = True) -> dict:
@@ -198,11 +198,9 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
     spec = vega.Spec()
     spec.named(FOCUS, focus_rows(None))
     places = time_axis.positions(start, end, frame["date"])
-    frame = frame.assign(
-        pos=places(frame["date"]).values, start_pos=places(frame["start"]).values, end_pos=places(frame["end"]).values
-    )
+    frame = frame.assign(pos=places(frame["date"]), start_pos=places(frame["start"]), end_pos=places(frame["end"]))
     frame = frame.assign(slot=stacked(frame))
-    milestones = milestones.assign(pos=places(milestones["date"]).values)
+    milestones = milestones.assign(pos=places(milestones["date"]))
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     hidden = {"values": [p for p, _ in places.ticks()], "labels": False, "ticks": False, "domain": False, **grid}

@@ -1,7 +1,9 @@
 """Loads the checked, curated data as typed pandas frames (dates as datetimes, vocabularies as categoricals)."""
 
+import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,22 @@ class Dataset:
     members: pd.DataFrame
     shapes: dict
     version: str
+
+
+def per_version(make: Callable[[Dataset], object]) -> Callable[[Dataset], object]:
+    """`make(ds)`, computed once per data version (the last few kept) and shared read-only: for what every view
+    of the data starts from. A version names the data's content (data_version), so it never goes stale."""
+    results: dict[str, object] = {}
+
+    @functools.wraps(make)
+    def cached(ds: Dataset):
+        if ds.version not in results:
+            while len(results) >= 4:
+                results.pop(next(iter(results)), None)
+            results[ds.version] = make(ds)
+        return results[ds.version]
+
+    return cached
 
 
 def typed_frame(data_dir: Path, table: Table) -> pd.DataFrame:

@@ -6,6 +6,7 @@ The timeline also draws a long, nearly empty stretch at its start narrower than 
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 QUIET_SHARE = 0.12  # of the width, for a quiet stretch drawn narrower
@@ -54,13 +55,17 @@ class Positions:
     last: pd.Timestamp
     split: pd.Timestamp | None  # the end of the quiet stretch, or None when the axis is linear
 
-    def __call__(self, dates) -> pd.Series:
-        dates = pd.to_datetime(pd.Series(dates)).clip(self.first, self.last)
+    def __call__(self, dates) -> np.ndarray:
+        """The position of each of `dates` (numpy's datetimes: a timeline's view is drawn from scratch, and
+        pandas' Series arithmetic cost most of it)."""
+        first, last = self.first.to_datetime64(), self.last.to_datetime64()
+        dates = np.clip(np.asarray(dates, dtype="datetime64[ns]"), first, last)
         if self.split is None:
-            return (dates - self.first) / (self.last - self.first)
-        quiet = (dates - self.first) / (self.split - self.first) * QUIET_SHARE
-        busy = QUIET_SHARE + (dates - self.split) / (self.last - self.split) * (1 - QUIET_SHARE)
-        return quiet.where(dates < self.split, busy)
+            return (dates - first) / (last - first)
+        split = self.split.to_datetime64()
+        quiet = (dates - first) / (split - first) * QUIET_SHARE
+        busy = QUIET_SHARE + (dates - split) / (last - split) * (1 - QUIET_SHARE)
+        return np.where(dates < split, quiet, busy)
 
     def ticks(self) -> list[tuple[float, str]]:
         """(position, label) of each tick; in a quiet stretch only its first month start, so labels never crowd."""
@@ -70,7 +75,7 @@ class Positions:
             marks = quiet + [m for m in marks if m[0] >= self.split]
         return [
             (round(float(p), 6), label)
-            for p, label in zip(self(pd.Series([d for d, _ in marks])), [lab for _, lab in marks])
+            for p, label in zip(self([d.to_datetime64() for d, _ in marks]), [lab for _, lab in marks])
         ]
 
     def note(self) -> str:

@@ -65,9 +65,11 @@ def _json_column(column: pd.Series) -> list | None:
     if numpy_kind == "f":
         return [value if math.isfinite(value) else None for value in column.tolist()]
     if numpy_kind == "M":
-        if (column.dt.microsecond.fillna(0) != 0).any() or (column.dt.nanosecond.fillna(0) != 0).any():
+        values = column.to_numpy()
+        missing = np.isnat(values)
+        if (values[~missing].astype("datetime64[s]") != values[~missing]).any():
             return None  # isoformat() would add the fraction
-        return column.dt.strftime("%Y-%m-%dT%H:%M:%S").fillna("").tolist()
+        return np.where(missing, "", np.datetime_as_string(values, unit="s")).tolist()
     if numpy_kind == "O" or pd.api.types.is_string_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
         return column.to_numpy(dtype=object, na_value=None).tolist()
     return None

@@ -9,7 +9,7 @@ import pytest
 
 from data_copies import DATA, DataCopy
 from rutte_race.formatting import date_label
-from rutte_race.load import date_span, load
+from rutte_race.load import date_span, load, per_version
 from rutte_race.problems import DataError, Problem
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -130,6 +130,22 @@ def test_version_changes_when_a_row_or_an_article_changes(ds, copy, edit):
             '"title": "Mark Rutte\'s race for NATO, 2024"',
         )
     assert load(copy.data, copy.seeds).version != ds.version
+
+
+def test_per_version_computes_once_per_data_version_and_again_for_edited_data(ds, copy):
+    calls = []
+
+    @per_version
+    def summaries(data):
+        calls.append(data.version)
+        return list(data.events["summary"])
+
+    first = summaries(ds)
+    assert summaries(load(copy.data, copy.seeds)) is first  # the same content, loaded again: the same version
+    copy.edit("events.csv", "rutte-appointed", summary="The allies appoint Rutte.")
+    edited = load(copy.data, copy.seeds)
+    assert "The allies appoint Rutte." in summaries(edited)
+    assert calls == [ds.version, edited.version]
 
 
 def test_loading_a_broken_copy_raises_data_error_naming_file_line_and_field(copy):
