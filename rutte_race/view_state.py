@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from rutte_race.link_values import LinkValues, short
@@ -45,7 +46,7 @@ class Filter:
     url_keys: tuple[str, ...]
     read: Callable[[LinkValues, dict, Bounds], dict]  # the link's values → its fields, given the fields read before it
     write: Callable[[object, object], dict[str, str]]  # (view, default view) → link values; leave out the defaults
-    keeps: Callable[[pd.DataFrame, object], pd.Series] | None = None  # the rows it lets through (a boolean mask)
+    keeps: Callable[[pd.DataFrame, object], np.ndarray] | None = None  # the rows it lets through (a boolean mask)
     rows: str = "events"  # what `keeps` applies to: "events" (every chart's rows) or "quotes" (the quotes page)
 
 
@@ -66,9 +67,10 @@ def _write_dates(view, default) -> dict[str, str]:
     }
 
 
-def _overlaps_dates(rows: pd.DataFrame, view) -> pd.Series:
+def _overlaps_dates(rows: pd.DataFrame, view) -> np.ndarray:
     """Overlap, not the best-estimate date: an event known only as 'in 2023' belongs to any range touching 2023."""
-    return (rows["date_start"] <= pd.Timestamp(view.end)) & (rows["date_end"] > pd.Timestamp(view.start))
+    start, end = (np.datetime64(day, "ns") for day in (view.start, view.end))
+    return (rows["date_start"].to_numpy() <= end) & (rows["date_end"].to_numpy() > start)
 
 
 def _read_as_of(link: LinkValues, before: dict, bounds: Bounds) -> dict:
@@ -95,9 +97,9 @@ def _read_event(link: LinkValues, before: dict, bounds: Bounds) -> dict:
 def _in(column: str, field_name: str):
     """The rule of a list filter: rows whose `column` is one of the chosen values, or every row when none is chosen."""
 
-    def keeps(rows: pd.DataFrame, view) -> pd.Series:
-        chosen = getattr(view, field_name)
-        return rows[column].isin(chosen) if chosen else pd.Series(True, index=rows.index)
+    def keeps(rows: pd.DataFrame, view) -> np.ndarray:
+        chosen = set(getattr(view, field_name))
+        return np.array([value in chosen for value in rows[column]], dtype=bool) if chosen else np.ones(len(rows), bool)
 
     return keeps
 
@@ -174,7 +176,7 @@ ViewState.__doc__ = (
 
 def filter_rows(rows: pd.DataFrame, view, kind: str = "events") -> pd.DataFrame:
     """The rows every filter of `kind` lets through."""
-    keep = pd.Series(True, index=rows.index)
+    keep = np.ones(len(rows), dtype=bool)  # numpy, not pandas: a new view filters a few times per rerun
     for f in FILTERS:
         if f.keeps is not None and f.rows == kind:
             keep &= f.keeps(rows, view)
