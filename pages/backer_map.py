@@ -114,7 +114,7 @@ def replay_on_request() -> None:
 replay_on_request()
 
 st.header("Every ally's stance history")
-history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, changes, view))
+history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
 st.caption(
     f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
     "the others have no public stance reported before the appointment."

@@ -2,10 +2,11 @@
 
 import bisect
 
+import numpy as np
 import pandas as pd
 
 from rutte_race.formatting import date_label, date_labels, source_label
-from rutte_race.load import Dataset
+from rutte_race.load import Dataset, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
 # Every status a map can give an ally, in legend order; the first four are the data's stance vocabulary.
@@ -20,6 +21,7 @@ STATUS_LABELS = {
 SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure"]
 
 
+@per_version  # shared by every view: nothing may edit it in place
 def stance_changes(ds: Dataset) -> pd.DataFrame:
     """Each change in a named ally's stance toward Rutte, oldest first, sourced to the row that first reports it.
 
@@ -201,13 +203,20 @@ def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataF
     return out
 
 
-def stance_history(ds: Dataset, changes: pd.DataFrame, view) -> pd.DataFrame:
+def stance_history(ds: Dataset, view) -> pd.DataFrame:
     """Every change of an ally's stance within the view's dates and countries, as a reader's table."""
-    history = changes.merge(ds.members[["iso3", "name"]], on="iso3")
+    table, iso3, dates = _every_stance_change(ds)
+    keep = (dates >= np.datetime64(view.start, "ns")) & (dates <= np.datetime64(view.end, "ns"))
     if view.countries:
-        history = history[history["iso3"].isin(view.countries)]
-    history = history[(history["date"] >= pd.Timestamp(view.start)) & (history["date"] <= pd.Timestamp(view.end))]
-    return pd.DataFrame(
+        keep &= np.isin(iso3, view.countries)
+    return table[keep]
+
+
+@per_version
+def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndarray]:
+    """stance_history's table over all dates and allies, and each row's ally and date, to pick a view's rows by."""
+    history = stance_changes(ds).merge(ds.members[["iso3", "name"]], on="iso3")
+    table = pd.DataFrame(
         {
             "Ally": history["name"],
             "From": date_labels(history),
@@ -221,6 +230,7 @@ def stance_history(ds: Dataset, changes: pd.DataFrame, view) -> pd.DataFrame:
             "How sure are we": history["how_sure"],
         }
     )
+    return table, history["iso3"].to_numpy(dtype=object), history["date"].to_numpy()
 
 
 def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:

@@ -8,12 +8,15 @@ Facts used below, read off events.csv (named allies' stances toward Rutte, candi
 """
 
 import csv
+from dataclasses import replace
+from datetime import date
 
 import pandas as pd
 import pytest
 
 from data_copies import DATA, SEEDS
 from rutte_race import views
+from rutte_race.filters import bounds_of
 from rutte_race.text import normalise
 
 ALLIES = 32
@@ -293,3 +296,19 @@ def test_the_stances_of_a_day_are_those_of_its_last_turning_day(ds, changes):
         pd.testing.assert_frame_equal(
             views.map_frame(ds, day, changes), views.map_frame(ds, views.same_stances_day(day, turns), changes)
         )
+
+
+def test_stance_history_keeps_the_changes_of_the_chosen_allies_and_dates(ds):
+    view = replace(bounds_of(ds).default(), countries=("HUN", "TUR"), start=date(2024, 4, 1), end=date(2024, 6, 26))
+    history = views.stance_history(ds, view)
+    assert list(zip(history["Ally"], history["From"], history["Stance"])) == [
+        ("Hungary", "c. 4 Apr 2024", "undeclared"),
+        ("Türkiye", "c. 4 Apr 2024", "undeclared"),
+        ("Türkiye", "c. 26 Apr 2024", "reservations"),
+        ("Hungary", "c. 29 Apr 2024", "reservations"),
+        ("Türkiye", "29 Apr 2024", "backs"),
+        ("Hungary", "26 Jun 2024", "backs"),
+    ]
+    assert history["How we know"].iloc[-1] == "Derived: the appointment needed every ally's consent"
+    one_day = replace(view, countries=(), start=date(2024, 6, 26), end=date(2024, 6, 26))
+    assert views.stance_history(ds, one_day)["From"].eq("26 Jun 2024").all()
