@@ -332,14 +332,26 @@ def candidates_drawn(sc: Scope, table: pd.DataFrame) -> pd.Series:
     ]
 
 
+@per_version
+def _every_candidate_step(ds: Dataset) -> pd.DataFrame:
+    """Every step of every candidate's run, indexed as ds.events: each view picks its own from these."""
+    return charts.candidate_steps(ds.events, views.candidate_table(ds))
+
+
+def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):
+    """The steps among the view's events of the candidates from its countries (`table`)."""
+    rows = filter_events(sc.ds.events, sc.view)
+    every = _every_candidate_step(sc.ds)
+    steps = every[every.index.isin(rows.index[rows["candidate"].isin(table["candidate_id"])])]
+    return charts.candidates_steps_chart(steps, title, subtitle, sc.view.start, sc.view.end)
+
+
 CANDIDATES = ChartDef(
     slug="candidates",
     page="candidates",
     title=lambda sc: CANDIDATES_TITLE,
     rows=lambda sc: candidates_in_view(sc.candidates, sc.view),
-    build=lambda sc, table, title, subtitle: charts.candidates_chart(
-        filter_events(sc.ds.events, sc.view), table, title, subtitle, sc.view.start, sc.view.end
-    ),
+    build=candidates_build,
     describe=lambda sc, table: describe.candidates(table, sc.ds.events),
     table=lambda sc, table: table.drop(columns=["last_event_date"]),
     drawn_events=candidates_drawn,

@@ -660,21 +660,16 @@ STEP_SHAPES = {
 }
 
 
-def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
-    """One lane per candidate: each step of the run (mention, candidacy, withdrawal, appointment, taking office)
-    as a shape, filled when dated to the day; on an axis over the chosen dates (`start` to `end`, else the rows')."""
+def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
+    """The rows candidates_chart draws, one per step of a candidate's run among `events` (dates not yet clipped)."""
     names = candidates.set_index("candidate_id")["name"]
     rows = events[events["candidate"].isin(names.index) & events["kind"].isin(CANDIDATE_KINDS)]
-    start = rows["date_start"].min() if start is None else start
-    end = rows["date"].max() if end is None else end
-    first, last = time_axis.domain(start, end)
-    inside = {"lower": first, "upper": last}
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
             "name": rows["candidate"].map(names),
-            "date": rows["date"].clip(**inside),
-            "start": rows["date_start"].clip(**inside),
-            "end": rows["date_end"].clip(**inside),
+            "date": rows["date"],
+            "start": rows["date_start"],
+            "end": rows["date_end"],
             "exact": rows["date_precision"].astype(str) == "day",
             "when": date_labels(rows),
             "kind": rows["kind"].astype(str),
@@ -683,6 +678,21 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
             "summary": rows["summary"],
         }
     )
+
+
+def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
+    """One lane per candidate: each step of the run (mention, candidacy, withdrawal, appointment, taking office)
+    as a shape, filled when dated to the day; on an axis over the chosen dates (`start` to `end`, else the rows')."""
+    return candidates_steps_chart(candidate_steps(events, candidates), title, subtitle, start, end)
+
+
+def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
+    """candidates_chart of its steps (candidate_steps), which a view picks from every step of the data."""
+    start = steps["start"].min() if start is None else start
+    end = steps["date"].max() if end is None else end
+    first, last = time_axis.domain(start, end)
+    inside = {"lower": first, "upper": last}
+    frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")

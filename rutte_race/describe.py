@@ -101,11 +101,12 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
     """The candidates chart: how each run ended."""
     if table.empty:
         return "No candidate matches these filters."
+    names = dict(zip(table["candidate_id"], table["name"]))
     ended = []
     for kind, verb in (("appointment", "was appointed"), ("withdrawal", "withdrew")):
-        for _, row in events[(events["kind"] == kind) & events["candidate"].isin(table["candidate_id"])].iterrows():
-            name = table.loc[table["candidate_id"] == row["candidate"], "name"].iloc[0]
-            ended.append(f"{name} {verb} on {date_label(row['date'], str(row['date_precision']))}")
+        rows = events[(events["kind"] == kind) & events["candidate"].isin(names)]
+        for candidate, day, precision in zip(rows["candidate"], rows["date"], rows["date_precision"].astype(str)):
+            ended.append(f"{names[candidate]} {verb} on {date_label(day, precision)}")
     others = len(table) - len(ended)
     named = f"{len(table)} {'person was' if len(table) == 1 else 'people were'} named for the job."
     rest = (
