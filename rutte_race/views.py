@@ -171,6 +171,7 @@ def first_backing_to_appointment(
     return first, appointment, int((appointment["date"] - first["date"].iloc[0]).days)
 
 
+@per_version
 def reported_tallies(ds: Dataset) -> pd.DataFrame:
     """Counts of backers an article reports without naming them (kind 'tally'), with the number its summary gives
     as '(about N)' and the alliance size as 'of the M allies': date, when, count, of, who, summary."""
