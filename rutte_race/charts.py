@@ -452,17 +452,16 @@ CONSENSUS = "Every ally, from the appointment"
 HOLDING_BACK = "Reservations or opposed"
 
 
-def _counts_in_view(by_date: pd.DataFrame, start, end) -> pd.DataFrame:
-    """The counts from `start` (as they stood that day) to the end of `end`, one row per change."""
+def _counts_in_view(by_date: pd.DataFrame, start, end) -> list[tuple[pd.Timestamp, int, int]]:
+    """(date, backing, holding back) from `start` (as they stood that day) to the end of `end`, one per change.
+    Plain tuples: a few dozen rows, redrawn for every new date range (pandas' copies cost several ms)."""
     first, last = time_axis.domain(start, end)
-    before = by_date[by_date["date"] <= first].tail(1).assign(date=first)
-    if before.empty and not by_date.empty:  # before the first reported stance, none is named
-        before = by_date.head(1).assign(date=first, backs=0, reservations=0, opposes=0)
-    inside = by_date[(by_date["date"] > first) & (by_date["date"] < last)]
-    frame = pd.concat([before, inside])
-    return pd.concat([frame, frame.tail(1).assign(date=last)]).assign(
-        holding_back=lambda f: f["reservations"] + f["opposes"]
-    )
+    counts = list(zip(*(by_date[c].tolist() for c in ("date", "backs", "reservations", "opposes"))))
+    before = [row for row in counts if row[0] <= first][-1:] or [(first, 0, 0, 0)] * bool(counts)
+    inside = [row for row in counts if first < row[0] < last]
+    rows = [(first, *before[0][1:])] * bool(before) + inside
+    rows += [(last, *rows[-1][1:])] * bool(rows)
+    return [(day, backs, reservations + opposes) for day, backs, reservations, opposes in rows]
 
 
 def backers_over_time(
@@ -479,29 +478,25 @@ def backers_over_time(
     tallies of unnamed backers as their own labelled marks; the appointment as a rule, after which every ally counts
     because the decision needed all of them (drawn dashed: derived, not named). y runs to the allies in view."""
     start = by_date["date"].min() if start is None else start
-    frame = _counts_in_view(by_date, start, end)
-    if frame.empty:
-        frame = by_date.tail(1).assign(date=time_axis.domain(start, end)[0], holding_back=0)
+    counts = _counts_in_view(by_date, start, end)
     first, last = time_axis.domain(start, end)
     appointed = pd.Timestamp(appointment) if appointment is not None else None
-    backs = frame[["date", "backs"]].rename(columns={"backs": "count"})
+
+    def points(rows, series: str) -> list[dict]:
+        return [{"date": day.isoformat(), "count": count, "series": series} for day, count in rows]
+
+    backs = [(day, backing) for day, backing, _ in counts]
     if appointed is None or appointed >= last:
-        lines = backs.assign(series=NAMED)
+        lines = points(backs, NAMED)
     elif appointed <= first:
-        lines = backs.assign(series=CONSENSUS)
+        lines = points(backs, CONSENSUS)
     else:  # named up to the appointment (held to its day), every ally from it
-        named = backs[backs["date"] < appointed]
-        lines = pd.concat(
-            [
-                named.assign(series=NAMED),
-                named.tail(1).assign(date=appointed, series=NAMED),
-                backs[backs["date"] >= appointed].assign(series=CONSENSUS),
-            ]
-        )
+        named = [row for row in backs if row[0] < appointed]
+        lines = points([*named, *[(appointed, backing) for _, backing in named[-1:]]], NAMED)
+        lines += points([row for row in backs if row[0] >= appointed], CONSENSUS)
     if appointed is not None and not first <= appointed < last:
         appointed = None  # no note outside the chosen dates
-    held = frame[["date", "holding_back"]].rename(columns={"holding_back": "count"}).assign(series=HOLDING_BACK)
-    long = pd.concat([lines, held], ignore_index=True)
+    long = lines + points([(day, held) for day, _, held in counts], HOLDING_BACK)
     allies = int(by_date["allies"].max())
     of = f"of {allies} chosen" if chosen else f"of {allies}"
     spec = vega.Spec()
@@ -512,7 +507,7 @@ def backers_over_time(
         CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]),
         HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0]),
     }
-    series = [name for name in styles if name in set(long["series"])]  # the legend lists only what is drawn
+    series = [name for name in styles if name in {row["series"] for row in long}]  # the legend lists only what is drawn
     colour = {
         "field": "series",
         "type": "nominal",
