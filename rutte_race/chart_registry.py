@@ -12,7 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from rutte_race import charts, corrections, describe, map_shapes, views
+from rutte_race import charts, corrections, describe, map_shapes, vega, views
 from rutte_race.filters import bounds_of, describe_filters, filter_events
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset, per_version
@@ -227,16 +227,21 @@ TIMELINE_TITLE = "Every sourced event of Rutte's race"
 
 
 @per_version
-def _timeline_parts(ds: Dataset) -> tuple[pd.DataFrame, dict[str, str]]:
-    """What the timeline draws of every event, and the milestones' labels: each view picks its rows from these."""
-    return charts.timeline_frame(ds.events, ds.articles), views.milestone_labels(ds)
+def _timeline_parts(ds: Dataset) -> tuple[pd.DataFrame, list[dict], pd.DataFrame]:
+    """What the timeline draws of every event (as a frame and as records) and every milestone: each view picks
+    its rows from these."""
+    frame = charts.timeline_frame(ds.events, ds.articles)
+    return frame, vega.records(frame), charts.milestone_frame(frame, views.milestone_labels(ds))
 
 
 def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
-    every_event, labels = _timeline_parts(sc.ds)
-    frame = every_event[every_event["event_id"].isin(rows["event_id"])].reset_index(drop=True)
-    milestones = charts.milestone_frame(frame, labels)
-    return charts.timeline(frame, milestones, sc.view.start, sc.view.end, title, subtitle)
+    every_event, every_record, every_milestone = _timeline_parts(sc.ds)
+    shown = every_event["event_id"].isin(rows["event_id"]).to_numpy()
+    frame = every_event[shown].reset_index(drop=True)
+    picked = [record for record, keep in zip(every_record, shown) if keep]
+    milestones = every_milestone[every_milestone["event_id"].isin(rows["event_id"])]
+    milestones = milestones.assign(row=range(len(milestones)))  # one label row each, counted among those shown
+    return charts.timeline(frame, milestones, sc.view.start, sc.view.end, title, subtitle, picked)
 
 
 TIMELINE = ChartDef(

@@ -117,18 +117,16 @@ TIMELINE_SCALE = {"domain": [0, 1], "nice": False, "zero": False, "padding": 14}
 MARK_REACH = 0.009  # of the width on each side of a mark (about 7 px at 760 px) kept free of a neighbour in its row
 
 
-def stacked(frame: pd.DataFrame) -> list[int]:
-    """A row ('slot') for each event within its lane, the lowest free one: marks and date bars that would touch
-    share no row, so a busy week stacks instead of piling up."""
-    columns = [frame[c].tolist() for c in ("lane", "pos", "start_pos", "end_pos", "event_id")]
-    rows = list(zip(range(len(frame)), *columns))
-    slots = [0] * len(rows)
+def stacked(events: list[dict]) -> list[int]:
+    """A row ('slot') for each event (a dict with lane, pos, start_pos, end_pos, event_id) within its lane, the
+    lowest free one: marks and date bars that would touch share no row, so a busy week stacks instead of piling up."""
+    slots = [0] * len(events)
     ends_by_lane: dict = {}  # per lane, the right edge of what each slot holds so far
-    for i, lane, pos, start, end, _ in sorted(rows, key=lambda row: (row[1], row[2], row[5])):
-        ends = ends_by_lane.setdefault(lane, [])
-        left = min(pos, start) - MARK_REACH
+    for i in sorted(range(len(events)), key=lambda i: (events[i]["lane"], events[i]["pos"], events[i]["event_id"])):
+        event, ends = events[i], ends_by_lane.setdefault(events[i]["lane"], [])
+        left = min(event["pos"], event["start_pos"]) - MARK_REACH
         slot = next((k for k, edge in enumerate(ends) if edge < left), len(ends))
-        right = max(pos, end) + MARK_REACH
+        right = max(event["pos"], event["end_pos"]) + MARK_REACH
         if slot == len(ends):
             ends.append(right)
         else:
@@ -190,16 +188,30 @@ def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, toolt
     }
 
 
-def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: str, subtitle: str) -> vega.TopLevel:
+def timeline(
+    frame: pd.DataFrame,
+    milestones: pd.DataFrame,
+    start,
+    end,
+    title: str,
+    subtitle: str,
+    rows: list[dict] | None = None,
+) -> vega.TopLevel:
     """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
     drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower.
+    `rows`: `frame`'s rows as vega.records gives them, when already made.
 
     Written as data rather than with Altair: it is rebuilt for every date range and country (see vega.py)."""
     spec = vega.Spec()
     spec.named(FOCUS, focus_rows(None))
     places = time_axis.positions(start, end, frame["date"])
-    frame = frame.assign(pos=places(frame["date"]), start_pos=places(frame["start"]), end_pos=places(frame["end"]))
-    frame = frame.assign(slot=stacked(frame))
+    placed = zip(*(places(frame[column]).tolist() for column in ("date", "start", "end")))
+    events = [
+        {**row, "pos": pos, "start_pos": start_pos, "end_pos": end_pos}
+        for row, (pos, start_pos, end_pos) in zip(vega.records(frame) if rows is None else rows, placed)
+    ]
+    for event, slot in zip(events, stacked(events)):
+        event["slot"] = slot
     milestones = milestones.assign(pos=places(milestones["date"]))
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
@@ -215,10 +227,9 @@ def timeline(frame: pd.DataFrame, milestones: pd.DataFrame, start, end, title: s
         how_sure="How sure",
         outside=OUTSIDE_LABEL,
     )
-    events = vega.records(frame)  # sanitised once (about 5 ms a frame), then picked from
     every = spec.data([{"event_id": row["event_id"], "pos": row["pos"]} for row in events])
     band = _quiet_band(spec, places)
-    lanes = [lane.name for lane in kinds.LANES if lane.name in set(frame["lane"])]
+    lanes = [lane.name for lane in kinds.LANES if lane.name in {event["lane"] for event in events}]
     charts = []
     for lane in lanes:
         lane_axis = axis if lane == lanes[-1] else hidden
