@@ -33,28 +33,30 @@ st.markdown(
 
 
 def cards() -> dict[str, dict]:
-    """Each candidate's card as text, by candidate id: the same for every view, so built once per data version."""
+    """Each candidate's card as text, by candidate id: the same for every view, so built once per data version.
+    Each part is one Markdown element (paragraphs and line breaks inside it), not one per line: Streamlit pays for
+    every element on every rerun, and the cards were most of this page's 130."""
     titles = ds.articles.set_index("article_id")["title"]
     out = {}
     for _, cand in derived["candidates"].iterrows():
         country = derived["names"].get(cand["country_iso3"], cand["country_iso3"])
         out[cand["candidate_id"]] = {
-            "lines": [
-                f"### {escape_markdown(cand['name'])}",
-                f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
-                f"**{STATUS_WORDS[cand['status']]}.** First named in "
-                f"*{escape_markdown(titles[cand['first_article_id']])}* ({day_text(cand['first_named'])}).",
-                f"How it ended: {escape_markdown(cand['last_event'])}",
-            ],
+            "text": "\n\n".join(
+                [
+                    f"### {escape_markdown(cand['name'])}",
+                    f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
+                    f"**{STATUS_WORDS[cand['status']]}.** First named in "
+                    f"*{escape_markdown(titles[cand['first_article_id']])}* ({day_text(cand['first_named'])}).",
+                    f"How it ended: {escape_markdown(cand['last_event'])}",
+                ]
+            ),
             "note": escape_markdown(cand["note"]) if cand["note"] else "",
-            "sourced": [
-                (
-                    f"**{date_label(event['date'], str(event['date_precision']))}**: "
-                    f"{escape_markdown(event['summary'])}",
-                    f"{escape_markdown(quoted(event['evidence']))} ({escape_markdown(titles[event['article_id']])})",
-                )
+            "sourced": "\n\n".join(
+                f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}"
+                f"  \n:small[{escape_markdown(quoted(event['evidence']))} "
+                f"({escape_markdown(titles[event['article_id']])})]"
                 for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows()
-            ],
+            ),
         }
     return out
 
@@ -70,13 +72,11 @@ if not table.empty:
     for start in range(0, len(shown), 3):
         for column, card in zip(st.columns(3), shown[start : start + 3]):
             with column.container(border=True):
-                for line in card["lines"]:
-                    st.markdown(line)
+                st.markdown(card["text"])
                 if card["note"]:
                     st.caption(card["note"])
-                with st.expander("Sourced lines"):
-                    for line, evidence in card["sourced"]:
-                        st.markdown(line)
-                        st.caption(evidence)
+                if card["sourced"]:
+                    with st.expander("Sourced lines"):
+                        st.markdown(card["sourced"])
 
 state.sync_url(view, bounds)

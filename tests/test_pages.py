@@ -340,3 +340,18 @@ def test_the_map_s_tables_say_how_sure_we_are():
 def test_each_chart_shows_its_generated_description_under_it(name, params, expected):
     at = page(name, **params).run()
     assert escape_markdown(expected) in captions(at)
+
+
+def test_a_candidate_card_is_one_block_of_text_and_one_of_sourced_lines():
+    at = page("candidates").run()
+    card = next(m for m in markdown_texts(at) if m.startswith("### Klaus Iohannis"))
+    assert card.split("\n\n")[1:] == [
+        "**Romania** · President of Romania",
+        "**Withdrew.** First named in *Mark Rutte Positioned as Leading NATO Secretary General Contender* "
+        "(23 February 2024).",
+        "How it ended: Iohannis, Rutte's only competitor, withdraws for lack of support\\.",
+    ]
+    sourced = next(m for m in markdown_texts(at) if "Romania's President Iohannis is running against Rutte" in m)
+    entries = sourced.split("\n\n")
+    assert len(entries) == 3 and entries[2].startswith("**20 Jun 2024**: Iohannis, Rutte's only competitor")
+    assert "  \n:small[“Rutte’s appointment was confirmed after his only competitor" in entries[2]
