@@ -39,20 +39,25 @@ st.download_button(
 
 
 def cards() -> dict[str, dict]:
-    """Each quote's card as text, by event id: the same in every view, so built once per data version."""
+    """Each quote's card as text, by event id: the same in every view, so built once per data version. Two
+    elements a card (who said it and the quote; the context, source and note in small type), not one a line:
+    Streamlit pays for every element on every rerun."""
     out = {}
     for _, quote in quotes.iterrows():
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
         published = date_label(quote["article_published"], quote["article_published_precision"])
+        who = (
+            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
+            f"{date_label(quote['date'], str(quote['date_precision']))}"
+        )
+        about = [
+            f"In context: {escape_markdown(quoted(quote['evidence']))}",
+            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {published}",
+            *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
+        ]
         out[quote["event_id"]] = {
-            "who": f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
-            f"{date_label(quote['date'], str(quote['date_precision']))}",
-            "quote": f"> {escape_markdown(quoted(quote['quote']))}",
-            "captions": [
-                f"In context: {escape_markdown(quoted(quote['evidence']))}",
-                f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {published}",
-                *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
-            ],
+            "text": f"{who}\n\n> {escape_markdown(quoted(quote['quote']))}",
+            "about": "\n\n".join(about),
         }
     return out
 
@@ -61,9 +66,7 @@ every_card = data.for_view("quote cards", ds, None, cards)
 for event_id in shown["event_id"]:
     card = every_card[event_id]
     with st.container(border=True):
-        st.markdown(card["who"])
-        st.markdown(card["quote"])
-        for line in card["captions"]:
-            st.caption(line)
+        st.markdown(card["text"])
+        st.caption(card["about"])
 
 state.sync_url(view, bounds)

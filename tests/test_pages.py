@@ -141,7 +141,7 @@ def test_quotes_filter_by_speaker():
 def test_quote_cards_show_markdown_in_quotes_as_literal_text():
     at = page("quotes", **{"from": "2010-10-14"}).run()
     # Every card's quote line is escaped Markdown: no unescaped '*', '_' or '[' from the data can style it.
-    quote_lines = [m.value for m in at.markdown if m.value.startswith("> ")]
+    quote_lines = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("> ")]
     assert len(quote_lines) == 12
     assert all(not re.search(r"(?<!\\)[*_\[\]<>]", line[2:]) for line in quote_lines)
 
