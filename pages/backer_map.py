@@ -119,4 +119,7 @@ st.caption(
     f"{history['Ally'].nunique()} allies with a recorded stance in the chosen dates; "
     "the others have no public stance reported before the appointment."
 )
-st.dataframe(data.table_for_view("stance history", ds, view, lambda: history), hide_index=True, width="stretch")
+history_table = data.table_rows_for_view(
+    "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()
+)
+st.dataframe(history_table, hide_index=True, width="stretch")

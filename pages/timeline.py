@@ -44,6 +44,14 @@ def stepping_through() -> None:
 if ids:
     stepping_through()
     st.header("The same events as a table")
-    events_table(data.table_for_view("events table", ds, view, lambda: events_frame(rows, ds.articles)))
+    events_table(
+        data.table_rows_for_view(
+            "events table",
+            ds,
+            view,
+            lambda: events_frame(ds.events, ds.articles),
+            lambda: ds.events.index.get_indexer(rows.index),
+        )
+    )
 else:
     state.sync_url(view, bounds)

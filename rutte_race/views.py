@@ -204,9 +204,12 @@ def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataF
     return out
 
 
-def stance_history(ds: Dataset, view) -> pd.DataFrame:
-    """Every change of an ally's stance within the view's dates and countries, as a reader's table."""
+def stance_history(ds: Dataset, view=None) -> pd.DataFrame:
+    """Every change of an ally's stance within the view's dates and countries (without a view: all), as a
+    reader's table; its index is the row's position among all."""
     table, iso3, dates = _every_stance_change(ds)
+    if view is None:
+        return table
     keep = (dates >= np.datetime64(view.start, "ns")) & (dates <= np.datetime64(view.end, "ns"))
     if view.countries:
         keep &= np.isin(iso3, view.countries)

@@ -355,3 +355,20 @@ def test_a_candidate_card_is_one_block_of_text_and_one_of_sourced_lines():
     entries = sourced.split("\n\n")
     assert len(entries) == 3 and entries[2].startswith("**20 Jun 2024**: Iohannis, Rutte's only competitor")
     assert "  \n:small[“Rutte’s appointment was confirmed after his only competitor" in entries[2]
+
+
+def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
+    timeline = page("timeline", countries="HUN").run()
+    events = timeline.dataframe[0].value
+    assert list(events["When"]) == ["5 Mar 2024", "c. 4 Apr 2024", "c. 29 Apr 2024"]
+    assert list(events["Kind"]) == ["opposition", "reservation", "reservation"]
+    history = page("backer_map", countries="HUN,TUR", **{"from": "2024-04-01", "to": "2024-06-26"}).run()
+    changes = history.dataframe[1].value
+    assert list(zip(changes["Ally"], changes["From"])) == [
+        ("Hungary", "c. 4 Apr 2024"),
+        ("Türkiye", "c. 4 Apr 2024"),
+        ("Türkiye", "c. 26 Apr 2024"),
+        ("Hungary", "c. 29 Apr 2024"),
+        ("Türkiye", "29 Apr 2024"),
+        ("Hungary", "26 Jun 2024"),
+    ]

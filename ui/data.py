@@ -124,6 +124,21 @@ def table_for_view(name: Hashable, ds: Dataset, view: ViewState | None, make: Ca
     return for_view(("table", name), ds, view, lambda: dataframe_util.convert_pandas_df_to_arrow_table(make()))
 
 
+def table_rows_for_view(
+    name: Hashable, ds: Dataset, view: ViewState, every_row: Callable[[], pd.DataFrame], kept: Callable[[], list]
+):
+    """table_for_view of a table whose rows are those of `every_row()` (built once per data version) at the
+    positions `kept()`: the view's Arrow table is taken from the whole one, not converted afresh."""
+
+    def whole():
+        frame = every_row()
+        # A plain index, as a filtered frame has, is stored as a column that take() keeps in step with the rows.
+        return dataframe_util.convert_pandas_df_to_arrow_table(frame.set_axis(pd.Index(frame.index.to_list())))
+
+    every = for_view(("table", name), ds, None, whole)
+    return for_view(("table", name), ds, view, lambda: every.take(kept()))
+
+
 def scope(ds: Dataset, view: ViewState) -> Scope:
     """What the registered charts are drawn from, with the views shared by every session."""
     d = derived(ds)
