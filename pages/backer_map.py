@@ -5,7 +5,7 @@ from datetime import timedelta
 import streamlit as st
 
 from rutte_race import jump, replay, views
-from rutte_race.chart_registry import MAP_COLUMNS
+from rutte_race.chart_registry import BACKER_MAP, MAP_COLUMNS
 from rutte_race.formatting import day_text
 from rutte_race.paths import ALLIES_GEOJSON_URL
 from ui import charts as chart_cache
@@ -59,10 +59,10 @@ def on_the_day() -> None:
     day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
 
     as_of_frame = data.stances_on(ds, as_of)
-    counts = data.for_view(
-        "stance counts",
+    counts = data.for_view(  # the same for every day up to the next change, whatever the dates around it
+        ("stance counts", views.same_stances_day(as_of, derived["turns"]), view.countries),
         ds,
-        day_view,
+        None,
         lambda: views.status_counts(
             as_of_frame if not view.countries else as_of_frame[as_of_frame["iso3"].isin(view.countries)]
         ),
@@ -77,10 +77,11 @@ def on_the_day() -> None:
         f"**On {day_text(as_of)}:** {summary}. From the appointment on, every ally counts as backing: "
         "the decision needed all of them."
     )
-    drawn = show_page_charts("backer_map", data.scope(ds, day_view))
+    day_scope = data.scope(ds, day_view)
+    drawn = show_page_charts("backer_map", day_scope)
     st.header(f"Stances on {day_text(as_of)}")
-    stances = data.table_for_view(
-        "stances on the day", ds, day_view, lambda: drawn["backer-map"].data.rename(columns=MAP_COLUMNS)
+    stances = data.table_for_view(  # one table per drawn map, as the map's drawing is shared (its draw_key)
+        BACKER_MAP.drawing_key(day_scope), ds, None, lambda: drawn["backer-map"].data.rename(columns=MAP_COLUMNS)
     )
     st.dataframe(stances, hide_index=True, width="stretch")
     state.sync_url(day_view, bounds)

@@ -77,6 +77,12 @@ class ChartDef:
     marks_key: Callable[[Scope, pd.DataFrame], tuple] | None = None
     # The spec shown on screen, made from the one exported, where the two differ (the map reads its shapes by URL).
     screen: Callable[[dict], dict] | None = None
+    # Everything the drawn chart (rows, text, table) depends on besides the data, where that is less than the whole
+    # view: views that share it share one drawing. Default: the whole view.
+    draw_key: Callable[[Scope], tuple] | None = None
+
+    def drawing_key(self, sc: Scope) -> tuple:
+        return (self.slug, sc.view if self.draw_key is None else self.draw_key(sc))
 
 
 @dataclass(eq=False)
@@ -317,6 +323,7 @@ BACKER_MAP = ChartDef(
     what="Map of NATO allies' stance toward Rutte; the table below lists every ally.",  # its description gives the date
     marks_key=map_marks_key,
     screen=map_shapes.shapes_by_url,
+    draw_key=lambda sc: (scope_map_date(sc), sc.view.countries),  # the dates matter only through the map's date
 )
 
 

@@ -111,3 +111,22 @@ def test_the_map_csv_has_the_same_columns_on_the_page_and_in_the_exports(ds):
     assert list(shown.columns) == ["Ally", "Stance", "Since", "What", "Article says", "Source", "How sure are we"]
     assert len(shown) == len(csv) - 1 == 32
     assert dict(zip(shown["Ally"], shown["Since"]))["Türkiye"] == "29 Apr 2024"
+
+
+def test_views_whose_map_date_and_countries_agree_share_one_drawing_of_the_map(ds):
+    from dataclasses import replace
+
+    base = replace(bounds_of(ds).default(), countries=("HUN", "TUR"))
+    # The last stance change is the appointment, 26 Jun 2024: any end after it shows the map of that day.
+    wide, narrower = base, replace(base, start=date(2024, 3, 1), end=date(2024, 8, 31))
+    other_day = replace(base, as_of=date(2024, 4, 30))
+    key = chart_registry.BACKER_MAP.drawing_key
+    scopes = {name: chart_registry.scope(ds, v) for name, v in (("wide", wide), ("narrower", narrower))}
+    assert key(scopes["wide"]) == key(scopes["narrower"]) != key(chart_registry.scope(ds, other_day))
+    drawn = [chart_registry.draw(chart_registry.BACKER_MAP, sc) for sc in scopes.values()]
+    assert drawn[0].title == drawn[1].title == "Allies' stance on Rutte, 26 June 2024"
+    assert drawn[0].subtitle == drawn[1].subtitle and drawn[0].description == drawn[1].description
+    assert drawn[0].data.equals(drawn[1].data) and drawn[0].file_parts == drawn[1].file_parts
+    # Every other chart draws from the whole view.
+    timeline = chart_registry.TIMELINE.drawing_key
+    assert timeline(scopes["wide"]) != timeline(scopes["narrower"])

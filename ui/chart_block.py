@@ -40,7 +40,7 @@ def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
 
 def show_page_charts(page: str, sc: Scope, datasets: dict[str, dict] | None = None) -> dict[str, ViewChart]:
     """Every chart registered for `page`, in registry order; `datasets` by chart slug. Returns them by slug."""
-    items = {d.slug: data.for_view(d, sc.ds, sc.view, partial(draw, d, sc)) for d in on_page(page)}
+    items = {d.slug: data.for_view(d.drawing_key(sc), sc.ds, None, partial(draw, d, sc)) for d in on_page(page)}
     for item in items.values():
         show_chart(item, (datasets or {}).get(item.slug))
     return items
