@@ -36,6 +36,11 @@ class Scope:
     def subtitle(self) -> str:
         return describe_filters(self.view, self.bounds, self.names)
 
+    @cached_property  # several charts' rows, builds and notices read it
+    def events(self) -> pd.DataFrame:
+        """The events in the view (filter_events)."""
+        return filter_events(self.ds.events, self.view)
+
 
 def scope(ds: Dataset, view: ViewState) -> Scope:
     """A Scope computed afresh (for the exports; the app passes its cached views instead)."""
@@ -254,7 +259,7 @@ TIMELINE = ChartDef(
     slug="timeline",
     page="timeline",
     title=lambda sc: TIMELINE_TITLE,
-    rows=lambda sc: filter_events(sc.ds.events, sc.view),
+    rows=lambda sc: sc.events,
     build=timeline_build,
     describe=lambda sc, rows: describe.timeline(rows),
     table=lambda sc, rows: rows.drop(columns=["date_start", "date_end"]),
@@ -338,7 +343,7 @@ def candidates_in_view(table: pd.DataFrame, view: ViewState) -> pd.DataFrame:
 
 
 def candidates_drawn(sc: Scope, table: pd.DataFrame) -> pd.Series:
-    rows = filter_events(sc.ds.events, sc.view)
+    rows = sc.events
     return rows.loc[
         rows["candidate"].isin(table["candidate_id"]) & rows["kind"].isin(charts.CANDIDATE_KINDS), "event_id"
     ]
@@ -352,7 +357,7 @@ def _every_candidate_step(ds: Dataset) -> pd.DataFrame:
 
 def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):
     """The steps among the view's events of the candidates from its countries (`table`)."""
-    rows = filter_events(sc.ds.events, sc.view)
+    rows = sc.events
     every = _every_candidate_step(sc.ds)
     steps = every[every.index.isin(rows.index[rows["candidate"].isin(table["candidate_id"])])]
     return charts.candidates_steps_chart(steps, title, subtitle, sc.view.start, sc.view.end)
