@@ -69,15 +69,18 @@ def backers_until(
     backs = int((allies["status"] == "backs").sum())
     of = allies_of(len(allies), chosen=bool(countries))
     text = f"By {day_text(end)}, the articles report {backs} of {of} backing Rutte."
-    backing = changes[(changes["stance"] == "backs") & (changes["date"] <= pd.Timestamp(end))]
-    if countries:
-        backing = backing[backing["iso3"].isin(countries)]
-    if not backing.empty:
-        first = backing[backing["date"] == backing["date"].min()]
-        who = names_list([in_prose(names.get(iso3, iso3)) for iso3 in first["iso3"]])
-        text += (
-            f" The first reported, {date_label(first['date'].iloc[0], str(first['date_precision'].iloc[0]))}: {who}."
-        )
+    last = pd.Timestamp(end)
+    rows = zip(*(changes[c] for c in ("stance", "date", "iso3", "date_precision")))  # a few dozen: plain Python
+    backing = [  # (date, ally, precision) of each backing up to the end, among the chosen allies
+        (day, iso3, str(precision))
+        for stance, day, iso3, precision in rows
+        if stance == "backs" and day <= last and (not countries or iso3 in countries)
+    ]
+    if backing:
+        earliest = min(day for day, _, _ in backing)
+        first = [(iso3, precision) for day, iso3, precision in backing if day == earliest]
+        who = names_list([in_prose(names.get(iso3, iso3)) for iso3, _ in first])
+        text += f" The first reported, {date_label(earliest, first[0][1])}: {who}."
     return text + _holdouts(allies, still=True)
 
 
