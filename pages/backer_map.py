@@ -23,8 +23,7 @@ st.markdown(
     "Each ally's stance as the articles report it on the chosen date; hover a country for the sentence behind it."
 )
 
-last_change = changes["date"].max().date()
-default_as_of = min(max(last_change, view.start), view.end)
+default_as_of = min(max(views.last_stance_change(ds), view.start), view.end)
 
 
 def days_of_change() -> list:

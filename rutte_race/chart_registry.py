@@ -282,12 +282,7 @@ def map_date(view: ViewState, last_change: date) -> date:
 
 
 def scope_map_date(sc: Scope) -> date:
-    return map_date(sc.view, _last_change(sc.ds))
-
-
-@per_version  # read on every rerun of the map page
-def _last_change(ds: Dataset) -> date:
-    return views.stance_changes(ds)["date"].max().date()
+    return map_date(sc.view, views.last_stance_change(sc.ds))
 
 
 def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:

@@ -53,6 +53,12 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
     return changes[changes["stance"].astype(object) != previous].reset_index(drop=True)
 
 
+@per_version  # read on every rerun of the map page
+def last_stance_change(ds: Dataset):
+    """The day of the last change of any ally's stance: the backer map's date unless the reader picks one."""
+    return stance_changes(ds)["date"].max().date()
+
+
 def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per ally (members of any date): its status on `day` and the row that sources it."""
     day = pd.Timestamp(day)

@@ -85,11 +85,10 @@ def quote_count(quotes: list[Quote]) -> str:
 def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
     """The story of `view`; `retrieved` (default today) and the app's `address` go into the citation."""
     bounds, names = bounds_of(ds), dict(zip(ds.members["iso3"], ds.members["name"]))
-    last_change = views.stance_changes(ds)["date"].max()
     charts = view_charts(ds, view)
     quotes = quotes_in_view(views.quotes(ds), ds.events, view)
     return Story(
-        filters=filters_in_words(view, bounds, names, map_date(view, last_change.date())),
+        filters=filters_in_words(view, bounds, names, map_date(view, views.last_stance_change(ds))),
         summary=describe_filters(view, bounds, names),
         version=ds.version,
         charts=charts,
