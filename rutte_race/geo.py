@@ -8,7 +8,8 @@ EUROPE = (-25.0, 34.0, 45.0, 72.0)
 NORTH_AMERICA = (-170.0, 15.0, -50.0, 84.0)
 
 
-def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
+def _decode_arcs(topology: dict) -> list[list[list[float]]]:
+    """Each arc's points as [longitude, latitude] lists, GeoJSON's own type (a spec shares them, uncopied)."""
     scale_x, scale_y = topology["transform"]["scale"]
     shift_x, shift_y = topology["transform"]["translate"]
     arcs = []
@@ -17,13 +18,13 @@ def _decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append((round(x * scale_x + shift_x, 3), round(y * scale_y + shift_y, 3)))
+            points.append([round(x * scale_x + shift_x, 3), round(y * scale_y + shift_y, 3)])
         arcs.append(points)
     return arcs
 
 
-def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
-    ring: list[tuple[float, float]] = []
+def _ring(arcs: list, indexes: list[int]) -> list[list[float]]:
+    ring: list[list[float]] = []
     for index in indexes:
         points = arcs[index] if index >= 0 else arcs[~index][::-1]
         ring.extend(points[1:] if ring else points)

@@ -93,3 +93,17 @@ def test_a_spec_is_handed_out_in_json_types_and_never_with_nan():
     assert whole.to_dict()["projection"]["rotate"] == [-12, -52, 0]
     with pytest.raises(ValueError):
         vega.Spec().top_level({"mark": "point", "height": float("nan")}).to_dict(validate=False)
+
+
+def test_each_spec_handed_out_is_a_copy_whose_rows_are_shared_and_never_nan():
+    spec = vega.Spec()
+    rows = [{"x": 1}, {"x": 2}]
+    whole = spec.top_level({"data": spec.data(rows), "mark": {"type": "point"}, "encoding": {"x": {"field": "x"}}})
+    first = whole.to_dict(validate=False)
+    first["mark"]["type"] = "bar"
+    first["encoding"]["x"]["field"] = "y"
+    second = whole.to_dict(validate=False)
+    assert second["mark"] == {"type": "point"} and second["encoding"]["x"] == {"field": "x"}
+    assert next(iter(second["datasets"].values())) is rows  # rows are made for the spec, not copied
+    with pytest.raises(ValueError):
+        vega.Spec().data([{"x": float("nan")}])
