@@ -3,8 +3,9 @@
 Facts used below, read off events.csv (named allies' stances toward Rutte, candidate rutte):
   FRA, DEU, USA back from c. 19 Jan 2024 (bloomberg-backers); GBR from c. 22 Feb (first reported by
   leading-contender, published before rutte-chosen); ESP from c. 23 Feb; HUN opposes 5 Mar, undeclared
-  from c. 4 Apr (no sign yet of support), reservations from c. 29 Apr; TUR reservations 31 Mar, backs 29 Apr; EST backs 2 Apr. The North
-  Atlantic Council appoints Rutte on 26 Jun 2024, so every ally backs from then. Sweden joined 7 Mar 2024.
+  from c. 4 Apr (no sign yet of support), reservations from c. 29 Apr; TUR reservations 31 Mar, backs
+  29 Apr; EST backs 2 Apr. The North Atlantic Council appoints Rutte on 26 Jun 2024, so every ally backs
+  from then. Sweden joined 7 Mar 2024.
 """
 
 import csv
