@@ -1,5 +1,8 @@
-"""The browser-redraw benchmark's floor: one sidebar date control and one small Altair line chart filtered by it."""
+"""The browser-redraw benchmark's floor: one sidebar date control and one small Altair line chart filtered by it.
+`RUTTE_BENCH_PARAGRAPHS=N` and `RUTTE_BENCH_BUTTONS=N` add N short paragraphs or N buttons under the chart (set
+by `python -m bench.elements` only)."""
 
+import os
 from datetime import date, timedelta
 
 import altair as alt
@@ -15,3 +18,7 @@ last = FIRST + timedelta(days=DAYS - 1)
 to = st.sidebar.date_input("To", value=last, min_value=FIRST, max_value=last, format="YYYY-MM-DD")
 shown = days[days["date"] <= pd.Timestamp(to)]
 st.altair_chart(alt.Chart(shown).mark_line().encode(x="date:T", y="count:Q"), width="stretch")
+for i in range(int(os.environ.get("RUTTE_BENCH_PARAGRAPHS", "0"))):
+    st.markdown(f"Paragraph {i + 1}: the view ends on {to:%d %B %Y}.")
+for i in range(int(os.environ.get("RUTTE_BENCH_BUTTONS", "0"))):
+    st.button(f"Button {i + 1}", key=f"button-{i}")

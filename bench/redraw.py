@@ -163,7 +163,7 @@ def countries_by_events() -> list[str]:
     return members.sort_values(["events", "name"], ascending=[False, True])["name"].tolist()
 
 
-def _earlier_days(last: date) -> Iterator[date]:
+def earlier_days(last: date) -> Iterator[date]:
     """One day earlier each time: a view no reader of this server has asked for yet."""
     return (last - timedelta(days=k) for k in itertools.count(1))
 
@@ -180,12 +180,12 @@ def _act(control: str, days: Iterator[date], names: list[str]) -> Act:
 
 def _open_targets(context, floor_url: str, app_url: str, names: list[str]) -> dict[tuple[str, str], tuple[Page, Act]]:
     floor = open_tab(context, floor_url)
-    targets = {FLOOR: (floor, new_to(_earlier_days(shown_to(floor))))}
+    targets = {FLOOR: (floor, new_to(earlier_days(shown_to(floor))))}
     app_days = None  # one sequence for all the app's tabs: they share the server's caches
     for page, controls in CONTROLS.items():
         for control in controls:
             tab = open_tab(context, f"{app_url}/{'' if page == 'story' else page}")
-            app_days = app_days or _earlier_days(shown_to(tab))
+            app_days = app_days or earlier_days(shown_to(tab))
             if control != "To date":  # an end date of its own, so no other tab has seen its views
                 type_to(tab, next(app_days))
                 redrawn(tab)

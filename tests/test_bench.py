@@ -6,10 +6,13 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from bench.elements import slope
+from bench.redraw import FLOOR_APP
 from bench.session import Session
 from bench.stats import Row, percentile
-from deploy.local_server import start_app, stop_app
+from deploy.local_server import ROOT, start_app, stop_app
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +76,21 @@ def test_percentiles_and_verdicts():
     assert Row("Rerun", "x", "", 3.1, "≤ 3").verdict() == "misses"
     assert Row("Crowd", "x", "", 0.79, "≥ 0.8").verdict() == "misses"
     assert Row("Crowd", "x", "", 0.9, "").verdict() == ""
+
+
+def test_the_element_cost_is_the_slope_through_every_point():
+    assert slope({0: 70.0, 10: 80.0, 20: 90.0, 40: 110.0}) == pytest.approx(1.0)
+    assert slope({0: 70.0, 10: 90.0, 20: 90.0}) == pytest.approx(1.0)  # (−10·−10 + 0 + 10·10) / 200
+
+
+@pytest.mark.parametrize(
+    ("variable", "kind", "count"), [("RUTTE_BENCH_PARAGRAPHS", "markdown", 3), ("RUTTE_BENCH_BUTTONS", "button", 4)]
+)
+def test_the_floor_app_draws_the_extra_elements_it_is_asked_for(monkeypatch, variable, kind, count):
+    plain = AppTest.from_file(str(ROOT / FLOOR_APP)).run()
+    monkeypatch.setenv(variable, str(count))
+    extended = AppTest.from_file(str(ROOT / FLOOR_APP)).run()
+    assert not plain.exception and not extended.exception
+    assert len(plain.get(kind)) == 0
+    assert len(extended.get(kind)) == count
+    assert len(extended.get("vega_lite_chart")) == 1
