@@ -11,10 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
 from bench import redraw
-from bench.browser import launch
 from bench.stats import Row, p50_p95, percentile, table
 from deploy.local_server import start_app, stop_app
 
@@ -30,34 +27,6 @@ EXTRAS: list[Extra] = [
 ]
 ROUNDS = 4
 FLOOR_DAYS = 30  # the floor app's date range: each press moves its end a day earlier
-
-
-def redraw_times(urls: dict[Extra, str], reps: int) -> dict[Extra, list[float]]:
-    """{extra: [s]}: one tab per server, each warmed by one press, then measured in turns."""
-    with sync_playwright() as p:
-        browser = launch(p)
-        context = browser.new_context(viewport={"width": 1440, "height": 900})
-        context.add_init_script(script=f"({redraw.MESSAGES})()")
-        try:
-            tabs = {}
-            for extra, url in urls.items():
-                tab = redraw.open_tab(context, url)
-                tabs[extra] = (tab, redraw.new_to(redraw.earlier_days(redraw.shown_to(tab))))
-            for tab, act in tabs.values():  # warm
-                tab.bring_to_front()
-                act(tab)
-                redraw.redrawn(tab)
-            times = {extra: [] for extra in tabs}
-            for _ in range(ROUNDS):
-                for extra, (tab, act) in tabs.items():
-                    tab.bring_to_front()  # a background tab may get no animation frames
-                    for _ in range(reps // ROUNDS):
-                        act(tab)
-                        times[extra].append(redraw.redrawn(tab))
-        finally:
-            context.close()
-            browser.close()
-    return times
 
 
 def slope(points: dict[int, float]) -> float:
@@ -76,7 +45,9 @@ def main() -> None:
             for kind, n in EXTRAS:
                 env = {f"RUTTE_BENCH_{kind.upper()}": str(n)}
                 servers[kind, n] = start_app(redraw.FLOOR_APP, Path(logs) / f"{kind}-{n}.log", env=env)
-            times = redraw_times({extra: url for extra, (_, url) in servers.items()}, reps)
+            with redraw.tabs_context() as context:
+                targets = {extra: redraw.to_date_target(context, url) for extra, (_, url) in servers.items()}
+                times = redraw.in_turns(targets, reps, ROUNDS)
         finally:
             for process, _ in servers.values():
                 stop_app(process)

@@ -6,7 +6,8 @@
 import itertools
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -178,9 +179,14 @@ def _act(control: str, days: Iterator[date], names: list[str]) -> Act:
     return step_as_of if control == "as-of date" else previous_change(days)
 
 
+def to_date_target(context, url: str) -> tuple[Page, Act]:
+    """A new tab on `url`, and its To date change: each a day earlier than the one before."""
+    tab = open_tab(context, url)
+    return tab, new_to(earlier_days(shown_to(tab)))
+
+
 def _open_targets(context, floor_url: str, app_url: str, names: list[str]) -> dict[tuple[str, str], tuple[Page, Act]]:
-    floor = open_tab(context, floor_url)
-    targets = {FLOOR: (floor, new_to(earlier_days(shown_to(floor))))}
+    targets = {FLOOR: to_date_target(context, floor_url)}
     app_days = None  # one sequence for all the app's tabs: they share the server's caches
     for page, controls in CONTROLS.items():
         for control in controls:
@@ -193,34 +199,44 @@ def _open_targets(context, floor_url: str, app_url: str, names: list[str]) -> di
     return targets
 
 
-def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str], list[float]]:
-    """{(page, control): [s]}, FLOOR first. Every target has its own tab (its own session), is warmed by one
-    unmeasured redraw, and is then measured in blocks of `reps // ROUNDS` that go round all targets ROUNDS times."""
-    names = countries_by_events()
-    if reps + 1 > len(names):
-        raise ValueError(f"{reps} country changes and a warm-up need more than the {len(names)} allies")
+@contextmanager
+def tabs_context() -> Iterator:
+    """A Chromium context at 1440×900 whose tabs note the time of every websocket message."""
     with sync_playwright() as p:
         browser = launch(p)
         context = browser.new_context(viewport={"width": 1440, "height": 900})
         context.add_init_script(script=f"({MESSAGES})()")
         try:
-            targets = _open_targets(context, floor_url, app_url, names)
-            times = {target: [] for target in targets}
-            for tab, act in targets.values():  # warm
-                tab.bring_to_front()
-                act(tab)
-                redrawn(tab)
-            block = max(1, reps // ROUNDS)
-            for _ in range(ROUNDS):
-                for target, (tab, act) in targets.items():
-                    tab.bring_to_front()  # a background tab may get no animation frames
-                    for _ in range(block):
-                        act(tab)
-                        times[target].append(redrawn(tab))
+            yield context
         finally:
             context.close()
             browser.close()
+
+
+def in_turns(targets: dict[Hashable, tuple[Page, Act]], reps: int, rounds: int = ROUNDS) -> dict[Hashable, list[float]]:
+    """{target: [s]}: each target warmed by one unmeasured redraw, then measured in blocks of `reps // rounds`
+    that go round all targets `rounds` times, so drift on a noisy machine hits every target alike."""
+    for tab, act in targets.values():
+        tab.bring_to_front()
+        act(tab)
+        redrawn(tab)
+    times = {target: [] for target in targets}
+    for _ in range(rounds):
+        for target, (tab, act) in targets.items():
+            tab.bring_to_front()  # a background tab may get no animation frames
+            for _ in range(max(1, reps // rounds)):
+                act(tab)
+                times[target].append(redrawn(tab))
     return times
+
+
+def redraw_costs(floor_url: str, app_url: str, reps: int) -> dict[tuple[str, str], list[float]]:
+    """{(page, control): [s]}, FLOOR first. Every target has its own tab (its own session), measured in turns."""
+    names = countries_by_events()
+    if reps + 1 > len(names):
+        raise ValueError(f"{reps} country changes and a warm-up need more than the {len(names)} allies")
+    with tabs_context() as context:
+        return in_turns(_open_targets(context, floor_url, app_url, names), reps)
 
 
 def main() -> None:
