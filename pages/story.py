@@ -4,7 +4,6 @@ import streamlit as st
 
 from rutte_race import describe, jump
 from rutte_race.counts import of_dataset
-from rutte_race.filters import filter_events
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import to_params
@@ -56,7 +55,7 @@ with st.expander("The figures as a table"):
     st.dataframe(by_month, hide_index=True)
 
 st.header("Latest developments")
-latest = data.for_view("latest events", ds, view, lambda: jump.latest(filter_events(ds.events, view)))
+latest = data.for_view("latest events", ds, view, lambda: jump.latest(data.events_in_view(ds, view)))
 if latest.empty:
     st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
 else:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from rutte_race import charts, jump
 from rutte_race.counts import counted
-from rutte_race.filters import filter_events, shown_of
+from rutte_race.filters import shown_of
 from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons
@@ -23,7 +23,7 @@ st.markdown(
     "Step through the events with the buttons: the one in the card is ringed on the chart."
 )
 
-rows = data.for_view("events", ds, view, lambda: filter_events(ds.events, view))
+rows = data.events_in_view(ds, view)
 st.caption(shown_of(len(rows), len(ds.events), "events"))
 ordered = data.for_view("events in order", ds, view, lambda: jump.in_order(rows).set_index("event_id", drop=False))
 ids = ordered.index.tolist()

@@ -31,6 +31,7 @@ class Scope:
     stances_on: Callable[[date], pd.DataFrame]  # views.map_frame for a day
     backers_by_date: Callable[[tuple[str, ...]], pd.DataFrame]  # views.backers_by_date for chosen countries
     candidates: pd.DataFrame  # views.candidate_table
+    events_in: Callable[[ViewState], pd.DataFrame]  # filters.filter_events on the dataset's events
 
     @property
     def subtitle(self) -> str:
@@ -38,8 +39,8 @@ class Scope:
 
     @cached_property  # several charts' rows, builds and notices read it
     def events(self) -> pd.DataFrame:
-        """The events in the view (filter_events)."""
-        return filter_events(self.ds.events, self.view)
+        """The events in the view."""
+        return self.events_in(self.view)
 
 
 def scope(ds: Dataset, view: ViewState) -> Scope:
@@ -54,6 +55,7 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         lambda day: views.map_frame(ds, day, changes),
         lambda countries: views.backers_by_date(ds, changes, countries),
         views.candidate_table(ds),
+        lambda view: filter_events(ds.events, view),
     )
 
 

@@ -183,6 +183,16 @@ def filter_rows(rows: pd.DataFrame, view, kind: str = "events") -> pd.DataFrame:
     return rows[keep]
 
 
+def rows_key(view, kind: str = "events") -> tuple:
+    """The fields the filters of `kind` read, named: views with the same key keep the same rows (filter_rows)."""
+    return tuple(
+        (name, getattr(view, name))
+        for f in FILTERS
+        if f.keeps is not None and f.rows == kind
+        for name, _, _ in f.fields
+    )
+
+
 def cache_key(view, ignore: tuple[str, ...] = ()) -> tuple:
     """Every field of the view but those in `ignore`, named: a filter added to FILTERS is in every key."""
     return tuple((f.name, getattr(view, f.name)) for f in fields(view) if f.name not in ignore)

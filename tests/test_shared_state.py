@@ -6,6 +6,7 @@ what no widget or link could put there (a client left a widget's state out, or s
 view in the link, with no exception.
 """
 
+import csv
 from datetime import date
 from pathlib import Path
 
@@ -166,3 +167,37 @@ def test_a_wrong_value_in_session_state_gives_the_view_in_the_link(key, junk):
     assert dict(at.query_params) == LINK
     if page == "timeline":
         assert any(c.value.endswith("events shown.") and " of 102 " in c.value for c in at.caption)
+
+
+def test_a_view_s_events_are_filtered_once_for_its_page_its_charts_and_views_that_differ_only_in_focus(monkeypatch):
+    from rutte_race import filters
+    from ui import data
+
+    filtered = []  # the views whose events were filtered, wherever the filtering was asked for
+
+    def counted(rows, view, kind="events"):
+        if kind == "events":
+            filtered.append(view)
+        return real_filter(rows, view, kind)
+
+    real_filter = filters.filter_rows
+    monkeypatch.setattr(filters, "filter_rows", counted)
+    data._for_view.clear()
+
+    def page(name: str, **link) -> AppTest:
+        script = ROOT / ("app.py" if name == "story" else f"pages/{name}.py")  # the story links to other pages
+        at = AppTest.from_file(str(script), default_timeout=TIMEOUT)
+        at.query_params.update({"from": "2024-01-01", "to": "2024-05-31", **link})
+        return at.run()
+
+    timeline = page("timeline")
+    assert not timeline.exception and len(filtered) == 1  # the page's table and its chart's rows: one filtering
+    with (ROOT / "data" / "events.csv").open(encoding="utf-8") as rows:
+        in_view = [row["event_id"] for row in csv.DictReader(rows) if "2024-02-01" <= row["date"] <= "2024-05-31"]
+    focused = page("timeline", event=in_view[-1])
+    assert not focused.exception and len(filtered) == 1
+    assert [m.value for m in focused.markdown] != [m.value for m in timeline.markdown]  # another event's card
+    story = page("story")
+    assert not story.exception and len(filtered) == 1
+    other = page("timeline", countries="HUN")
+    assert not other.exception and len(filtered) == 2 and filtered[1].countries == ("HUN",)

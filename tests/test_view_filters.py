@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from rutte_race.url_state import PARAMS
-from rutte_race.view_state import FILTERS, ViewState, cache_key
+from rutte_race.view_state import FILTERS, ViewState, cache_key, rows_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ from rutte_race.chart_registry import TIMELINE, draw, scope
 from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import load
 from rutte_race.url_state import PARAMS, parse, to_params
-from rutte_race.view_state import cache_key
+from rutte_race.view_state import cache_key, rows_key
 
 root = Path(sys.argv[1])
 ds = load(root / "data", root / "seeds")
@@ -39,6 +39,7 @@ print(json.dumps({
     "kinds_shown": sorted(set(filter_events(ds.events, view)["kind"].astype(str))),
     "timeline_rows": len(draw(TIMELINE, scope(ds, view)).data),
     "in_key": [name for name, _ in cache_key(view)],
+    "in_rows_key": [name for name, _ in rows_key(view)],
     "chart_keys_differ": draw(TIMELINE, scope(ds, plain)).cache_key != draw(TIMELINE, scope(ds, view)).cache_key,
 }))
 """
@@ -57,6 +58,14 @@ def test_view_fields_are_the_filters_fields_and_every_field_is_in_the_cache_key(
         ("as_of", None),
         ("speakers", ()),
     )
+
+
+def test_the_rows_key_names_what_the_filters_of_each_kind_of_row_read():
+    view = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("TUR",), as_of=date(2024, 3, 1), speakers=("Mark Rutte",))
+    assert rows_key(view) == (("start", date(2024, 1, 1)), ("end", date(2024, 6, 30)), ("countries", ("TUR",)))
+    assert rows_key(view, "quotes") == (("speakers", ("Mark Rutte",)),)
+    focused = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("TUR",), event="e-1")
+    assert rows_key(focused) == rows_key(view)  # the focus and the map's date keep no rows out
 
 
 def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key(tmp_path):
@@ -85,3 +94,4 @@ def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key
     # The United States' endorsements in the race: Jan (1), Feb (Kirby, Biden, initial support) and April (1).
     assert got["timeline_rows"] == 5
     assert got["in_key"][-1] == "kinds" and got["chart_keys_differ"]
+    assert got["in_rows_key"] == ["start", "end", "countries", "kinds"]  # the events' filters, the new one too

@@ -12,10 +12,10 @@ from streamlit import dataframe_util
 
 from rutte_race import paths, periods, views
 from rutte_race.chart_registry import Scope
-from rutte_race.filters import bounds_of
+from rutte_race.filters import bounds_of, filter_events
 from rutte_race.load import Dataset, load
 from rutte_race.problems import DataError
-from rutte_race.view_state import Bounds, ViewState
+from rutte_race.view_state import Bounds, ViewState, rows_key
 from ui.shared_cache import shared
 
 Result = TypeVar("Result")
@@ -151,4 +151,11 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         lambda day: stances_on(ds, day),
         lambda countries: _backers_by_date(ds.version, countries, ds, d["statuses"]),
         d["candidates"],
+        lambda v: events_in_view(ds, v),
     )
+
+
+def events_in_view(ds: Dataset, view: ViewState) -> pd.DataFrame:
+    """The events `view` keeps (filter_events), once per data version, dates and countries: shared by every page
+    and chart that reads them, and by views that differ only in what the filters ignore (the focus, the map's date)."""
+    return for_view(("events", rows_key(view)), ds, None, lambda: filter_events(ds.events, view))
