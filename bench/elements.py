@@ -1,10 +1,10 @@
 """`python -m bench.elements [reps]`: what each element on a page adds to a browser redraw.
 
-The floor app of `python -m bench.redraw`, served several times at once with more and more paragraphs or buttons
-under its chart (`RUTTE_BENCH_PARAGRAPHS`, `RUTTE_BENCH_BUTTONS`), each timed as the benchmark times a To date
-change, the servers' tabs taking turns block by block. Prints each one's p50 and what one paragraph and one button
-add (the least-squares slope of the p50s, the plain floor app included). Streamlit draws every element again on
-every rerun, so this is what a page's length costs each filter change. Not part of `./bench.sh`; writes nothing.
+The floor app of `python -m bench.redraw`, served several times at once with more and more elements under its
+chart (bench/floor_app.py): paragraphs whose text changes with the date, paragraphs that never change, buttons.
+Each is timed as the benchmark times a To date change, the servers' tabs taking turns block by block. Prints each
+one's p50 and what one element of each kind adds (the least-squares slope of the p50s, the plain floor app
+included): what a page's length costs each filter change. Not part of `./bench.sh`; writes nothing.
 """
 
 import sys
@@ -17,14 +17,12 @@ from deploy.local_server import start_app, stop_app
 
 Extra = tuple[str, int]  # (kind, how many): what the floor app draws under its chart
 FLOOR: Extra = ("paragraphs", 0)
-EXTRAS: list[Extra] = [
-    FLOOR,
-    ("paragraphs", 10),
-    ("paragraphs", 20),
-    ("paragraphs", 40),
-    ("buttons", 10),
-    ("buttons", 20),
-]
+KINDS = {  # each read from RUTTE_BENCH_<KIND> by the floor app
+    "paragraphs": "paragraphs naming the date",
+    "fixed": "paragraphs that never change",
+    "buttons": "buttons",
+}
+EXTRAS: list[Extra] = [FLOOR, *((kind, n) for kind in ("paragraphs", "fixed") for n in (10, 20, 40)), ("buttons", 20)]
 ROUNDS = 4
 FLOOR_DAYS = 30  # the floor app's date range: each press moves its end a day earlier
 
@@ -33,6 +31,10 @@ def slope(points: dict[int, float]) -> float:
     """Least-squares slope of y over x."""
     mean_x, mean_y = sum(points) / len(points), sum(points.values()) / len(points)
     return sum((x - mean_x) * (y - mean_y) for x, y in points.items()) / sum((x - mean_x) ** 2 for x in points)
+
+
+def _label(kind: str, n: int) -> str:
+    return f"floor app + {n} {KINDS[kind]}" if n else "floor app"
 
 
 def main() -> None:
@@ -52,14 +54,11 @@ def main() -> None:
             for process, _ in servers.values():
                 stop_app(process)
     p50 = {extra: percentile(t, 50) for extra, t in times.items()}
-    rows = [
-        Row("Redraw", f"floor app + {n} {kind}", p50_p95(times[kind, n]), p50[kind, n] / p50[FLOOR])
-        for kind, n in EXTRAS
-    ]
+    rows = [Row("Redraw", _label(kind, n), p50_p95(times[kind, n]), p50[kind, n] / p50[FLOOR]) for kind, n in EXTRAS]
     print(table(rows))
-    for kind in ("paragraphs", "buttons"):
+    for kind in KINDS:
         points = {0: p50[FLOOR]} | {n: p50[k, n] for k, n in EXTRAS if k == kind}
-        print(f"One of the {kind}: {slope(points) * 1000:.2f} ms a redraw")
+        print(f"One more of the {KINDS[kind]}: {slope(points) * 1000:.2f} ms a redraw")
 
 
 if __name__ == "__main__":

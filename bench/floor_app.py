@@ -1,6 +1,7 @@
 """The browser-redraw benchmark's floor: one sidebar date control and one small Altair line chart filtered by it.
-`RUTTE_BENCH_PARAGRAPHS=N` and `RUTTE_BENCH_BUTTONS=N` add N short paragraphs or N buttons under the chart (set
-by `python -m bench.elements` only)."""
+Under the chart, set by `python -m bench.elements` only: `RUTTE_BENCH_PARAGRAPHS=N` adds N short paragraphs that
+name the chosen date (new text on every change), `RUTTE_BENCH_FIXED=N` N paragraphs that never change, and
+`RUTTE_BENCH_BUTTONS=N` N buttons."""
 
 import os
 from datetime import date, timedelta
@@ -20,5 +21,7 @@ shown = days[days["date"] <= pd.Timestamp(to)]
 st.altair_chart(alt.Chart(shown).mark_line().encode(x="date:T", y="count:Q"), width="stretch")
 for i in range(int(os.environ.get("RUTTE_BENCH_PARAGRAPHS", "0"))):
     st.markdown(f"Paragraph {i + 1}: the view ends on {to:%d %B %Y}.")
+for i in range(int(os.environ.get("RUTTE_BENCH_FIXED", "0"))):
+    st.markdown(f"Fixed paragraph {i + 1}: the same words on every run.")
 for i in range(int(os.environ.get("RUTTE_BENCH_BUTTONS", "0"))):
     st.button(f"Button {i + 1}", key=f"button-{i}")

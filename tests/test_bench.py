@@ -84,7 +84,12 @@ def test_the_element_cost_is_the_slope_through_every_point():
 
 
 @pytest.mark.parametrize(
-    ("variable", "kind", "count"), [("RUTTE_BENCH_PARAGRAPHS", "markdown", 3), ("RUTTE_BENCH_BUTTONS", "button", 4)]
+    ("variable", "kind", "count"),
+    [
+        ("RUTTE_BENCH_PARAGRAPHS", "markdown", 3),
+        ("RUTTE_BENCH_FIXED", "markdown", 2),
+        ("RUTTE_BENCH_BUTTONS", "button", 4),
+    ],
 )
 def test_the_floor_app_draws_the_extra_elements_it_is_asked_for(monkeypatch, variable, kind, count):
     plain = AppTest.from_file(str(ROOT / FLOOR_APP)).run()
@@ -94,3 +99,5 @@ def test_the_floor_app_draws_the_extra_elements_it_is_asked_for(monkeypatch, var
     assert len(plain.get(kind)) == 0
     assert len(extended.get(kind)) == count
     assert len(extended.get("vega_lite_chart")) == 1
+    names_the_date = variable == "RUTTE_BENCH_PARAGRAPHS"  # the floor app's last day, 30 January 2024
+    assert all(("30 January 2024" in m.value) == names_the_date for m in extended.get("markdown"))
