@@ -19,9 +19,16 @@ last = FIRST + timedelta(days=DAYS - 1)
 to = st.sidebar.date_input("To", value=last, min_value=FIRST, max_value=last, format="YYYY-MM-DD")
 shown = days[days["date"] <= pd.Timestamp(to)]
 st.altair_chart(alt.Chart(shown).mark_line().encode(x="date:T", y="count:Q"), width="stretch")
-for i in range(int(os.environ.get("RUTTE_BENCH_PARAGRAPHS", "0"))):
-    st.markdown(f"Paragraph {i + 1}: the view ends on {to:%d %B %Y}.")
-for i in range(int(os.environ.get("RUTTE_BENCH_FIXED", "0"))):
-    st.markdown(f"Fixed paragraph {i + 1}: the same words on every run.")
-for i in range(int(os.environ.get("RUTTE_BENCH_BUTTONS", "0"))):
-    st.button(f"Button {i + 1}", key=f"button-{i}")
+
+
+def extra(kind: str) -> range:
+    """1 to N for RUTTE_BENCH_<KIND>=N (none when it is not set)."""
+    return range(1, int(os.environ.get(f"RUTTE_BENCH_{kind}", "0")) + 1)
+
+
+for i in extra("PARAGRAPHS"):
+    st.markdown(f"Paragraph {i}: the view ends on {to:%d %B %Y}.")
+for i in extra("FIXED"):
+    st.markdown(f"Fixed paragraph {i}: the same words on every run.")
+for i in extra("BUTTONS"):
+    st.button(f"Button {i}", key=f"button-{i}")
