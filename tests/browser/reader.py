@@ -105,6 +105,32 @@ def assert_charts_drawn(page: Page, at_least: int = 1) -> int:
     return count
 
 
+# Fractions of the drawn map where Europe and North America fill the middle band.
+MAP_MIDDLE = [
+    (fx, fy) for fx in (0.5, 0.55, 0.6, 0.45, 0.4, 0.65, 0.35, 0.7) for fy in (0.45, 0.5, 0.4, 0.55, 0.35, 0.6)
+]
+
+
+def tooltip_over(page: Page, points, wanted) -> str | None:
+    """Hover the first chart's drawing at `points` (fractions of its box) in turn; the first tooltip text for
+    which `wanted(text)` holds, or None. Under load the drawing may still be laid out when the page is ready and a
+    tooltip may take longer than a fixed pause, so the box is measured at each point and each tooltip awaited."""
+    drawing = vega_charts(page).first.locator("canvas, svg").first
+    expect(drawing).to_be_visible()
+    drawing.scroll_into_view_if_needed()
+    tooltip = page.locator("#vg-tooltip-element")
+    for fx, fy in points:
+        box = drawing.bounding_box()
+        page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
+        try:  # every country has a tooltip, so one that never shows means the pointer missed the land
+            expect(tooltip).to_be_visible(timeout=2000)
+        except AssertionError:
+            continue
+        if wanted(text := tooltip.inner_text()):
+            return text
+    return None
+
+
 def open_replay(page: Page):
     """The backer map's replay, which is drawn only once the reader asks for it."""
     page.get_by_text("Show the replay", exact=True).click()

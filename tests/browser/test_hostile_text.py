@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
-from reader import open_page
+from reader import MAP_MIDDLE, open_page, tooltip_over
 
 from deploy.local_server import start_app, stop_app
 from rutte_race import charts, export
@@ -68,18 +68,10 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(page, hostile_url, d
 
 def test_a_map_tooltip_shows_a_name_with_markup_as_text(page, hostile_url, dialogs):
     open_page(page, hostile_url, "backer_map")
-    chart = page.locator('[data-testid="stVegaLiteChart"]').first
-    tooltip = page.locator("#vg-tooltip-element")
-    box = chart.bounding_box()
-    for fx in (0.5, 0.55, 0.6, 0.45, 0.4, 0.65, 0.35, 0.7):  # Europe and North America fill the middle band
-        for fy in (0.45, 0.5, 0.4, 0.55, 0.35, 0.6):
-            page.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            page.wait_for_timeout(150)
-            if tooltip.count() and tooltip.is_visible() and "rutteInjected" in tooltip.inner_text():
-                assert LITERAL in tooltip.inner_text()
-                assert page.evaluate(INJECTED) == NOTHING and dialogs == []
-                return
-    pytest.fail("no ally's tooltip appeared over the middle of the map")
+    text = tooltip_over(page, MAP_MIDDLE, lambda text: "rutteInjected" in text)
+    assert text, "no tooltip with the hostile name appeared over the middle of the map"
+    assert LITERAL in text
+    assert page.evaluate(INJECTED) == NOTHING and dialogs == []
 
 
 def test_an_exported_html_chart_shows_markup_as_text(page, hostile, tmp_path, dialogs):

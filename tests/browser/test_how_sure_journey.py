@@ -1,24 +1,15 @@
 """Journey: a reader checks how sure the story is (a map tooltip says how many articles report a stance), follows
 a chart's corrections link to the log, and finds on the method page the rules and how to cite this data version."""
 
-import pytest
 from playwright.sync_api import expect
-from reader import assert_no_exception, open_page, wait_ready
+from reader import MAP_MIDDLE, assert_no_exception, open_page, tooltip_over, wait_ready
 
 
 def test_a_map_tooltip_says_how_many_articles_report_the_stance(app, app_url):
     open_page(app, app_url, "backer_map", "as_of=2024-04-30")
-    chart = app.locator('[data-testid="stVegaLiteChart"]').first
-    tooltip = app.locator("#vg-tooltip-element")
-    box = chart.bounding_box()
-    for fx in (0.5, 0.55, 0.6, 0.45, 0.4, 0.65, 0.35, 0.7):
-        for fy in (0.45, 0.5, 0.4, 0.55, 0.35, 0.6):
-            app.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-            app.wait_for_timeout(150)
-            if tooltip.count() and tooltip.is_visible() and "How sure" in tooltip.inner_text():
-                assert "Reported by" in tooltip.inner_text()
-                return
-    pytest.fail("no ally's tooltip with 'How sure' appeared over the middle of the map")
+    text = tooltip_over(app, MAP_MIDDLE, lambda text: "Reported by" in text)
+    assert text, "no backing ally's tooltip appeared over the middle of the map"
+    assert "How sure" in text
 
 
 def test_a_chart_links_to_the_corrections_and_the_method_page_says_how_to_cite(app, app_url):

@@ -15,7 +15,7 @@ from rutte_race import embeds, whole_view
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 from rutte_race.paths import ALLIES_GEOJSON
-from tests.browser.reader import PAGES, open_page, open_replay
+from tests.browser.reader import PAGES, open_page, open_replay, tooltip_over
 
 PHONE = {"width": 390, "height": 844}
 PHONE_AGENT = (
@@ -114,25 +114,11 @@ def test_the_timeline_table_shows_what_happened_first(phone, app_url):
 def test_the_map_tooltip_stays_on_a_phone_screen(phone, app_url, screenshots):
     open_page(phone, app_url, "backer_map")
     settled(phone)
-    chart = phone.locator('[data-testid="stVegaLiteChart"]').first
-    chart.scroll_into_view_if_needed()
-    box = chart.bounding_box()
-    tooltip = phone.locator("#vg-tooltip-element")
-    for fx, fy in (
-        (0.62, 0.35),
-        (0.58, 0.38),
-        (0.66, 0.33),
-        (0.7, 0.4),
-        (0.55, 0.3),
-    ):  # central Europe: Hungary and its neighbours
-        phone.mouse.move(box["x"] + box["width"] * fx, box["y"] + box["height"] * fy)
-        phone.wait_for_timeout(300)
-        if tooltip.count() and tooltip.is_visible() and tooltip.inner_text().strip():
-            shown = tooltip.bounding_box()
-            phone.screenshot(path=screenshots / "phone-map-tooltip.png")
-            assert shown["x"] >= 0 and shown["x"] + shown["width"] <= PHONE["width"], shown
-            return
-    pytest.fail("no ally's tooltip appeared over central Europe")
+    central_europe = ((0.62, 0.35), (0.58, 0.38), (0.66, 0.33), (0.7, 0.4), (0.55, 0.3))  # Hungary and neighbours
+    assert tooltip_over(phone, central_europe, str.strip), "no ally's tooltip appeared over central Europe"
+    shown = phone.locator("#vg-tooltip-element").bounding_box()
+    phone.screenshot(path=screenshots / "phone-map-tooltip.png")
+    assert shown["x"] >= 0 and shown["x"] + shown["width"] <= PHONE["width"], shown
 
 
 def allies_box() -> tuple[float, float, float, float]:
