@@ -8,20 +8,41 @@ from ui import state
 from ui.page import start_page
 
 
-def card(row) -> None:
+def error_card(row) -> None:
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])})")
         st.caption(
             f"Corrected on {row['Corrected on']}, data version {escape_markdown(row['Data version'])}. Article: "
             f"{escape_markdown(row['Article'])}"
         )
-        if row["Kind"] == corrections.KIND_LABELS["article_error"]:
-            st.markdown(
-                f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** "
-                f"{escape_markdown(row['Correction'])}"
-            )
+        st.markdown(
+            f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** "
+            f"{escape_markdown(row['Correction'])}"
+        )
+
+
+def change_line(row) -> str:
+    return (
+        f"- **{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])}; "
+        f"{escape_markdown(str(row['Article']))}): {escape_markdown(row['Correction'])}"
+    )
+
+
+def changes_card(rows) -> None:
+    """One reason and the rows changed for it; a long list folded, so the reasons read as a list of their own."""
+    first = rows.iloc[0]
+    with st.container(border=True):
+        st.markdown(f"**Why:** {escape_markdown(first['Why'])}")
+        count = "1 row" if len(rows) == 1 else f"{len(rows)} rows"
+        st.caption(
+            f"Corrected on {first['Corrected on']}, data version {escape_markdown(first['Data version'])}: {count}."
+        )
+        lines = "\n".join(change_line(row) for _, row in rows.iterrows())
+        if len(rows) == 1:
+            st.markdown(lines)
         else:
-            st.markdown(f"**Changed:** {escape_markdown(row['Correction'])}\n\n**Why:** {escape_markdown(row['Why'])}")
+            with st.expander(f"The {count} changed"):
+                st.markdown(lines)
 
 
 ds, derived, view = start_page()
@@ -41,11 +62,15 @@ st.caption(
 )
 
 
-st.header("Changes to the data after publication")
-for _, row in changes.iterrows():
-    card(row)
 st.header("Errors in the articles")
 for _, row in errors.iterrows():
-    card(row)
+    error_card(row)
+st.header("Changes to the data after publication")
+st.caption(
+    "Grouped by why we made them, the newest data version first; where one reason changed several rows, open "
+    "the group to see each row's change."
+)
+for rows in corrections.by_reason(changes):
+    changes_card(rows)
 
 state.sync_url(view, derived["bounds"])

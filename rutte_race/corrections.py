@@ -110,6 +110,14 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     )
 
 
+def by_reason(changes: pd.DataFrame) -> list[pd.DataFrame]:
+    """The data changes of `log` (newest first), one group per data version and reason, as a fact-check pass
+    changes many rows for one reason: newest version first, then the groups that changed the most rows."""
+    newest_first = {version: rank for rank, version in enumerate(dict.fromkeys(changes["Data version"]))}
+    groups = [rows for _, rows in changes.groupby(["Data version", "Corrected on", "Why"], sort=False)]
+    return sorted(groups, key=lambda rows: (newest_first[rows["Data version"].iloc[0]], -len(rows)))
+
+
 def chart_notice(corrections: pd.DataFrame, event_ids) -> str:
     """The line a chart (and its exports) carries when it draws corrected rows; '' when it draws none."""
     count = corrections.loc[corrections["event_id"].isin(set(event_ids)), "event_id"].nunique()

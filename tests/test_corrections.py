@@ -1,6 +1,7 @@
 """The public corrections log: built from the data, newest first, and linked from the charts that draw corrected
 rows."""
 
+import pandas as pd
 import pytest
 
 from rutte_race import corrections
@@ -28,6 +29,19 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert (
         list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
     )
+
+
+def test_data_changes_are_grouped_by_reason_newest_version_first_then_largest():
+    changes = pd.DataFrame(
+        {
+            "Data version": ["1.2.0", "1.2.0", "1.2.0", "1.2.0", "1.1.0", "1.1.0"],
+            "Corrected on": ["1 December 2026"] * 4 + ["25 November 2026"] * 2,
+            "Why": ["small", "big", "big", "big", "old", "old"],
+            "Event": ["a", "b", "c", "d", "e", "f"],
+        }
+    )
+    groups = corrections.by_reason(changes)
+    assert [list(rows["Event"]) for rows in groups] == [["b", "c", "d"], ["a"], ["e", "f"]]
 
 
 def test_a_data_change_says_what_changed_and_why(log):
