@@ -174,8 +174,11 @@ def test_the_replay_shows_every_ally_its_whole_key_and_uncut_dates(phone, app, a
             assert figure["x"] <= box["x"] and box["x"] + box["width"] <= figure["x"] + figure["width"], (
                 label.inner_text()
             )
+    shown_date = replay.locator(".slider-label").filter(has_text="As of ")  # the slider's current value
+    expect(shown_date).to_have_text("As of 7 July 2023")
     replay.locator(".updatemenu-button").first.click()
-    reader.wait_for_timeout(15_000)  # the whole race, each date up in proportion to its gap
+    # The whole race plays to the day he took office, each date up in proportion to its gap (about 10 s).
+    expect(shown_date).to_have_text("As of 1 October 2024", timeout=40_000)
     expect(replay.locator(".slider-container .slider-label").first).to_be_visible()
     assert not errors, errors  # Plotly's Pause threw "Uncaught (in promise)" here
 
