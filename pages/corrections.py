@@ -21,28 +21,27 @@ def error_card(row) -> None:
         )
 
 
-def change_line(row) -> str:
+def row_line(changes) -> str:
+    """One row's changes for one reason, as a list item: the event once, then each change."""
+    first = changes.iloc[0]
     return (
-        f"- **{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])}; "
-        f"{escape_markdown(str(row['Article']))}): {escape_markdown(row['Correction'])}"
+        f"- **{escape_markdown(first['Event'])}** ({escape_markdown(first['Event date'])}; "
+        f"{escape_markdown(str(first['Article']))}): {escape_markdown(' '.join(changes['Correction']))}"
     )
 
 
 def changes_card(rows) -> None:
-    """One reason and the rows changed for it; a long list folded, so the reasons read as a list of their own."""
-    first = rows.iloc[0]
+    """One reason and the rows changed for it (corrections.by_reason), folded, so the reasons read as a list of
+    their own."""
+    first = rows[0].iloc[0]
     with st.container(border=True):
         st.markdown(f"**Why:** {escape_markdown(first['Why'])}")
         count = "1 row" if len(rows) == 1 else f"{len(rows)} rows"
         st.caption(
             f"Corrected on {first['Corrected on']}, data version {escape_markdown(first['Data version'])}: {count}."
         )
-        lines = "\n".join(change_line(row) for _, row in rows.iterrows())
-        if len(rows) == 1:
-            st.markdown(lines)
-        else:
-            with st.expander(f"The {count} changed"):
-                st.markdown(lines)
+        with st.expander("The row changed" if len(rows) == 1 else f"The {count} changed"):
+            st.markdown("\n".join(row_line(changes) for changes in rows))
 
 
 ds, derived, view = start_page()
@@ -66,10 +65,7 @@ st.header("Errors in the articles")
 for _, row in errors.iterrows():
     error_card(row)
 st.header("Changes to the data after publication")
-st.caption(
-    "Grouped by why we made them, the newest data version first; where one reason changed several rows, open "
-    "the group to see each row's change."
-)
+st.caption("Grouped by why we made them, the newest data version first; open a group to see each row's change.")
 for rows in corrections.by_reason(changes):
     changes_card(rows)
 

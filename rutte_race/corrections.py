@@ -110,12 +110,16 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     )
 
 
-def by_reason(changes: pd.DataFrame) -> list[pd.DataFrame]:
-    """The data changes of `log` (newest first), one group per data version and reason, as a fact-check pass
-    changes many rows for one reason: newest version first, then the groups that changed the most rows."""
+def by_reason(changes: pd.DataFrame) -> list[list[pd.DataFrame]]:
+    """The data changes of `log` (newest first) for each data version and reason, as a fact-check pass changes many
+    rows for one reason; each reason's changes split by the row they changed. Newest version first, then the
+    reasons that changed the most rows."""
     newest_first = {version: rank for rank, version in enumerate(dict.fromkeys(changes["Data version"]))}
-    groups = [rows for _, rows in changes.groupby(["Data version", "Corrected on", "Why"], sort=False)]
-    return sorted(groups, key=lambda rows: (newest_first[rows["Data version"].iloc[0]], -len(rows)))
+    reasons = [
+        [by_row for _, by_row in rows.groupby(["Event", "Event date", "Article"], sort=False, dropna=False)]
+        for _, rows in changes.groupby(["Data version", "Corrected on", "Why"], sort=False)
+    ]
+    return sorted(reasons, key=lambda rows: (newest_first[rows[0]["Data version"].iloc[0]], -len(rows)))
 
 
 def chart_notice(corrections: pd.DataFrame, event_ids) -> str:

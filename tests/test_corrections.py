@@ -31,17 +31,23 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     )
 
 
-def test_data_changes_are_grouped_by_reason_newest_version_first_then_largest():
+def test_data_changes_are_grouped_by_reason_then_row_newest_version_first_then_most_rows():
     changes = pd.DataFrame(
         {
-            "Data version": ["1.2.0", "1.2.0", "1.2.0", "1.2.0", "1.1.0", "1.1.0"],
-            "Corrected on": ["1 December 2026"] * 4 + ["25 November 2026"] * 2,
-            "Why": ["small", "big", "big", "big", "old", "old"],
-            "Event": ["a", "b", "c", "d", "e", "f"],
+            "Data version": ["1.2.0"] * 5 + ["1.1.0"] * 2,
+            "Corrected on": ["1 December 2026"] * 5 + ["25 November 2026"] * 2,
+            "Why": ["few", "few", "many", "many", "many", "old", "old"],
+            "Event": ["a", "a", "b", "c", "d", "e", "f"],  # "few" changed two fields of one row
+            "Event date": ["Jan 2024"] * 7,
+            "Article": ["Title"] * 7,
         }
     )
     groups = corrections.by_reason(changes)
-    assert [list(rows["Event"]) for rows in groups] == [["b", "c", "d"], ["a"], ["e", "f"]]
+    assert [[list(row["Event"]) for row in reason] for reason in groups] == [
+        [["b"], ["c"], ["d"]],
+        [["a", "a"]],
+        [["e"], ["f"]],
+    ]
 
 
 def test_a_data_change_says_what_changed_and_why(log):

@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from entry_points import HEADLINES
+from rutte_race import corrections
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 
@@ -250,7 +251,7 @@ def test_charts_that_draw_corrected_rows_link_to_the_corrections_and_others_do_n
     assert not [m for m in markdown_texts(june) if "](corrections)" in m]
 
 
-def test_corrections_page_lists_the_article_errors_then_the_changes_by_reason():
+def test_corrections_page_lists_the_article_errors_then_the_changes_by_reason(ds):
     at = page("corrections").run()
     # 7 article errors logged in 1.0.0, one (the Wilders forecast) withdrawn in 1.2.0; 2 changes in 1.1.0, 209 in 1.2.0.
     assert not at.exception and captions(at)[0].startswith(
@@ -258,15 +259,18 @@ def test_corrections_page_lists_the_article_errors_then_the_changes_by_reason():
     )
     assert [h.value for h in at.header] == ["Errors in the articles", "Changes to the data after publication"]
     dated = [c for c in captions(at) if c.startswith("Corrected on")]
-    # The errors first, then the 1.2.0 changes under their 41 reasons (74 rows had outside knowledge moved into its
-    # own column, the largest group, so it comes first), then the 2 of 1.1.0, each with a reason of its own.
+    # The errors first, then the 1.2.0 changes under their 41 reasons (26 rows had their date basis say first that
+    # the date is a bound, the most rows for one reason, so it comes first), then the 2 of 1.1.0.
     assert len(dated) == 6 + 41 + 2 and all("23 November 2026" in c for c in dated[:6])
-    assert dated[6] == "Corrected on 1 December 2026, data version 1\\.2\\.0: 74 rows."  # the version escaped
+    assert dated[6] == "Corrected on 1 December 2026, data version 1\\.2\\.0: 26 rows."  # the version escaped
     assert all("1 December 2026" in c for c in dated[6:47]) and all("25 November 2026" in c for c in dated[47:])
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 6 and text.count("**Why:**") == 43
+    # 96 (reason, row) pairs in data/corrections.csv: each row once under each reason, with every change it had.
     changed_rows = [line for m in markdown_texts(at) for line in m.splitlines() if line.startswith("- **")]
-    assert len(changed_rows) == 211 and "; nan)" not in text  # every row names its article
+    assert len(changed_rows) == 96 and "; nan)" not in text  # every row names its article
+    every_change = corrections.log(ds.corrections, ds.events, ds.articles).query("Kind == 'We changed the data'")
+    assert all(escape_markdown(change) in text for change in every_change["Correction"])
     # Changes in readers' words: what the row is now counted with, never 'field: before → after'.
     assert (
         escape_markdown("No longer counted as another report of the same fact as “Some Eastern European allies") in text
