@@ -174,23 +174,22 @@ ViewState.__doc__ = (
 )
 
 
+def row_filters(kind: str = "events") -> list:
+    """The filters that keep rows of `kind` in or out."""
+    return [f for f in FILTERS if f.keeps is not None and f.rows == kind]
+
+
 def filter_rows(rows: pd.DataFrame, view, kind: str = "events") -> pd.DataFrame:
     """The rows every filter of `kind` lets through."""
     keep = np.ones(len(rows), dtype=bool)  # numpy, not pandas: a new view filters a few times per rerun
-    for f in FILTERS:
-        if f.keeps is not None and f.rows == kind:
-            keep &= f.keeps(rows, view)
+    for f in row_filters(kind):
+        keep &= f.keeps(rows, view)
     return rows[keep]
 
 
 def rows_key(view, kind: str = "events") -> tuple:
     """The fields the filters of `kind` read, named: views with the same key keep the same rows (filter_rows)."""
-    return tuple(
-        (name, getattr(view, name))
-        for f in FILTERS
-        if f.keeps is not None and f.rows == kind
-        for name, _, _ in f.fields
-    )
+    return tuple((name, getattr(view, name)) for f in row_filters(kind) for name, _, _ in f.fields)
 
 
 def cache_key(view, ignore: tuple[str, ...] = ()) -> tuple:
