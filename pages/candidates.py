@@ -2,22 +2,15 @@
 
 import streamlit as st
 
-from rutte_race import describe, views
+from rutte_race import describe, tables, views
 from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
-from rutte_race.formatting import date_label, day_text
+from rutte_race.formatting import article_names, date_label
 from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.page import start_page
-
-STATUS_WORDS = {
-    "appointed": "Appointed",
-    "withdrew": "Withdrew",
-    "declared": "Declared",
-    "mentioned": "Named, never declared",
-}
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
@@ -27,8 +20,8 @@ ran_openly = ds.candidates.loc[ds.candidates["status"] != "mentioned", "name"].t
 st.markdown(
     f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
     f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; "
-    "the others were floated "
-    "in the press. Corrections of the articles' errors about them are noted on each card."
+    "the others expressed interest or were floated in the press. Where an article gets one of them wrong, the card "
+    "says so."
 )
 
 
@@ -36,7 +29,7 @@ def cards() -> dict[str, dict]:
     """Each candidate's card as text, by candidate id: the same for every view, so built once per data version.
     Each part is one Markdown element (paragraphs and line breaks inside it), not one per line: Streamlit pays for
     every element on every rerun, and the cards were most of this page's 130."""
-    titles = ds.articles.set_index("article_id")["title"]
+    sources = article_names(ds.articles)
     out = {}
     for _, cand in derived["candidates"].iterrows():
         country = derived["names"].get(cand["country_iso3"], cand["country_iso3"])
@@ -45,16 +38,16 @@ def cards() -> dict[str, dict]:
                 [
                     f"### {escape_markdown(cand['name'])}",
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
-                    f"**{STATUS_WORDS[cand['status']]}.** First named in "
-                    f"*{escape_markdown(titles[cand['first_article_id']])}* ({day_text(cand['first_named'])}).",
-                    f"How it ended: {escape_markdown(cand['last_event'])}",
+                    f"**{tables.CANDIDATE_STATUS[cand['status']]}.** First named by "
+                    f"{escape_markdown(sources[cand['first_article_id']])}.",
+                    f"Last reported: {escape_markdown(cand['last_event'])}",
                 ]
             ),
             "note": escape_markdown(cand["note"]) if cand["note"] else "",
             "sourced": "\n\n".join(
                 f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}"
-                f"  \n:small[{escape_markdown(quoted(event['evidence']))} "
-                f"({escape_markdown(titles[event['article_id']])})]"
+                f"  \n:small[{escape_markdown(sources[event['article_id']])} wrote: "
+                f"{escape_markdown(quoted(event['evidence']))}]"
                 for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows()
             ),
         }

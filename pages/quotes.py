@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from rutte_race import export
+from rutte_race import export, tables
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
-from rutte_race.formatting import date_label, source_label
+from rutte_race.formatting import article_names, date_label
 from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.page import start_page
@@ -30,7 +30,7 @@ shown = data.for_view("quotes", ds, view, lambda: quotes_in_view(quotes, ds.even
 st.caption(shown_of(len(shown), len(quotes), "quotes"))
 st.download_button(
     "Download these quotes (CSV)",
-    data=lambda: export.csv_bytes(shown.drop(columns=["date_start", "date_end"]), ds.version),
+    data=lambda: export.csv_bytes(tables.quotes(shown, ds.articles), ds.version),
     file_name="rutte-quotes.csv",
     mime="text/csv",
     on_click="ignore",
@@ -42,17 +42,16 @@ def cards() -> dict[str, dict]:
     """Each quote's card as text, by event id: the same in every view, so built once per data version. Two
     elements a card (who said it and the quote; the context, source and note in small type), not one a line:
     Streamlit pays for every element on every rerun."""
-    out = {}
+    out, names = {}, article_names(ds.articles)
     for _, quote in quotes.iterrows():
         role = f", {quote['actor_role']}" if quote["actor_role"] else ""
-        published = date_label(quote["article_published"], quote["article_published_precision"])
         who = (
             f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
             f"{date_label(quote['date'], str(quote['date_precision']))}"
         )
         about = [
             f"In context: {escape_markdown(quoted(quote['evidence']))}",
-            f"Source: {escape_markdown(source_label(quote['title'], quote['outlet']))}, published {published}",
+            f"Source: {escape_markdown(names[quote['article_id']])}: *{escape_markdown(quote['title'])}*",
             *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
         ]
         out[quote["event_id"]] = {

@@ -5,13 +5,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from rutte_race import cite, export, paths, views
-from rutte_race.accuracy import OUTSIDE_LABEL, STANCE_WORDING
+from rutte_race import cite, corrections, export, paths, views
+from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING
 from rutte_race.counts import counted, of_dataset
-from rutte_race.formatting import date_label, date_labels
+from rutte_race.formatting import article_names, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
-from ui import charts as chart_cache
+from rutte_race.views import STATUS_LABELS
 from ui import data, state
 from ui.page import app_address, start_page
 
@@ -20,12 +20,14 @@ bounds = derived["bounds"]
 
 st.title("Sources and method")
 counts = of_dataset(ds)
+outside = data.for_view("outside facts", ds, None, lambda: ds.events[ds.events["outside_fact"] != ""])
 st.markdown(
-    f"Everything in this story comes from **{counts.news_articles}** and nothing else. "
-    "We read each one, wrote down every "
-    "claim it makes as one row (who, what, when, the stance it reports), and kept with each row the **exact sentence** "
-    "of the article it comes from. A check run on every change proves each sentence and quote occurs word for word "
-    "in its article."
+    f"Every claim in this story comes from **{counts.news_articles}**, listed below. We read each one, wrote down "
+    "every claim it makes about the race as one row (who, what, when, the stance it reports), and kept with each "
+    "row the **exact sentence** of the article it comes from. A check run on every change proves each sentence and "
+    f"quote occurs word for word in its article. {len(outside)} facts come from outside the articles (dates, offices "
+    "and venues on the public record, each with its source): they date a claim or correct an article, never add a "
+    "claim, and are labelled wherever they appear."
 )
 
 st.header(f"The {counted(counts.articles, 'article')}")
@@ -35,13 +37,9 @@ def articles_table() -> pd.DataFrame:
     articles = ds.articles
     return pd.DataFrame(
         {
+            "Named here as": article_names(articles).values(),
             "Title": articles["title"],
-            "Named in notes as": articles["article_id"],  # notes and date bases cite an article by this short name
-            "Outlet": articles["outlet"],
             "Author": articles["author"],
-            "Published": [
-                date_label(d, str(p)) for d, p in zip(articles["published"], articles["published_precision"])
-            ],
             "How we know the date": articles["published_basis"],
             "What it reports": articles["summary"],
             "Fact-check": articles["note"],
@@ -50,6 +48,12 @@ def articles_table() -> pd.DataFrame:
 
 
 st.dataframe(data.table_for_view("articles", ds, None, articles_table), hide_index=True, width="stretch")
+
+st.header("How we checked")
+checked = data.for_view("fact-check", ds, None, lambda: corrections.fact_check(ds))
+st.markdown(checked.text)
+with st.expander(f"What the fact-check changed, by reason ({len(checked.reasons)} reasons)"):
+    st.markdown("\n".join(f"- {escape_markdown(reason)} ({rows})" for reason, rows in checked.reasons))
 
 st.header("How dates were worked out")
 st.markdown(
@@ -103,7 +107,8 @@ st.caption(
 )
 for fact in disputed:
     st.markdown(fact)
-chart_cache.corrections_link("Every correction, with its date")
+# A relative link: st.page_link exists only once app.py has run st.navigation (so not in this page's own AppTest).
+st.markdown(":material/edit_note: [The articles' own errors, and any correction since publication](corrections)")
 
 st.header("Rules the data follows")
 st.markdown(
@@ -116,22 +121,23 @@ st.markdown(
 st.header("How we read a stance")
 st.markdown(
     "A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in "
-    "writing why "
-    "we read it so, and that reason is shown with it. Longer phrases count first: *no sign of supporting* is "
-    "undeclared, not backing."
+    "writing why we read it so, and that reason is shown with it. Longer phrases count first: *no sign of "
+    "supporting* is not yet backing, not backing."
 )
 st.markdown(
-    "\n".join(f"- **{stance}**: {', '.join(f'“{w}”' for w in words)}" for stance, words in STANCE_WORDING.items())
+    "\n".join(
+        f"- **{STATUS_LABELS[stance]}**: {', '.join(f'“{w}”' for w in words)}"
+        for stance, words in STANCE_WORDING.items()
+    )
+    + "\n- **A position that continues** (confirms the stance held, never changes it): "
+    + ", ".join(f"“{w}”" for w in CONTINUING_WORDING)
 )
 
 st.header("Facts from outside the articles")
-outside = data.for_view("outside facts", ds, None, lambda: ds.events[ds.events["outside_fact"] != ""])
 st.markdown(
     f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), "
-    "to date "
-    "the row or to correct the article. Each is kept apart from the article's words, with its source, and shown "
-    "to readers "
-    f"as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
+    "to date the row or to correct the article. Each is kept apart from the article's words, with its source, and "
+    f"shown to readers as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
 )
 outside_table = data.table_for_view(
     "outside facts",
@@ -154,7 +160,7 @@ st.markdown(
     "one zip. "
     f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the "
     "files' content, "
-    "which changes whenever a row or an article does. Chart CSVs carry it in a last column, `dataset_version`."
+    "which changes whenever a row or an article does. Chart CSVs carry it in their last column, Data version."
 )
 st.download_button(
     "Download the data package (zip)",

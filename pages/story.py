@@ -1,10 +1,11 @@
-"""The story: headline, the race in a few paragraphs with figures computed from the data, and a way in."""
+"""The story: headline, the chart of who backed Rutte and who held out, then the race in a few paragraphs with
+figures computed from the data, and a way in."""
 
 import streamlit as st
 
 from rutte_race import describe, jump
 from rutte_race.counts import of_dataset
-from rutte_race.formatting import date_label, day_text
+from rutte_race.formatting import date_label
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import to_params
 from ui import data, state
@@ -15,47 +16,19 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 counts = of_dataset(ds)
-st.title(counts.headline)
 figures = derived["story"]
-appointment = figures["appointment"]
-about = "" if figures["first_backing_exact"] else "about "
-days = f"{figures['days_to_appointment']}" if figures["first_backing_exact"] else f"c. {figures['days_to_appointment']}"
-ran = figures["rivals_who_ran"]
-st.markdown(
-    f"The outgoing Dutch prime minister was the favourite from the start, but NATO picks its Secretary General "
-    f"by consensus: every ally has to agree. Our {counts.news_articles} name "
-    f"**{figures['named_backers_before_appointment']} allies** "
-    f"backing him by the eve of his appointment, while **{escape_markdown(' and '.join(figures['held_out']))}** "
-    "held out for months. "
-    f"It took **{about}{figures['days_to_appointment']} days** from the first reported backing "
-    f"({escape_markdown(describe.names_list([describe.in_prose(n) for n in figures['first_backers']]))}, "
-    f"{figures['first_backing_when']}) "
-    f"to his appointment on **{day_text(appointment['date'])}**, and he took office on "
-    f"**{day_text(figures['took_office'])}**. "
-    f"Of the {figures['rivals']} rivals the articles name, {describe.names_list(ran) if ran else 'none'} ran openly."
-)
-
-cols = st.columns(4)
-cols[0].metric(
-    "Days, first backing to appointment",
-    days,
-    help=f"From the first reported backing, {figures['first_backing_when']}, to {day_text(appointment['date'])}.",
-)
-cols[1].metric(
-    "Allies named as backers", figures["named_backers_before_appointment"], help="By the eve of the appointment."
-)
-cols[2].metric("Allies that held out", len(figures["held_out"]))
-cols[3].metric(
-    "Rivals who ran openly", len(ran), help=f"{figures['rivals'] - len(ran)} more were only named in the press."
-)
+st.title(counts.headline)
+st.markdown(describe.standfirst(counts))
 
 show_page_charts("story", data.scope(ds, view))
-with st.expander("The figures as a table"):
-    by_month = data.table_for_view("by month", ds, None, lambda: derived["by_month"].drop(columns=["month_end"]))
-    st.dataframe(by_month, hide_index=True)
+
+for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures)):
+    column.metric(label, value, help=meaning or None)
+st.markdown(describe.story_lead(figures, counts))
 
 st.header("Latest developments")
-latest = data.for_view("latest events", ds, view, lambda: jump.latest(data.events_in_view(ds, view)))
+published = dict(zip(ds.articles["article_id"], ds.articles["published"]))
+latest = data.for_view("latest events", ds, view, lambda: jump.latest(data.events_in_view(ds, view), published))
 if latest.empty:
     st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
 else:
@@ -78,6 +51,6 @@ links[1].page_link("pages/backer_map.py", label="Who backed him, and when: the m
 links[2].page_link("pages/candidates.py", label="The rivals", icon=":material/groups:")
 links = st.columns(3)
 links[0].page_link("pages/quotes.py", label="What they said", icon=":material/format_quote:")
-links[1].page_link("pages/sources.py", label="Sources, corrections and method", icon=":material/menu_book:")
+links[1].page_link("pages/sources.py", label="Sources, method and how we checked", icon=":material/menu_book:")
 
 state.sync_url(view, bounds)

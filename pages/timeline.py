@@ -2,29 +2,27 @@
 
 import streamlit as st
 
-from rutte_race import charts, jump
+from rutte_race import charts, jump, tables
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
 from ui import data, state
-from ui.chart_block import show_page_charts
+from ui.chart_block import show_notes, show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons
 from ui.page import start_page
-from ui.tables import events_frame, events_table
+from ui.tables import events_table
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("Timeline of the race")
 st.markdown(
-    f"Every claim and event in the {counted(len(ds.articles), 'article')}. "
-    "Hover a mark for what happened, who, how exactly the date "
-    "is known and the sentence it comes from. Diamonds with a bar are dates known only roughly: the bar spans the "
-    "period. "
-    "Step through the events with the buttons: the one in the card is ringed on the chart."
+    f"Every claim and event in the {counted(len(ds.articles), 'article')}; one reported by several articles is shown "
+    "once. Hover or tap a mark for what happened, who, how exactly the date is known and the sentence it comes from. "
+    "Step through the events with the buttons under the chart: the one in the card is ringed."
 )
 
 rows = data.events_in_view(ds, view)
-st.caption(shown_of(len(rows), len(ds.events), "events"))
+st.caption(shown_of(len(rows), len(data.facts(ds)), "events"))
 ordered = data.for_view("events in order", ds, view, lambda: jump.in_order(rows).set_index("event_id", drop=False))
 ids = ordered.index.tolist()
 
@@ -32,12 +30,15 @@ ids = ordered.index.tolist()
 @st.fragment
 def stepping_through() -> None:
     """The focused event and all it changes: a jump button reruns this part alone, not the sidebar and the table."""
-    focus = focused_event(ids)
-    focused_view = state.with_page_parts(view, event=focus if focus != ids[0] else None)
+    start = jump.first_milestone(ordered, derived["milestones"]) or ids[0]  # where a reader starts
+    focus = focused_event(ids, start)
+    focused_view = state.with_page_parts(view, event=focus if focus != start else None)
+    focused = {charts.FOCUS: charts.focus_rows(focus)}
+    drawn = show_page_charts("timeline", data.scope(ds, focused_view), datasets={"timeline": focused}, notes=False)
     jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
     event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
-    focused = {charts.FOCUS: charts.focus_rows(focus)}
-    show_page_charts("timeline", data.scope(ds, focused_view), datasets={"timeline": focused})
+    for item in drawn.values():
+        show_notes(item)
     state.sync_url(focused_view, bounds)
 
 
@@ -49,8 +50,8 @@ if ids:
             "events table",
             ds,
             view,
-            lambda: events_frame(ds.events, ds.articles),
-            lambda: ds.events.index.get_indexer(rows.index),
+            lambda: tables.events(data.facts(ds), ds.articles),
+            lambda: data.facts(ds).index.get_indexer(rows.index),
         )
     )
 else:

@@ -34,6 +34,8 @@ STANCE_WORDING = {
     "opposes": ("opposes", "oppose", "opposed", "blocks", "block", "blocked"),
     "undeclared": ("no sign of supporting", "no sign of", "yet to express their support", "yet to express", "silent"),
 }
+# Wording that reports a position as continuing, or as held earlier, rather than taken or changed on the row's date.
+CONTINUING_WORDING = ("still", "yet to", "continues to", "continue to", "remains", "had earlier")
 STANCE_KINDS = {"endorsement", "reservation", "opposition"}
 OUTSIDE_WORDS = "public record"  # outside knowledge named so in a note or a date basis belongs in outside_fact
 NO_LATER, NO_EARLIER = "No later than", "No earlier than"
@@ -51,6 +53,12 @@ def stances_in(text: str) -> set[str]:
             found.add(stance)
             text = pattern.sub(" ", text)
     return found
+
+
+def continuing_words(text: str) -> list[str]:
+    """The phrases of CONTINUING_WORDING in `text` (whole words, case ignored)."""
+    text = normalise(text).lower()
+    return [phrase for phrase in CONTINUING_WORDING if re.search(rf"\b{re.escape(phrase)}\b", text)]
 
 
 def _folded(text: str) -> str:
@@ -199,6 +207,12 @@ def article_change_problems(corrections: list[dict], articles: list[dict]) -> li
     """A corrections line names one row: an event, or an article whose row changed; an article's change is what its
     row holds."""
     by_id = {a.get("article_id"): a for a in articles}
+    newest = {}  # an article's field may change more than once: the newest change says what it holds
+    for row in corrections:
+        if row.get("article_id") and row.get("kind") == "data_change":
+            key = (row["article_id"], row.get("field", ""))
+            if key not in newest or row.get("date", "") >= newest[key].get("date", ""):
+                newest[key] = row
     problems = []
     for row in corrections:
         event, article = row.get("event_id", ""), row.get("article_id", "")
@@ -218,7 +232,7 @@ def article_change_problems(corrections: list[dict], articles: list[dict]) -> li
             problems.append((row["_line"], "kind", "a change to an article's row is a data_change"))
         elif field not in current or field.startswith("_"):
             problems.append((row["_line"], "field", f"{field!r} is not a column of articles.csv"))
-        elif current[field] != row.get("after"):
+        elif newest.get((article, field)) is row and current[field] != row.get("after"):
             problems.append(
                 (
                     row["_line"],

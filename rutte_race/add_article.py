@@ -122,6 +122,7 @@ def add_article(
         "seed_file": seed,
         "title": title,
         "outlet": outlet,
+        "cited_as": outlet,  # how readers see it named, with its date; the editor may shorten it
         "author": author or "Not named",
         "published": published,
         "published_precision": precision,

@@ -12,9 +12,9 @@ from functools import cached_property
 
 import pandas as pd
 
-from rutte_race import charts, corrections, describe, map_shapes, vega, views
-from rutte_race.filters import bounds_of, describe_filters, filter_events
-from rutte_race.formatting import day_text
+from rutte_race import charts, corrections, describe, formatting, map_shapes, tables, time_axis, vega, views
+from rutte_race.filters import bounds_of, describe_filters, facts_in_view
+from rutte_race.formatting import date_label, day_text
 from rutte_race.load import Dataset, per_version
 from rutte_race.view_state import Bounds, ViewState, cache_key
 
@@ -29,9 +29,8 @@ class Scope:
     changes: pd.DataFrame  # views.stance_changes
     names: dict[str, str]  # iso3 → name
     stances_on: Callable[[date], pd.DataFrame]  # views.map_frame for a day
-    backers_by_date: Callable[[tuple[str, ...]], pd.DataFrame]  # views.backers_by_date for chosen countries
     candidates: pd.DataFrame  # views.candidate_table
-    events_in: Callable[[ViewState], pd.DataFrame]  # filters.filter_events on the dataset's events
+    events_in: Callable[[ViewState], pd.DataFrame]  # filters.facts_in_view: one row per fact
 
     @property
     def subtitle(self) -> str:
@@ -39,7 +38,7 @@ class Scope:
 
     @cached_property  # several charts' rows, builds and notices read it
     def events(self) -> pd.DataFrame:
-        """The events in the view."""
+        """The facts in the view, one row each."""
         return self.events_in(self.view)
 
 
@@ -53,9 +52,8 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         changes,
         dict(zip(ds.members["iso3"], ds.members["name"])),
         lambda day: views.map_frame(ds, day, changes),
-        lambda countries: views.backers_by_date(ds, changes, countries),
         views.candidate_table(ds),
-        lambda view: filter_events(ds.events, view),
+        lambda view: facts_in_view(ds, view),
     )
 
 
@@ -148,7 +146,8 @@ def draw(definition: ChartDef, sc: Scope) -> ViewChart:
     description = definition.describe(sc, rows)
     if rows.empty and definition.empty:
         description = definition.empty
-    notice = "" if rows.empty else corrections.chart_notice(sc.ds.corrections, definition.drawn_events(sc, rows))
+    drawn = [] if rows.empty else definition.drawn_events(sc, rows)
+    notice = corrections.chart_notice(sc.ds.corrections, sc.ds.published, drawn)
     subtitle = sc.subtitle if definition.subtitle is None else definition.subtitle(sc)
     return ViewChart(
         definition,
@@ -177,59 +176,226 @@ def dated_range(view: ViewState) -> tuple[str, ...]:
     return (view.start.isoformat(), "to", view.end.isoformat(), *view.countries)
 
 
-# ---- Backers over time (the story) ---------------------------------------------------------------------------
+# ---- Each ally's stance over time (the story) ------------------------------------------------------------------
+
+STANCE_COLUMNS = {
+    "name": "Ally",
+    "stance": "Stance",
+    "start": "From",
+    "start_precision": "From: how exact",
+    "end": "Until",
+    "how": "How we know",
+    "evidence": "Article says",
+    "source": "Source",
+    "how_sure": "How sure are we",
+}
 
 
-def backers_title(sc: Scope) -> str:
-    """The title claims only what the line shows: allies the articles name (the alliance's size is in the y-axis
-    title instead)."""
-    of = f", of {describe.allies_of(len(sc.view.countries), chosen=True)}" if sc.view.countries else ""
-    return f"Allies the articles name as backing Rutte{of}"
+TALLY_ROW = "Unnamed allies"  # the row of counts of backers reported without names
 
 
-def backers_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
-    appointment = sc.ds.events.loc[sc.ds.events["kind"] == "appointment", "date"].min()
-    return charts.backers_over_time(
-        rows,
-        sc.view.end,
-        title,
-        subtitle,
-        start=sc.view.start,
-        tallies=views.reported_tallies(sc.ds),
-        appointment=appointment,
-        chosen=bool(sc.view.countries),
+def decision_day(ds: Dataset) -> pd.Timestamp:
+    return ds.events.loc[ds.events["kind"] == "appointment", "date"].min()
+
+
+def stance_rows(sc: Scope) -> pd.DataFrame:
+    """Each period of a named stance of the view's allies that begins by the end of its dates and ends after its
+    start: stance_periods, as the chart and its CSV draw them."""
+    periods = views.stance_periods(sc.ds)
+    first, last = pd.Timestamp(sc.view.start), pd.Timestamp(sc.view.end)
+    keep = (periods["start"] <= last) & (periods["end"].isna() | (periods["end"] > first))
+    if sc.view.countries:
+        keep &= periods["iso3"].isin(sc.view.countries)
+    return periods[keep]
+
+
+def _when(day, precision: str, one_year: bool) -> str:
+    """A date in a row's label: without its year when every date the chart labels is in one year (the axis gives it)."""
+    return date_label(day, precision, year=not one_year)
+
+
+def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], dict | None]:
+    """What the chart draws for the view: where its axis starts (the month of the first stance, when the dates
+    start earlier: nothing is drawn before it), a labelled row per ally, its stance periods (charts.stances_by_ally)
+    and the decision."""
+    first, last = time_axis.domain(sc.view.start, sc.view.end)
+    decision = decision_day(sc.ds)
+    dated = [*rows["start"], *([decision] if first <= decision < last else [])]
+    one_year = len({d.year for d in dated}) <= 1
+    names = formatting.article_names(sc.ds.articles)
+    shown_from = max(first, min(dated).to_period("M").to_timestamp()) if dated else first
+    out_rows, bars = [], []
+    order = {}
+    for iso3, periods in rows.groupby("iso3", sort=False):
+        backing = periods[(periods["status"] == "backs")]
+        order[iso3] = (
+            backing["start"].min() if not backing.empty else pd.Timestamp.max,
+            periods["start"].min(),
+            periods["name"].iloc[0],
+        )
+    for rank, iso3 in enumerate(sorted(order, key=order.get)):
+        periods = rows[rows["iso3"] == iso3]
+        parts = []
+        for _, period in periods.iterrows():
+            when = _when(period["start"], period["precision"], one_year)
+            status = period["status"]
+            inside = period["start"] >= first
+            verb = {
+                "backs": "counted as backing from" if period["derived"] else "backs from",
+                "undeclared": "not yet backing,",
+                "reservations": "reservations from",
+                "opposes": "opposes from",
+            }[status]
+            parts.append(f"{verb} {when}" if inside else f"{verb.split(' from')[0].rstrip(',')} (from {when})")
+            end = period["end"] if pd.notna(period["end"]) else last
+            bars.append(
+                {
+                    "ally": period["name"],
+                    "shade": charts.COUNTED if period["derived"] else status,
+                    "start": max(period["start"], shown_from).isoformat(),
+                    "end": min(end, last).isoformat(),
+                    "stance": views.STATUS_LABELS[status],
+                    "when": date_label(period["start"], period["precision"]),
+                    "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
+                    "evidence": period["evidence"],
+                    "source": names.get(period["article_id"], ""),
+                    "how_sure": period["how_sure"],
+                }
+            )
+        first_start = max(periods["start"].min(), shown_from)
+        at = (first_start - shown_from) / (last - shown_from)
+        out_rows.append(
+            {
+                "ally": periods["name"].iloc[0],
+                "order": rank,
+                "label": charts.row_label(parts),
+                "label_at": first_start.isoformat(),
+                "align": "left" if at <= 0.5 else "right",
+            }
+        )
+    tallies = views.reported_tallies(sc.ds)
+    tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)] if not sc.view.countries else []
+    for _, tally in getattr(tallies, "iterrows", lambda: [])():
+        who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
+        out_rows.append(
+            {
+                "ally": TALLY_ROW,
+                "order": len(out_rows),
+                "label": f"{who}: about {tally['count']} of {tally['of']} back him, {when}",
+                "label_at": tally["date"].isoformat(),
+                "align": "left" if (tally["date"] - shown_from) / (last - shown_from) <= 0.5 else "right",
+                "tally_at": tally["date"].isoformat(),
+                "tally": tally["summary"],
+                "tally_when": date_label(tally["date"], str(tally["precision"])),
+            }
+        )
+    unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
+    if unnamed:
+        counted = first <= decision < last
+        label = "none named with a stance" + (
+            f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
+        )
+        title = (
+            f"The other {len(unnamed)}" if rows.size else describe.allies_of(len(unnamed), chosen=False).capitalize()
+        )
+        if sc.view.countries:
+            title = describe.names_list([sc.names[c] for c in unnamed])
+        out_rows.append(
+            {
+                "ally": title,
+                "order": len(out_rows),
+                "label": label[:1].upper() + label[1:],
+                "label_at": shown_from.isoformat(),
+                "align": "left",
+            }
+        )
+        if counted:
+            bars.append(
+                {
+                    "ally": title,
+                    "shade": charts.COUNTED,
+                    "start": decision.isoformat(),
+                    "end": last.isoformat(),
+                    "stance": views.STATUS_LABELS["backs"],
+                    "when": day_text(decision),
+                    "until": "",
+                    "evidence": "",
+                    "source": "",
+                    "how_sure": "Counted from the appointment, which needed every ally's consent",
+                }
+            )
+    decision_note = (
+        {"date": decision.isoformat(), "text": f"Appointed {_when(decision, 'day', one_year)}:\nall had to agree"}
+        if first <= decision < last
+        else None
+    )
+    return shown_from, out_rows, bars, decision_note
+
+
+def _unnamed_allies(sc: Scope, named: set[str], last: pd.Timestamp) -> list[str]:
+    """The view's allies (members by the end of its dates) no article names with a stance in it."""
+    members = sc.ds.members[sc.ds.members["accession_date"] < last]["iso3"]
+    chosen = [c for c in members if not sc.view.countries or c in sc.view.countries]
+    return [c for c in chosen if c not in named]
+
+
+def stance_title(sc: Scope) -> str:
+    """The finding, in words: how many allies were named as backing, and who held out until when."""
+    return describe.stances_title(
+        views.holdouts(stance_rows(sc), sc.view.end), _named_backers(sc), decision_day(sc.ds), sc.view.end
     )
 
 
-def backers_rows(sc: Scope) -> pd.DataFrame:
-    series = sc.backers_by_date(sc.view.countries)
-    return series[series["date"] <= pd.Timestamp(sc.view.end)]
+def _named_backers(sc: Scope) -> int:
+    """Allies of the view named as backing by the end of its dates (before the decision, when it is inside them)."""
+    rows = stance_rows(sc)
+    before = min(pd.Timestamp(sc.view.end), decision_day(sc.ds) - pd.Timedelta(days=1))
+    backing = rows[(rows["status"] == "backs") & ~rows["derived"] & (rows["start"] <= before)]
+    return backing["iso3"].nunique()
 
 
-def backers_drawn(sc: Scope, rows: pd.DataFrame) -> pd.Series:
-    """The stance rows behind the chart: every change up to the view's end, of its allies."""
-    drawn = sc.changes[sc.changes["date"] <= pd.Timestamp(sc.view.end)]
-    return drawn.loc[drawn["iso3"].isin(sc.view.countries), "event_id"] if sc.view.countries else drawn["event_id"]
+def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
+    names = formatting.article_names(sc.ds.articles)
+    return pd.DataFrame(
+        {
+            "name": rows["name"],
+            "stance": rows["status"].map(views.STATUS_LABELS),
+            "start": rows["start"].dt.strftime("%Y-%m-%d"),
+            "start_precision": tables.how_exact(rows["precision"]),
+            "end": rows["end"].dt.strftime("%Y-%m-%d").fillna(""),
+            "how": [views.COUNTED_AT_DECISION if d else "Named in the article" for d in rows["derived"]],
+            "evidence": rows["evidence"],
+            "source": rows["article_id"].map(names),
+            "how_sure": rows["how_sure"],
+        }
+    ).rename(columns=STANCE_COLUMNS)
 
 
-BACKERS = ChartDef(
-    slug="backers-over-time",
+def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
+    start, story_rows, bars, decision = stance_story(sc, rows)
+    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, decision)
+
+
+STANCES = ChartDef(
+    slug="stances-by-ally",
     page="story",
-    title=backers_title,
-    rows=backers_rows,
-    build=backers_build,
-    describe=lambda sc, rows: describe.backers_until(
-        sc.stances_on(sc.view.end), sc.changes, sc.names, sc.view.end, sc.view.countries
+    title=stance_title,
+    rows=stance_rows,
+    build=stance_build,
+    describe=lambda sc, rows: describe.stances_over_time(
+        views.holdouts(rows, sc.view.end),
+        rows,
+        _named_backers(sc),
+        decision_day(sc.ds),
+        sc.view,
+        sc.names,
+        len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
     ),
-    table=lambda sc, rows: rows,
-    drawn_events=backers_drawn,
-    file_name=lambda sc: ("backers-over-time", *dated_range(sc.view)),
-    what="Step chart of allies backing Rutte over time, {subtitle}; the table under it gives the figures.",
-    empty="No stance is recorded before the end of the chosen dates. Widen the dates to see the race.",
-    note=(
-        "The solid line counts only allies the articles name; the diamond is Politico's reported tally of about "
-        "two thirds of the allies. From the appointment on, every ally counts as backing, since it needed all of them."
-    ),
+    table=stance_table,
+    drawn_events=lambda sc, rows: rows["event_id"],
+    file_name=lambda sc: ("stances-by-ally", *dated_range(sc.view)),
+    what="Chart of each ally's stance toward Rutte over time, {subtitle}; the table under it gives the same periods.",
+    empty="No ally's stance is reported in the chosen dates and countries. Widen the dates to see the race.",
     ignores=("as_of", "speakers", "event"),
 )
 
@@ -264,7 +430,7 @@ TIMELINE = ChartDef(
     rows=lambda sc: sc.events,
     build=timeline_build,
     describe=lambda sc, rows: describe.timeline(rows),
-    table=lambda sc, rows: rows.drop(columns=["date_start", "date_end"]),
+    table=lambda sc, rows: tables.events(rows, sc.ds.articles),
     drawn_events=lambda sc, rows: rows["event_id"],
     file_name=lambda sc: ("timeline", *dated_range(sc.view)),
     what="Timeline of the events, {subtitle}; the table below lists the same rows.",
@@ -275,36 +441,25 @@ TIMELINE = ChartDef(
 # ---- The backer map ------------------------------------------------------------------------------------------
 
 
-def map_date(view: ViewState, last_change: date) -> date:
-    """The backer map's date: the reader's, when inside the view's dates; else the last stance change, kept
+def map_date(view: ViewState, default: date) -> date:
+    """The backer map's date: the reader's, when inside the view's dates; else its default (views.map_day), kept
     inside them."""
     if view.as_of is not None and view.start <= view.as_of <= view.end:
         return view.as_of
-    return min(max(last_change, view.start), view.end)
+    return min(max(default, view.start), view.end)
 
 
 def scope_map_date(sc: Scope) -> date:
-    return map_date(sc.view, views.last_stance_change(sc.ds))
+    return map_date(sc.view, views.map_day(sc.ds))
 
 
 def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
     return stances[stances["iso3"].isin(sc.view.countries)] if sc.view.countries else stances
 
 
-MAP_COLUMNS = {
-    "name": "Ally",
-    "status_label": "Stance",
-    "since": "Since",
-    "source_summary": "What",
-    "source_evidence": "Article says",
-    "source_label": "Source",
-    "source_how_sure": "How sure are we",
-}
-
-
 def map_table(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
-    """The allies the map shows, with their stance and since when (the date of the row that sources it)."""
-    return map_shown(sc, stances).assign(since=stances["source_when"])[list(MAP_COLUMNS)]
+    """The allies the map shows, with their stance and since when (the row that sources it)."""
+    return tables.stances_on_a_day(map_shown(sc, stances))
 
 
 def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
@@ -372,7 +527,7 @@ CANDIDATES = ChartDef(
     rows=lambda sc: candidates_in_view(sc.candidates, sc.view),
     build=candidates_build,
     describe=lambda sc, table: describe.candidates(table, sc.ds.events),
-    table=lambda sc, table: table.drop(columns=["last_event_date"]),
+    table=lambda sc, table: tables.candidates(table, sc.ds.articles, sc.names),
     drawn_events=candidates_drawn,
     file_name=lambda sc: ("candidates", *dated_range(sc.view)),
     what="Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.",
@@ -380,4 +535,4 @@ CANDIDATES = ChartDef(
 )
 
 
-CHARTS: list[ChartDef] = [BACKERS, TIMELINE, BACKER_MAP, CANDIDATES]
+CHARTS: list[ChartDef] = [STANCES, TIMELINE, BACKER_MAP, CANDIDATES]

@@ -2,13 +2,14 @@
 same spec is shown on screen and exported (but for where the map reads its shapes from: see map_shapes)."""
 
 import json
+import textwrap
 
 import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import date_labels
-from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER
+from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
 
 FILTERED_OUT = "filtered_out"
 NON_MEMBER = "non_member"
@@ -18,7 +19,8 @@ STATUS_COLOURS = {
     "backs": "#0072B2",
     "reservations": "#E69F00",
     "opposes": "#D55E00",
-    "undeclared": "#A6A6A6",
+    "undeclared": "#F3CF8B",
+    UNREPORTED: "#A6A6A6",
     NOT_YET_MEMBER: "#FFFFFF",
     FILTERED_OUT: "#D9D9D9",
     NON_MEMBER: "#EDEDED",
@@ -58,16 +60,48 @@ def tooltips(prefix: str = "", **titles: str) -> list[dict]:
     return [{"field": f"{prefix}{field}", "type": "nominal", "title": title} for field, title in titles.items()]
 
 
+NARROW_EXPR = f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER}"
+
+
 def legend_columns(wide: int, narrow: int) -> dict:
     """Fewer legend columns in a narrow container (a phone), so the legend never runs off the screen.
     containerSize() is 0 where there is no container (exports), which keeps the wide layout there."""
-    return {"expr": f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER} ? {narrow} : {wide}"}
+    return {"expr": f"{NARROW_EXPR} ? {narrow} : {wide}"}
+
+
+NARROW_TITLE = 40  # characters a title line holds in a narrow container (16 px type on a phone)
+
+
+TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title's lines, by width
+
+
+def title_lines(text: str, wide: int = 95) -> list[dict]:
+    """A long title's lines as top-level params: wrapped to NARROW_TITLE characters for a narrow container (a
+    phone) and to `wide` elsewhere (exports have no container). The title reads them by name, so text from the data
+    is never written into an expression."""
+    narrow, wide_lines = textwrap.wrap(text, NARROW_TITLE), textwrap.wrap(text, wide)
+    return [{"name": TITLE_LINES[0], "value": narrow}, {"name": TITLE_LINES[1], "value": wide_lines}]
+
+
+def fitted_title(text: str) -> tuple[dict | str, list[dict]]:
+    """The title's text for a spec and the params it reads (none for a short title)."""
+    if len(text) <= NARROW_TITLE:
+        return text, []
+    return {"expr": f"{NARROW_EXPR} ? {TITLE_LINES[0]} : {TITLE_LINES[1]}"}, title_lines(text)
+
+
+def with_title_params(params: list[dict], title: str) -> tuple[dict | str, list[dict]]:
+    """The title's text, and `params` with the title's own lines replaced by those of `title`."""
+    text, lines = fitted_title(title)
+    return text, [*(p for p in params if p.get("name") not in TITLE_LINES), *lines]
 
 
 def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines: str) -> vega.TopLevel:
-    """`chart` as a whole spec, with its title, subtitle lines and the house text colours."""
+    """`chart` as a whole spec, with its title, subtitle lines and the house text colours; a long title wraps on a
+    phone."""
+    text, params = with_title_params(chart.get("params", []), title)
     title_params = {
-        "text": title,
+        "text": text,
         "subtitle": [subtitle, *more_lines],
         "anchor": "start",
         "fontSize": 16,
@@ -75,7 +109,8 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
         "color": TEXT,
         "subtitleColor": SUBTLE_TEXT,
     }
-    return spec.top_level({**chart, "title": title_params, "config": HOUSE_CONFIG})
+    chart = {**chart, "params": params} if params else chart
+    return spec.top_level({**chart, "usermeta": {"title": title}, "title": title_params, "config": HOUSE_CONFIG})
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -409,14 +444,20 @@ def _map_panel(
         },
         "transform": [{"filter": f"datum.properties.status == '{NON_MEMBER}'"}],
     }
-    allies = {
+    # An ally no article names a stance for has no source to show: a short tooltip, not five empty rows.
+    sourced = {
         "mark": {"type": "geoshape", "stroke": "#333", "strokeWidth": 0.6, "clip": True},
         "encoding": {"color": colour, "tooltip": tooltip},
-        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}'"}],
+        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary != ''"}],
+    }
+    unsourced = {
+        "mark": {"type": "geoshape", "stroke": "#333", "strokeWidth": 0.6, "clip": True},
+        "encoding": {"color": colour, "tooltip": tooltips("properties.", name="Country", label="Stance")},
+        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary == ''"}],
     }
     return {
         "data": {"values": features},
-        "layer": [others, allies],
+        "layer": [others, sourced, unsourced],
         "name": map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
         "projection": {**projection, "fit": fit},
         "width": width,
@@ -440,9 +481,9 @@ def backer_map(
     fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
     fit_america = [geo.extent([f for f in america if f["id"] in map_shapes.TRANSATLANTIC])]
     europe_projection = {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}
-    main = _map_panel(europe, fit_europe, europe_projection, width, 270, labels, legend=True, region="europe")
+    main = _map_panel(europe, fit_europe, europe_projection, width, 330, labels, legend=True, region="europe")
     inset = _map_panel(
-        america, fit_america, {"type": "albers"}, width, 95, labels, legend=False, region="north-america"
+        america, fit_america, {"type": "albers"}, width, 110, labels, legend=False, region="north-america"
     )
     return titled(
         vega.Spec(),
@@ -453,203 +494,184 @@ def backer_map(
         },
         title,
         subtitle,
+        "Canada and the United States below, at a smaller scale.",
     )
 
 
-# ---- story chart -------------------------------------------------------------------------------
+# ---- story chart: each named ally's stance over time --------------------------------------------------------
 
-NAMED = "Named as backing"
-CONSENSUS = "Every ally, from the appointment"
-HOLDING_BACK = "Reservations or opposed"
-
-
-def _counts_in_view(by_date: pd.DataFrame, start, end) -> list[tuple[pd.Timestamp, int, int]]:
-    """(date, backing, holding back) from `start` (as they stood that day) to the end of `end`, one per change.
-    Plain tuples: a few dozen rows, redrawn for every new date range (pandas' copies cost several ms)."""
-    first, last = time_axis.domain(start, end)
-    counts = list(zip(*(by_date[c].tolist() for c in ("date", "backs", "reservations", "opposes"))))
-    before = [row for row in counts if row[0] <= first][-1:] or [(first, 0, 0, 0)] * bool(counts)
-    inside = [row for row in counts if first < row[0] < last]
-    rows = [(first, *before[0][1:])] * bool(before) + inside
-    rows += [(last, *rows[-1][1:])] * bool(rows)
-    return [(day, backs, reservations + opposes) for day, backs, reservations, opposes in rows]
+COUNTED = "counted"  # a stance counted at the decision, not named: drawn paler
+SHADES = {
+    "backs": STATUS_COLOURS["backs"],
+    COUNTED: "#9DC3E2",
+    "undeclared": STATUS_COLOURS["undeclared"],
+    "reservations": STATUS_COLOURS["reservations"],
+    "opposes": STATUS_COLOURS["opposes"],
+    NOT_YET_MEMBER: "#FFFFFF",
+}
+ROW_STEP = 44  # px per ally: a one- or two-line label above a bar
+HEADER_ROW = " "  # the top row, unnamed: the decision's note
+LABEL_LINE = 34  # characters before a row's label breaks onto a second line
 
 
-def backers_over_time(
-    by_date: pd.DataFrame,
+def row_label(parts: list[str]) -> str:
+    """A row's story, 'Backs from c. 19 January', its parts on two lines when long."""
+    text = "; ".join(parts)
+    text = text[:1].upper() + text[1:]
+    if len(text) <= LABEL_LINE or len(parts) == 1:
+        return text
+    first = "; ".join(parts[: len(parts) // 2 or 1])
+    return f"{first[:1].upper()}{first[1:]};\n" + "; ".join(parts[len(parts) // 2 or 1 :])
+
+
+def stances_by_ally(
+    rows: list[dict],
+    bars: list[dict],
+    start,
     end,
     title: str,
     subtitle: str,
-    start=None,
-    tallies: pd.DataFrame | None = None,
-    appointment=None,
-    chosen: bool = False,
-):
-    """Allies the articles name as backing (a step line) and those holding back, over the chosen dates; reported
-    tallies of unnamed backers as their own labelled marks; the appointment as a rule, after which every ally counts
-    because the decision needed all of them (drawn dashed: derived, not named). y runs to the allies in view."""
-    start = by_date["date"].min() if start is None else start
-    counts = _counts_in_view(by_date, start, end)
-    first, last = time_axis.domain(start, end)
-    appointed = pd.Timestamp(appointment) if appointment is not None else None
+    decision: dict | None = None,
+) -> vega.TopLevel:
+    """One row per ally, labelled with its story: a thin grey line while no stance is reported, then a bar coloured
+    by the stance each article names (paler from the decision, where it is counted rather than named); the decision
+    as a rule with its note; a count reported without names as its own labelled mark.
 
-    def points(rows, series: str) -> list[dict]:
-        return [{"date": day.isoformat(), "count": count, "series": series} for day, count in rows]
-
-    backs = [(day, backing) for day, backing, _ in counts]
-    if appointed is None or appointed >= last:
-        lines = points(backs, NAMED)
-    elif appointed <= first:
-        lines = points(backs, CONSENSUS)
-    else:  # named up to the appointment (held to its day), every ally from it
-        named = [row for row in backs if row[0] < appointed]
-        lines = points([*named, *[(appointed, backing) for _, backing in named[-1:]]], NAMED)
-        lines += points([row for row in backs if row[0] >= appointed], CONSENSUS)
-    if appointed is not None and not first <= appointed < last:
-        appointed = None  # no note outside the chosen dates
-    long = lines + points([(day, held) for day, _, held in counts], HOLDING_BACK)
-    allies = int(by_date["allies"].max())
-    of = f"of {allies} chosen" if chosen else f"of {allies}"
+    `rows`: {ally, order, label, label_at, align} a row each; `bars`: {ally, shade, start, end, stance, when, until,
+    evidence, source, how_sure} a stance period each, inside the chosen dates; `decision`: {date, text}."""
     spec = vega.Spec()
-    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=False, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
-    x = {"field": "date", "type": "temporal", "title": None, "scale": x_scale, "axis": x_axis}
-    styles = {
-        NAMED: (STATUS_COLOURS["backs"], [1, 0]),
-        CONSENSUS: (STATUS_COLOURS["backs"], [6, 3]),
-        HOLDING_BACK: (STATUS_COLOURS["opposes"], [1, 0]),
-    }
-    series = [name for name in styles if name in {row["series"] for row in long}]  # the legend lists only what is drawn
-    colour = {
-        "field": "series",
+    first, last = time_axis.domain(start, end)
+    x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#ececec", domainColor=AXIS_LINE)
+    x = {"field": "start", "type": "temporal", "title": None, "scale": x_scale, "axis": x_axis}
+    order = [row["ally"] for row in sorted(rows, key=lambda row: row["order"])]
+    y = {
+        "field": "ally",
         "type": "nominal",
         "title": None,
-        "scale": {"domain": series, "range": [styles[name][0] for name in series]},
-        "legend": {
-            "orient": "bottom",
-            "direction": "horizontal",
-            "symbolStrokeWidth": 3,
-            "labelLimit": 0,
-            "columns": legend_columns(wide=3, narrow=1),
+        "sort": order,
+        "scale": {"paddingInner": 0, "paddingOuter": 0},
+        "axis": {
+            "labelFontWeight": "bold",
+            "labelFontSize": 12,
+            "labelLimit": 120,
+            "labelPadding": 8,
+            "domain": False,
+            "ticks": False,
+            "labelBaseline": "bottom",
+            "labelOffset": 6,
         },
     }
-    y_scale = {"domain": [0, allies], "nice": False}
-    y = {"field": "count", "type": "quantitative", "scale": y_scale}
-    step_lines = {
-        "data": spec.data(long),
-        "mark": {"type": "line", "interpolate": "step-after", "strokeWidth": 2.5},
+    rails = {
+        "data": spec.data([{"ally": row["ally"], "start": first.isoformat(), "end": last.isoformat()} for row in rows]),
+        "mark": {"type": "rule", "color": "#C4C4C4", "strokeWidth": 2, "yOffset": 10, "aria": False},
+        "encoding": {"x": x, "x2": {"field": "end"}, "y": y},
+    }
+    shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
+    periods = {
+        "data": spec.data(bars),
+        "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
         "encoding": {
             "x": x,
-            "y": {
-                **y,
-                "title": f"Allies ({of})",
-                "axis": {"tickCount": min(allies, 8), "format": "d", "grid": True, "gridColor": "#e6e6e6"},
-            },
-            "color": colour,
-            "strokeDash": {
-                "field": "series",
+            "x2": {"field": "end"},
+            "y": y,
+            "color": {
+                "field": "shade",
                 "type": "nominal",
-                "scale": {"domain": series, "range": [styles[name][1] for name in series]},
+                "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
                 "legend": None,
             },
-            "tooltip": [
-                {"field": "date", "type": "temporal", "title": "From", "format": "%-d %b %Y"},
-                {"field": "series", "type": "nominal", "title": "Allies"},
-                {"field": "count", "type": "quantitative", "title": "How many"},
-            ],
+            "strokeWidth": {"condition": {"test": f"datum.shade == '{NOT_YET_MEMBER}'", "value": 1}, "value": 0},
+            "tooltip": tooltips(
+                ally="Ally",
+                stance="Stance",
+                when="From",
+                until="Until",
+                evidence="Article says",
+                source="Source",
+                how_sure="How sure",
+            ),
         },
     }
-    layers = [step_lines]
-    if appointed is not None:
-        turn = (appointed - first) / (last - first) > 0.5  # the note sits on the side of the rule with room
-        note = spec.data(
-            pd.DataFrame(
-                {
-                    "date": [appointed],
-                    "count": [allies],
-                    "text": [f"Appointed {appointed:%-d %b}:\nevery ally counts,\nas all had to agree"],
-                }
-            )
+    # A label sits above its row's bar, left-aligned at its first stance, or right-aligned there in the later half of
+    # the axis so it stays inside the chart; a two-line label is raised a line.
+    labels = [
+        {
+            "data": spec.data(part),
+            "mark": {
+                "type": "text",
+                "align": align,
+                "baseline": "bottom",
+                "dy": -3 - 12 * extra_lines,
+                "fontSize": 11,
+                "lineHeight": 12,
+                "lineBreak": "\n",
+                "color": TEXT,
+            },
+            "encoding": {"x": {**x, "field": "label_at"}, "y": y, "text": {"field": "label", "type": "nominal"}},
+        }
+        for align in ("left", "right")
+        for extra_lines in (0, 1)
+        if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
+    ]
+    layers = [rails, periods, *labels]
+    counted = [row for row in rows if row.get("tally_at")]
+    if counted:  # a count of backers reported without names: its own mark, on its own row
+        layers.append(
+            {
+                "data": spec.data(counted),
+                "mark": {
+                    "type": "point",
+                    "shape": "diamond",
+                    "size": 130,
+                    "filled": True,
+                    "yOffset": 10,
+                    "color": STATUS_COLOURS["backs"],
+                    "stroke": "white",
+                    "strokeWidth": 1,
+                },
+                "encoding": {
+                    "x": {**x, "field": "tally_at"},
+                    "y": y,
+                    "tooltip": tooltips(tally="Reported", tally_when="When"),
+                },
+            }
         )
+    order = [HEADER_ROW, *order] if decision is not None else order
+    if decision is not None:  # a rule through every row, and its note in a header row of its own
+        turn = (pd.Timestamp(decision["date"]) - first) / (last - first) > 0.5  # the note hangs on the side with room
+        note = spec.data([{**decision, "ally": HEADER_ROW}])
         layers += [
             {
                 "data": note,
-                "mark": {"type": "rule", "color": AXIS_LINE, "strokeDash": [2, 2]},
-                "encoding": {"x": x},
+                "mark": {"type": "rule", "color": "#333", "strokeDash": [3, 3], "strokeWidth": 1},
+                "encoding": {"x": {**x, "field": "date"}},
             },
             {
                 "data": note,
                 "mark": {
                     "type": "text",
                     "align": "right" if turn else "left",
-                    "dx": -6 if turn else 6,
-                    "baseline": "top",
+                    "dx": -5 if turn else 5,
+                    "baseline": "bottom",
                     "dy": 4,
                     "fontSize": 11,
-                    "color": TEXT,
+                    "fontWeight": "bold",
                     "lineHeight": 13,
                     "lineBreak": "\n",
+                    "color": TEXT,
                 },
-                "encoding": {"x": x, "y": y, "text": {"field": "text", "type": "nominal"}},
+                "encoding": {"x": {**x, "field": "date"}, "y": y, "text": {"field": "text", "type": "nominal"}},
             },
         ]
-    if tallies is not None and not chosen:
-        shown = tallies[(tallies["date"] >= first) & (tallies["date"] < last)]
-        if not shown.empty:
-            shown = shown.assign(
-                label=[
-                    f"{who}: about {n} of {m}\nreported {when}"
-                    for who, n, m, when in zip(shown["who"], shown["count"], shown["of"], shown["when"])
-                ]
-            )
-            data = spec.data(shown)
-            tip = tooltips(summary="Reported", when="When")
-            layers += [
-                {
-                    "data": data,
-                    "mark": {
-                        "type": "point",
-                        "shape": "diamond",
-                        "size": 110,
-                        "filled": True,
-                        "color": STATUS_COLOURS["backs"],
-                        "stroke": "white",
-                        "strokeWidth": 1,
-                    },
-                    "encoding": {"x": x, "y": y, "tooltip": tip},
-                },
-                {
-                    "data": data,
-                    "mark": {
-                        "type": "text",
-                        "align": "center",
-                        "baseline": "top",
-                        "dy": 9,
-                        "fontSize": 11,
-                        "color": TEXT,
-                        "fontWeight": "bold",
-                        "lineHeight": 13,
-                        "lineBreak": "\n",
-                    },
-                    "encoding": {"x": x, "y": y, "text": {"field": "label", "type": "nominal"}, "tooltip": tip},
-                },
-            ]
-    notes = (
-        ["Line: allies the articles name as backing.", "Diamond: a count reported without names."]
-        if tallies is not None and not chosen
-        else []
-    )
-    return titled(
-        spec,
-        {
-            "layer": layers,
-            "width": "container",
-            "height": 220,
-            "autosize": {"type": "fit-x", "contains": "padding"},
-        },
-        title,
-        subtitle,
-        *notes,
-    )
+    y["sort"] = order
+    chart = {
+        "layer": layers,
+        "width": "container",
+        "height": ROW_STEP * len(order),
+        "view": {"stroke": None},
+        "autosize": {"type": "fit-x", "contains": "padding"},
+    }
+    return titled(spec, chart, title, subtitle)
 
 
 # ---- candidates --------------------------------------------------------------------------------
@@ -659,6 +681,7 @@ CANDIDATE_KINDS = kinds.kinds_in_lane("Candidates") + kinds.kinds_in_lane("Miles
 
 STEP_SHAPES = {
     "mention": "circle",
+    "interest": "triangle-right",
     "candidacy": "triangle-up",
     "withdrawal": "cross",
     "appointment": "square",
@@ -679,7 +702,7 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFr
             "exact": rows["date_precision"].astype(str) == "day",
             "when": date_labels(rows),
             "kind": rows["kind"].astype(str),
-            "step": rows["kind"].astype(str).str.replace("_", " "),
+            "step": rows["kind"].map(kinds.label),
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": rows["summary"],
         }
@@ -702,6 +725,8 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
+    if (last - first).days > 2:
+        x_scale = {**x_scale, "padding": 10}  # a mark on the last day stays inside the frame
     y = {
         "field": "name",
         "type": "nominal",
@@ -721,7 +746,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "field": "step",
         "type": "nominal",
         "title": "Step",
-        "scale": {"domain": [k.replace("_", " ") for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
+        "scale": {"domain": [kinds.label(k) for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
         "legend": {
             "orient": "bottom",
             "columns": legend_columns(wide=5, narrow=3),

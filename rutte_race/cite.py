@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 from rutte_race.counts import counted
 from rutte_race.formatting import day_text
 
-NOT_CONFIGURED = "(address not configured)"
 ADDRESS_SETTING = "RUTTE_PUBLIC_URL"  # environment variable, or `public_url` in Streamlit's secrets
 
 
@@ -28,13 +27,10 @@ def internet_host(host: str) -> bool:
         return "." in host and not host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa"))
 
 
-def address_text(address: str) -> str:
-    return address or NOT_CONFIGURED
-
-
 def address_line(address: str) -> str:
-    """The line every exported file carries to lead back to the app and its corrections log."""
-    return f"Online, with every correction: {address_text(address)}"
+    """The line an exported file carries to lead back to the app and its corrections; '' when the app's public
+    address is not set (a file never prints a placeholder)."""
+    return f"Online, with every correction: {address}" if address else ""
 
 
 def title(articles: int) -> str:
@@ -52,11 +48,17 @@ def zip_name(version: str) -> str:
 
 
 def citation(version: str, retrieved: date, address: str = "", *, articles: int) -> str:
-    """`address`: the app's public address (public_address); unset, the citation says so rather than guess."""
-    return (
-        f"The project's data desk. {title(articles)}. Dataset version {version}. CC BY 4.0. Retrieved "
-        f"{day_text(retrieved)}. "
-        f"{address_text(address)}"
+    """`address`: the app's public address (public_address); left out when unset, rather than guessed."""
+    return " ".join(
+        part
+        for part in (
+            f"{title(articles)}.",
+            f"Dataset version {version}.",
+            "CC BY 4.0.",
+            f"Retrieved {day_text(retrieved)}.",
+            address,
+        )
+        if part
     )
 
 

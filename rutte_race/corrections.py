@@ -1,8 +1,10 @@
 """The public corrections log: where an article was wrong, and every change to a row after publication."""
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from rutte_race.formatting import date_labels, day_text
+from rutte_race.formatting import article_names, date_labels, day_text
 from rutte_race.text import quoted
 
 KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We changed the data"}
@@ -75,7 +77,7 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     rows["article_id"] = rows["article_id"].where(~on_article, rows["changed_article"])
     rows["summary"] = rows["summary"].where(~on_article, "The article's description in articles.csv")
     rows[["evidence", "note"]] = rows[["evidence", "note"]].fillna("")
-    titles = articles.set_index("article_id")["title"]
+    names = article_names(articles)
     error = rows["kind"] == "article_error"
     changed = pd.Series(
         [described(row, events) if not is_error else "" for (_, row), is_error in zip(rows.iterrows(), error)],
@@ -92,7 +94,7 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
                 .where(~error | (rows["note_type"] == "correction"), WITHDRAWN),
                 "Event": rows["summary"],
                 "Event date": date_labels(rows),
-                "Article": rows["article_id"].map(titles),
+                "Article": rows["article_id"].map(names),
                 "Article says": rows["evidence"],
                 "Correction": rows["note"].where(error, changed),
                 "Why": rows["reason"].where(
@@ -110,6 +112,11 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     )
 
 
+def article_errors(log_rows: pd.DataFrame) -> pd.DataFrame:
+    """The articles' own errors in `log` (withdrawn ones left out), in the order of the events they touch."""
+    return log_rows[log_rows["Kind"] == KIND_LABELS["article_error"]]
+
+
 def by_reason(changes: pd.DataFrame) -> list[list[pd.DataFrame]]:
     """The data changes of `log` (newest first) for each data version and reason, as a fact-check pass changes many
     rows for one reason; each reason's changes split by the row they changed. Newest version first, then the
@@ -122,13 +129,50 @@ def by_reason(changes: pd.DataFrame) -> list[list[pd.DataFrame]]:
     return sorted(reasons, key=lambda rows: (newest_first[rows[0]["Data version"].iloc[0]], -len(rows)))
 
 
-def chart_notice(corrections: pd.DataFrame, event_ids) -> str:
-    """The line a chart (and its exports) carries when it draws corrected rows; '' when it draws none."""
-    count = corrections.loc[corrections["event_id"].isin(set(event_ids)), "event_id"].nunique()
+def after_publication(corrections: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
+    """The data changes made on or after the day the story was published: the corrections readers are owed. Before
+    it (or while it is unpublished), a change is the fact-check's, told on the method page."""
+    changes = corrections[corrections["kind"] == "data_change"]
+    return changes.iloc[0:0] if published is None else changes[changes["date"] >= published]
+
+
+def before_publication(corrections: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
+    """The fact-check's changes to the data before publication."""
+    changes = corrections[corrections["kind"] == "data_change"]
+    return changes if published is None else changes[changes["date"] < published]
+
+
+def chart_notice(corrections: pd.DataFrame, published: pd.Timestamp | None, event_ids) -> str:
+    """The line a chart (and its exports) carries when it draws a row corrected after publication; '' otherwise."""
+    corrected = after_publication(corrections, published)
+    count = corrected.loc[corrected["event_id"].isin(set(event_ids)), "event_id"].nunique()
     if not count:
         return ""
     rows = "1 row" if count == 1 else f"{count} rows"
-    return (
-        f"Corrections: {rows} drawn here {'was' if count == 1 else 'were'} corrected; the app's Corrections page "
-        "says what and when."
+    return f"Corrected since publication: {rows} drawn here; the Corrections page says what and when."
+
+
+@dataclass(frozen=True)
+class FactCheck:
+    """The fact-check before publication, for the method page: what was checked, and what it changed."""
+
+    text: str  # Markdown
+    reasons: list[tuple[str, str]]  # (why, "3 rows"), the reasons that changed the most rows first
+
+
+def fact_check(ds) -> FactCheck:
+    """What the fact-check before publication checked and changed, from the data and its log."""
+    changes = before_publication(ds.corrections, ds.published)
+    by_reason = changes.groupby("reason", sort=False)["event_id"].nunique().sort_values(ascending=False, kind="stable")
+    rows = changes["event_id"].replace("", pd.NA).dropna().nunique()
+    text = (
+        f"Before publication we checked every row against its article: {len(ds.events)} claims, "
+        f"{len(ds.articles)} articles and {len(ds.candidates)} candidates. A check command enforces the rules "
+        "below on every change: sentences and quotes word for word, each stance against its wording, dates and "
+        "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
+        "Independent fact-checkers then read every sentence of every article against the rows. "
+        f"The fact-check changed **{rows} rows** ({len(changes)} changes) for {len(by_reason)} reasons, listed "
+        "below. Its record, sentence by sentence, is in the data package (factcheck.md)."
     )
+    reasons = [(why, f"{n} {'row' if n == 1 else 'rows'}") for why, n in by_reason.items()]
+    return FactCheck(text, reasons)

@@ -6,6 +6,8 @@ the distinct articles among a fact's rows.
 
 import pandas as pd
 
+from rutte_race.formatting import article_names
+
 COLUMNS = ["reported_by", "reported_in", "disagreement", "how_sure"]
 
 
@@ -16,11 +18,11 @@ def _articles_phrase(n: int, total: int) -> str:
 
 
 def corroborate(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """`events` with reported_by (how many articles report the row's fact), reported_in (their titles, oldest
+    """`events` with reported_by (how many articles report the row's fact), reported_in (their names, oldest
     first), disagreement (why the articles disagree, '' when they do not) and how_sure (one line for readers)."""
     fact = events["fact_id"].where(events["fact_id"] != "", "row:" + events["event_id"])
     published = articles.set_index("article_id")["published"]
-    titles = articles.set_index("article_id")["title"]
+    names = article_names(articles)
     by_fact = {}
     for key, rows in events.groupby(fact, sort=False):
         reporting = sorted(set(rows["article_id"]), key=lambda a: (published.get(a), a))
@@ -29,7 +31,7 @@ def corroborate(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         wrong = rows.loc[rows["note_type"] == "correction", "note"] if len(reporting) > 1 else pd.Series(dtype=str)
         by_fact[key] = (
             len(reporting),
-            " · ".join(titles.get(a, a) for a in reporting),
+            " · ".join(names.get(a, a) for a in reporting),
             " ".join(dict.fromkeys([*conflicts, *wrong])),
         )
     out = events.copy()

@@ -6,8 +6,11 @@ Shown under the chart, used as its accessible text, and written into every expor
 import pandas as pd
 
 from rutte_race import kinds
+from rutte_race.accuracy import NO_LATER
+from rutte_race.counts import Counts, counted, number_word
 from rutte_race.formatting import date_label, day_text
-from rutte_race.views import NOT_YET_MEMBER
+from rutte_race.text import escape_markdown
+from rutte_race.views import NOT_YET_MEMBER, Holdout
 
 
 def in_prose(country: str) -> str:
@@ -31,16 +34,18 @@ def allies_of(n: int, chosen: bool) -> str:
     return f"the {n} chosen {'ally' if n == 1 else 'allies'}" if chosen else f"{n} {'ally' if n == 1 else 'allies'}"
 
 
-def _holdouts(stances: pd.DataFrame, still: bool) -> str:
-    """' Hungary held reservations; Türkiye opposed him.' or nothing."""
-    reserved = stances.loc[stances["status"] == "reservations", "name"].tolist()
-    opposed = stances.loc[stances["status"] == "opposes", "name"].tolist()
-    parts = (
-        [f"{names_list([in_prose(n) for n in reserved])} {'still held' if still else 'held'} reservations"]
-        if reserved
-        else []
-    )
-    parts += [f"{names_list([in_prose(n) for n in opposed])} opposed him"] if opposed else []
+def _holdouts(stances: pd.DataFrame) -> str:
+    """' Hungary opposed him; Türkiye was not yet backing him.' or nothing: the allies named as holding out."""
+    words = {
+        "opposes": ("opposed him", "opposed him"),
+        "reservations": ("held reservations", "held reservations"),
+        "undeclared": ("was not yet backing him", "were not yet backing him"),
+    }
+    parts = []
+    for status, (one, many) in words.items():
+        named = stances.loc[stances["status"] == status, "name"].tolist()
+        if named:
+            parts.append(f"{names_list([in_prose(n) for n in named])} {one if len(named) == 1 else many}")
     text = "; ".join(parts)
     return f" {text[0].upper()}{text[1:]}." if parts else ""
 
@@ -57,47 +62,87 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     backs = int((allies["status"] == "backs").sum())
     of = allies_of(len(allies), chosen=bool(countries))
-    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, still=False)}"
+    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies)}"
 
 
-def backers_until(
-    stances_at_end: pd.DataFrame, changes: pd.DataFrame, names: dict[str, str], end, countries: tuple[str, ...] = ()
+HOLDING_WORDS = {"opposes": "opposed", "reservations": "with reservations", "undeclared": "not yet backing"}
+
+
+def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
+    """The story chart's finding: 'Seven allies were named as backing Rutte; Hungary held out until the
+    appointment', or, for dates that end before it, 'By 30 April 2024, six allies ...; Hungary still held out'."""
+    end, decision = pd.Timestamp(end), pd.Timestamp(decision)
+    count = number_word(backers) if backers else "no"
+    named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing Rutte"
+    if decision <= end:
+        until = [h.name for h in holdouts if h.end_derived]
+        head = named[:1].upper() + named[1:]
+        return head + (f"; {names_list(until)} held out until the appointment" if until else "")
+    still = [h.name for h in holdouts if h.end is None or h.end > end]
+    return f"By {day_text(end)}, {named}" + (f"; {names_list(still)} still held out" if still else "")
+
+
+def _holdout_sentence(h: Holdout, end) -> str:
+    """'Hungary held out from 5 March 2024 (opposed) until the appointment, which needed every ally'."""
+    start = f"{in_prose(h.name)} held out from {date_label(h.start, h.start_precision)} ({HOLDING_WORDS[h.stance]})"
+    if h.end is None or h.end > pd.Timestamp(end):
+        return f"{start}, and still did on {day_text(end)}"
+    if h.end_derived:
+        return f"{start} until the appointment on {day_text(h.end)}, which needed every ally"
+    return f"{start} until it backed him on {day_text(h.end)}"
+
+
+def stances_over_time(
+    holdouts: list[Holdout],
+    rows: pd.DataFrame,
+    backers: int,
+    decision,
+    view,
+    names: dict[str, str],
+    unnamed: int,
 ) -> str:
-    """The backers-over-time chart: the count at the end of the chosen dates, the first backers, who held out."""
-    shown = stances_at_end[stances_at_end["iso3"].isin(countries)] if countries else stances_at_end
-    allies = shown[shown["status"] != NOT_YET_MEMBER]
-    backs = int((allies["status"] == "backs").sum())
-    of = allies_of(len(allies), chosen=bool(countries))
-    text = f"By {day_text(end)}, the articles report {backs} of {of} backing Rutte."
-    last = pd.Timestamp(end)
-    rows = zip(*(changes[c] for c in ("stance", "date", "iso3", "date_precision")))  # a few dozen: plain Python
-    backing = [  # (date, ally, precision) of each backing up to the end, among the chosen allies
-        (day, iso3, str(precision))
-        for stance, day, iso3, precision in rows
-        if stance == "backs" and day <= last and (not countries or iso3 in countries)
-    ]
-    if backing:
-        earliest = min(day for day, _, _ in backing)
-        first = [(iso3, precision) for day, iso3, precision in backing if day == earliest]
-        who = names_list([in_prose(names.get(iso3, iso3)) for iso3, _ in first])
-        text += f" The first reported, {date_label(earliest, first[0][1])}: {who}."
-    return text + _holdouts(allies, still=True)
+    """The story chart in words: how many allies the articles name as backing and the first of them, who held out
+    and until when, and the allies never named."""
+    end, decision = pd.Timestamp(view.end), pd.Timestamp(decision)
+    chosen = bool(view.countries)
+    allies = rows["iso3"].nunique() + unnamed
+    of = allies_of(allies, chosen)
+    by = f"before his appointment on {day_text(decision)}" if decision <= end else f"by {day_text(end)}"
+    text = f"The articles name {backers} of {of} as backing Rutte {by}."
+    named = rows[(rows["status"] == "backs") & ~rows["derived"]]
+    if not named.empty:
+        earliest = named["start"].min()
+        first = named[named["start"] == earliest]
+        who = names_list([in_prose(n) for n in sorted(first["name"])])
+        text = text[:-1] + f"; the first, {date_label(earliest, str(first['precision'].iloc[0]))}: {who}."
+    if holdouts:
+        text += " " + "; ".join(_holdout_sentence(h, end) for h in holdouts) + "."
+    if unnamed:
+        others = "The other" if rows.size else "The"
+        text += f" {others} {allies_of(unnamed, False)} {'is' if unnamed == 1 else 'are'} not named with a stance"
+        text += (
+            "; from the appointment every ally counts as backing, since all had to agree." if decision <= end else "."
+        )
+    return text
 
 
 def timeline(rows: pd.DataFrame) -> str:
-    """The timeline: how many events over which dates, the commonest kinds, the busiest month."""
+    """The timeline: how many events (a fact several articles report counts once) over which dates, the commonest
+    kinds, and how many are dated only by the article reporting them."""
     if rows.empty:
         return "No events match these filters."
     counts = rows["kind"].astype(str).value_counts()
     common = names_list([f"{kinds.words()[kind]} ({n})" for kind, n in counts.head(3).items()])
-    months = rows["date"].dt.to_period("M").value_counts()
-    busiest, count = months.index[0], int(months.iloc[0])
     ordered = rows.sort_values("date", kind="stable")
     first, last = (date_label(r["date"], str(r["date_precision"])) for r in (ordered.iloc[0], ordered.iloc[-1]))
-    return (
-        f"{len(rows)} sourced events from {first} to {last}. "
-        f"The commonest are {common}. The busiest month was {busiest.strftime('%B %Y')}, with {count}."
-    )
+    bounded = int(rows["date_basis"].str.startswith(NO_LATER).sum())
+    text = f"{len(rows)} sourced events from {first} to {last}. The commonest are {common}."
+    if bounded:
+        text += (
+            f" {bounded} {'is' if bounded == 1 else 'are'} dated only by the article that reports "
+            f"{'it' if bounded == 1 else 'them'}, so {'it' if bounded == 1 else 'they'} may have happened earlier."
+        )
+    return text
 
 
 def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
@@ -116,8 +161,76 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
     others = len(table) - len(ended)
     named = f"{len(table)} {'person was' if len(table) == 1 else 'people were'} named for the job."
     rest = (
-        f" The other {others} {'was' if others == 1 else 'were'} named or declared, with no outcome reported."
+        f" The other {others} expressed interest or {'was' if others == 1 else 'were'} named in the press, and never "
+        "declared."
         if others and ended
         else ""
     )
     return f"{named} {'; '.join(ended)}.{rest}" if ended else named
+
+
+# ---- The story page's prose -----------------------------------------------------------------------------------
+
+
+def standfirst(counts: Counts) -> str:
+    """The sentence under the story's headline."""
+    return (
+        "NATO picks its Secretary General by consensus, so every ally had to agree. From "
+        f"{counts.news_articles}, who was named as backing Mark Rutte, who held out, and until when."
+    )
+
+
+def months_at_least(days: int) -> str:
+    """'Over 5 months' for 159 days: the first backing's date is an upper bound, so the span is a minimum."""
+    months = days // 30
+    return f"Over {months} months" if months else f"{days} days or more"
+
+
+def rivals_help(figures: dict) -> str:
+    others = figures["rivals"] - len(figures["rivals_who_ran"])
+    ran = names_list(figures["rivals_who_ran"]) if figures["rivals_who_ran"] else "None"
+    return f"{ran}. The other {others} named in the articles expressed interest or were floated, and never declared."
+
+
+def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
+    """The story's four figures as (label, value, what it means), on the page and in the whole-view files."""
+    holdouts, ran = figures["holdouts"], figures["rivals_who_ran"]
+    return [
+        ("Allies named as backing him", str(figures["named_backers_before_appointment"]), "Before his appointment."),
+        (
+            "Allies named as holding out",
+            str(len(holdouts)),
+            f"{names_list([h.name for h in holdouts])}: see the chart for when." if holdouts else "",
+        ),
+        (
+            "From the first reported backing to the appointment",
+            months_at_least(figures["days_to_appointment"]),
+            f"The first backing is reported by {figures['first_backing_when']}; it may have begun earlier.",
+        ),
+        ("Rivals who ran openly", str(len(ran)), rivals_help(figures)),
+    ]
+
+
+def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
+    """The race in one paragraph, every figure from the data: Markdown for the page (names from the data escaped,
+    key figures bold), or plain text for the files."""
+    escape = escape_markdown if markdown else str
+
+    def bold(text: str) -> str:
+        return f"**{text}**" if markdown else text
+
+    holdouts = figures["holdouts"]
+    held = "; ".join(escape(_holdout_sentence(h, figures["appointment"]["date"])) for h in holdouts)
+    first = escape(names_list([in_prose(n) for n in figures["first_backers"]]))
+    ran = figures["rivals_who_ran"]
+    rivals = counted(figures["rivals"], "rival")
+    return (
+        "The outgoing Dutch prime minister was the favourite from the start. "
+        f"The {counts.news_articles} name {bold(number_word(figures['named_backers_before_appointment']) + ' allies')} "
+        f"backing him before his appointment; the first, reported by {figures['first_backing_when']}, were {first}. "
+        + (f"{held}. " if held else "")
+        + f"He was appointed on {bold(day_text(figures['appointment']['date']))} and took office on "
+        f"{bold(day_text(figures['took_office']))}. "
+        f"Of the {rivals} the articles name, "
+        + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")
+    )

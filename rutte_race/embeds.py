@@ -4,9 +4,6 @@
 chart as self-contained HTML (vega-embed bundled), SVG, PNG and the CSV behind it, and an index.html with a
 preview and a copy-paste <iframe> snippet for each. No file needs a server or the network. The files lead back to
 the app at its public address, from the RUTTE_PUBLIC_URL environment variable.
-
-The replay map is not among them: Plotly's own bundle (plotly.js 4.1) draws its MapLibre map blank from a
-standalone file, while the app's (Streamlit's bundle) draws it; the backer map embed shows the race's end.
 """
 
 import argparse

@@ -16,7 +16,8 @@ import altair as alt
 import vl_convert as vlc
 from markupsafe import Markup
 
-from rutte_race import cite, counts, templating
+from rutte_race import cite, counts, fonts, templating
+from rutte_race.paths import PROJECT_DIR
 
 EXPORT_WIDTH = 760
 FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH
@@ -31,12 +32,12 @@ FORMATS = {
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 
 
-# vl-convert lays text out in Liberation Sans (what it draws a generic "sans-serif" with), but an SVG file is drawn by
-# whoever opens it: with "sans-serif" a Linux browser or WeasyPrint picks the wider DejaVu Sans, and labels overrun
-# their marks and the chart's edge. Every exported chart names the font it was measured in, then Arial, which has
-# the same metrics.
-CHART_FONT = "'Liberation Sans', Arial, sans-serif"
+# Every exported chart is set in the app's own typeface (fonts.py): vl-convert measures and draws it, and an SVG or
+# HTML file carries it inside itself. A reader without it falls back to metric-compatible fonts.
+CHART_FONT = fonts.STACK
 DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width inside, and the bulk of a spec
+FACTCHECK = PROJECT_DIR / "docs" / "FACTCHECK.md"
+VERSION_COLUMN = "Data version"  # the last column of every chart's CSV
 
 
 def fixed_width(node):
@@ -83,6 +84,7 @@ def export_spec(spec: dict, source_line: str) -> dict:
 
 def render(spec: dict, fmt: str) -> bytes:
     """An export spec rendered to one format."""
+    fonts.register()
     if fmt == "png":
         return vlc.vegalite_to_png(spec, scale=2, vl_version=VL_VERSION)
     if fmt == "svg":
@@ -110,6 +112,9 @@ def vega_bundle() -> Markup:
 
 def chart_title(spec: dict) -> str:
     """The chart's own title as plain text, for the page's <title>."""
+    plain = (spec.get("usermeta") or {}).get("title")  # charts.titled keeps it: the drawn title may wrap by width
+    if plain:
+        return str(plain)
     title = spec.get("title")
     text = title.get("text", "") if isinstance(title, dict) else title or ""
     return " ".join(text) if isinstance(text, list) else str(text)
@@ -119,6 +124,7 @@ def html_page(spec: dict, source_line: str = "", title: str = "") -> str:
     """The chart as one offline HTML page that fits any width: the on-screen spec (its 'container' widths follow
     the page), its description and source as text under it. The spec goes into the <script> escaped."""
     name = title or chart_title(spec) or "Rutte's race to lead NATO"
+    spec = {**spec, "config": {**spec.get("config", {}), "font": CHART_FONT}}
     return templating.render(
         "chart.html.j2",
         title=name,
@@ -126,6 +132,8 @@ def html_page(spec: dict, source_line: str = "", title: str = "") -> str:
         bundle=vega_bundle(),
         spec=spec,
         footer=[line for line in source_line.split("\n") if line],
+        font_css=Markup(fonts.font_face_css()),
+        font_stack=Markup(fonts.STACK),
     )
 
 
@@ -144,6 +152,8 @@ class Exportable:
         if fmt not in self._files:
             # HTML keeps the on-screen spec, which follows the page's width; images need a fixed one.
             made = html_page(self.spec, self.source_line) if fmt == "html" else render(self.export_spec, fmt)
+            if fmt == "svg":  # a file on its own carries its typeface
+                made = fonts.svg_with_font(made.decode("utf-8"))
             self._files[fmt] = made.encode("utf-8") if isinstance(made, str) else made
         return self._files[fmt]
 
@@ -170,9 +180,9 @@ def file_name(*parts: str, ext: str) -> str:
 
 
 def csv_bytes(frame, version: str) -> bytes:
-    """The frame as CSV, each row stamped with the dataset version it comes from (a last column, so it stays plain
+    """The frame as CSV, each row stamped with the data version it comes from (a last column, so it stays plain
     CSV)."""
-    return frame.assign(dataset_version=version).to_csv(index=False).encode("utf-8")
+    return frame.assign(**{VERSION_COLUMN: version}).to_csv(index=False).encode("utf-8")
 
 
 @lru_cache(maxsize=4)
@@ -192,4 +202,6 @@ def data_package_zip(data_dir: str, version: str) -> bytes:
                 )
             else:
                 archive.write(path, f"{folder}/{path.relative_to(root)}")
+        if FACTCHECK.is_file():  # the fact-check record, sentence by sentence, travels with the data it checked
+            archive.write(FACTCHECK, f"{folder}/factcheck.md")
     return buffer.getvalue()

@@ -2,7 +2,8 @@
 
 import pandas as pd
 
-from rutte_race.load import Dataset
+from rutte_race.formatting import day_text
+from rutte_race.load import Dataset, per_version
 from rutte_race.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, filter_rows
 
 
@@ -23,6 +24,24 @@ def bounds_of(ds: Dataset) -> Bounds:
     )
 
 
+@per_version
+def facts(ds: Dataset) -> pd.DataFrame:
+    """One row per fact: where several articles report the same fact (rows sharing a fact_id), the earliest report
+    stands for it (the earliest date, then the earliest article), carrying how many articles report it. Charts and
+    counts draw these, so a restated fact counts once."""
+    events = ds.events
+    published = events["article_id"].map(ds.articles.set_index("article_id")["published"])
+    fact = events["fact_id"].where(events["fact_id"] != "", "row:" + events["event_id"])
+    order = events.assign(_fact=fact, _published=published).sort_values(["date", "_published"], kind="stable")
+    first = order.drop_duplicates("_fact")
+    return events.loc[events.index.isin(first.index)]
+
+
+def facts_in_view(ds: Dataset, state: ViewState) -> pd.DataFrame:
+    """The facts (one row each) the view keeps."""
+    return filter_rows(facts(ds), state)
+
+
 def filter_events(events: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     """The rows every filter lets through (view_state.FILTERS): their period overlaps the dates and, when countries
     are chosen, they are about one of them."""
@@ -37,11 +56,9 @@ def quotes_in_view(quotes: pd.DataFrame, events: pd.DataFrame, state: ViewState)
 
 def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:
     """The active filters in one line, for subtitles and captions."""
-    dates = f"{state.start:%-d %b %Y} to {state.end:%-d %b %Y}"
-    if (state.start, state.end) == (bounds.first, bounds.last):
-        dates = "all dates"
+    dates = f"{day_text(state.start)} to {day_text(state.end)}"
     if not state.countries:
-        return f"{dates}; all countries"
+        return f"{dates}; all allies"
     chosen = [names.get(c, c) for c in state.countries]
     listed = ", ".join(chosen) if len(chosen) <= 4 else f"{', '.join(chosen[:3])} and {len(chosen) - 3} more"
     return f"{dates}; {listed}"

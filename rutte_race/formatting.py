@@ -5,19 +5,21 @@ import pandas as pd
 PRECISION_WORDS = {"day": "", "week": "week only", "month": "month only", "year": "year only", "approx": "approximate"}
 
 
-def date_label(day: pd.Timestamp, precision: str) -> str:
-    """A date written no more precisely than it is known: '22 Feb 2024', 'week of 17 Jun 2024', 'Oct 2023', '2023',
-    'c. 19 Jan 2024'."""
+def date_label(day: pd.Timestamp, precision: str, year: bool = True) -> str:
+    """A date written no more precisely than it is known, in the house style: '22 February 2024', 'week of
+    17 June 2024', 'October 2023', '2023', 'c. 19 January 2024'. Without `year` (a chart's label, under an axis
+    that gives it): 'c. 19 January'."""
     if pd.isna(day):
         return ""
+    suffix = f" {day:%Y}" if year else ""
     if precision == "week":
-        return f"week of {day.day} {day:%b %Y}"
+        return f"week of {day.day} {day:%B}{suffix}"
     if precision == "month":
-        return f"{day:%b %Y}"
+        return f"{day:%B}{suffix}"
     if precision == "year":
         return f"{day:%Y}"
     prefix = "c. " if precision == "approx" else ""
-    return f"{prefix}{day.day} {day:%b %Y}"
+    return f"{prefix}{day.day} {day:%B}{suffix}"
 
 
 def date_labels(frame: pd.DataFrame, date_column: str = "date", precision_column: str = "date_precision") -> pd.Series:
@@ -28,8 +30,19 @@ def date_labels(frame: pd.DataFrame, date_column: str = "date", precision_column
     )
 
 
-def source_label(title: str, outlet: str) -> str:
-    return f"{title} ({outlet})"
+def article_name(cited_as: str, published: pd.Timestamp, precision: str) -> str:
+    """An article as readers see it named: by outlet and date, 'EUROPolitika, c. 4 April 2024'."""
+    return f"{cited_as}, {date_label(published, precision)}"
+
+
+def article_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Each article's name for readers (article_name), by its id."""
+    return {
+        a: article_name(c, p, str(q))
+        for a, c, p, q in zip(
+            articles["article_id"], articles["cited_as"], articles["published"], articles["published_precision"]
+        )
+    }
 
 
 def day_text(day) -> str:

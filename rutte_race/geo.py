@@ -109,10 +109,3 @@ def extent(features: list[dict]) -> dict:
         "properties": {},
         "geometry": {"type": "MultiPoint", "coordinates": [list(c) for c in corners]},
     }
-
-
-def allies_geojson(topology: dict, allies: set[str]) -> dict:
-    """The allies' shapes (ISO numeric ids) in Europe and North America, as one GeoJSON FeatureCollection."""
-    text = json.dumps(topology)
-    shapes = [*regional_features(text, EUROPE), *regional_features(text, NORTH_AMERICA)]
-    return {"type": "FeatureCollection", "features": [f for f in shapes if f["id"] in allies]}

@@ -45,13 +45,22 @@ def in_order(events: pd.DataFrame) -> pd.DataFrame:
     return events.sort_values("date", kind="stable")
 
 
-def latest(events: pd.DataFrame, count: int = 5) -> pd.DataFrame:
-    """The newest developments among `events`, newest first: no background or context, one row per fact
-    (the first report of it), and on the same date the rows dated to the day before the estimates."""
+def first_milestone(ordered: pd.DataFrame, milestones: dict[str, str]) -> str | None:
+    """The first of `ordered` events (in_order) that is a milestone of the race, where a reader starts; None if none."""
+    return next((event_id for event_id in ordered["event_id"] if event_id in milestones), None)
+
+
+def latest(events: pd.DataFrame, published: dict, count: int = 5) -> pd.DataFrame:
+    """The newest developments among `events`, newest first: no background or context, nothing an article only
+    announces ahead (dated after the article, by `published`: article id to its date), one row per fact (the first
+    report of it), and on the same date the rows dated to the day before the estimates."""
     # In plain Python over row positions: pandas' sorts and copies of the whole frame cost ms for each new view.
-    kinds, facts, dates = (events[c].tolist() for c in ("kind", "fact_id", "date"))
+    kinds, facts, dates, articles = (events[c].tolist() for c in ("kind", "fact_id", "date", "article_id"))
     exact = [str(p) == "day" for p in events["date_precision"]]
-    news = sorted((i for i in range(len(events)) if str(kinds[i]) not in QUIET_KINDS), key=dates.__getitem__)
+    news = sorted(
+        (i for i in range(len(events)) if str(kinds[i]) not in QUIET_KINDS and dates[i] <= published[articles[i]]),
+        key=dates.__getitem__,
+    )
     seen: set[str] = set()
     first_reports = []
     for i in news:

@@ -18,6 +18,7 @@ class Kind:
     lane: str
     words: str  # plural, for prose: "The commonest are backings (20) ..."
     stances: frozenset[str] = frozenset()  # the stances a row of this kind may carry; empty: it carries none
+    label: str = ""  # one event of the kind, as a reader's label: "Taking office"
 
 
 # Six lanes, one colour each: Okabe–Ito blue and vermillion, Paul Tol's teal and wine, black and a dark grey.
@@ -32,23 +33,28 @@ LANES = (
 )
 
 KINDS = (
-    Kind("endorsement", "Backing", "backings", frozenset({"backs"})),
-    Kind("tally", "Backing", "tallies"),
-    Kind("reservation", "Doubts", "reservations", frozenset({"reservations", "undeclared"})),
-    Kind("opposition", "Doubts", "oppositions", frozenset({"opposes"})),
-    Kind("candidacy", "Candidates", "candidacies"),
-    Kind("mention", "Candidates", "mentions"),
-    Kind("withdrawal", "Candidates", "withdrawals"),
-    Kind("call", "Talks and statements", "calls"),
-    Kind("visit", "Talks and statements", "visits"),
-    Kind("statement", "Talks and statements", "statements"),
-    Kind("appointment", "Milestones", "the appointment"),
-    Kind("took_office", "Milestones", "the start of office"),
-    Kind("context", "Context", "context notes"),
-    Kind("background", "Context", "background notes"),
+    Kind("endorsement", "Backing", "backings", frozenset({"backs"}), "Backing"),
+    Kind("tally", "Backing", "counts of backers", label="Count of backers"),
+    Kind("reservation", "Doubts", "reservations", frozenset({"reservations", "undeclared"}), "Reservation"),
+    Kind("opposition", "Doubts", "oppositions", frozenset({"opposes"}), "Opposition"),
+    Kind("candidacy", "Candidates", "candidacies", label="Candidacy"),
+    Kind("interest", "Candidates", "expressions of interest", label="Expressed interest"),
+    Kind("mention", "Candidates", "mentions", label="Named as a contender"),
+    Kind("withdrawal", "Candidates", "withdrawals", label="Withdrawal"),
+    Kind("call", "Talks and statements", "calls", label="Call"),
+    Kind("visit", "Talks and statements", "visits", label="Visit"),
+    Kind("statement", "Talks and statements", "statements", label="Statement"),
+    Kind("appointment", "Milestones", "the appointment", label="Appointment"),
+    Kind("took_office", "Milestones", "the start of office", label="Taking office"),
+    Kind("context", "Context", "context notes", label="Context"),
+    Kind("background", "Context", "background notes", label="Background"),
 )
 
 LANE_COLOURS = {lane.name: lane.colour for lane in LANES}
+
+# How far each stance holds an ally back from backing (more is further): an ally named with one of them held out,
+# and a later report of a weaker one would soften its stance.
+HOLDING_BACK = {"undeclared": 1, "reservations": 2, "opposes": 3}
 
 
 # Read KINDS at each call, so a kind added to the table (or, in a test, to a patched copy of it) counts everywhere.
@@ -62,6 +68,11 @@ def lane_of_kind() -> dict[str, str]:
 
 def kinds_in_lane(lane: str) -> list[str]:
     return [kind.name for kind in KINDS if kind.lane == lane]
+
+
+def label(kind) -> str:
+    """One event of `kind` as readers name it: 'Taking office'."""
+    return next(k.label for k in KINDS if k.name == str(kind))
 
 
 def words() -> dict[str, str]:

@@ -28,6 +28,7 @@ class Dataset:
     members: pd.DataFrame
     shapes: dict
     version: str
+    published: pd.Timestamp | None = None  # when the story was first published (datapackage.json); None: not yet
 
 
 def per_version(make: Callable[[Dataset], object]) -> Callable[[Dataset], object]:
@@ -98,4 +99,12 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
         members=frames["nato_members"],
         shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
         version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),
+        published=published_on(data_dir),
     )
+
+
+def published_on(data_dir: Path) -> pd.Timestamp | None:
+    """The day the story was first published, from the descriptor's `published`: changes to the data from that day
+    on are corrections; earlier ones are the fact-check before publication."""
+    day = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8")).get("published")
+    return pd.Timestamp(day) if day else None

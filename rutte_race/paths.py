@@ -11,6 +11,4 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("RUTTE_DATA_DIR") or PROJECT_DIR / "data")
 SEEDS_DIR = Path(os.environ.get("RUTTE_SEEDS_DIR") or PROJECT_DIR / "seeds")
 STATIC_DIR = PROJECT_DIR / "static"  # served by Streamlit at app/static/ (server.enableStaticServing)
-ALLIES_GEOJSON = STATIC_DIR / "allies.geojson"
 STATIC_URL = "app/static/"  # relative, so it also works under a base URL path
-ALLIES_GEOJSON_URL = STATIC_URL + ALLIES_GEOJSON.name

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from rutte_race import views
 from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds
 
@@ -21,19 +22,17 @@ class Period:
     end: date
 
 
-def last_holdout_backing(ds: Dataset, changes: pd.DataFrame) -> tuple[str, date] | None:
-    """The last ally that held out (reservations or opposition) to be reported backing Rutte before the
-    appointment, and that day; None when no holdout came round in the rows."""
-    named = changes[~changes["derived"]]
-    held = set(named.loc[named["stance"].isin(["reservations", "opposes"]), "iso3"])
-    came_round = named[(named["stance"] == "backs") & named["iso3"].isin(held)].sort_values("date", kind="stable")
-    if came_round.empty:
+def last_holdout_backing(periods: pd.DataFrame) -> tuple[str, date] | None:
+    """The last ally named as holding out that was then named as backing Rutte (not only counted at the decision),
+    and that day, from its stance periods (views.stance_periods); None when no holdout came round in the rows."""
+    came_round = [h for h in views.holdouts(periods) if h.end is not None and not h.end_derived]
+    if not came_round:
         return None
-    last = came_round.iloc[-1]
-    return dict(zip(ds.members["iso3"], ds.members["name"]))[last["iso3"]], last["date"].date()
+    last = max(came_round, key=lambda h: h.end)
+    return last.name, last.end.date()
 
 
-def presets(ds: Dataset, bounds: Bounds, changes: pd.DataFrame) -> list[Period]:
+def presets(ds: Dataset, bounds: Bounds) -> list[Period]:
     """The presets in the order the control shows them; each one only when the data gives its dates."""
     race_start, race_end = bounds.default_start, bounds.default_end
     out = [Period("race", "Whole race", race_start, race_end)]
@@ -44,7 +43,7 @@ def presets(ds: Dataset, bounds: Bounds, changes: pd.DataFrame) -> list[Period]:
         run_up = Period("run-up", f"Jan–{day:%b} {day.year}", max(date(day.year, 1, 1), race_start), month_end)
         if run_up.start < run_up.end:
             out.append(run_up)
-    holdout = last_holdout_backing(ds, changes)
+    holdout = last_holdout_backing(views.stance_periods(ds))
     if holdout is not None:
         out.append(Period("holdout", f"Since {holdout[0]}'s backing", holdout[1], race_end))
     if not appointments.empty:

@@ -172,11 +172,92 @@ def stances_are_allies(data: Data) -> list[Problem]:
             problems.append(_event(row, "country_iso3", reason))
         elif day and joined[country] and day < joined[country]:
             problems.append(_event(row, "date", f"{country} was not yet an ally on {day} (joined {joined[country]})"))
-        elif day:
+        elif day and row["stance_report"] != "continuing":  # a position reported as held earlier is no new stance
             earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
             if earlier[0] != stance:
                 reason = f"{country} is {earlier[0]!r} on line {earlier[1]} for the same date {day}"
                 problems.append(_event(row, "stance", reason))
+    return problems
+
+
+def stances_change_only_when_reported(data: Data) -> list[Problem]:
+    """A stance holds until an article reports a different one. Each stance row says how its article reports it
+    (stance_report): 'stated' (held on its date) or 'continuing' ("still", "yet to", "had earlier": a position that
+    continues). A continuing report confirms the stance held and never changes it, so its words must be marked so;
+    a stated report that softens the stance held must say in stance_basis which words report the change."""
+    names = {r["iso3"]: r["name"] for r in data.tables["nato_members"]}
+    problems = []
+    for row in data.tables["events"]:
+        if bool(row["stance"]) != bool(row["stance_report"]):
+            reason = "is needed on a row with a stance, and only there: 'stated' or 'continuing'"
+            problems.append(_event(row, "stance_report", reason))
+    rows = [r for r in data.tables["events"] if r["stance"] and r["country_iso3"] and parse_date(r["date"])]
+    held: dict[tuple[str, str], dict] = {}  # (ally, candidate) -> the row whose stance the ally holds
+    for row in sorted(rows, key=lambda r: (parse_date(r["date"]), r["_line"])):
+        key = (row["country_iso3"], row["candidate"])
+        before = held.get(key)
+        softens = before is not None and kinds.HOLDING_BACK.get(row["stance"], 9) < kinds.HOLDING_BACK.get(
+            before["stance"], 0
+        )
+        words = accuracy.continuing_words(row["evidence"])
+        if row["stance_report"] == "stated" and words and not row["stance_basis"]:
+            said = " and ".join(f"'{w}'" for w in words)
+            if softens:
+                ally = names.get(row["country_iso3"], row["country_iso3"])
+                reason = (
+                    f"'stated', but the evidence reports a position that continues ({said}): it would soften "
+                    f"{ally}'s {before['stance']!r} (line {before['_line']}, {before['date']}) to {row['stance']!r}, "
+                    "and no article reports that change. A continuing report confirms the stance held and never "
+                    "changes it: mark it 'continuing'"
+                )
+            else:
+                reason = (
+                    f"'stated', but the evidence reports a position that continues ({said}): mark it 'continuing' "
+                    "(it confirms the stance held), or say in stance_basis which words report a change"
+                )
+            problems.append(_event(row, "stance_report", reason))
+        elif row["stance_report"] == "stated" and softens and not row["stance_basis"]:
+            ally = names.get(row["country_iso3"], row["country_iso3"])
+            reason = (
+                f"{row['stance']!r} softens {ally}'s {before['stance']!r} (line {before['_line']}, {before['date']}): "
+                "say in stance_basis which words report the change, or mark the row 'continuing' if it reports no "
+                "change"
+            )
+            problems.append(_event(row, "stance", reason))
+        if row["stance_report"] == "stated" or before is None:
+            held[key] = row
+    return problems
+
+
+# The cells readers see as prose (evidence and quotes are the articles' own words, and stay as printed).
+READER_TEXT = {
+    "events": ("summary", "date_basis", "note", "stance_basis", "outside_fact", "outside_source"),
+    "articles": ("cited_as", "published_basis", "summary", "note"),
+    "candidates": ("role_at_time", "note"),
+}
+_SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{4}\b")
+
+
+def reader_text_in_house_style(data: Data) -> list[Problem]:
+    """Text readers see names an article by outlet and date, never by its id; names no column; and writes months in
+    full ('19 January 2024'), as every page does."""
+    ids = sorted((a["article_id"] for a in data.tables["articles"]), key=len, reverse=True)
+    columns = sorted({name for rows in data.tables.values() for name in (rows[0] if rows else {}) if "_" in name})
+    machinery = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, [*ids, *columns])) + r")(?![\w-])")
+    problems = []
+    for table, fields in READER_TEXT.items():
+        for row in data.tables.get(table, []):
+            for field in fields:
+                text = row.get(field, "")
+                if found := machinery.search(text):
+                    what = "an article's id" if found.group(1) in ids else "a column's name"
+                    reason = (
+                        f"names {what} ({found.group(1)!r}) where readers see it; name an article by outlet and date"
+                    )
+                    problems.append(Problem(f"{table}.csv", row["_line"], field, reason))
+                if month := _SHORT_MONTH.search(text):
+                    reason = f"writes {month.group(0)!r}: the house style writes months in full ('19 January 2024')"
+                    problems.append(Problem(f"{table}.csv", row["_line"], field, reason))
     return problems
 
 
@@ -222,8 +303,21 @@ def facts_agree(data: Data) -> list[Problem]:
             reason = f"{fact!r} is on no other row; leave it blank, or give it to the rows reporting the same fact"
             problems.append(_event(rows[0], "fact_id", reason))
         stances = [r for r in rows if r["stance"] in kinds.known_stances()]  # an unknown stance is reported on its own
-        first = stances[0] if stances else None
-        for row in stances[1:]:
+        # A report that a position continues may word the fact's stance another way ("had reservations" of an
+        # opposition); its note then says how the articles differ.
+        stated = [r for r in stances if r["stance_report"] != "continuing"] or stances
+        first = stated[0] if stated else None
+        for row in stances:
+            if row is first:
+                continue
+            if row["stance_report"] == "continuing" and row["country_iso3"] == first["country_iso3"]:
+                if row["stance"] != first["stance"] and row["note_type"] not in ("conflict", "caution"):
+                    reason = (
+                        f"words {first['country_iso3']}'s {first['stance']!r} (line {first['_line']}) as "
+                        f"{row['stance']!r}: say in a 'conflict' or 'caution' note how the articles differ"
+                    )
+                    problems.append(_event(row, "note", reason))
+                continue
             if (row["country_iso3"], row["stance"]) != (first["country_iso3"], first["stance"]):
                 reason = (
                     f"{fact!r} joins a {row['country_iso3'] or 'no-country'} {row['stance']!r} row to the "
@@ -295,6 +389,13 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
         for c in data.tables["corrections"]
         if c["kind"] == "data_change" and c["field"] == "note_type" and c["before"] == "correction"
     }
+    # A row's field may change more than once: the newest change (the last line of the latest date) says what it holds.
+    newest = {}
+    for row in data.tables["corrections"]:
+        if row["kind"] == "data_change":
+            key = (row["event_id"], row["field"])
+            if key not in newest or row["date"] >= newest[key]["date"]:
+                newest[key] = row
     for row in data.tables["corrections"]:
         event = by_id.get(row["event_id"])  # an unknown id is named by the foreign-key check
         reasons = []
@@ -319,7 +420,7 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
                 reasons.append(("reason", "a data_change needs the reason the row was changed"))
             if field not in event or field.startswith("_"):
                 reasons.append(("field", f"{field!r} is not a column of events.csv"))
-            elif event[field] != row["after"]:
+            elif newest[(row["event_id"], field)] is row and event[field] != row["after"]:
                 reasons.append(
                     (
                         "after",
@@ -394,7 +495,9 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("events",), kinds_are_drawable),
     (("events",), stances_match_kinds),
     (("events", "nato_members"), stances_are_allies),
+    (("events", "nato_members"), stances_change_only_when_reported),
     (("events",), quoted_speakers_have_no_comma),
+    (("articles", "candidates", "events"), reader_text_in_house_style),
     (("events",), note_types_have_notes),
     (("events",), facts_agree),
     (("events",), appointed_before_taking_office),

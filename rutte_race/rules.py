@@ -45,16 +45,28 @@ RULES = [
     ),
     Rule(
         "A stance no stronger than the words",
-        "A stance row's evidence carries wording of its stance by the table below, or the row says in writing "
-        "(stance_basis) why it "
-        'reads the evidence so. "Backs", "supports", "endorses" and "secured support from" give backs; "reservations", '
-        '"concerns" and "not fully support" give reservations; "opposes" and "blocks" give opposes; "no sign of", '
-        '"yet to express" and "silent" give undeclared. A list of conditions or expectations is not a stance.',
+        "A stance row's sentence carries wording of its stance by the table below, or the row says in writing why "
+        'it reads the sentence so. "Backs", "supports", "endorses" and "secured support from" give backing; '
+        '"reservations", "concerns" and "not fully support" give reservations; "opposes" and "blocks" give '
+        'opposition; "no sign of", "yet to express" and "silent" give not yet backing. A list of conditions or '
+        "expectations is not a stance.",
         Broken(
             "events.csv",
             "hungary-no-sign-april",
             {"stance": "reservations"},
             "is not what the evidence's words give (undeclared)",
+        ),
+    ),
+    Rule(
+        "A stance holds until a change is reported",
+        "An ally's stance changes only when an article reports a different one. A report that a position continues "
+        '("still", "yet to", "continues to", "had earlier") confirms the stance held and never softens it: '
+        '"still no sign of supporting" after a reported opposition leaves the ally opposed.',
+        Broken(
+            "events.csv",
+            "hungary-no-sign-april",
+            {"stance_report": "stated"},
+            "it would soften Hungary's 'opposes'",
         ),
     ),
     Rule(
@@ -66,11 +78,9 @@ RULES = [
     ),
     Rule(
         "Outside knowledge, labelled",
-        "A fact that does not come from the articles (a public-record date, an office, a venue) sits in its own "
-        "column with its "
-        'source named, and is shown to readers as "From outside the articles: …". It may date a row or correct it; '
-        "it never "
-        "changes a stance or a count.",
+        "A fact that does not come from the articles (a public-record date, an office, a venue) is kept apart from "
+        'them with its source named, and is shown to readers as "From outside the articles: …". It may date a row or '
+        "correct it; it never changes a stance or a count.",
         Broken(
             "events.csv",
             "rutte-visits-erdogan",
@@ -103,16 +113,20 @@ RULES = [
         ),
     ),
     Rule(
-        "A stance change",
-        "An ally's stance changes only when a later row reports a different one; a later report of the same stance is "
-        "corroboration, not a change. An ally cannot hold two stances on one day.",
-        Broken("events.csv", "hungary-no-sign-april", {"date": "2024-03-05"}, "for the same date 2024-03-05"),
+        "One stance a day",
+        "A later report of the same stance is corroboration, not a change. An ally cannot hold two stances on one day.",
+        Broken(
+            "events.csv",
+            "estonia-backs-kallas",
+            {"country_iso3": "HUN", "date": "2024-03-05"},
+            "for the same date 2024-03-05",
+        ),
     ),
     Rule(
         "Reported by",
-        'Rows that report the same fact share a fact id; "reported by" counts the different articles among them. A '
-        "fact "
-        "id is never on one row alone, and rows about a stance that share one agree on the ally and the stance.",
+        'Rows that report the same fact are linked as one fact; "reported by" counts the different articles among '
+        "them. A fact is never linked to one row alone, and the stance rows of one fact agree on the ally and the "
+        "stance.",
         Broken(
             "events.csv",
             "eastern-allies-come-round",
@@ -122,23 +136,32 @@ RULES = [
     ),
     Rule(
         "A disagreement",
-        "Where articles disagree (a date, a count, a name), each disagreeing row says so in its note and shares "
-        "the fact "
-        "id of the reports it disagrees with, so the disagreement shows wherever the fact does.",
+        "Where articles disagree (a date, a count, a name), each disagreeing row says so in its note and is linked "
+        "to the reports it disagrees with as one fact, so the disagreement shows wherever the fact does.",
         Broken("events.csv", "nominate-by-june", {"fact_id": ""}, "a 'conflict' note needs the fact_id"),
     ),
     Rule(
         "A correction",
         "Where an article was wrong when it was written, its row keeps the article's own sentence and says what is "
         "right in its "
-        "note; a forecast that later failed is a caution, not a correction. The corrections page lists every such "
-        "row and every "
-        "change made to the data, or to an article's row, after it was published.",
+        "note; a forecast that later failed is a caution, not a correction. The Corrections page lists every such "
+        "error, and every change made to the data after publication.",
         Broken(
             "corrections.csv",
             "karins-latvian",
             {"event_id": "karins-mentioned-by-bloomberg"},
             "is not a known event_id",
+        ),
+    ),
+    Rule(
+        "Written for readers",
+        "Notes, summaries and date bases name an article by its outlet and date, never by an internal name, and "
+        'write dates as every page does: "19 January 2024", "c. 19 January 2024", "January 2024".',
+        Broken(
+            "events.csv",
+            "spain-backs-politico",
+            {"note": "Second-hand: leading-contender relays Politico."},
+            "names an article's id ('leading-contender')",
         ),
     ),
     Rule(
@@ -160,8 +183,7 @@ RULES = [
     Rule(
         "The appointment",
         "The appointment needed every ally's consent, so from 26 June 2024 every ally of the day counts as "
-        "backing; the "
-        "app marks those stances as derived.",
+        "backing; the charts draw those stances paler, as counted rather than named.",
     ),
     Rule(
         "Unnamed allies",

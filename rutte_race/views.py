@@ -1,23 +1,30 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
 
 import bisect
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from rutte_race.formatting import date_label, date_labels, source_label
+from rutte_race import kinds
+from rutte_race.formatting import article_names, date_label, date_labels
 from rutte_race.load import Dataset, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
-# Every status a map can give an ally, in legend order; the first four are the data's stance vocabulary.
-STATUS_ORDER = ["backs", "reservations", "opposes", "undeclared", NOT_YET_MEMBER]
+UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)
+CONTINUING = "continuing"  # a stance_report: the article reports a position that continues
+# The data's stance vocabulary; then every status a map can give an ally, in legend order.
+STANCES = ["backs", "reservations", "opposes", "undeclared"]
+STATUS_ORDER = [*STANCES, UNREPORTED, NOT_YET_MEMBER]
 STATUS_LABELS = {
     "backs": "Backs Rutte",
     "reservations": "Reservations",
     "opposes": "Opposes",
-    "undeclared": "No public stance reported",
+    "undeclared": "Not yet backing",
+    UNREPORTED: "No stance reported",
     NOT_YET_MEMBER: "Not yet an ally",
 }
+COUNTED_AT_DECISION = "Counted at the appointment, which needed every ally"
 SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure"]
 
 
@@ -32,15 +39,19 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
         (ds.events["stance"].notna()) & (ds.events["country_iso3"] != "") & (ds.events["candidate"] == "rutte")
     ]
     stated = (
-        rows[["country_iso3", "stance", *SOURCE_COLUMNS]].rename(columns={"country_iso3": "iso3"}).assign(derived=False)
+        rows[["country_iso3", "stance", "stance_report", *SOURCE_COLUMNS]]
+        .rename(columns={"country_iso3": "iso3"})
+        .assign(derived=False)
     )
     consensus = []
     for _, appointment in ds.events[ds.events["kind"] == "appointment"].iterrows():
         allies = ds.members[ds.members["accession_date"] <= appointment["date"]]["iso3"]
         source = {c: appointment[c] for c in SOURCE_COLUMNS}
-        consensus += [{"iso3": iso3, "stance": "backs", **source, "derived": True} for iso3 in allies]
+        consensus += [
+            {"iso3": iso3, "stance": "backs", "stance_report": "stated", **source, "derived": True} for iso3 in allies
+        ]
     changes = pd.concat([stated, pd.DataFrame(consensus, columns=stated.columns)], ignore_index=True)
-    changes["stance"] = pd.Categorical(changes["stance"].astype(str), categories=STATUS_ORDER[:4])
+    changes["stance"] = pd.Categorical(changes["stance"].astype(str), categories=STANCES)
     # On the same date, the report closest to the event (earliest article) comes first.
     published = changes["article_id"].map(ds.articles.set_index("article_id")["published"])
     changes = (
@@ -48,14 +59,21 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
         .sort_values(["date", "derived", "_published"], kind="stable")
         .drop(columns="_published")
     )
+    # A report that a position continues ("still no sign of") confirms the stance held and never changes it: it
+    # counts only as an ally's first report.
+    changes = changes[(changes["stance_report"] != CONTINUING) | ~changes.duplicated("iso3")]
     # Keep the row that starts each stance: a later report of the same stance is corroboration, not a change.
     previous = changes.groupby("iso3")["stance"].shift().astype(object)
-    return changes[changes["stance"].astype(object) != previous].reset_index(drop=True)
+    return changes[changes["stance"].astype(object) != previous].drop(columns="stance_report").reset_index(drop=True)
 
 
 @per_version  # read on every rerun of the map page
-def last_stance_change(ds: Dataset):
-    """The day of the last change of any ally's stance: the backer map's date unless the reader picks one."""
+def map_day(ds: Dataset):
+    """The backer map's date unless the reader picks one: the eve of the decision, when the stances the articles
+    name stand at their last before every ally counts as backing; with no decision, the last change of any stance."""
+    decisions = ds.events.loc[ds.events["kind"] == "appointment", "date"]
+    if not decisions.empty:
+        return (decisions.min() - pd.Timedelta(days=1)).date()
     return stance_changes(ds)["date"].max().date()
 
 
@@ -66,13 +84,23 @@ def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None =
     latest = changes[changes["date"] <= day].drop_duplicates("iso3", keep="last")
     latest = latest[["iso3", "stance", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
     out = ds.members[["iso3", "iso_numeric", "name", "accession_date", "region"]].merge(latest, on="iso3", how="left")
-    status = out["stance"].astype(str).where(out["stance"].notna(), "undeclared")
+    status = out["stance"].astype(str).where(out["stance"].notna(), UNREPORTED)
     status[out["accession_date"] > day] = NOT_YET_MEMBER
     out = out.drop(columns="stance")
     out["status"] = pd.Categorical(status, categories=STATUS_ORDER)
     out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
     out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None
     return out.sort_values(["status", "name"]).reset_index(drop=True)
+
+
+def member_choices(ds: Dataset) -> dict[str, str]:
+    """Each ally's label in the country filter, by ISO code, in alphabetical order: its name, with the other names
+    readers and the articles use, so typing either finds it ('Türkiye (Turkey)')."""
+    labels = {
+        iso3: f"{name} ({', '.join(also.split('; '))})" if also else name
+        for iso3, name, also in zip(ds.members["iso3"], ds.members["name"], ds.members["also_called"])
+    }
+    return dict(sorted(labels.items(), key=lambda item: item[1]))
 
 
 def turning_days(ds: Dataset, changes: pd.DataFrame) -> list[pd.Timestamp]:
@@ -85,53 +113,6 @@ def same_stances_day(day, turns: list[pd.Timestamp]) -> pd.Timestamp:
     day = pd.Timestamp(day)
     before = bisect.bisect_right(turns, day)
     return turns[before - 1] if before else day
-
-
-def status_counts(as_of: pd.DataFrame) -> dict[str, int]:
-    return {status: int((as_of["status"] == status).sum()) for status in STATUS_ORDER}
-
-
-def statuses_by_date(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every ally's status (date, iso3, status) on each date a named ally's stance changed."""
-    changes = stance_changes(ds) if changes is None else changes
-    days = sorted(changes["date"].unique())
-    return pd.concat(
-        [stances_as_of(ds, day, changes)[["iso3", "status"]].assign(date=pd.Timestamp(day)) for day in days],
-        ignore_index=True,
-    )
-
-
-def backers_by_date(
-    ds: Dataset,
-    changes: pd.DataFrame | None = None,
-    countries: tuple[str, ...] = (),
-    statuses: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """For each date a named ally's stance changed: how many allies (of `countries`, if given) back,
-    hold reservations, oppose, or have said nothing. `statuses`: statuses_by_date, when already computed."""
-    statuses = statuses_by_date(ds, changes) if statuses is None else statuses
-    chosen = statuses[statuses["iso3"].isin(countries)] if countries else statuses
-    counts = (
-        chosen.groupby(["date", "status"], observed=False)
-        .size()
-        .unstack("status")
-        .reindex(index=statuses["date"].unique(), columns=STATUS_ORDER, fill_value=0)
-        .fillna(0)
-        .astype(int)
-    )
-    allies = counts.drop(columns=NOT_YET_MEMBER).sum(axis=1)
-    return counts.assign(allies=allies).rename_axis(index="date", columns=None).reset_index()
-
-
-def backers_by_month(ds: Dataset, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Allies reported backing Rutte at the end of each month of the race, from the first stance to the appointment."""
-    changes = stance_changes(ds) if changes is None else changes
-    months = pd.date_range(changes["date"].min(), changes["date"].max() + pd.offsets.MonthEnd(0), freq="ME")
-    rows = []
-    for month_end in months:
-        counts = status_counts(stances_as_of(ds, month_end, changes))
-        rows.append({"month": month_end.strftime("%Y-%m"), "month_end": month_end, **counts})
-    return pd.DataFrame(rows)
 
 
 def quotes(ds: Dataset) -> pd.DataFrame:
@@ -189,6 +170,7 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
             "event_id": rows["event_id"],
             "date": rows["date"],
             "when": date_labels(rows),
+            "precision": rows["date_precision"].astype(str),
             "count": pd.to_numeric(count),
             "of": pd.to_numeric(of),
             "who": rows["actor"],
@@ -201,12 +183,9 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
 def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """stances_as_of with the source's date written at its precision and the article named."""
     out = stances_as_of(ds, day, changes)
-    articles = ds.articles.set_index("article_id")
+    names = article_names(ds.articles)
     out["source_when"] = date_labels(out, "source_date", "source_date_precision")
-    out["source_label"] = [
-        source_label(articles.at[a, "title"], articles.at[a, "outlet"]) if isinstance(a, str) else ""
-        for a in out["source_article_id"]
-    ]
+    out["source_label"] = [names[a] if isinstance(a, str) else "" for a in out["source_article_id"]]
     return out
 
 
@@ -230,13 +209,10 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
         {
             "Ally": history["name"],
             "From": date_labels(history),
-            "Stance": history["stance"].astype(str),
+            "Stance": history["stance"].astype(str).map(STATUS_LABELS),
             "What": history["summary"],
             "Article says": history["evidence"],
-            "How we know": [
-                "Derived: the appointment needed every ally's consent" if d else "Stated in the article"
-                for d in history["derived"]
-            ],
+            "How we know": [COUNTED_AT_DECISION if d else "Named in the article" for d in history["derived"]],
             "How sure are we": history["how_sure"],
         }
     )
@@ -249,28 +225,99 @@ def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
 
 
 def milestone_labels(ds: Dataset) -> dict[str, str]:
-    """Short labels for the race's turning points, keyed by event_id: the first day-dated row of each
-    backing, opposition, candidacy, withdrawal, appointment and taking office."""
+    """Short labels for the race's turning points, keyed by the event that starts each: every day an article names
+    allies' new stances (one label a day: 'France, Germany, US back'), a rival's day-dated candidacy or withdrawal,
+    the appointment and taking office."""
     names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
-    verbs = {"endorsement": "backs", "opposition": "opposes"}
+    verbs = {
+        "backs": ("backs", "back"),
+        "opposes": ("opposes", "oppose"),
+        "reservations": ("has doubts", "have doubts"),
+    }
     labels: dict[str, str] = {}
+    named = stance_changes(ds)
+    named = named[~named["derived"] & named["stance"].isin(verbs)]
+    for (_, stance), rows in named.groupby(["date", "stance"], sort=True, observed=True):
+        who = [names.get(c, c) for c in rows["iso3"]]
+        listed = who[0] if len(who) == 1 else f"{', '.join(who[:-1])}, {who[-1]}"
+        labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}"
     seen = set()
-    for _, row in ds.events[ds.events["date_precision"] == "day"].sort_values("date").iterrows():
+    steps = ds.events[ds.events["kind"].isin(["candidacy", "withdrawal", "appointment", "took_office"])]
+    for _, row in steps.sort_values("date", kind="stable").iterrows():
         kind, surname = str(row["kind"]), row["actor"].split()[-1]
-        if kind in verbs and row["country_iso3"]:
-            label = f"{names.get(row['country_iso3'], row['country_iso3'])} {verbs[kind]}"
-        elif kind in ("candidacy", "withdrawal") and row["candidate"] != "rutte":
+        if kind in ("candidacy", "withdrawal"):
+            if row["candidate"] == "rutte" or row["date_precision"] != "day":
+                continue
             label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
-        elif kind == "appointment":
-            label = "Rutte appointed"
-        elif kind == "took_office":
-            label = "Takes office"
         else:
-            continue
+            label = "Rutte appointed" if kind == "appointment" else "Takes office"
         if label not in seen:
             seen.add(label)
             labels[row["event_id"]] = label
     return labels
+
+
+@per_version
+def stance_periods(ds: Dataset) -> pd.DataFrame:
+    """Each named ally's stances as periods, oldest first: iso3, name, status, start, end (the next change's date;
+    NaT for the last), derived (counted at the decision rather than named), the start's precision and the row that
+    reports it (event_id, summary, evidence, article_id, how_sure). Allies no row names are left out."""
+    changes = stance_changes(ds)
+    named = set(changes.loc[~changes["derived"], "iso3"])
+    rows = changes[changes["iso3"].isin(named)].sort_values(["iso3", "date"], kind="stable")
+    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    return pd.DataFrame(
+        {
+            "iso3": rows["iso3"],
+            "name": rows["iso3"].map(names),
+            "status": rows["stance"].astype(str),
+            "start": rows["date"],
+            "end": rows.groupby("iso3")["date"].shift(-1),
+            "derived": rows["derived"],
+            "precision": rows["date_precision"].astype(str),
+            **{column: rows[column] for column in ("event_id", "summary", "evidence", "article_id", "how_sure")},
+        }
+    ).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Holdout:
+    """An ally named as holding out (opposed, with reservations or not yet backing), from when, and until when."""
+
+    iso3: str
+    name: str
+    stance: str  # the strongest stance it held out with
+    start: pd.Timestamp
+    start_precision: str
+    end: pd.Timestamp | None  # when it was named as backing, or counted at the decision; None: not in the data
+    end_derived: bool  # True: counted as backing at the decision, not named as backing
+
+
+def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
+    """The allies of `periods` (stance_periods) named as holding out before `until` (default: ever), oldest first:
+    each from its first holdout period to the backing that ended it (None if that came after `until`)."""
+    last = pd.Timestamp.max if until is None else pd.Timestamp(until)
+    out = []
+    for iso3, rows in periods[periods["start"] <= last].groupby("iso3", sort=False):
+        held = rows[rows["status"].isin(kinds.HOLDING_BACK)]
+        if held.empty:
+            continue
+        first = held.iloc[0]
+        backing = rows[(rows["status"] == "backs") & (rows["start"] > first["start"])]
+        end = backing.iloc[0] if not backing.empty else None
+        strongest = max(held["status"], key=kinds.HOLDING_BACK.get)
+        out.append(
+            Holdout(
+                iso3,
+                first["name"],
+                strongest,
+                first["start"],
+                first["precision"],
+                None if end is None else end["start"],
+                bool(end is not None and end["derived"]),
+            )
+        )
+    return sorted(out, key=lambda h: (h.start, h.name))
 
 
 def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
@@ -279,9 +326,8 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     first, appointment, days = first_backing_to_appointment(ds, changes)
     ran = ds.candidates[(ds.candidates["candidate_id"] != "rutte") & (ds.candidates["status"] != "mentioned")]
     eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
-    named = changes[~changes["derived"]]
-    held_out = named[named["stance"].isin(["reservations", "opposes"])]["iso3"].unique()
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    held_out = holdouts(stance_periods(ds), appointment["date"])
     return {
         "first_backers": sorted(names[c] for c in first["iso3"]),
         "first_backing_when": date_label(first["date"].iloc[0], str(first["date_precision"].iloc[0])),
@@ -289,27 +335,8 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
         "appointment": appointment,
         "days_to_appointment": days,
         "named_backers_before_appointment": int((eve["status"] == "backs").sum()),
-        "held_out": sorted(names[c] for c in held_out),
+        "holdouts": held_out,
         "took_office": ds.events.loc[ds.events["kind"] == "took_office", "date"].min(),
         "rivals": len(ds.candidates) - 1,
         "rivals_who_ran": sorted(ran["name"]),
     }
-
-
-_PHRASES = {
-    "backs": ("backs Rutte", "back Rutte"),
-    "reservations": ("holds reservations", "hold reservations"),
-    "opposes": ("opposes him", "oppose him"),
-    "undeclared": ("has no public stance reported", "have no public stance reported"),
-    NOT_YET_MEMBER: ("is not yet an ally", "are not yet allies"),
-}
-
-
-def stance_summary(counts: dict[str, int]) -> str:
-    """'7 allies back Rutte, 1 holds reservations, 24 have no public stance reported'."""
-    parts = [f"{n} {_PHRASES[s][n != 1]}" for s, n in counts.items() if n]
-    if not parts:
-        return "no allies shown"
-    first = parts[0].split(" ", 1)
-    parts[0] = f"{first[0]} {'ally' if first[0] == '1' else 'allies'} {first[1]}"
-    return ", ".join(parts)

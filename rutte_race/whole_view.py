@@ -11,11 +11,11 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-from rutte_race import cite, export, templating, views
+from rutte_race import cite, describe, export, fonts, templating, views
 from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
-from rutte_race.formatting import date_label, day_text, source_label
+from rutte_race.formatting import article_names, date_label, day_text
 from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
@@ -26,12 +26,15 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 def intro(counts: Counts) -> str:
     return (
         "The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
-        f"the quotes that match, and the {counts.news_articles} everything comes from."
+        f"the quotes that match, and the {counts.news_articles} every claim comes from."
     )
 
 
 def sources_intro(counts: Counts) -> str:
-    return f"Everything in this story comes from these {counts.news_articles}."
+    return (
+        f"Every claim in this story comes from these {counts.news_articles}; facts from outside them only date or "
+        "correct a claim, and are labelled where they appear in the app."
+    )
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,8 @@ class Story:
     citation: str
     address: str  # the app's public address (cite.public_address), '' when not configured
     counts: Counts  # of the whole dataset, for the headline and the source lines
+    lead: str  # the story in one paragraph, plain text
+    figures: list[tuple[str, str, str]]  # the story's figures: (label, value, what it means)
 
 
 def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map_day: date) -> list[str]:
@@ -85,10 +90,11 @@ def quote_count(quotes: list[Quote]) -> str:
 def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
     """The story of `view`; `retrieved` (default today) and the app's `address` go into the citation."""
     bounds, names = bounds_of(ds), dict(zip(ds.members["iso3"], ds.members["name"]))
+    figures = views.story_figures(ds)
     charts = view_charts(ds, view)
     quotes = quotes_in_view(views.quotes(ds), ds.events, view)
     return Story(
-        filters=filters_in_words(view, bounds, names, map_date(view, views.last_stance_change(ds))),
+        filters=filters_in_words(view, bounds, names, map_date(view, views.map_day(ds))),
         summary=describe_filters(view, bounds, names),
         version=ds.version,
         charts=charts,
@@ -98,18 +104,18 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
                 q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""),
                 date_label(q["date"], str(q["date_precision"])),
                 q["quote"],
-                f"{source_label(q['title'], q['outlet'])}, published "
-                f"{date_label(q['article_published'], q['article_published_precision'])}",
+                article_names(ds.articles)[q["article_id"]],
             )
             for _, q in quotes.iterrows()
         ],
         sources=[
-            (a["title"], f"{a['outlet']}, published {date_label(a['published'], str(a['published_precision']))}")
-            for _, a in ds.articles.iterrows()
+            (a["title"], name) for (_, a), name in zip(ds.articles.iterrows(), article_names(ds.articles).values())
         ],
         citation=cite.citation(ds.version, retrieved or date.today(), address, articles=len(ds.articles)),
         address=address,
         counts=of_dataset(ds),
+        lead=describe.story_lead(figures, of_dataset(ds), markdown=False),
+        figures=describe.story_figures_shown(figures),
     )
 
 
@@ -117,7 +123,7 @@ def source_line(item: ViewChart, story: Story) -> str:
     """The lines every chart export carries under its description (corrections, source, version, the app's
     address), as one line."""
     footer = export.footer("", story.version, item.corrections_notice, articles=story.counts.articles)
-    return " · ".join([*footer.split("\n"), cite.address_line(story.address)])
+    return " · ".join(line for line in [*footer.split("\n"), cite.address_line(story.address)] if line)
 
 
 def page_spec(chart) -> dict:
@@ -151,6 +157,7 @@ def html_page(story: Story, paper: str = "a4") -> str:
     """The story as one offline HTML page: no script, no request, readable on a phone, and ready to print."""
     charts = [
         {
+            "slug": item.slug,
             "title": item.title,
             "description": item.description,
             "source_line": source_line(item, story),
@@ -169,7 +176,10 @@ def html_page(story: Story, paper: str = "a4") -> str:
         filters=story.filters,
         version=story.version,
         address=story.address,
-        address_text=cite.address_text(story.address),
+        lead=story.lead,
+        figures=story.figures,
+        font_css=Markup(fonts.font_face_css((400, 600, 700))),
+        font_stack=Markup(fonts.STACK),
         charts=charts,
         quote_count=quote_count(story.quotes),
         quotes=story.quotes,
@@ -195,7 +205,16 @@ def pdf(story: Story, paper: str = "a4") -> bytes:
 
 
 def no_requests(url: str, *args, **kwargs):
+    """The PDF fetches nothing but what it carries itself (its typeface, as data: URLs)."""
+    if url.startswith("data:"):
+        return weasyprint_default_fetcher(url, *args, **kwargs)
     raise ValueError(f"the PDF story fetches nothing, not even {url[:80]!r}")
+
+
+def weasyprint_default_fetcher(url: str, *args, **kwargs):
+    import weasyprint  # as in pdf(): only when a reader asks for a PDF
+
+    return weasyprint.default_url_fetcher(url, *args, **kwargs)
 
 
 def story_pdf(ds: Dataset, view: ViewState, retrieved: date | None = None, paper: str = "a4") -> bytes:

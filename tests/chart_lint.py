@@ -2,8 +2,7 @@
 as its SVG, PNG and PDF) and finds what a reader would see as a fault: an axis label that repeats, text over
 text, text or marks outside the chart, a legend swatch that cannot be seen.
 
-Text boxes are measured with the font vl-convert draws 'sans-serif' with (Liberation Sans, Arial's metrics),
-falling back to the wider DejaVu Sans.
+Text boxes are measured with the house typeface vl-convert draws every chart in (Source Sans 3, rutte_race/fonts.py).
 """
 
 from dataclasses import dataclass
@@ -14,18 +13,9 @@ from pathlib import Path
 import vl_convert as vlc
 from PIL import ImageFont
 
-from rutte_race import export
+from rutte_race import export, fonts
 
-FONTS = {
-    False: (
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    ),
-    True: (
-        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    ),
-}
+FONTS = {False: (fonts.FONT_DIR / fonts.FACES[400, "normal"],), True: (fonts.FONT_DIR / fonts.FACES[700, "normal"],)}
 INVISIBLE = {None, "", "none", "transparent", "white", "#fff", "#ffffff"}
 TOLERANCE = 1.0  # px: boxes that only touch do not overlap
 
@@ -84,7 +74,7 @@ def _font(bold: bool, size: float):
     for path in FONTS[bold]:
         if Path(path).is_file():
             return ImageFont.truetype(path, size=round(size))
-    raise FileNotFoundError("no Liberation Sans or DejaVu Sans font to measure chart text with")
+    raise FileNotFoundError(f"no {fonts.FAMILY} to measure chart text with")
 
 
 def _text_box(item: dict, x: float, y: float) -> Box:

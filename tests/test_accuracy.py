@@ -98,7 +98,7 @@ EVENT_FAULTS = [
     (
         "a source with no outside fact",
         "spain-backs-politico",
-        {"outside_source": "Reuters, 23 Feb 2024"},
+        {"outside_source": "Reuters, 23 February 2024"},
         ["outside_fact: an outside_source needs the outside_fact it is the source of"],
     ),
     (
@@ -113,7 +113,7 @@ EVENT_FAULTS = [
     (
         "outside knowledge in a date basis",
         "rutte-visits-erdogan",
-        {"date_basis": "Public record: 26 Apr 2024."},
+        {"date_basis": "Public record: 26 April 2024."},
         [
             "date_basis: names outside knowledge ('public record'): put the fact in outside_fact and its source in "
             "outside_source"

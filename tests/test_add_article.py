@@ -84,7 +84,7 @@ def test_a_minor_version_step_resets_the_patch():
 def test_adding_keeps_every_existing_byte_and_leaves_the_editor_s_fields_empty(copy, article):
     before = {name: (copy.data / name).read_bytes() for name in ("articles.csv", "events.csv")}
     added = add_article(article, "Example Times", "2024-06-18", data_dir=copy.data, seeds_dir=copy.seeds)
-    assert added.article_id == "hungary-backs-rutte" and added.version == "1.3.0"
+    assert added.article_id == "hungary-backs-rutte" and added.version == "1.4.0"
     assert added.seed.read_bytes() == article.read_bytes()
     for name, old in before.items():
         assert (copy.data / name).read_bytes().startswith(old)

@@ -84,7 +84,7 @@ def test_every_chart_passes_the_lint_as_the_whole_view_draws_it(name):
 @pytest.mark.parametrize("name", VIEWS)
 def test_time_axes_show_only_the_chosen_dates(rendered, name):
     view, scenes = rendered[name]
-    for slug in ("backers-over-time", "timeline", "candidates"):
+    for slug in ("stances-by-ally", "timeline", "candidates"):
         if slug not in scenes:
             continue
         labels = [label for label in chart_lint.axis_labels(scenes[slug]) if DATE_LABEL.fullmatch(label)]
@@ -93,18 +93,19 @@ def test_time_axes_show_only_the_chosen_dates(rendered, name):
         assert not outside, f"{slug}: {outside} fall outside {view.start} to {view.end}"
 
 
-def test_with_a_country_filter_the_count_runs_to_the_chosen_allies(rendered):
+def test_with_a_country_filter_the_story_chart_has_a_row_for_each_chosen_ally(rendered):
     _, scenes = rendered["one country"]
-    texts = [t.text for t in scenes["backers-over-time"].texts]
-    assert "Allies (of 1 chosen)" in texts
-    assert max(int(label) for label in chart_lint.axis_labels(scenes["backers-over-time"]) if label.isdigit()) == 1
+    rows = chart_lint.axis_labels(scenes["stances-by-ally"])
+    assert [label for label in rows if label.strip() and not DATE_LABEL.fullmatch(label)] == ["Hungary"]
 
 
-def test_the_story_chart_marks_the_appointment_and_the_reported_tally(rendered):
+def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_reported_tally(rendered):
     _, scenes = rendered["default"]
-    texts = " ".join(t.text for t in scenes["backers-over-time"].texts)
-    assert "Appointed 26 Jun" in texts and "every ally counts" in texts
-    assert "Politico: about 21 of 31" in texts
+    texts = [str(t.text).replace("\n", " ") for t in scenes["stances-by-ally"].texts]
+    assert "Appointed 26 June: all had to agree" in texts
+    assert "Politico: about 21 of 31 back him, c. 23 February" in texts
+    assert "Opposes from 5 March; counted as backing from 26 June" in texts
+    assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
 
 
 def test_the_map_legend_lists_only_statuses_on_the_map(rendered):

@@ -64,8 +64,8 @@ def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package
 
 def test_every_csv_row_carries_the_version(ds):
     frame = pd.read_csv(io.BytesIO(export.csv_bytes(ds.events[["event_id", "summary"]], ds.version)), dtype=str)
-    assert list(frame.columns) == ["event_id", "summary", "dataset_version"]
-    assert set(frame["dataset_version"]) == {ds.version} and len(frame) == len(ds.events)
+    assert list(frame.columns) == ["event_id", "summary", "Data version"]
+    assert set(frame["Data version"]) == {ds.version} and len(frame) == len(ds.events)
 
 
 def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package_zip, monkeypatch):

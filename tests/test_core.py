@@ -1,7 +1,6 @@
 """The core package: no Streamlit inside, atomic writes, generated files in sync, every page registered and tested."""
 
 import ast
-import json
 import os
 import re
 import signal
@@ -14,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from rutte_race import build_countries, build_static, files, paths
-from rutte_race.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CORE_MODULES = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.stem != "__init__")
@@ -147,17 +145,11 @@ def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
 
 
 def test_static_files_are_what_build_static_writes_today():
-    """The replay's and the backer map's shapes are served from static/; they must match the data they come from."""
+    """The backer map's shapes are served from static/; they must match the data they come from."""
     files_now = build_static.static_files()
     assert sorted(path.name for path in files_now) == sorted(path.name for path in paths.STATIC_DIR.iterdir())
     for path, text in files_now.items():
         assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m rutte_race.build_static"
-
-
-def test_build_static_keeps_every_ally_and_only_allies():
-    ds = load()
-    ids = {f["id"] for f in json.loads(build_static.allies_geojson_text(ds))["features"]}
-    assert ids == set(ds.members["iso_numeric"])
 
 
 def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():

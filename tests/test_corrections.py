@@ -1,5 +1,5 @@
-"""The public corrections log: built from the data, newest first, and linked from the charts that draw corrected
-rows."""
+"""The corrections log: the articles' own errors, the changes to the data, newest first; readers see as corrections
+only the changes made after publication, and the charts that draw such rows link to them."""
 
 import pandas as pd
 import pytest
@@ -17,8 +17,12 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert set(log.loc[log["Kind"] == "The article is wrong", "event_id"]) == set(
         ds.events.loc[ds.events["note_type"] == "correction", "event_id"]
     )
-    # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed.
-    assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == ["wilders-to-lead-coalition"]
+    # The Wilders forecast was logged as an article error in 1.0.0; 1.2.0 found it a forecast that later failed. The
+    # place of Erdoğan's press conference was counted twice in 1.0.0; 1.3.0 keeps it on the southern-flank row alone.
+    assert list(log.loc[log["Kind"] == corrections.WITHDRAWN, "event_id"]) == [
+        "wilders-to-lead-coalition",
+        "erdogan-export-restrictions",
+    ]
     withdrawal = log[
         (log["event_id"] == "wilders-to-lead-coalition")
         & (log["Kind"] == "We changed the data")
@@ -27,7 +31,7 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert list(withdrawal["Correction"]) == ["The kind of note changed from “correction” to “caution”."]
     assert "forecast" in withdrawal["Why"].iloc[0]
     assert (
-        list(log["Corrected on"][:2]) == ["1 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+        list(log["Corrected on"][:2]) == ["6 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
     )
 
 
@@ -55,8 +59,8 @@ def test_a_data_change_says_what_changed_and_why(log):
     # In a reader's words: no field name, no internal id; the other reports are named by their summaries.
     assert row["Correction"] == (
         "No longer counted as another report of the same fact as “Some Eastern European allies do not yet fully "
-        "support Rutte” "
-        "and “Some, mostly Eastern European, allies first argue the post should go to someone from their region”."
+        "support Rutte”, “Some, mostly Eastern European, allies first argue the post should go to someone from their "
+        "region” and “Some Eastern flank allies want their region better represented in NATO’s top posts”."
     )
     assert row["Data version"] == "1.1.0" and "a change of stance" in row["Why"]
 
@@ -71,47 +75,74 @@ def test_an_article_error_shows_what_the_article_says_and_what_is_right(ds, log)
     )
 
 
+PUBLISHED = pd.Timestamp("2026-12-10")
+
+
+def changes_on(day: str, *event_ids: str) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "correction_id": [f"c-{event_id}" for event_id in event_ids],
+            "date": pd.Timestamp(day),
+            "kind": "data_change",
+            "event_id": list(event_ids),
+        }
+    )
+
+
+def test_only_changes_from_publication_on_are_corrections(ds):
+    log = pd.concat([changes_on("2026-12-09", "spain-backs-politico"), changes_on("2026-12-10", "turkey-backs-rutte")])
+    assert list(corrections.after_publication(log, PUBLISHED)["event_id"]) == ["turkey-backs-rutte"]
+    assert list(corrections.before_publication(log, PUBLISHED)["event_id"]) == ["spain-backs-politico"]
+    # Unpublished, every change is the fact-check's: none is a correction.
+    assert corrections.after_publication(log, None).empty and len(corrections.before_publication(log, None)) == 2
+    # The data as it stands: not yet published, and so no correction yet.
+    assert ds.published is None and corrections.after_publication(ds.corrections, ds.published).empty
+
+
 @pytest.mark.parametrize(
     "event_ids, expected",
     [
         ([], ""),
         (["hungary-opposes-politico"], ""),
         (
-            ["karins-named-contender", "hungary-opposes-politico"],
-            "Corrections: 1 row drawn here was corrected; the app's Corrections page says what and when.",
+            ["turkey-backs-rutte", "hungary-opposes-politico"],
+            "Corrected since publication: 1 row drawn here; the Corrections page says what and when.",
         ),
         (
-            ["karins-named-contender", "rinkevics-interest-2023", "rutte-pm-since-2010"],
-            "Corrections: 3 rows drawn here were corrected; the app's Corrections page says what and when.",
+            ["turkey-backs-rutte", "spain-backs-politico", "estonia-backs-kallas", "karins-named-contender"],
+            "Corrected since publication: 3 rows drawn here; the Corrections page says what and when.",
         ),
     ],
 )
-def test_chart_notice_counts_the_corrected_rows_drawn(ds, event_ids, expected):
-    assert corrections.chart_notice(ds.corrections, event_ids) == expected
+def test_chart_notice_counts_the_rows_drawn_that_were_corrected_after_publication(event_ids, expected):
+    log = pd.concat(
+        [
+            changes_on("2026-12-01", "karins-named-contender"),  # the fact-check's, before publication
+            changes_on("2026-12-11", "turkey-backs-rutte", "spain-backs-politico", "estonia-backs-kallas"),
+        ]
+    )
+    assert corrections.chart_notice(log, PUBLISHED, event_ids) == expected
 
 
 def test_the_event_date_is_the_event_s_not_the_correction_s(log):
-    assert log.loc[log["event_id"] == "karins-named-contender", "Event date"].iloc[0] == "c. 23 Feb 2024"
-    assert log.loc[log["event_id"] == "rutte-pm-since-2010", "Event date"].iloc[0] == "14 Oct 2010"
+    assert log.loc[log["event_id"] == "karins-named-contender", "Event date"].iloc[0] == "c. 23 February 2024"
+    assert log.loc[log["event_id"] == "rutte-pm-since-2010", "Event date"].iloc[0] == "14 October 2010"
 
 
-def test_the_whole_view_export_carries_each_chart_s_corrections_notice(ds):
+def test_no_export_carries_a_corrections_line_before_publication(ds):
     from rutte_race import whole_view
     from rutte_race.chart_registry import view_charts
-    from rutte_race.filters import bounds_of, filter_events
+    from rutte_race.filters import bounds_of
 
     view = bounds_of(ds).default()
-    notices = {item.slug: item.corrections_notice for item in view_charts(ds, view)}
-    assert (
-        notices["timeline"]
-        == corrections.chart_notice(ds.corrections, filter_events(ds.events, view)["event_id"])
-        != ""
-    )
-    # Data 1.2.0 changed stance rows (Hungary's and Türkiye's April stances, the dates of backings reported earlier):
-    # the map and the backers chart draw them too.
-    assert notices["backer-map"] != "" and notices["backers-over-time"] != ""
+    assert {item.slug: item.corrections_notice for item in view_charts(ds, view)} == {
+        "stances-by-ally": "",
+        "timeline": "",
+        "backer-map": "",
+        "candidates": "",
+    }
     page = whole_view.story_html(ds, view).decode("utf-8")
-    assert page.count("rows drawn here were corrected") == 4  # every chart of the story
+    assert "orrect" not in page.replace("correct a claim", "")  # the sources' note says outside facts correct claims
 
 
 @pytest.mark.parametrize(

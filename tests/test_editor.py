@@ -27,6 +27,7 @@ from rutte_race import charts, cite, embeds, export, paths, whole_view
 from rutte_race.check import check
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
+from rutte_race.text import escape_markdown
 
 TIMEOUT = 60
 OLD_COUNT = re.compile(r"\b(?:five|5)\s+(?:news\s+|source\s+)?(?:articles|sources)\b", re.I)
@@ -122,7 +123,7 @@ def test_add_article_saves_the_text_adds_its_row_and_drafts_its_quotes(project):
     assert (project.seeds / seeds[-1]).read_bytes() == steps.ARTICLE.read_bytes()
     assert "romania-backs-rutte-quote-1" in project.added.stdout and "the council said" in project.added.stdout
     assert "said Kristina Moldovan" not in project.added.stdout and "Kristina Moldovan" in project.added.stdout
-    assert project.version == "1.3.0"  # the fixture's 1.2.0, one minor step up
+    assert project.version == "1.4.0"  # the fixture's 1.3.0, one minor step up
 
 
 def test_the_check_names_what_the_editor_must_still_fill_in(project):
@@ -152,12 +153,11 @@ def test_the_new_stances_are_on_the_map_for_their_date(served):
         for country in map_countries(json.loads(chart.proto.spec))
     }
     assert status["Romania"] == "backs" and status["Hungary"] == "backs"
-    assert "9 allies back Rutte, 23 have no public stance reported" in page_text(
-        at
-    )  # 7 in the fixture, then HUN and ROU
+    # Seven in the fixture, then Hungary and Romania.
+    assert escape_markdown("On 20 June 2024, 9 of 32 allies backed Rutte.") in page_text(at)
 
 
-def test_the_day_before_hungary_s_week_it_still_holds_reservations(served):
+def test_the_day_before_hungary_s_week_it_is_still_opposed(served):
     at = AppTest.from_file(str(ROOT / "pages" / "backer_map.py"), default_timeout=TIMEOUT)
     at.query_params["as_of"] = "2024-06-16"
     at.run()
@@ -166,7 +166,7 @@ def test_the_day_before_hungary_s_week_it_still_holds_reservations(served):
         for chart in at.get("vega_lite_chart")
         for country in map_countries(json.loads(chart.proto.spec))
     }
-    assert status["Hungary"] == "reservations" and status["Romania"] != "backs"
+    assert status["Hungary"] == "opposes" and status["Romania"] != "backs"
 
 
 def test_the_new_quote_is_on_the_quotes_page(served):
@@ -179,7 +179,7 @@ def test_the_new_quote_is_on_the_quotes_page(served):
 @pytest.mark.parametrize(
     "entry, phrase",
     [
-        ("app.py", "Our six news articles name"),
+        ("app.py", "From six news articles, who was named"),
         ("pages/timeline.py", "Every claim and event in the six articles"),
         ("pages/quotes.py", "Every direct quote in the six articles"),
         ("pages/sources.py", "comes from **six news articles**"),
@@ -209,7 +209,7 @@ def test_exports_say_the_new_number(ds, project, tmp_path):
     story = whole_view.build(ds, view, date(2026, 12, 1))
     page = whole_view.html_page(story)
     assert (
-        "Everything in this story comes from these six news articles." in page
+        "Every claim in this story comes from these six news articles;" in page
         and "every claim of six news articles" in page
     )
     assert not OLD_COUNT.search(page)
@@ -218,7 +218,7 @@ def test_exports_say_the_new_number(ds, project, tmp_path):
     embeds.write_embeds(ds, tmp_path / "embeds")
     assert "source: six news articles." in (tmp_path / "embeds" / "index.html").read_text(encoding="utf-8")
     assert cite.title(len(ds.articles)) == "Rutte's race to lead NATO: every claim of six news articles, sourced"
-    assert ds.version.startswith("1.3.0+")
+    assert ds.version.startswith("1.4.0+")
 
 
 def test_the_data_package_and_the_docs_say_the_new_number(project):
@@ -230,7 +230,7 @@ def test_the_data_package_and_the_docs_say_the_new_number(project):
     assert "Its only sources are six news articles" in readme and not OLD_COUNT.search(readme)
     assert (
         "| `data/articles.csv` | seed article (6) |" in data_doc
-        and "`romania-backs-rutte` | 20 Jun 2024 | Given by the publisher" in data_doc
+        and "`romania-backs-rutte` | 20 June 2024 | Given by the publisher" in data_doc
     )
     assert not OLD_COUNT.search(data_doc.split("## Adding an article")[0])
     assert run("rutte_race.data_docs", "--check", "--data", str(project.data)).returncode == 0
@@ -258,5 +258,5 @@ def test_a_week_is_drawn_as_the_whole_week_on_the_timeline(ds):
         pd.Timestamp("2024-06-17"),
         pd.Timestamp("2024-06-24"),
         False,
-        "week of 17 Jun 2024",
+        "week of 17 June 2024",
     )

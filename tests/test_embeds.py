@@ -25,7 +25,7 @@ def folder(tmp_path_factory) -> Path:
 
 def test_every_chart_of_the_story_is_there_in_every_format(folder):
     slugs = [item.slug for item in embeds.story_charts(load())]
-    assert slugs == ["backers-over-time", "timeline", "backer-map", "candidates"]
+    assert slugs == ["stances-by-ally", "timeline", "backer-map", "candidates"]
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         ["index.html", *(f"{s}.{f}" for s in slugs for f in embeds.FORMATS)]
     )

@@ -49,9 +49,16 @@ def test_svg_carries_title_filters_and_source(spec):
 
 
 def test_svg_names_the_font_its_text_was_measured_in(spec):
-    """Not the generic sans-serif, which a Linux browser or WeasyPrint draws in the wider DejaVu Sans."""
+    """The app's own typeface, not the generic sans-serif a Linux browser or WeasyPrint draws in another width."""
     fonts = set(re.findall(r'font-family="([^"]*)"', export.render(spec, "svg").decode("utf-8")))
-    assert fonts == {"'Liberation Sans', Arial, sans-serif"}
+    assert fonts == {"'Source Sans 3', 'Liberation Sans', Arial, sans-serif"}
+
+
+def test_a_downloaded_svg_carries_its_typeface(spec):
+    svg = export.Exportable(spec, "Source: test").render("svg").decode("utf-8")
+    faces = re.findall(r"@font-face\{font-family:'Source Sans 3';font-weight:(\d+)", svg)
+    assert faces == ["400", "700"] and "data:font/ttf;base64," in svg
+    ET.fromstring(svg)  # still an SVG a desk's tools can open
 
 
 def test_pdf_is_a_pdf_with_the_title(spec):

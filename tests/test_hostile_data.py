@@ -14,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from entry_points import ENTRY_POINTS
-from rutte_race import charts, export, paths, replay, views
+from rutte_race import charts, export, paths
 from rutte_race.load import load
 from tests.data_copies import DataCopy
 from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
@@ -126,14 +126,6 @@ def test_exported_html_keeps_the_markup_inside_the_spec(hostile_exports):
     )  # the text itself is intact once parsed (and wrapped)
 
 
-def test_replay_hover_labels_escape_markup(hostile):
-    ds = load(hostile.data, hostile.seeds)
-    changes = views.stance_changes(ds)
-    figure = replay.replay_figure(ds, changes, "2024-06-25", "2024-06-27", paths.ALLIES_GEOJSON_URL)
-    names = [row[0] for row in figure.data[0].customdata]
-    assert all("<" not in name and "&lt;b&gt;bold&lt;/b&gt;" in name for name in names)
-
-
 # Broken data: the reader gets the maintenance page, whatever broke.
 BREAKAGES = {
     "missing file": lambda c: (c.data / "events.csv").unlink(),
@@ -161,5 +153,5 @@ def test_broken_data_shows_the_maintenance_page(monkeypatch, tmp_path, capfd, br
     assert [e.value for e in at.error] == [
         "This story's data is being updated and cannot be shown right now. Please try again in a few minutes."
     ]
-    assert not at.title and not at.get("vega_lite_chart") and not at.get("plotly_chart") and not at.sidebar.date_input
+    assert not at.title and not at.get("vega_lite_chart") and not at.sidebar.date_input
     assert "[rutte-race] data failed its checks" in capfd.readouterr().out  # the server log says why

@@ -9,7 +9,7 @@ import pytest
 import vl_convert
 
 from rutte_race import charts, jump, views
-from rutte_race.filters import bounds_of, filter_events
+from rutte_race.filters import bounds_of, facts_in_view
 from rutte_race.load import load
 
 D = date
@@ -61,30 +61,34 @@ def test_steps_follow_reading_order(ids, here, expected):
 
 def events(*rows) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["event_id", "date", "date_precision", "kind", "fact_id"]).assign(
-        date=lambda f: pd.to_datetime(f["date"])
+        date=lambda f: pd.to_datetime(f["date"]), article_id="report"
     )
 
 
 def test_latest_developments_are_newest_first_one_per_fact_without_background_or_context():
     rows = events(
         ("old-backing", "2024-02-22", "day", "endorsement", ""),
-        ("office", "2024-10-01", "day", "took_office", "office"),
-        ("office-again", "2024-10-01", "day", "took_office", "office"),  # a second article's report of the same fact
+        ("office", "2024-07-01", "day", "took_office", "office"),
+        ("office-again", "2024-07-01", "day", "took_office", "office"),  # a second article's report of the same fact
         ("rough-statement", "2024-06-26", "approx", "statement", ""),
         ("appointed", "2024-06-26", "day", "appointment", ""),
         ("framing", "2024-06-27", "approx", "context", ""),
         ("history", "2024-07-01", "day", "background", ""),
     )
-    assert jump.latest(rows, 3)["event_id"].tolist() == ["office", "appointed", "rough-statement"]
-    assert jump.latest(rows.head(0)).empty
+    published = {"report": pd.Timestamp("2024-07-02")}
+    assert jump.latest(rows, published, 3)["event_id"].tolist() == ["office", "appointed", "rough-statement"]
+    assert jump.latest(rows.head(0), published).empty
+    # Reported on 30 June, the taking of office on 1 July is only announced: not yet a development.
+    assert jump.latest(rows, {"report": pd.Timestamp("2024-06-30")}, 1)["event_id"].tolist() == ["appointed"]
 
 
-def test_latest_developments_of_the_real_data_end_with_rutte_in_office():
+def test_latest_developments_of_the_real_data_end_with_the_appointment():
     ds = load()
-    rows = filter_events(ds.events, bounds_of(ds).default())
-    latest = jump.latest(rows)
+    rows = facts_in_view(ds, bounds_of(ds).default())
+    latest = jump.latest(rows, dict(zip(ds.articles["article_id"], ds.articles["published"])))
     assert len(latest) == 5 and latest["date"].is_monotonic_decreasing
-    assert latest.iloc[0]["kind"] == "took_office" and (latest["kind"] == "took_office").sum() == 1
+    # Rutte's taking office on 1 October is announced ahead by the report of c. 26 June: the appointment leads.
+    assert latest.iloc[0]["event_id"] == "rutte-appointed" and "took_office" not in set(latest["kind"])
     assert set(latest["event_id"]) <= set(rows["event_id"])
 
 

@@ -189,11 +189,11 @@ def test_a_byte_order_mark_does_not_rename_the_first_column(copy):
 @pytest.mark.parametrize(
     "day, precision, label",
     [
-        ("2024-02-22", "day", "22 Feb 2024"),
-        ("2024-06-17", "week", "week of 17 Jun 2024"),
-        ("2023-10-01", "month", "Oct 2023"),
+        ("2024-02-22", "day", "22 February 2024"),
+        ("2024-06-17", "week", "week of 17 June 2024"),
+        ("2023-10-01", "month", "October 2023"),
         ("2023-01-01", "year", "2023"),
-        ("2024-01-19", "approx", "c. 19 Jan 2024"),
+        ("2024-01-19", "approx", "c. 19 January 2024"),
     ],
 )
 def test_a_date_is_written_no_more_precisely_than_it_is_known(day, precision, label):

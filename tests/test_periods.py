@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from rutte_race import periods, views
+from rutte_race import periods
 from rutte_race.filters import bounds_of
 from rutte_race.load import load
 
@@ -16,7 +16,7 @@ def ds():
 
 
 def test_presets_are_the_race_its_first_half_year_since_the_last_holdout_after_the_appointment_and_everything(ds):
-    got = [(p.name, p.label, p.start, p.end) for p in periods.presets(ds, bounds_of(ds), views.stance_changes(ds))]
+    got = [(p.name, p.label, p.start, p.end) for p in periods.presets(ds, bounds_of(ds))]
     assert got == [
         ("race", "Whole race", date(2023, 7, 7), date(2024, 10, 1)),
         ("run-up", "Jan–Jun 2024", date(2024, 1, 1), date(2024, 6, 30)),
@@ -26,9 +26,14 @@ def test_presets_are_the_race_its_first_half_year_since_the_last_holdout_after_t
     ]
 
 
-def changes(rows):
-    frame = pd.DataFrame(rows, columns=["iso3", "stance", "date", "derived"])
-    return frame.assign(date=pd.to_datetime(frame["date"]))
+NAMES = {"HUN": "Hungary", "TUR": "Türkiye", "USA": "United States"}
+
+
+def stance_periods(rows):
+    """Stance periods (views.stance_periods) of rows (iso3, stance, date, derived) in date order per ally."""
+    frame = pd.DataFrame(rows, columns=["iso3", "status", "start", "derived"])
+    frame = frame.assign(start=pd.to_datetime(frame["start"]), name=frame["iso3"].map(NAMES), precision="day")
+    return frame.assign(end=frame.groupby("iso3")["start"].shift(-1))
 
 
 @pytest.mark.parametrize(
@@ -58,7 +63,7 @@ def changes(rows):
     ],
 )
 def test_last_holdout_backing(ds, rows, expected):
-    assert periods.last_holdout_backing(ds, changes(rows)) == expected
+    assert periods.last_holdout_backing(stance_periods(rows)) == expected
 
 
 @pytest.mark.parametrize(
@@ -75,6 +80,6 @@ def test_the_control_offers_the_race_unless_the_view_reaches_before_it(ds, start
 
 
 def test_matching_finds_the_preset_of_exact_dates_only(ds):
-    presets = periods.presets(ds, bounds_of(ds), views.stance_changes(ds))
+    presets = periods.presets(ds, bounds_of(ds))
     assert periods.matching(presets, date(2024, 1, 1), date(2024, 6, 30)).name == "run-up"
     assert periods.matching(presets, date(2024, 1, 1), date(2024, 6, 29)) is None

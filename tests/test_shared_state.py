@@ -112,14 +112,14 @@ def test_a_view_is_drawn_once_then_shared_by_its_reruns_and_readers_and_a_new_vi
         return at.run()
 
     first = story("2024-05-31")
-    assert not first.exception and drawn == ["backers-over-time"]
+    assert not first.exception and drawn == ["stances-by-ally"]
     first.run()  # the same reader, the same view
     second = story("2024-05-31")  # another reader of it
-    assert not second.exception and drawn == ["backers-over-time"]
+    assert not second.exception and drawn == ["stances-by-ally"]
     assert spec(second) == spec(first) and [m.value for m in second.markdown] == [m.value for m in first.markdown]
 
     other = story("2024-05-30")
-    assert not other.exception and drawn == ["backers-over-time", "backers-over-time"]
+    assert not other.exception and drawn == ["stances-by-ally", "stances-by-ally"]
     assert "30 May 2024" in spec(other) and "30 May 2024" not in spec(first)
 
 

@@ -1,5 +1,5 @@
-"""A registered chart as its page shows it: the chart (cached), its description, a corrections link, its
-caveat and its downloads, all from rutte_race.chart_registry."""
+"""A registered chart as its page shows it: the chart (cached), then its description, caveat and downloads, all from
+rutte_race.chart_registry. A page may put its own controls between the chart and the rest (the map's Play)."""
 
 from functools import partial
 
@@ -7,29 +7,39 @@ import streamlit as st
 
 from rutte_race import export
 from rutte_race.chart_registry import Scope, ViewChart, draw, on_page
+from rutte_race.text import escape_markdown
 from ui import charts as chart_cache
 from ui import data
 from ui.downloads import chart_downloads
 
 
+def _built(item: ViewChart) -> chart_cache.Chart:
+    retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
+    return chart_cache.chart(item.slug, item.cache_key, item.build, screen=item.definition.screen, **retitle)
+
+
 def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
-    """`datasets`: named datasets to replace on screen only (a highlight); downloads draw the chart plain."""
+    """The chart alone. `datasets`: named datasets to replace on screen only (a highlight); downloads draw it
+    plain. When nothing matches the view, the sentence that says so instead."""
     if item.empty:
         st.info(item.description)
         return
-    retitle = {"title": item.title, "subtitle": item.subtitle} if item.definition.marks_key is not None else {}
-    built = chart_cache.chart(item.slug, item.cache_key, item.build, screen=item.definition.screen, **retitle)
-    chart_cache.show(
-        chart_cache.with_rows(built, **datasets) if datasets else built,
-        item.description,
-        item.what,
-        item.corrections_notice,
-    )
+    built = _built(item)
+    chart_cache.show(chart_cache.with_rows(built, **datasets) if datasets else built, item.description, item.what)
+
+
+def show_notes(item: ViewChart) -> None:
+    """What goes under the chart: its description (generated from its rows), its caveat and its downloads."""
+    if item.empty:
+        return
+    st.caption(escape_markdown(item.description))
+    if item.corrections_notice:
+        st.markdown(f":material/edit_note: [{item.corrections_notice}](corrections)")
     if item.definition.note:
         st.caption(item.definition.note)
     version = item.scope.ds.version
     chart_downloads(
-        built,
+        _built(item),
         item.file_parts,
         item.data,
         export.footer(item.description, version, item.corrections_notice, articles=len(item.scope.ds.articles)),
@@ -38,9 +48,19 @@ def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
     )
 
 
-def show_page_charts(page: str, sc: Scope, datasets: dict[str, dict] | None = None) -> dict[str, ViewChart]:
-    """Every chart registered for `page`, in registry order; `datasets` by chart slug. Returns them by slug."""
-    items = {d.slug: data.for_view(d.drawing_key(sc), sc.ds, None, partial(draw, d, sc)) for d in on_page(page)}
+def page_charts(page: str, sc: Scope) -> dict[str, ViewChart]:
+    """Every chart registered for `page`, drawn for the view, in registry order, by slug."""
+    return {d.slug: data.for_view(d.drawing_key(sc), sc.ds, None, partial(draw, d, sc)) for d in on_page(page)}
+
+
+def show_page_charts(
+    page: str, sc: Scope, datasets: dict[str, dict] | None = None, notes: bool = True
+) -> dict[str, ViewChart]:
+    """Every chart registered for `page`, each with its notes (unless `notes` is False: the page shows them itself,
+    with show_notes); `datasets` by chart slug. Returns them by slug."""
+    items = page_charts(page, sc)
     for item in items.values():
         show_chart(item, (datasets or {}).get(item.slug))
+        if notes:
+            show_notes(item)
     return items

@@ -12,8 +12,7 @@ import pyarrow
 import streamlit as st
 from streamlit import dataframe_util
 
-from rutte_race import export, vega
-from rutte_race.text import escape_markdown
+from rutte_race import charts, export, vega
 from ui.shared_cache import shared
 
 
@@ -76,19 +75,9 @@ def figure(name: str, key: tuple, _build: Callable):
     return _build()
 
 
-def show(chart: Chart, description: str, what: str, corrections_notice: str = "") -> None:
-    """The chart, its description (generated from its data) under it, and both as its accessible text; a link
-    to the corrections log when the chart draws corrected rows."""
+def show(chart: Chart, description: str, what: str) -> None:
+    """The chart, with what it is and its description (generated from its data) as its accessible text."""
     st.vega_lite_chart(spec=chart.screen, width="stretch", alt=f"{what} {description}")
-    st.caption(escape_markdown(description))
-    if corrections_notice:
-        corrections_link(corrections_notice)
-
-
-def corrections_link(label: str) -> None:
-    # A relative link rather than st.page_link, which exists only once app.py has run st.navigation (so not in a
-    # page's own AppTest).
-    st.markdown(f":material/edit_note: [{escape_markdown(label)}](corrections)")
 
 
 def with_rows(chart: Chart, **datasets: list[dict]) -> Chart:
@@ -107,9 +96,13 @@ def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: C
         old = spec.get("title")
         if not isinstance(old, dict):
             return {**spec, "title": title}
-        new = {**old, "text": title}
+        text, params = charts.with_title_params(spec.get("params", []), title)
+        new = {**old, "text": text}
         if subtitle is not None:
             new["subtitle"] = [subtitle, *old.get("subtitle", [""])[1:]]
-        return {**spec, "title": new}
+        return {**spec, "title": new, **({"params": params} if params else {})}
 
-    return Chart(with_title(_chart.spec), with_title(_chart.screen))
+    def with_plain_title(spec: dict) -> dict:
+        return {**with_title(spec), "usermeta": {**spec.get("usermeta", {}), "title": title}}
+
+    return Chart(with_plain_title(_chart.spec), with_plain_title(_chart.screen))

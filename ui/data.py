@@ -10,9 +10,9 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from rutte_race import paths, periods, views
+from rutte_race import filters, paths, periods, views
 from rutte_race.chart_registry import Scope
-from rutte_race.filters import bounds_of, filter_events
+from rutte_race.filters import bounds_of, facts_in_view
 from rutte_race.load import Dataset, load
 from rutte_race.problems import DataError
 from rutte_race.view_state import Bounds, ViewState, rows_key
@@ -48,14 +48,14 @@ def _derived(version: str, _ds: Dataset) -> dict:
     return {
         "bounds": bounds,
         "changes": changes,
-        "by_month": views.backers_by_month(_ds, changes),
         "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
+        "choices": views.member_choices(_ds),
         "story": views.story_figures(_ds, changes),
-        "periods": periods.presets(_ds, bounds, changes),
+        "periods": periods.presets(_ds, bounds),
         "quotes": views.quotes(_ds),
         "turns": views.turning_days(_ds, changes),
-        "statuses": views.statuses_by_date(_ds, changes),  # so a country choice's counts take ~2 ms, not ~100
         "candidates": views.candidate_table(_ds),
+        "milestones": views.milestone_labels(_ds),
     }
 
 
@@ -101,11 +101,6 @@ def bounds(ds: Dataset) -> Bounds:
     return derived(ds)["bounds"]
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _backers_by_date(version: str, countries: tuple[str, ...], _ds: Dataset, _statuses):
-    return views.backers_by_date(_ds, countries=countries, statuses=_statuses)
-
-
 @shared(max_entries=256)  # a few pieces per page and view, each a small frame or a few lines
 def _for_view(name: Hashable, version: str, view: ViewState | None, _make: Callable):
     return _make()
@@ -149,13 +144,18 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         d["changes"],
         d["names"],
         lambda day: stances_on(ds, day),
-        lambda countries: _backers_by_date(ds.version, countries, ds, d["statuses"]),
         d["candidates"],
         lambda v: events_in_view(ds, v),
     )
 
 
+def facts(ds: Dataset) -> pd.DataFrame:
+    """One row per fact of the whole dataset (filters.facts)."""
+    return filters.facts(ds)
+
+
 def events_in_view(ds: Dataset, view: ViewState) -> pd.DataFrame:
-    """The events `view` keeps (filter_events), once per data version, dates and countries: shared by every page
-    and chart that reads them, and by views that differ only in what the filters ignore (the focus, the map's date)."""
-    return for_view(("events", rows_key(view)), ds, None, lambda: filter_events(ds.events, view))
+    """The facts `view` keeps (filters.facts_in_view: a fact several articles report is one row), once per data
+    version, dates and countries: shared by every page and chart that reads them, and by views that differ only in
+    what the filters ignore (the focus, the map's date)."""
+    return for_view(("events", rows_key(view)), ds, None, lambda: facts_in_view(ds, view))

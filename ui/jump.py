@@ -6,10 +6,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from rutte_race import kinds
 from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
-from rutte_race.formatting import date_label, source_label
+from rutte_race.formatting import article_names, date_label
 from rutte_race.jump import Jumps
 from rutte_race.text import escape_markdown, quoted
+from rutte_race.views import STATUS_LABELS
 from ui import state
 
 BUTTONS = (
@@ -40,14 +42,15 @@ def jump_buttons(name: str, to: Jumps, go: Callable, noun: str, described: str) 
                     )
 
 
-def focused_event(ids: list[str]) -> str:
+def focused_event(ids: list[str], start: str | None = None) -> str:
     """The event the reader is on, one of `ids`: the one a link just asked for (event=), else the last one
-    chosen, else the first. A link wins because one followed within the session arrives only in the URL."""
+    chosen, else `start` (the first milestone), else the first. A link wins because one followed within the session
+    arrives only in the URL."""
     asked = [value for value in st.query_params.get_all("event") if value]
     if asked and asked[0] in ids:  # the first value, as url_state.parse reads it
         st.session_state[state.EVENT] = asked[0]
     chosen = st.session_state.get(state.EVENT)
-    return chosen if chosen in ids else ids[0]
+    return chosen if chosen in ids else start if start in ids else ids[0]
 
 
 def focus_on(event_id: str) -> None:
@@ -58,22 +61,20 @@ def focus_on(event_id: str) -> None:
 
 def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame) -> None:
     """The focused event: when, what, who, the article's sentence, which article, and how many articles report it."""
-    article = articles.set_index("article_id").loc[event["article_id"]]
+    source = article_names(articles)[event["article_id"]]
     role = f", {event['actor_role']}" if event["actor_role"] else ""
     with st.container(border=True, key="focused_event"):
         when = " ".join(
             filter(None, [date_bound(event["date_basis"]), date_label(event["date"], str(event["date_precision"]))])
         )
-        st.caption(f"Event {position} of {of} · {when} · {str(event['kind']).replace('_', ' ')}")
-        st.markdown(f"**{escape_markdown(event['summary'])}**")
-        st.markdown(escape_markdown(event["actor"] + role))
-        st.markdown(f"> {escape_markdown(quoted(event['evidence']))}")
-        st.caption(
-            f"Source: {escape_markdown(source_label(article['title'], article['outlet']))}. "
-            f"{escape_markdown(event['how_sure'].rstrip('.'))}."
-        )
+        st.caption(f"Event {position} of {of} · {when} · {kinds.label(event['kind'])}")
+        st.markdown(f"**{escape_markdown(event['summary'])}**  \nWho: {escape_markdown(event['actor'] + role)}")
+        # The article's words, attributed to the article: not set as a quotation of the person named above.
+        st.markdown(f"{escape_markdown(source)} wrote: {escape_markdown(quoted(event['evidence']))}")
+        st.caption(f"{escape_markdown(event['how_sure'].rstrip('.'))}.")
         if event["stance_basis"]:
-            st.caption(f"Why we read this as '{event['stance']}': {escape_markdown(event['stance_basis'])}")
+            stance = STATUS_LABELS[event["stance"]].lower()
+            st.caption(f"Why we read this as “{stance}”: {escape_markdown(event['stance_basis'])}")
         if event["outside_fact"]:
             st.caption(
                 f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(event['outside_fact'], event['outside_source']))}"

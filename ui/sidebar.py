@@ -19,14 +19,14 @@ def filters(ds: Dataset, panel=None) -> None:
     """In the sidebar, or in `panel` (a phone's filter panel, ui.phone)."""
     b = bounds(ds)
     state.current_view(b)  # seeds the widgets from the URL on a session's first run
-    names = derived(ds)["names"]
+    choices = derived(ds)["choices"]
     with panel if panel is not None else st.sidebar:
         st.header("Filters")
         date_control(ds, b)
         st.multiselect(
             "Countries",
-            options=sorted(names, key=names.get),
-            format_func=names.get,
+            options=list(choices),
+            format_func=choices.get,
             key=state.COUNTRIES,
             placeholder="All countries",
             on_change=phone.close_filters,

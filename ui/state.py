@@ -15,7 +15,7 @@ DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "
 # The date control's widgets; DATES holds the view's dates.
 PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 NOTICES = "url_notices"
-REPLAY_OPEN = "replay_open"  # the backer map's replay is drawn only once the reader asks for it
+PLAYING, PLAYED = "race_playing", "race_played"  # the backer map plays the race; the date it showed last
 
 
 def link_view(bounds: Bounds) -> tuple[ViewState, list[str]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 ARTICLE = Path(__file__).with_name("romania-backs-rutte.txt")
 ARTICLE_ID = "romania-backs-rutte"
 PUBLISHED = "2024-06-20"  # a Thursday
-STATED = "Stated: 'on Thursday' in an article the publisher dates Thursday 20 Jun 2024."
+STATED = "Stated: 'on Thursday' in an article the publisher dates Thursday 20 June 2024."
 ROMANIA_QUOTE = "Romania will support Mark Rutte as the next NATO Secretary General"
 HUNGARY_EVIDENCE = (
     "Earlier this week, Hungarian Prime Minister Viktor Orbán dropped his objections to Rutte after receiving "
@@ -34,7 +34,7 @@ def finish_the_article_row(data: Path) -> None:
     def change(row):
         if row["article_id"] == ARTICLE_ID:
             row["published_basis"] = (
-                "Given by the publisher: the page is dated 20 Jun 2024; the text's 'on Thursday' agrees."
+                "Given by the publisher: the page is dated 20 June 2024; the text's 'on Thursday' agrees."
             )
             row["summary"] = (
                 "Romania backs Rutte once Iohannis withdraws; earlier in the week "
@@ -62,6 +62,7 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
                 country_iso3="ROU",
                 candidate="rutte",
                 stance="backs",
+                stance_report="stated",
                 summary="Romania's defence council says Romania will support Rutte.",
             )
         elif row["event_id"] == f"{ARTICLE_ID}-quote-2":
@@ -70,7 +71,7 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
                 date=PUBLISHED,
                 date_precision="approx",
                 kind="statement",
-                date_basis="No later than 20 Jun 2024: reported as said when the article was published.",
+                date_basis="No later than 20 June 2024: reported as said when the article was published.",
                 actor_role="Defence analyst",
                 summary="An analyst in Bucharest says the race is over.",
             )
@@ -82,13 +83,14 @@ def finish_the_drafts_and_add_claims(data: Path) -> None:
         "event_id": "hungary-backs-june",
         "date": "2024-06-17",
         "date_precision": "week",
-        "date_basis": "'Earlier this week' in an article dated Thursday 20 Jun 2024: the week of 17 Jun 2024.",
+        "date_basis": "'Earlier this week' in an article dated Thursday 20 June 2024: the week of 17 June 2024.",
         "kind": "endorsement",
-        "actor": "Hungary (government)",
-        "actor_role": "Government",
+        "actor": "Viktor Orbán",
+        "actor_role": "Prime Minister of Hungary",
         "country_iso3": "HUN",
         "candidate": "rutte",
         "stance": "backs",
+        "stance_report": "stated",
         "article_id": ARTICLE_ID,
         "evidence": HUNGARY_EVIDENCE,
         "summary": "Hungary's Orbán drops his objections to Rutte after written assurances on Ukraine.",
@@ -124,7 +126,7 @@ def log_the_addition(data: Path, version: str) -> None:
         "field": "event_id",
         "before": "",
         "after": "romania-backs-rutte",
-        "reason": "Added: a new article (Romania backs Rutte, 20 Jun 2024) and its four rows.",
+        "reason": "Added: a new article (Romania backs Rutte, 20 June 2024) and its four rows.",
     }
     linked = {
         "correction_id": "iohannis-withdrawal-linked",

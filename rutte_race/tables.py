@@ -1,0 +1,115 @@
+"""The rows behind each chart as readers get them, on the page and in every CSV: columns named in words, values in
+words, every date in one format (YYYY-MM-DD) beside how exactly it is known, articles named by outlet and date.
+
+The data package (the zip on the method page) keeps the curated tables as they are, with their ids, for reuse.
+"""
+
+import pandas as pd
+
+from rutte_race import kinds
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
+from rutte_race.formatting import article_names, date_labels
+
+# How exactly a date is known, as a CSV says it next to the date.
+HOW_EXACT = {
+    "day": "to the day",
+    "week": "to the week (the date is its Monday)",
+    "month": "to the month (the date is its first day)",
+    "year": "to the year (the date is 1 January)",
+    "approx": "approximately (within three days)",
+}
+
+
+def iso_dates(dates: pd.Series) -> pd.Series:
+    """Dates as YYYY-MM-DD, a missing one as ''."""
+    return dates.dt.strftime("%Y-%m-%d").fillna("")
+
+
+def how_exact(precisions: pd.Series) -> pd.Series:
+    return precisions.astype(str).map(HOW_EXACT).fillna("")
+
+
+def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """The events (one row each): what happened first, so a phone shows it without scrolling sideways; when, who,
+    the source sentence and the fact-check's notes after it."""
+    names = article_names(articles)
+    return pd.DataFrame(
+        {
+            "What": rows["summary"],
+            "When": date_labels(rows),
+            "Date": iso_dates(rows["date"]),
+            "Date: how exact": how_exact(rows["date_precision"]),
+            "Who": rows["actor"],
+            "Role": rows["actor_role"],
+            "Kind": rows["kind"].map(kinds.label),
+            "Quote": rows["quote"],
+            "Article says": rows["evidence"],
+            "Source": rows["article_id"].map(names),
+            "Reported in": rows["reported_in"],
+            "How the date was worked out": rows["date_basis"],
+            "How sure are we": rows["how_sure"],
+            "Fact-check note": rows["note"],
+            "Why this stance": rows["stance_basis"],
+            OUTSIDE_LABEL: [outside_text(f, s) for f, s in zip(rows["outside_fact"], rows["outside_source"])],
+        }
+    )
+
+
+def stances_on_a_day(stances: pd.DataFrame) -> pd.DataFrame:
+    """Each ally's stance on the map's date (views.map_frame), and the row that sources it."""
+    return pd.DataFrame(
+        {
+            "Ally": stances["name"],
+            "Stance": stances["status_label"],
+            "Since": stances["source_when"],
+            "Since (date)": iso_dates(stances["source_date"]),
+            "Since: how exact": how_exact(stances["source_date_precision"]),
+            "What": stances["source_summary"].fillna(""),
+            "Article says": stances["source_evidence"].fillna(""),
+            "Source": stances["source_label"],
+            "How sure are we": stances["source_how_sure"].fillna(""),
+        }
+    ).reset_index(drop=True)
+
+
+CANDIDATE_STATUS = {
+    "appointed": "Appointed",
+    "withdrew": "Withdrew",
+    "declared": "Declared",
+    "mentioned": "Named, never declared",
+}
+
+
+def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Each candidate (views.candidate_table): who, from where, how the run ended, and where first named."""
+    sources = article_names(articles)
+    return pd.DataFrame(
+        {
+            "Candidate": table["name"],
+            "Country": table["country_iso3"].map(lambda c: names.get(c, c)),
+            "Role at the time": table["role_at_time"],
+            "Outcome": table["status"].astype(str).map(CANDIDATE_STATUS),
+            "First named by": table["first_article_id"].map(sources),
+            "Last reported": table["last_event"].fillna(""),
+            "Sourced rows": table["sourced_rows"],
+            "Fact-check note": table["note"],
+        }
+    ).reset_index(drop=True)
+
+
+def quotes(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Every quote (views.quotes): who, when, the words, the sentence around them, the article."""
+    names = article_names(articles)
+    return pd.DataFrame(
+        {
+            "Who": rows["actor"],
+            "Role": rows["actor_role"],
+            "When": date_labels(rows),
+            "Date": iso_dates(rows["date"]),
+            "Date: how exact": how_exact(rows["date_precision"]),
+            "Quote": rows["quote"],
+            "In context": rows["evidence"],
+            "Source": rows["article_id"].map(names),
+            "Note": rows["note"],
+        }
+    ).reset_index(drop=True)
