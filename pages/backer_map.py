@@ -118,9 +118,10 @@ on_the_day()
 
 st.header("Every ally's stance history")
 history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
+named = history.loc[history["How we know"] != views.COUNTED_AT_DECISION, "Ally"].nunique()
 st.caption(
-    f"{history['Ally'].nunique()} allies with a stance reported in the chosen dates; the others have no stance "
-    "reported before the appointment, from which every ally counts as backing."
+    f"{named} {'ally' if named == 1 else 'allies'} named with a stance in the chosen dates. From the appointment "
+    "every ally counts as backing, since all had to agree."
 )
 history_table = data.table_rows_for_view(
     "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()

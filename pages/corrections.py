@@ -3,6 +3,7 @@
 import streamlit as st
 
 from rutte_race import corrections
+from rutte_race.accuracy import OUTSIDE_LABEL
 from rutte_race.text import escape_markdown
 from ui import state
 from ui.page import start_page
@@ -16,6 +17,8 @@ def error_card(row) -> None:
             f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** "
             f"{escape_markdown(row['Correction'])}"
         )
+        if row["Outside"]:
+            st.caption(f"{OUTSIDE_LABEL}: {escape_markdown(row['Outside'])}")
 
 
 def row_line(changes) -> str:

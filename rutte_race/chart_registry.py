@@ -281,7 +281,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             {
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
-                "label": f"{who}: about {tally['count']} of {tally['of']} back him, {when}",
+                "label": f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}",
                 "label_at": tally["date"].isoformat(),
                 "align": "left" if (tally["date"] - shown_from) / (last - shown_from) <= 0.5 else "right",
                 "tally_at": tally["date"].isoformat(),

@@ -749,7 +749,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "scale": {"domain": [kinds.label(k) for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
         "legend": {
             "orient": "bottom",
-            "columns": legend_columns(wide=5, narrow=3),
+            "columns": legend_columns(wide=5, narrow=2),
             "symbolFillColor": TEXT,
             "symbolStrokeColor": TEXT,
             "symbolStrokeWidth": 1.5,

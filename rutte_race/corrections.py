@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from rutte_race.accuracy import outside_text
 from rutte_race.formatting import article_names, date_labels, day_text
 from rutte_race.text import quoted
 
@@ -68,7 +69,20 @@ def described(change: pd.Series, events: pd.DataFrame) -> str:
 
 def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """One row per correction, newest first, in readers' words: when, in which data version, what, and why."""
-    shown = events[["event_id", "date", "date_precision", "summary", "evidence", "article_id", "note", "note_type"]]
+    shown = events[
+        [
+            "event_id",
+            "date",
+            "date_precision",
+            "summary",
+            "evidence",
+            "article_id",
+            "note",
+            "note_type",
+            "outside_fact",
+            "outside_source",
+        ]
+    ]
     rows = corrections.rename(columns={"date": "corrected", "article_id": "changed_article"}).merge(
         shown, on="event_id", how="left"
     )
@@ -76,7 +90,9 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
     on_article = rows["changed_article"].fillna("") != ""
     rows["article_id"] = rows["article_id"].where(~on_article, rows["changed_article"])
     rows["summary"] = rows["summary"].where(~on_article, "The article's description in articles.csv")
-    rows[["evidence", "note"]] = rows[["evidence", "note"]].fillna("")
+    rows[["evidence", "note", "outside_fact", "outside_source"]] = rows[
+        ["evidence", "note", "outside_fact", "outside_source"]
+    ].fillna("")
     names = article_names(articles)
     error = rows["kind"] == "article_error"
     changed = pd.Series(
@@ -97,6 +113,7 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
                 "Article": rows["article_id"].map(names),
                 "Article says": rows["evidence"],
                 "Correction": rows["note"].where(error, changed),
+                "Outside": [outside_text(f, s) for f, s in zip(rows["outside_fact"], rows["outside_source"])],
                 "Why": rows["reason"].where(
                     ~error,
                     "The article is contradicted by a fact from outside the articles, with its source named, or by "

@@ -17,6 +17,7 @@ import vl_convert as vlc
 from markupsafe import Markup
 
 from rutte_race import cite, counts, fonts, templating
+from rutte_race.charts import NARROW_EXPR
 from rutte_race.paths import PROJECT_DIR
 
 EXPORT_WIDTH = 760
@@ -40,16 +41,26 @@ FACTCHECK = PROJECT_DIR / "docs" / "FACTCHECK.md"
 VERSION_COLUMN = "Data version"  # the last column of every chart's CSV
 
 
-def fixed_width(node):
+def fixed_width(node, width: int = EXPORT_WIDTH):
     """vl-convert has no container to measure, so 'container' widths become a fixed width."""
     if isinstance(node, dict):
         return {
-            k: (EXPORT_WIDTH if k == "width" and v == "container" else v if k in DATA_KEYS else fixed_width(v))
+            k: (width if k == "width" and v == "container" else v if k in DATA_KEYS else fixed_width(v, width))
             for k, v in node.items()
         }
     if isinstance(node, list):
-        return [fixed_width(v) for v in node]
+        return [fixed_width(v, width) for v in node]
     return node
+
+
+PHONE_WIDTH = 340  # px: a chart drawn for a phone's screen, in a file that has no container to measure
+
+
+def fixed_narrow(spec: dict) -> dict:
+    """`spec` laid out as on a phone: a phone's fixed width, and every choice the charts make for a narrow container
+    (charts.NARROW_EXPR: fewer legend columns, a wrapped title) made. vl-convert has no container to measure."""
+    text = json.dumps(fixed_width(spec, PHONE_WIDTH)).replace(json.dumps(NARROW_EXPR)[1:-1], "true")
+    return json.loads(text)
 
 
 def export_spec(spec: dict, source_line: str) -> dict:

@@ -81,7 +81,7 @@ class Positions:
     def note(self) -> str:
         if self.split is None:
             return ""
-        return f"Grey band: before {self.split:%B %Y} the axis is squeezed (few events)."
+        return f"Grey band: before {self.split:%B %Y}, squeezed"
 
 
 def positions(start, end, dates: pd.Series) -> Positions:

@@ -54,6 +54,7 @@ class Story:
     version: str
     charts: list[ViewChart]
     svgs: list[str | None]  # each chart drawn, or None when nothing matches the view
+    phone_svgs: list[str | None]  # each chart drawn for a phone's screen, for the HTML page
     quotes: list[Quote]
     sources: list[tuple[str, str]]  # (title, "outlet, published ...")
     citation: str
@@ -99,6 +100,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         version=ds.version,
         charts=charts,
         svgs=[chart_svg(item) for item in charts],
+        phone_svgs=[chart_svg(item, phone=True) for item in charts],
         quotes=[
             Quote(
                 q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""),
@@ -126,24 +128,27 @@ def source_line(item: ViewChart, story: Story) -> str:
     return " · ".join(line for line in [*footer.split("\n"), cite.address_line(story.address)] if line)
 
 
-def page_spec(chart) -> dict:
-    """A chart's spec as the whole view draws it: the export's fixed width, on white, in the exports' font."""
-    spec = export.fixed_width(chart.to_dict(validate=False))
+def page_spec(chart, phone: bool = False) -> dict:
+    """A chart's spec as the whole view draws it: the export's fixed width (or a phone's), on white, in the exports'
+    font."""
+    spec = chart.to_dict(validate=False)
+    spec = export.fixed_narrow(spec) if phone else export.fixed_width(spec)
     spec["config"] = {**spec.get("config", {}), "background": "white", "font": export.CHART_FONT}
     return spec
 
 
-def chart_svg(item: ViewChart) -> str | None:
+def chart_svg(item: ViewChart, phone: bool = False) -> str | None:
     """The chart as SVG (vl-convert, from its on-screen spec), or None when nothing matches the view. Its ids
-    get the chart's name, since the HTML page holds all four SVGs in one document."""
+    get the chart's name, since the HTML page holds every chart's SVGs in one document."""
     if item.chart is None:
         return None
-    svg = NOT_XML.sub("", export.render(page_spec(item.chart), "svg").decode("utf-8"))
+    svg = NOT_XML.sub("", export.render(page_spec(item.chart, phone), "svg").decode("utf-8"))
+    prefix = f"{item.slug}-phone-" if phone else f"{item.slug}-"
 
     def tidied(tag: re.Match) -> str:
         # No ARIA inside: the page names the whole SVG and describes it in words beside it.
         tag = re.sub(r'\s(?:role|aria-[a-z]+)="[^"]*"', "", tag.group(0))
-        return re.sub(r'(\bid="|url\(#|href="#)', rf"\g<1>{item.slug}-", tag)
+        return re.sub(r'(\bid="|url\(#|href="#)', rf"\g<1>{prefix}", tag)
 
     return re.sub(r"<[^>]+>", tidied, svg)  # tags only: text drawn from the data may hold the same words
 
@@ -162,8 +167,9 @@ def html_page(story: Story, paper: str = "a4") -> str:
             "description": item.description,
             "source_line": source_line(item, story),
             "svg": labelled(svg, item.title) if svg else None,
+            "phone_svg": labelled(phone_svg, item.title) if phone_svg else None,
         }
-        for item, svg in zip(story.charts, story.svgs)
+        for item, svg, phone_svg in zip(story.charts, story.svgs, story.phone_svgs)
     ]
     return templating.render(
         "whole_view.html.j2",

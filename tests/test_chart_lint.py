@@ -103,7 +103,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     _, scenes = rendered["default"]
     texts = [str(t.text).replace("\n", " ") for t in scenes["stances-by-ally"].texts]
     assert "Appointed 26 June: all had to agree" in texts
-    assert "Politico: about 21 of 31 back him, c. 23 February" in texts
+    assert "Politico: about 21 of 31 back him, c. 23 February" in texts  # on two lines
     assert "Opposes from 5 March; counted as backing from 26 June" in texts
     assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
 

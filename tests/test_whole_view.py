@@ -162,11 +162,12 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
     )
     assert not remote, remote[:3]
     tags = Tags(default_html).tags
-    assert [tag for tag, _ in tags].count("svg") == 4 and not [
+    # Each chart twice: as wide as the page, and laid out for a phone (the screen shows the one that fits).
+    assert [tag for tag, _ in tags].count("svg") == 8 and not [
         tag for tag, _ in tags if tag in ("script", "link", "img", "iframe")
     ]
     ids = [attrs["id"] for _, attrs in tags if "id" in attrs]
-    assert len(ids) == len(set(ids)), "four inline SVGs must not share an id (their clip paths would mix)"
+    assert len(ids) == len(set(ids)), "eight inline SVGs must not share an id (their clip paths would mix)"
     for item in default_story.charts:
         assert escape(item.description) in default_html
     assert ds.version in default_html and HEADLINE in default_html

@@ -131,15 +131,6 @@ def tooltip_over(page: Page, points, wanted) -> str | None:
     return None
 
 
-def open_replay(page: Page):
-    """The backer map's replay, which is drawn only once the reader asks for it."""
-    page.get_by_text("Show the replay", exact=True).click()
-    replay = page.locator('[data-testid="stPlotlyChart"]')
-    replay.scroll_into_view_if_needed()
-    expect(replay.locator("canvas").first).to_be_visible()
-    return replay
-
-
 def screenshot_whole_page(page: Page, path: Path) -> None:
     """Streamlit scrolls inside its main area, so a full-page screenshot needs a viewport as tall as that area."""
     size = page.viewport_size
