@@ -100,9 +100,11 @@ def on_the_day() -> None:
             help="Move to see the stances on another date.",
         )
     jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
-    shown = len(view.countries) or len(data.stances_on(ds, as_of))
+    every = len(data.stances_on(ds, as_of))
+    shown = len(view.countries) or every
     st.caption(
-        f"{shown} allies shown." + (" Allies outside your country filter are darker grey." if view.countries else "")
+        f"{shown} of {every} allies shown."
+        + (" Allies outside your country filter are darker grey." if view.countries else "")
     )
     for item in drawn.values():
         show_notes(item)

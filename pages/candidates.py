@@ -38,7 +38,7 @@ def cards() -> dict[str, dict]:
                 [
                     f"### {escape_markdown(cand['name'])}",
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
-                    f"**{tables.CANDIDATE_STATUS[cand['status']]}.** First named by "
+                    f"**{tables.CANDIDATE_STATUS[cand['status']]}.** First named in: "
                     f"{escape_markdown(sources[cand['first_article_id']])}.",
                     f"Last reported: {escape_markdown(cand['last_event'])}",
                 ]
@@ -46,7 +46,7 @@ def cards() -> dict[str, dict]:
             "note": escape_markdown(cand["note"]) if cand["note"] else "",
             "sourced": "\n\n".join(
                 f"**{date_label(event['date'], str(event['date_precision']))}**: {escape_markdown(event['summary'])}"
-                f"  \n:small[{escape_markdown(sources[event['article_id']])} wrote: "
+                f"  \n:small[{escape_markdown(sources[event['article_id']])}: "
                 f"{escape_markdown(quoted(event['evidence']))}]"
                 for _, event in views.candidate_events(ds, cand["candidate_id"]).iterrows()
             ),

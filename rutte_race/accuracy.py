@@ -35,7 +35,7 @@ STANCE_WORDING = {
     "undeclared": ("no sign of supporting", "no sign of", "yet to express their support", "yet to express", "silent"),
 }
 # Wording that reports a position as continuing, or as held earlier, rather than taken or changed on the row's date.
-CONTINUING_WORDING = ("still", "yet to", "continues to", "continue to", "remains", "had earlier")
+CONTINUING_WORDING = ("still", "yet to", "continues to", "continue to", "remains", "had earlier", "initially")
 STANCE_KINDS = {"endorsement", "reservation", "opposition"}
 OUTSIDE_WORDS = "public record"  # outside knowledge named so in a note or a date basis belongs in outside_fact
 NO_LATER, NO_EARLIER = "No later than", "No earlier than"

@@ -106,6 +106,7 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
         "anchor": "start",
         "fontSize": 16,
         "subtitleFontSize": 12,
+        "subtitlePadding": 7,  # Source Sans 3 sets 16 px type in a 21 px line
         "color": TEXT,
         "subtitleColor": SUBTLE_TEXT,
     }
@@ -297,7 +298,7 @@ def timeline(
     header = {
         "layer": [_focus_rule(every, None), rules, *labels],
         "width": "container",
-        "height": 13 * max(len(milestones), 1) + 4,
+        "height": 15 * max(len(milestones), 1) + 4,  # a row a label: 11 px type needs 15 px of line
     }
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
     return titled(

@@ -152,9 +152,12 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
     names = dict(zip(table["candidate_id"], table["name"]))
     columns = (events["kind"].astype(str), events["candidate"], events["date"], events["date_precision"].astype(str))
     rows = list(zip(*columns))  # a hundred rows: plain Python beats two boolean selections of the whole frame
+    declared = {candidate for kind, candidate, _, _ in rows if kind == "candidacy"}
+    verbs = {"appointment": "was appointed", "withdrawal": "withdrew"}
     ended = [
-        f"{names[candidate]} {verb} on {date_label(day, precision)}"
-        for kind, verb in (("appointment", "was appointed"), ("withdrawal", "withdrew"))
+        f"{names[candidate]} {verb if candidate in declared or kind != 'withdrawal' else 'stood aside'} on "
+        f"{date_label(day, precision)}"
+        for kind, verb in verbs.items()
         for row_kind, candidate, day, precision in rows
         if row_kind == kind and candidate in names
     ]

@@ -172,7 +172,9 @@ def stances_are_allies(data: Data) -> list[Problem]:
             problems.append(_event(row, "country_iso3", reason))
         elif day and joined[country] and day < joined[country]:
             problems.append(_event(row, "date", f"{country} was not yet an ally on {day} (joined {joined[country]})"))
-        elif day and row["stance_report"] != "continuing":  # a position reported as held earlier is no new stance
+        elif (
+            day and row["stance_report"] == "stated"
+        ):  # a position reported as continuing or held earlier is no new one
             earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
             if earlier[0] != stance:
                 reason = f"{country} is {earlier[0]!r} on line {earlier[1]} for the same date {day}"
@@ -182,14 +184,15 @@ def stances_are_allies(data: Data) -> list[Problem]:
 
 def stances_change_only_when_reported(data: Data) -> list[Problem]:
     """A stance holds until an article reports a different one. Each stance row says how its article reports it
-    (stance_report): 'stated' (held on its date) or 'continuing' ("still", "yet to", "had earlier": a position that
-    continues). A continuing report confirms the stance held and never changes it, so its words must be marked so;
-    a stated report that softens the stance held must say in stance_basis which words report the change."""
+    (stance_report): 'stated' (held on its date), 'continuing' ("still", "yet to": a position that continues) or
+    'earlier' ("had earlier", "initially": a position held before the article). A continuing or earlier report
+    confirms the stance held and never changes it, so its words must be marked so; a stated report that softens the
+    stance held must say in stance_basis which words report the change."""
     names = {r["iso3"]: r["name"] for r in data.tables["nato_members"]}
     problems = []
     for row in data.tables["events"]:
         if bool(row["stance"]) != bool(row["stance_report"]):
-            reason = "is needed on a row with a stance, and only there: 'stated' or 'continuing'"
+            reason = "is needed on a row with a stance, and only there: 'stated', 'continuing' or 'earlier'"
             problems.append(_event(row, "stance_report", reason))
     rows = [r for r in data.tables["events"] if r["stance"] and r["country_iso3"] and parse_date(r["date"])]
     held: dict[tuple[str, str], dict] = {}  # (ally, candidate) -> the row whose stance the ally holds
@@ -207,21 +210,22 @@ def stances_change_only_when_reported(data: Data) -> list[Problem]:
                 reason = (
                     f"'stated', but the evidence reports a position that continues ({said}): it would soften "
                     f"{ally}'s {before['stance']!r} (line {before['_line']}, {before['date']}) to {row['stance']!r}, "
-                    "and no article reports that change. A continuing report confirms the stance held and never "
-                    "changes it: mark it 'continuing'"
+                    "and no article reports that change. A continuing or earlier report confirms the stance held and "
+                    "never changes it: mark it 'continuing' or 'earlier'"
                 )
             else:
                 reason = (
-                    f"'stated', but the evidence reports a position that continues ({said}): mark it 'continuing' "
-                    "(it confirms the stance held), or say in stance_basis which words report a change"
+                    f"'stated', but the evidence reports a position that continues or was held earlier ({said}): mark "
+                    "it 'continuing' or 'earlier' (it confirms the stance held), or say in stance_basis which words "
+                    "report a change"
                 )
             problems.append(_event(row, "stance_report", reason))
         elif row["stance_report"] == "stated" and softens and not row["stance_basis"]:
             ally = names.get(row["country_iso3"], row["country_iso3"])
             reason = (
                 f"{row['stance']!r} softens {ally}'s {before['stance']!r} (line {before['_line']}, {before['date']}): "
-                "say in stance_basis which words report the change, or mark the row 'continuing' if it reports no "
-                "change"
+                "say in stance_basis which words report the change, or mark the row 'continuing' or 'earlier' if it "
+                "reports no change"
             )
             problems.append(_event(row, "stance", reason))
         if row["stance_report"] == "stated" or before is None:
@@ -305,12 +309,12 @@ def facts_agree(data: Data) -> list[Problem]:
         stances = [r for r in rows if r["stance"] in kinds.known_stances()]  # an unknown stance is reported on its own
         # A report that a position continues may word the fact's stance another way ("had reservations" of an
         # opposition); its note then says how the articles differ.
-        stated = [r for r in stances if r["stance_report"] != "continuing"] or stances
+        stated = [r for r in stances if r["stance_report"] == "stated"] or stances
         first = stated[0] if stated else None
         for row in stances:
             if row is first:
                 continue
-            if row["stance_report"] == "continuing" and row["country_iso3"] == first["country_iso3"]:
+            if row["stance_report"] != "stated" and row["country_iso3"] == first["country_iso3"]:
                 if row["stance"] != first["stance"] and row["note_type"] not in ("conflict", "caution"):
                     reason = (
                         f"words {first['country_iso3']}'s {first['stance']!r} (line {first['_line']}) as "

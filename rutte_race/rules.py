@@ -129,8 +129,8 @@ RULES = [
         "stance.",
         Broken(
             "events.csv",
-            "eastern-allies-come-round",
-            {"fact_id": "eastern-reservations"},
+            "us-backs-biden",
+            {"fact_id": "gbr-backs-rutte"},
             "one fact is one ally's one stance",
         ),
     ),

@@ -89,7 +89,7 @@ def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str
             "Country": table["country_iso3"].map(lambda c: names.get(c, c)),
             "Role at the time": table["role_at_time"],
             "Outcome": table["status"].astype(str).map(CANDIDATE_STATUS),
-            "First named by": table["first_article_id"].map(sources),
+            "First named in": table["first_article_id"].map(sources),
             "Last reported": table["last_event"].fillna(""),
             "Sourced rows": table["sourced_rows"],
             "Fact-check note": table["note"],

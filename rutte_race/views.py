@@ -13,6 +13,9 @@ from rutte_race.load import Dataset, per_version
 NOT_YET_MEMBER = "not_yet_member"
 UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)
 CONTINUING = "continuing"  # a stance_report: the article reports a position that continues
+EARLIER = "earlier"  # a stance_report: the article reports a position held before its date
+# Reports that never change a stance held: they count only as an ally's first report.
+CONFIRMING = (CONTINUING, EARLIER)
 # The data's stance vocabulary; then every status a map can give an ally, in legend order.
 STANCES = ["backs", "reservations", "opposes", "undeclared"]
 STATUS_ORDER = [*STANCES, UNREPORTED, NOT_YET_MEMBER]
@@ -59,9 +62,9 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
         .sort_values(["date", "derived", "_published"], kind="stable")
         .drop(columns="_published")
     )
-    # A report that a position continues ("still no sign of") confirms the stance held and never changes it: it
-    # counts only as an ally's first report.
-    changes = changes[(changes["stance_report"] != CONTINUING) | ~changes.duplicated("iso3")]
+    # A report that a position continues ("still no sign of") or was held earlier ("had earlier expressed")
+    # confirms the stance held and never changes it: it counts only as an ally's first report.
+    changes = changes[~changes["stance_report"].isin(CONFIRMING) | ~changes.duplicated("iso3")]
     # Keep the row that starts each stance: a later report of the same stance is corroboration, not a change.
     previous = changes.groupby("iso3")["stance"].shift().astype(object)
     return changes[changes["stance"].astype(object) != previous].drop(columns="stance_report").reset_index(drop=True)
@@ -77,12 +80,53 @@ def map_day(ds: Dataset):
     return stance_changes(ds)["date"].max().date()
 
 
+@per_version
+def stance_reports(ds: Dataset) -> pd.DataFrame:
+    """Every named report of an ally's stance as standing on its date (stated, or continuing: not a report of an
+    earlier position), oldest first: iso3, date, date_precision, holds_out. What 'last reported' reads."""
+    rows = ds.events[
+        ds.events["stance"].notna()
+        & (ds.events["country_iso3"] != "")
+        & (ds.events["candidate"] == "rutte")
+        & (ds.events["stance_report"] != EARLIER)
+    ]
+    return pd.DataFrame(
+        {
+            "iso3": rows["country_iso3"],
+            "date": rows["date"],
+            "date_precision": rows["date_precision"].astype(str),
+            "holds_out": rows["stance"].astype(str).isin(list(kinds.HOLDING_BACK)),
+        }
+    ).sort_values("date", kind="stable")
+
+
+def last_reported(reports: pd.DataFrame, iso3: str, status: str, day, since) -> tuple[pd.Timestamp, str] | None:
+    """The latest report (stance_reports) of `iso3` from `since` to `day` on the same side as `status` (holding out,
+    or backing): the date and precision to which the articles vouch for the stance shown; None when none."""
+    holds_out = status in kinds.HOLDING_BACK
+    rows = reports[
+        (reports["iso3"] == iso3)
+        & (reports["holds_out"] == holds_out)
+        & (reports["date"] <= pd.Timestamp(day))
+        & (reports["date"] >= pd.Timestamp(since))
+    ]
+    return None if rows.empty else (rows["date"].iloc[-1], rows["date_precision"].iloc[-1])
+
+
 def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per ally (members of any date): its status on `day` and the row that sources it."""
+    """One row per ally (members of any date): its status on `day`, the row that sources it, and when the articles
+    last report that stance as standing (source_last, source_last_precision)."""
     day = pd.Timestamp(day)
     changes = stance_changes(ds) if changes is None else changes
     latest = changes[changes["date"] <= day].drop_duplicates("iso3", keep="last")
     latest = latest[["iso3", "stance", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
+    reports = stance_reports(ds)
+    last = [
+        last_reported(reports, iso3, str(stance), day, since) if pd.notna(since) else None
+        for iso3, stance, since in zip(latest["iso3"], latest["stance"], latest["source_date"])
+    ]
+    latest["source_last"] = [pd.NaT if found is None else found[0] for found in last]
+    latest["source_last_precision"] = ["" if found is None else found[1] for found in last]
     out = ds.members[["iso3", "iso_numeric", "name", "accession_date", "region"]].merge(latest, on="iso3", how="left")
     status = out["stance"].astype(str).where(out["stance"].notna(), UNREPORTED)
     status[out["accession_date"] > day] = NOT_YET_MEMBER
@@ -226,8 +270,8 @@ def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
 
 def milestone_labels(ds: Dataset) -> dict[str, str]:
     """Short labels for the race's turning points, keyed by the event that starts each: every day an article names
-    allies' new stances (one label a day: 'France, Germany, US back'), a rival's day-dated candidacy or withdrawal,
-    the appointment and taking office."""
+    allies' new stances (one label a day: 'France, Germany, US back'), a declared rival's day-dated candidacy or
+    withdrawal, the appointment and taking office."""
     names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
     verbs = {
         "backs": ("backs", "back"),
@@ -242,11 +286,12 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
         listed = who[0] if len(who) == 1 else f"{', '.join(who[:-1])}, {who[-1]}"
         labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}"
     seen = set()
+    declared = declared_candidates(ds)
     steps = ds.events[ds.events["kind"].isin(["candidacy", "withdrawal", "appointment", "took_office"])]
     for _, row in steps.sort_values("date", kind="stable").iterrows():
         kind, surname = str(row["kind"]), row["actor"].split()[-1]
         if kind in ("candidacy", "withdrawal"):
-            if row["candidate"] == "rutte" or row["date_precision"] != "day":
+            if row["candidate"] == "rutte" or row["candidate"] not in declared or row["date_precision"] != "day":
                 continue
             label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
         else:
@@ -255,6 +300,12 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
             seen.add(label)
             labels[row["event_id"]] = label
     return labels
+
+
+def declared_candidates(ds: Dataset) -> set[str]:
+    """The candidates an article reports declaring (a 'candidacy' row): they ran openly. An unofficial candidate who
+    only expressed interest, and later stood aside, did not."""
+    return set(ds.events.loc[ds.events["kind"] == "candidacy", "candidate"])
 
 
 @per_version
@@ -266,7 +317,7 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
     named = set(changes.loc[~changes["derived"], "iso3"])
     rows = changes[changes["iso3"].isin(named)].sort_values(["iso3", "date"], kind="stable")
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
-    return pd.DataFrame(
+    out = pd.DataFrame(
         {
             "iso3": rows["iso3"],
             "name": rows["iso3"].map(names),
@@ -278,6 +329,21 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
             **{column: rows[column] for column in ("event_id", "summary", "evidence", "article_id", "how_sure")},
         }
     ).reset_index(drop=True)
+    # When the articles last report each named stance as standing, before the next change.
+    reports = stance_reports(ds)
+    last = [
+        None
+        if derived
+        else last_reported(
+            reports, iso3, status, (end - pd.Timedelta(days=1)) if pd.notna(end) else pd.Timestamp.max, start
+        )
+        for iso3, status, start, end, derived in zip(
+            out["iso3"], out["status"], out["start"], out["end"], out["derived"]
+        )
+    ]
+    out["last"] = [pd.NaT if found is None else found[0] for found in last]
+    out["last_precision"] = ["" if found is None else found[1] for found in last]
+    return out
 
 
 @dataclass(frozen=True)
@@ -291,6 +357,8 @@ class Holdout:
     start_precision: str
     end: pd.Timestamp | None  # when it was named as backing, or counted at the decision; None: not in the data
     end_derived: bool  # True: counted as backing at the decision, not named as backing
+    last: pd.Timestamp  # the last report of it holding out
+    last_precision: str
 
 
 def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
@@ -306,6 +374,13 @@ def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
         backing = rows[(rows["status"] == "backs") & (rows["start"] > first["start"])]
         end = backing.iloc[0] if not backing.empty else None
         strongest = max(held["status"], key=kinds.HOLDING_BACK.get)
+        reported = held[held["last"].notna() & (held["last"] <= last)]
+        # The last report of it holding out; with none by `until`, its first report.
+        if reported.empty:
+            last_report, last_precision = first["start"], first["precision"]
+        else:
+            latest = reported.loc[reported["last"].idxmax()]
+            last_report, last_precision = latest["last"], latest["last_precision"]
         out.append(
             Holdout(
                 iso3,
@@ -315,6 +390,8 @@ def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
                 first["precision"],
                 None if end is None else end["start"],
                 bool(end is not None and end["derived"]),
+                last_report,
+                last_precision,
             )
         )
     return sorted(out, key=lambda h: (h.start, h.name))
@@ -324,7 +401,7 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     """The landing page's key figures, all computed from the rows."""
     changes = stance_changes(ds) if changes is None else changes
     first, appointment, days = first_backing_to_appointment(ds, changes)
-    ran = ds.candidates[(ds.candidates["candidate_id"] != "rutte") & (ds.candidates["status"] != "mentioned")]
+    ran = ds.candidates[ds.candidates["candidate_id"].isin(declared_candidates(ds) - {"rutte"})]
     eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
     names = dict(zip(ds.members["iso3"], ds.members["name"]))
     held_out = holdouts(stance_periods(ds), appointment["date"])

@@ -194,7 +194,7 @@ CELL_FAULTS = [
         {"stance": ""},
         [
             "stance: kind 'reservation' needs stance reservations or undeclared, not ''",
-            "stance_report: is needed on a row with a stance, and only there: 'stated' or 'continuing'",
+            "stance_report: is needed on a row with a stance, and only there: 'stated', 'continuing' or 'earlier'",
         ],
     ),
     (
@@ -204,7 +204,7 @@ CELL_FAULTS = [
         {"stance": "backs"},
         [
             f"stance: must be empty for kind 'statement' {ONLY_THREE_KINDS}",
-            "stance_report: is needed on a row with a stance, and only there: 'stated' or 'continuing'",
+            "stance_report: is needed on a row with a stance, and only there: 'stated', 'continuing' or 'earlier'",
         ],
     ),
     (
@@ -614,12 +614,12 @@ def test_a_fact_id_on_one_row_only_is_named(copy):
 
 
 def test_one_fact_cannot_join_two_stances(copy):
-    # The fact's first stance row is the first that states one ('still do not fully support' only continues it).
-    first = copy.line_of("events.csv", "eastern-concerns-initially")
-    line = copy.edit("events.csv", "us-supports-january", fact_id="eastern-reservations")
+    # The fact's first stance row is the first that states one: Downing Street's backing of the UK.
+    first = copy.line_of("events.csv", "uk-backs-sunak-spokesperson")
+    line = copy.edit("events.csv", "some-allies-silent", fact_id="gbr-backs-rutte")
     assert copy.problems() == [
-        f"events.csv, line {line}, fact_id: 'eastern-reservations' joins a USA 'backs' row to the "
-        f"no-country 'reservations' row on line {first}; one fact is one ally's one stance"
+        f"events.csv, line {line}, fact_id: 'gbr-backs-rutte' joins a no-country 'undeclared' row to the "
+        f"GBR 'backs' row on line {first}; one fact is one ally's one stance"
     ]
 
 

@@ -82,9 +82,10 @@ def test_timeline_description_counts_each_fact_once_and_says_which_dates_are_bou
 def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
     assert describe.candidates(table, ds.events) == (
-        "5 people were named for the job. Mark Rutte was appointed on 26 June 2024; Klaus Iohannis withdrew on "
-        "20 June 2024. The other 3 expressed interest or were named in the press, and never declared."
-    )
+        "5 people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
+        "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other 2 expressed interest or were named in the "
+        "press, and never declared."
+    )  # Kallas never declared (no candidacy row): she stood aside; Iohannis declared, then withdrew
     only_wallace = table[table["candidate_id"] == "wallace"]
     assert describe.candidates(only_wallace, ds.events) == "1 person was named for the job."
 
@@ -93,7 +94,7 @@ def test_candidates_description_says_how_each_run_ended(ds):
     "entry, starts",
     [
         ("app.py", "The articles name 7 of 32 allies as backing Rutte before his appointment on 26 June 2024"),
-        ("pages/timeline.py", "68 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
+        ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
         ("pages/backer_map.py", "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him."),
         ("pages/candidates.py", "5 people were named for the job."),
     ],

@@ -33,6 +33,7 @@ def stance_periods(rows):
     """Stance periods (views.stance_periods) of rows (iso3, stance, date, derived) in date order per ally."""
     frame = pd.DataFrame(rows, columns=["iso3", "status", "start", "derived"])
     frame = frame.assign(start=pd.to_datetime(frame["start"]), name=frame["iso3"].map(NAMES), precision="day")
+    frame = frame.assign(last=frame["start"], last_precision="day")  # each stance reported on its first day only
     return frame.assign(end=frame.groupby("iso3")["start"].shift(-1))
 
 

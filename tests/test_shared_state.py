@@ -166,7 +166,7 @@ def test_a_wrong_value_in_session_state_gives_the_view_in_the_link(key, junk):
     assert not at.exception
     assert dict(at.query_params) == LINK
     if page == "timeline":
-        assert any(c.value.endswith("events shown.") and " of 102 " in c.value for c in at.caption)
+        assert any(c.value.endswith("events shown.") and " of 75 " in c.value for c in at.caption)
 
 
 def test_a_view_s_events_are_filtered_once_for_its_page_its_charts_and_views_that_differ_only_in_focus(monkeypatch):

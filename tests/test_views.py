@@ -1,12 +1,13 @@
 """Derived views on the real data, checked against what data/events.csv says row by row.
 
 Facts used below, read off events.csv (named allies' stances toward Rutte, candidate rutte):
-  FRA, DEU, USA back from c. 19 Jan 2024 (bloomberg-backers); GBR from c. 20 Feb (after the Munich conference,
-  first reported by leading-contender); ESP from c. 23 Feb; HUN opposes 5 Mar, and the later reports of c. 4 Apr
-  ('still no sign of supporting') and 29 Apr ('had earlier expressed reservations') say the position continued, so
-  they change nothing; TUR is first reported as not yet backing c. 4 Apr ('still no sign'), its reservations are
-  reported as held 'earlier' (no change), and it backs 29 Apr; EST backs 2 Apr. The North Atlantic Council appoints
-  Rutte on 26 Jun 2024, so every ally backs from then. Sweden joined 7 Mar 2024.
+  FRA, DEU, USA back from c. 19 Jan 2024 (bloomberg-backers); GBR from 22 Feb (the day of the Reuters report named
+  as the outside fact; first reported by leading-contender); ESP from c. 23 Feb; HUN opposes 5 Mar, and the later
+  reports of c. 4 Apr ('still no sign of supporting') and 29 Apr ('had earlier expressed reservations') say the
+  position continued or was held earlier, so they change nothing; TUR is first reported as not yet backing c. 4 Apr
+  ('still no sign'), its reservations are reported as held 'earlier' (no change), and it backs 29 Apr; EST backs
+  2 Apr. The North Atlantic Council appoints Rutte on 26 Jun 2024, so every ally backs from then. Sweden joined
+  7 Mar 2024.
 """
 
 import csv
@@ -41,8 +42,8 @@ def status_on(ds, changes, day: str, iso3: str) -> str:
         ("2024-01-18", "FRA", "unreported"),
         ("2024-01-19", "FRA", "backs"),
         ("2024-01-19", "USA", "backs"),
-        ("2024-02-19", "GBR", "unreported"),
-        ("2024-02-20", "GBR", "backs"),  # between the Munich conference (16-18 Feb) and the article (c. 23 Feb)
+        ("2024-02-21", "GBR", "unreported"),
+        ("2024-02-22", "GBR", "backs"),  # the day of the Reuters report given as the row's outside fact
         ("2024-02-23", "ESP", "backs"),
         ("2024-03-04", "HUN", "unreported"),
         ("2024-03-05", "HUN", "opposes"),
@@ -106,7 +107,7 @@ def test_named_stance_changes_are_the_ones_the_rows_report(changes):
         ("2024-01-19", "FRA", "backs", "france-support-january"),
         ("2024-01-19", "DEU", "backs", "germany-support-january"),
         ("2024-01-19", "USA", "backs", "us-supports-january"),
-        ("2024-02-20", "GBR", "backs", "uk-backs-sunak-spokesperson"),
+        ("2024-02-22", "GBR", "backs", "uk-backs-sunak-spokesperson"),
         ("2024-02-23", "ESP", "backs", "spain-backs-politico"),
         ("2024-03-05", "HUN", "opposes", "hungary-opposes-politico"),
         ("2024-04-02", "EST", "backs", "estonia-backs-kallas"),
@@ -139,7 +140,8 @@ def test_story_figures(ds, changes):
         figures["first_backers"] == ["France", "Germany", "United States"]
         and figures["first_backing_when"] == "c. 19 January 2024"
     )
-    assert figures["rivals_who_ran"] == ["Klaus Iohannis"]  # the others expressed interest or were named
+    # Kallas stood aside on 2 April, but never declared: only Iohannis has a candidacy row.
+    assert figures["rivals_who_ran"] == ["Klaus Iohannis"]
     assert figures["named_backers_before_appointment"] == 7  # FRA DEU USA GBR ESP EST TUR
     # Hungary opposed from 5 March 2024, counted as backing at the appointment; Türkiye not yet backing c. 4 April
     # until it backed him on 29 April.
@@ -169,7 +171,7 @@ def test_candidate_table(ds):
     assert len(table) == 5  # the article's 'Rinkēvičs' is Kariņš, Latvia's foreign minister: one candidate
     assert table["status"].astype(str).to_dict() == {
         "rutte": "appointed",
-        "kallas": "mentioned",
+        "kallas": "withdrew",  # an unofficial candidate who stood aside (kallas-steps-aside)
         "karins": "mentioned",
         "iohannis": "withdrew",
         "wallace": "mentioned",
@@ -206,7 +208,7 @@ def test_map_frame_names_the_source_and_greys_out_allies_not_yet_joined(ds, chan
     assert frame.at["SWE", "status_label"] == "Not yet an ally"
     assert frame.at["SWE", "source_label"] == "" and frame.at["SWE", "source_when"] == ""
     assert frame.at["ESP", "source_when"] == "c. 23 February 2024"
-    assert frame.at["ESP", "source_label"] == "Unnamed outlet, c. 23 February 2024"
+    assert frame.at["ESP", "source_label"] == "Outlet not named, c. 23 February 2024"
 
 
 def test_milestone_labels_mark_each_day_a_stance_is_named_and_the_race_s_turns(ds):

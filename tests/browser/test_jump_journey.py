@@ -16,7 +16,7 @@ from reader import (
 )
 
 from rutte_race import jump
-from rutte_race.filters import bounds_of, filter_events
+from rutte_race.filters import bounds_of, facts_in_view
 from rutte_race.formatting import date_label
 from rutte_race.load import load
 
@@ -25,10 +25,15 @@ MAX_TABS = 80  # the top navigation and the sidebar's widgets come before the pa
 
 @pytest.fixture(scope="module")
 def shown():
-    """The events of the default view, in the order the buttons step through them, and the newest developments."""
+    """The events of the default view (one row per fact), in the order the buttons step through them, the one a
+    reader starts on (the first milestone: 17th), and the newest developments."""
     ds = load()
-    rows = filter_events(ds.events, bounds_of(ds).default())
-    return jump.in_order(rows).set_index("event_id"), jump.latest(rows)
+    rows = facts_in_view(ds, bounds_of(ds).default())
+    published = dict(zip(ds.articles["article_id"], ds.articles["published"]))
+    return jump.in_order(rows).set_index("event_id"), jump.latest(rows, published)
+
+
+START = 16  # the position of the first milestone, France, Germany and the US backing Rutte, where a reader starts
 
 
 def focus_card(page):
@@ -52,16 +57,16 @@ def test_next_is_reached_and_pressed_with_the_keyboard(app, app_url, shown, scre
     events, _ = shown
     open_page(app, app_url, "timeline")
     card = focus_card(app)
-    expect(card).to_contain_text(f"Event 1 of {len(events)}")
-    expect(card).to_contain_text(events.iloc[0]["summary"])
-    expect(app.get_by_role("button", name="Previous event")).to_be_disabled()
+    expect(card).to_contain_text(f"Event {START + 1} of {len(events)}")
+    expect(card).to_contain_text(events.iloc[START]["summary"])
+    expect(app.get_by_role("button", name="Previous event")).to_be_enabled()
 
     tab_to(app, "Next event")
     app.keyboard.press("Enter")
     wait_ready(app)
-    expect(card).to_contain_text(f"Event 2 of {len(events)}")
-    expect(card).to_contain_text(events.iloc[1]["summary"])
-    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[1]}")
+    expect(card).to_contain_text(f"Event {START + 2} of {len(events)}")
+    expect(card).to_contain_text(events.iloc[START + 1]["summary"])
+    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[START + 1]}")
     expect(app.get_by_role("button", name="Previous event")).to_be_enabled()
     assert_charts_drawn(app)
     assert_no_exception(app)
@@ -81,8 +86,8 @@ def test_a_jump_button_reruns_only_the_timeline_s_part_of_the_page(app, app_url,
 
     elements = stream.fragment_elements()
     assert "vega_lite_chart" in elements and "arrow_data_frame" not in elements and "date_input" not in elements
-    expect(focus_card(app)).to_contain_text(f"Event 2 of {len(events)}")
-    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[1]}")
+    expect(focus_card(app)).to_contain_text(f"Event {START + 2} of {len(events)}")
+    expect(app).to_have_url(f"{app_url}/timeline?event={events.index[START + 1]}")
     assert_no_exception(app)
 
 
@@ -101,13 +106,13 @@ def test_a_jump_redraws_the_chart_in_place_as_a_fresh_page_draws_it(app, app_url
     before = svg.evaluate(DRAWN)
     app.get_by_role("button", name="Next event").click()
     wait_ready(app)
-    expect(focus_card(app)).to_contain_text(f"Event 2 of {len(events)}")
+    expect(focus_card(app)).to_contain_text(f"Event {START + 2} of {len(events)}")
     assert eventually(lambda: svg.evaluate(DRAWN) != before, True), "the ring never moved"
     assert svg.evaluate("svg => svg.dataset.before") == "jump", "the chart was embedded afresh"
     svg.evaluate("svg => { delete svg.dataset.before }")
     in_place = svg.evaluate(DRAWN)
 
-    open_page(app, app_url, "timeline", f"event={events.index[1]}")
+    open_page(app, app_url, "timeline", f"event={events.index[START + 1]}")
     assert_charts_drawn(app)
     fresh = app.locator(TIMELINE_SVG).first.evaluate(DRAWN)
     assert in_place == fresh
