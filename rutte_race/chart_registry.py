@@ -6,7 +6,7 @@ chart reads the same everywhere. Adding a chart is one ChartDef in CHARTS plus i
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -214,17 +214,36 @@ def _when(day, precision: str, one_year: bool) -> str:
     return date_label(day, precision, year=not one_year)
 
 
-def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], dict | None]:
-    """What the chart draws for the view: where its axis starts (the month of the first stance, when the dates
-    start earlier: nothing is drawn before it), a labelled row per ally, its stance periods (charts.stances_by_ally)
-    and the decision."""
+def _stance_dates(sc: Scope, rows: pd.DataFrame) -> list[pd.Timestamp]:
+    """The dates the story chart labels: each stance's start, and the decision when the view holds it."""
     first, last = time_axis.domain(sc.view.start, sc.view.end)
     decision = decision_day(sc.ds)
-    dated = [*rows["start"], *([decision] if first <= decision < last else [])]
-    one_year = len({d.year for d in dated}) <= 1
+    return [*rows["start"], *([decision] if first <= decision < last else [])]
+
+
+def stance_axis_start(sc: Scope, rows: pd.DataFrame) -> pd.Timestamp:
+    """Where the story chart's axis starts: the month of the first stance, when the dates start earlier (nothing is
+    drawn before it)."""
+    first = time_axis.domain(sc.view.start, sc.view.end)[0]
+    dated = _stance_dates(sc, rows)
+    return max(first, min(dated).to_period("M").to_timestamp()) if dated else first
+
+
+def stance_subtitle(sc: Scope) -> str:
+    """The dates the chart draws (from its axis's start) and the allies chosen."""
+    start = stance_axis_start(sc, stance_rows(sc)).date()
+    return describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+
+
+def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
+    """What the chart draws for the view: where its axis starts (stance_axis_start), a labelled row per ally, its
+    stance periods, the reports of each holdout (charts.stances_by_ally) and the decision."""
+    first, last = time_axis.domain(sc.view.start, sc.view.end)
+    decision = decision_day(sc.ds)
+    one_year = len({d.year for d in _stance_dates(sc, rows)}) <= 1
     names = formatting.article_names(sc.ds.articles)
-    shown_from = max(first, min(dated).to_period("M").to_timestamp()) if dated else first
-    out_rows, bars = [], []
+    shown_from = stance_axis_start(sc, rows)
+    out_rows, bars, reports = [], [], []
     order = {}
     for iso3, periods in rows.groupby("iso3", sort=False):
         backing = periods[(periods["status"] == "backs")]
@@ -247,21 +266,47 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "opposes": "opposes from",
             }[status]
             parts.append(f"{verb} {when}" if inside else f"{verb.split(' from')[0].rstrip(',')} (from {when})")
-            end = period["end"] if pd.notna(period["end"]) else last
-            bars.append(
-                {
-                    "ally": period["name"],
-                    "shade": charts.COUNTED if period["derived"] else status,
-                    "start": max(period["start"], shown_from).isoformat(),
-                    "end": min(end, last).isoformat(),
-                    "stance": views.STATUS_LABELS[status],
-                    "when": date_label(period["start"], period["precision"]),
-                    "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
-                    "evidence": period["evidence"],
-                    "source": names.get(period["article_id"], ""),
-                    "how_sure": period["how_sure"],
+            end = min(period["end"] if pd.notna(period["end"]) else last, last)
+            bar = {
+                "ally": period["name"],
+                "shade": charts.COUNTED if period["derived"] else status,
+                "start": max(period["start"], shown_from).isoformat(),
+                "end": end.isoformat(),
+                "stance": views.STATUS_LABELS[status],
+                "when": date_label(period["start"], period["precision"]),
+                "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
+                "evidence": period["evidence"],
+                "source": names.get(period["article_id"], ""),
+                "how_sure": period["how_sure"],
+                "outline": charts.STATUS_COLOURS.get(status, "#333333"),
+            }
+            # A holdout is drawn solid as far as the articles report it, and faded from its last report on: no
+            # article says it held out after that, nor that it changed.
+            reported_to = period["last"]
+            if status != "backs" and not period["derived"]:
+                reports += [
+                    {"ally": period["name"], "at": day.isoformat(), "shade": status, "report": f"{label} ({when_said})"}
+                    for day, precision, label in (
+                        (period["start"], period["precision"], "First reported"),
+                        (reported_to, period["last_precision"], "Last reported"),
+                    )
+                    if pd.notna(day)
+                    and shown_from <= day < last
+                    and (label == "First reported" or day > period["start"])
+                    for when_said in [date_label(day, precision)]
+                ]
+            if status != "backs" and pd.notna(reported_to) and reported_to < end - pd.Timedelta(days=1):
+                last_when = date_label(reported_to, period["last_precision"])
+                if reported_to > period["start"]:
+                    parts.append(f"last reported {_when(reported_to, period['last_precision'], one_year)}")
+                bars.append({**bar, "end": max(reported_to, shown_from).isoformat()})
+                bar = {
+                    **bar,
+                    "shade": charts.faded(status),
+                    "start": max(reported_to, shown_from).isoformat(),
+                    "stance": f"{views.STATUS_LABELS[status]}: not reported since {last_when}",
                 }
-            )
+            bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)
         at = (first_start - shown_from) / (last - shown_from)
         out_rows.append(
@@ -281,7 +326,11 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             {
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
-                "label": f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}",
+                "label": (
+                    f"{who}: {tally['share']} of the {tally['of']} allies\n(about {tally['count']}) back him, {when}"
+                    if tally["share"]
+                    else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
+                ),
                 "label_at": tally["date"].isoformat(),
                 "align": "left" if (tally["date"] - shown_from) / (last - shown_from) <= 0.5 else "right",
                 "tally_at": tally["date"].isoformat(),
@@ -329,7 +378,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         if first <= decision < last
         else None
     )
-    return shown_from, out_rows, bars, decision_note
+    return shown_from, out_rows, bars, reports, decision_note
 
 
 def _unnamed_allies(sc: Scope, named: set[str], last: pd.Timestamp) -> list[str]:
@@ -372,8 +421,8 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
-    start, story_rows, bars, decision = stance_story(sc, rows)
-    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, decision)
+    start, story_rows, bars, reports, decision = stance_story(sc, rows)
+    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, decision, reports)
 
 
 STANCES = ChartDef(
@@ -392,6 +441,7 @@ STANCES = ChartDef(
         len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
     ),
     table=stance_table,
+    subtitle=stance_subtitle,
     drawn_events=lambda sc, rows: rows["event_id"],
     file_name=lambda sc: ("stances-by-ally", *dated_range(sc.view)),
     what="Chart of each ally's stance toward Rutte over time, {subtitle}; the table under it gives the same periods.",

@@ -502,27 +502,47 @@ def backer_map(
 # ---- story chart: each named ally's stance over time --------------------------------------------------------
 
 COUNTED = "counted"  # a stance counted at the decision, not named: drawn paler
+FADED = "_faded"  # a holdout after its last report: pale, with a dashed outline in its colour
+HOLDOUTS = ("undeclared", "reservations", "opposes")
+
+
+def _tint(colour: str, share: float) -> str:
+    """`colour` mixed with white, `share` of it kept."""
+    rgb = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(255 - (255 - c) * share):02X}" for c in rgb)
+
+
+def faded(status: str) -> str:
+    return status + FADED
+
+
 SHADES = {
     "backs": STATUS_COLOURS["backs"],
     COUNTED: "#9DC3E2",
-    "undeclared": STATUS_COLOURS["undeclared"],
-    "reservations": STATUS_COLOURS["reservations"],
-    "opposes": STATUS_COLOURS["opposes"],
+    **{status: STATUS_COLOURS[status] for status in HOLDOUTS},
+    **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},
     NOT_YET_MEMBER: "#FFFFFF",
 }
-ROW_STEP = 44  # px per ally: a one- or two-line label above a bar
+ROW_STEP = 44  # px per ally: a label of up to two lines above a bar
+LINE_STEP = 12  # px more per ally when a label takes a third line
 HEADER_ROW = " "  # the top row, unnamed: the decision's note
-LABEL_LINE = 34  # characters before a row's label breaks onto a second line
+LABEL_LINE = 34  # characters before a row's label breaks onto another line
 
 
 def row_label(parts: list[str]) -> str:
-    """A row's story, 'Backs from c. 19 January', its parts on two lines when long."""
+    """A row's story, 'Backs from c. 19 January': on one line when short, else its parts on two lines, or one part a
+    line when there are three or more."""
     text = "; ".join(parts)
-    text = text[:1].upper() + text[1:]
     if len(text) <= LABEL_LINE or len(parts) == 1:
-        return text
-    first = "; ".join(parts[: len(parts) // 2 or 1])
-    return f"{first[:1].upper()}{first[1:]};\n" + "; ".join(parts[len(parts) // 2 or 1 :])
+        lines = [text]
+    elif len(parts) == 2:
+        lines = parts
+    else:
+        lines = [f"{part};" for part in parts[:-1]] + parts[-1:]
+    lines[0] = lines[0][:1].upper() + lines[0][1:]
+    if len(lines) == 2 and not lines[0].endswith(";"):
+        lines[0] += ";"
+    return "\n".join(lines)
 
 
 def stances_by_ally(
@@ -533,13 +553,15 @@ def stances_by_ally(
     title: str,
     subtitle: str,
     decision: dict | None = None,
+    reports: list[dict] = (),
 ) -> vega.TopLevel:
     """One row per ally, labelled with its story: a thin grey line while no stance is reported, then a bar coloured
     by the stance each article names (paler from the decision, where it is counted rather than named); the decision
     as a rule with its note; a count reported without names as its own labelled mark.
 
     `rows`: {ally, order, label, label_at, align} a row each; `bars`: {ally, shade, start, end, stance, when, until,
-    evidence, source, how_sure} a stance period each, inside the chosen dates; `decision`: {date, text}."""
+    evidence, source, how_sure, outline} a stance period each, inside the chosen dates; `decision`: {date, text};
+    `reports`: {ally, at, shade, report} a square on each day an article reports a holdout."""
     spec = vega.Spec()
     first, last = time_axis.domain(start, end)
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#ececec", domainColor=AXIS_LINE)
@@ -581,7 +603,26 @@ def stances_by_ally(
                 "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
                 "legend": None,
             },
-            "strokeWidth": {"condition": {"test": f"datum.shade == '{NOT_YET_MEMBER}'", "value": 1}, "value": 0},
+            "strokeWidth": {
+                "condition": {
+                    "test": f"datum.shade == '{NOT_YET_MEMBER}' || indexof(datum.shade, '{FADED}') >= 0",
+                    "value": 1,
+                },
+                "value": 0,
+            },
+            "stroke": {
+                "condition": {
+                    "test": f"indexof(datum.shade, '{FADED}') >= 0",
+                    "field": "outline",
+                    "type": "nominal",
+                    "scale": None,
+                },
+                "value": "#333",
+            },
+            "strokeDash": {
+                "condition": {"test": f"indexof(datum.shade, '{FADED}') >= 0", "value": [3, 2]},
+                "value": [1, 0],
+            },
             "tooltip": tooltips(
                 ally="Ally",
                 stance="Stance",
@@ -595,6 +636,7 @@ def stances_by_ally(
     }
     # A label sits above its row's bar, left-aligned at its first stance, or right-aligned there in the later half of
     # the axis so it stays inside the chart; a two-line label is raised a line.
+    # Each label is drawn twice: first as a white halo, so it stays legible where it crosses a rail or a bar.
     labels = [
         {
             "data": spec.data(part),
@@ -602,19 +644,36 @@ def stances_by_ally(
                 "type": "text",
                 "align": align,
                 "baseline": "bottom",
-                "dy": -3 - 12 * extra_lines,
+                "dy": -3 - LINE_STEP * extra_lines,
                 "fontSize": 11,
-                "lineHeight": 12,
+                "lineHeight": LINE_STEP,
                 "lineBreak": "\n",
                 "color": TEXT,
+                **({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round", "aria": False} if halo else {}),
             },
             "encoding": {"x": {**x, "field": "label_at"}, "y": y, "text": {"field": "label", "type": "nominal"}},
         }
+        for halo in (True, False)
         for align in ("left", "right")
-        for extra_lines in (0, 1)
+        for extra_lines in (0, 1, 2)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
-    layers = [rails, periods, *labels]
+    squares = {
+        "data": spec.data(list(reports)),
+        "mark": {"type": "square", "size": 90, "filled": True, "yOffset": 10, "stroke": "white", "strokeWidth": 1},
+        "encoding": {
+            "x": {**x, "field": "at"},
+            "y": y,
+            "color": {
+                "field": "shade",
+                "type": "nominal",
+                "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
+                "legend": None,
+            },
+            "tooltip": tooltips(ally="Ally", report="Reported"),
+        },
+    }
+    layers = [rails, periods, *([squares] if reports else [])]
     counted = [row for row in rows if row.get("tally_at")]
     if counted:  # a count of backers reported without names: its own mark, on its own row
         layers.append(
@@ -647,6 +706,7 @@ def stances_by_ally(
                 "mark": {"type": "rule", "color": "#333", "strokeDash": [3, 3], "strokeWidth": 1},
                 "encoding": {"x": {**x, "field": "date"}},
             },
+            *labels,  # over the rule, their halo breaking it
             {
                 "data": note,
                 "mark": {
@@ -664,15 +724,23 @@ def stances_by_ally(
                 "encoding": {"x": {**x, "field": "date"}, "y": y, "text": {"field": "text", "type": "nominal"}},
             },
         ]
+    else:
+        layers += labels
     y["sort"] = order
     chart = {
         "layer": layers,
         "width": "container",
-        "height": ROW_STEP * len(order),
+        "height": (ROW_STEP + (LINE_STEP if any(row["label"].count("\n") > 1 for row in rows) else 0)) * len(order),
         "view": {"stroke": None},
         "autosize": {"type": "fit-x", "contains": "padding"},
     }
-    return titled(spec, chart, title, subtitle)
+    shades = {bar["shade"] for bar in bars}
+    key = [  # a line each, short enough for a phone
+        *(["■ A day an article reports an ally holding out"] if reports else []),
+        *(["Pale, dashed edge: not reported since"] if any(FADED in shade for shade in shades) else []),
+        *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
+    ]
+    return titled(spec, chart, title, subtitle, *key)
 
 
 # ---- candidates --------------------------------------------------------------------------------

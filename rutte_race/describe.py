@@ -34,8 +34,9 @@ def allies_of(n: int, chosen: bool) -> str:
     return f"the {n} chosen {'ally' if n == 1 else 'allies'}" if chosen else f"{n} {'ally' if n == 1 else 'allies'}"
 
 
-def _holdouts(stances: pd.DataFrame) -> str:
-    """' Hungary opposed him; Türkiye was not yet backing him.' or nothing: the allies named as holding out."""
+def _holdouts(stances: pd.DataFrame, day) -> str:
+    """' Hungary opposed him, as last reported by c. 4 April 2024; Türkiye was not yet backing him.' or nothing: the
+    allies named as holding out on `day`, each with its last report when that is older than the one that began it."""
     words = {
         "opposes": ("opposed him", "opposed him"),
         "reservations": ("held reservations", "held reservations"),
@@ -43,11 +44,23 @@ def _holdouts(stances: pd.DataFrame) -> str:
     }
     parts = []
     for status, (one, many) in words.items():
-        named = stances.loc[stances["status"] == status, "name"].tolist()
-        if named:
-            parts.append(f"{names_list([in_prose(n) for n in named])} {one if len(named) == 1 else many}")
+        held = stances[stances["status"] == status]
+        last = {name: _last_report_of(row, day) for name, (_, row) in zip(held["name"], held.iterrows())}
+        plain = [in_prose(name) for name, when in last.items() if not when]
+        if plain:
+            parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
+        parts += [f"{in_prose(name)} {one}, as last reported by {when}" for name, when in last.items() if when]
     text = "; ".join(parts)
     return f" {text[0].upper()}{text[1:]}." if parts else ""
+
+
+def _last_report_of(row: pd.Series, day) -> str:
+    """'c. 4 April 2024': when the articles last vouch for an ally's stance, if that is after the report that began it
+    and before `day`; else nothing."""
+    last = row.get("source_last")
+    if last is None or pd.isna(last) or last <= row["source_date"] or last >= pd.Timestamp(day):
+        return ""
+    return date_label(last, str(row["source_last_precision"]))
 
 
 def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
@@ -62,34 +75,49 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     backs = int((allies["status"] == "backs").sum())
     of = allies_of(len(allies), chosen=bool(countries))
-    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies)}"
+    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, day)}"
 
 
-HOLDING_WORDS = {"opposes": "opposed", "reservations": "with reservations", "undeclared": "not yet backing"}
+HOLDING_WORDS = {"opposes": "opposing him", "reservations": "holding reservations", "undeclared": "not yet backing him"}
+
+
+def _last_reported(h: Holdout) -> str:
+    """', and last reported holding out by c. 4 April 2024', or nothing when its first report is its last."""
+    if h.last <= h.start:
+        return ""
+    return f", and last reported holding out by {date_label(h.last, h.last_precision)}"
 
 
 def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
-    """The story chart's finding: 'Seven allies were named as backing Rutte; Hungary held out until the
-    appointment', or, for dates that end before it, 'By 30 April 2024, six allies ...; Hungary still held out'."""
+    """The story chart's finding: 'Seven allies were named as backing Rutte before his appointment; Hungary was last
+    reported holding out by c. 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
     named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing Rutte"
+    held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
+    last = "; ".join(
+        f"{h.name} was {'last ' if h.last > h.start else ''}reported holding out by "
+        f"{date_label(h.last, h.last_precision)}"
+        for h in held
+    )
     if decision <= end:
-        until = [h.name for h in holdouts if h.end_derived]
-        head = named[:1].upper() + named[1:]
-        return head + (f"; {names_list(until)} held out until the appointment" if until else "")
-    still = [h.name for h in holdouts if h.end is None or h.end > end]
-    return f"By {day_text(end)}, {named}" + (f"; {names_list(still)} still held out" if still else "")
+        head = named[:1].upper() + named[1:] + " before his appointment"
+        return head + (f"; {last}" if last else "")
+    return f"By {day_text(end)}, {named}" + (f"; {last}" if last else "")
 
 
 def _holdout_sentence(h: Holdout, end) -> str:
-    """'Hungary held out from 5 March 2024 (opposed) until the appointment, which needed every ally'."""
-    start = f"{in_prose(h.name)} held out from {date_label(h.start, h.start_precision)} ({HOLDING_WORDS[h.stance]})"
+    """'Hungary was reported opposing him by 5 March 2024, and last reported holding out by c. 4 April 2024; no
+    article reports it backing him before the appointment on 26 June 2024, which needed every ally'."""
+    start = f"{in_prose(h.name)} was reported {HOLDING_WORDS[h.stance]} by {date_label(h.start, h.start_precision)}"
     if h.end is None or h.end > pd.Timestamp(end):
-        return f"{start}, and still did on {day_text(end)}"
+        return start + _last_reported(h)
     if h.end_derived:
-        return f"{start} until the appointment on {day_text(h.end)}, which needed every ally"
-    return f"{start} until it backed him on {day_text(h.end)}"
+        return (
+            f"{start}{_last_reported(h)}; no article reports it backing him before the appointment on "
+            f"{day_text(h.end)}, which needed every ally"
+        )
+    return f"{start}, and backed him on {day_text(h.end)}"
 
 
 def stances_over_time(
@@ -206,7 +234,7 @@ def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
             f"{names_list([h.name for h in holdouts])}: see the chart for when." if holdouts else "",
         ),
         (
-            "From the first reported backing to the appointment",
+            "First reported backing to appointment",
             months_at_least(figures["days_to_appointment"]),
             f"The first backing is reported by {figures['first_backing_when']}; it may have begun earlier.",
         ),
@@ -228,7 +256,7 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
     ran = figures["rivals_who_ran"]
     rivals = counted(figures["rivals"], "rival")
     return (
-        "The outgoing Dutch prime minister was the favourite from the start. "
+        "By January 2024 the outgoing Dutch prime minister was already the clear favourite. "
         f"The {counts.news_articles} name {bold(number_word(figures['named_backers_before_appointment']) + ' allies')} "
         f"backing him before his appointment; the first, reported by {figures['first_backing_when']}, were {first}. "
         + (f"{held}. " if held else "")

@@ -205,9 +205,11 @@ def first_backing_to_appointment(
 @per_version
 def reported_tallies(ds: Dataset) -> pd.DataFrame:
     """Counts of backers an article reports without naming them (kind 'tally'), with the number its summary gives
-    as '(about N)' and the alliance size as 'of the M allies': date, when, count, of, who, summary."""
+    as '(about N)', the share it reports ('two-thirds') and the alliance size as 'of the M allies': date, when,
+    count, share, of, who, summary."""
     rows = ds.events[ds.events["kind"] == "tally"]
     count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
+    share = rows["summary"].str.extract(r"(\S+) of the \d+ allies", expand=False)
     of = rows["summary"].str.extract(r"of the (\d+) allies", expand=False)
     out = pd.DataFrame(
         {
@@ -216,6 +218,7 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
             "when": date_labels(rows),
             "precision": rows["date_precision"].astype(str),
             "count": pd.to_numeric(count),
+            "share": share.fillna(""),
             "of": pd.to_numeric(of),
             "who": rows["actor"],
             "summary": rows["summary"],
@@ -352,7 +355,7 @@ class Holdout:
 
     iso3: str
     name: str
-    stance: str  # the strongest stance it held out with
+    stance: str  # the stance it was first reported holding out with
     start: pd.Timestamp
     start_precision: str
     end: pd.Timestamp | None  # when it was named as backing, or counted at the decision; None: not in the data
@@ -373,7 +376,6 @@ def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
         first = held.iloc[0]
         backing = rows[(rows["status"] == "backs") & (rows["start"] > first["start"])]
         end = backing.iloc[0] if not backing.empty else None
-        strongest = max(held["status"], key=kinds.HOLDING_BACK.get)
         reported = held[held["last"].notna() & (held["last"] <= last)]
         # The last report of it holding out; with none by `until`, its first report.
         if reported.empty:
@@ -385,7 +387,7 @@ def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
             Holdout(
                 iso3,
                 first["name"],
-                strongest,
+                first["status"],
                 first["start"],
                 first["precision"],
                 None if end is None else end["start"],

@@ -125,6 +125,8 @@ def scene(spec: dict) -> Scene:
                 )
                 for child in item.get("items") or []:
                     walk(child, gx, gy, inner)
+            elif marktype == "text" and str(item.get("stroke", "")).lower() in ("white", "#ffffff"):
+                continue  # a label's white halo: its twin, drawn under it, is the text
             elif marktype == "text" and item.get("text") not in (None, "", []):
                 out.texts.append(
                     Text(role, str(item["text"]), _text_box(item, x, y), id(node), str(item.get("fill", "#000000")))

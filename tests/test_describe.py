@@ -38,11 +38,26 @@ def test_names_list(names, expected):
         (
             "2024-04-10",
             (),
-            "On 10 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him; Türkiye was not yet backing him.",
+            "On 10 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024; "
+            "Türkiye was not yet backing him.",
         ),
-        ("2024-04-30", (), "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him."),
-        ("2024-04-30", ("HUN", "TUR"), "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary opposed him."),
-        ("2024-04-30", ("HUN",), "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him."),
+        (
+            "2024-04-30",
+            (),
+            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
+        ),
+        (
+            "2024-04-30",
+            ("HUN", "TUR"),
+            "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary opposed him, as last reported by "
+            "c. 4 April 2024.",
+        ),
+        (
+            "2024-04-30",
+            ("HUN",),
+            "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him, as last reported by "
+            "c. 4 April 2024.",
+        ),
         ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
         ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
     ],
@@ -54,12 +69,21 @@ def test_map_description_on_known_dates(ds, changes, day, countries, expected):
 def test_story_chart_title_states_the_finding_for_the_dates(ds):
     holdouts = views.holdouts(views.stance_periods(ds))
     appointed = pd.Timestamp("2024-06-26")
+    # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
+    # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
     assert describe.stances_title(holdouts, 7, appointed, "2024-10-01") == (
-        "Seven allies were named as backing Rutte; Hungary held out until the appointment"
+        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported holding out by "
+        "c. 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert describe.stances_title(by_april, 7, appointed, "2024-04-30") == (
-        "By 30 April 2024, seven allies were named as backing Rutte; Hungary still held out"
+        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported holding out by "
+        "c. 4 April 2024"
+    )
+    # Before 4 April, Hungary's only report is Politico's of 5 March.
+    by_march = views.holdouts(views.stance_periods(ds), "2024-03-30")
+    assert describe.stances_title(by_march, 5, appointed, "2024-03-30") == (
+        "By 30 March 2024, five allies were named as backing Rutte; Hungary was reported holding out by 5 March 2024"
     )
     assert describe.stances_title([], 0, appointed, "2024-01-01") == (
         "By 1 January 2024, no ally was named as backing Rutte"
@@ -95,7 +119,10 @@ def test_candidates_description_says_how_each_run_ended(ds):
     [
         ("app.py", "The articles name 7 of 32 allies as backing Rutte before his appointment on 26 June 2024"),
         ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
-        ("pages/backer_map.py", "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him."),
+        (
+            "pages/backer_map.py",
+            "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
+        ),
         ("pages/candidates.py", "5 people were named for the job."),
     ],
 )
@@ -116,7 +143,10 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     )
     assert spec["title"]["text"] == [description, "Source: test"]
     svg = export.render(spec, "svg").decode("utf-8")
-    assert "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him." in svg
+    assert (
+        "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024."
+        in svg
+    )
 
 
 def test_long_footer_lines_wrap_inside_the_export_width():

@@ -51,30 +51,35 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert [m.label for m in at.metric] == [
         "Allies named as backing him",
         "Allies named as holding out",
-        "From the first reported backing to the appointment",
+        "First reported backing to appointment",
         "Rivals who ran openly",
     ]
 
 
 def test_story_figures_come_from_the_data():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    narrative = next(m.value for m in at.markdown if "favourite from the start" in m.value).replace("\\", "")
+    narrative = next(m.value for m in at.markdown if "already the clear favourite" in m.value).replace("\\", "")
     # The first reported backing: France, Germany and the US, by c. 19 January 2024; the appointment 26 June 2024.
     assert "the first, reported by c. 19 January 2024, were France, Germany and the United States" in narrative
     assert (
         "**seven allies**" in narrative and "**26 June 2024**" in narrative and "Klaus Iohannis ran openly" in narrative
     )
-    # The holdouts as the articles report them: Hungary opposed from 5 March to the appointment (no article reports it
-    # backing him), Türkiye not yet backing c. 4 April until it backed him on 29 April.
-    assert "Hungary held out from 5 March 2024 (opposed) until the appointment on 26 June 2024" in narrative
-    assert "Türkiye held out from c. 4 April 2024 (not yet backing) until it backed him on 29 April 2024" in narrative
+    # The holdouts as the articles report them: Hungary opposed by 5 March, last reported holding out c. 4 April ('still
+    # no sign of supporting'), and no article reports it backing him; Türkiye not yet backing c. 4 April, then backing
+    # him on 29 April.
+    assert (
+        "Hungary was reported opposing him by 5 March 2024, and last reported holding out by c. 4 April 2024; no "
+        "article reports it backing him before the appointment on 26 June 2024, which needed every ally" in narrative
+    )
+    assert "Türkiye was reported not yet backing him by c. 4 April 2024, and backed him on 29 April 2024" in narrative
+    assert "held out until" not in narrative and "until the appointment" not in narrative
     # The same first backing, by the same definition, in the chart's description.
     captions = " ".join(c.value.replace("\\", "") for c in at.caption)  # captions are markdown-escaped
     assert "the first, c. 19 January 2024: France, Germany and the United States." in captions
     figures = {m.label: m.value for m in at.metric}
     assert figures["Rivals who ran openly"] == "1" and figures["Allies named as holding out"] == "2"
     # 19 January to 26 June 2024 is 159 days, and the first backing's date is only an upper bound: a minimum.
-    assert figures["From the first reported backing to the appointment"] == "Over 5 months"
+    assert figures["First reported backing to appointment"] == "Over 5 months"
 
 
 @pytest.mark.parametrize("name,title", PAGES.items())
@@ -345,7 +350,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "backer_map",
             {"as_of": "2024-04-30"},
-            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him.",
+            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
         ),
         (
             "candidates",

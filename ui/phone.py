@@ -15,10 +15,16 @@ FILTER_PANEL = "phone-filters"
 FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # Vega's tooltip follows the pointer and flips to its left near the right edge, off a phone's screen (Hungary's sat
 # at x = -135 px). On a narrow screen it becomes a card pinned inside the screen, its text wrapped.
+# A chart's own toolbar keeps only Fullscreen: its "Show data" showed the drawing's internal columns, and its PNG
+# lacked the source line; each chart's Download menu and the table under it give both, as readers should see them.
 SCREEN_STYLE = """<style>
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
 #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
 @media (max-width: 640px) { #vg-tooltip-element { left: 8px !important; right: auto !important; } }
+[data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
+[data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]),
+[data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])
+{ display: none; }
 </style>"""
 
 

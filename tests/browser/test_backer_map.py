@@ -20,7 +20,7 @@ EXPECTED = {
         ["Backs Rutte: 6 allies", "No stance reported: 24 allies", "Not yet backing: 1 ally", "Opposes: 1 ally"],
     ),
     date(2024, 4, 29): (
-        "On 29 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him.",
+        "On 29 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
         ["Backs Rutte: 7 allies", "No stance reported: 24 allies", "Opposes: 1 ally"],
     ),
 }

@@ -16,7 +16,8 @@ TEXT_BOXES = """() => {
   const frame = svg.getBoundingClientRect();
   const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim() && \
 getComputedStyle(t).opacity !== '0'
-      && t.getAttribute('opacity') !== '0' && !t.closest('[opacity="0"]'));
+      && t.getAttribute('opacity') !== '0' && !t.closest('[opacity="0"]')
+      && t.getAttribute('stroke') !== 'white');  // a label's white halo is its own twin, drawn under it
   return {frame: [frame.left, frame.top, frame.right, frame.bottom],
           texts: texts.map(t => { const r = t.getBoundingClientRect(); \
 return [t.textContent, r.left, r.top, r.right, r.bottom]; })};

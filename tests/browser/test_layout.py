@@ -39,3 +39,19 @@ def test_page_fits_the_screen(app, app_url, screenshots, path, width):
 def test_page_has_no_serious_accessibility_violation(app, app_url, path):
     open_page(app, app_url, path)
     assert axe_violations(app) == []
+
+
+CHART_TOOLBAR = """\
+el => [...el.querySelectorAll('[data-testid="stElementToolbarButton"] button')]
+  .filter(b => b.checkVisibility()).map(b => b.getAttribute('aria-label').split(':')[0])"""
+
+
+def test_a_chart_s_own_toolbar_offers_only_fullscreen(app, app_url):
+    # "Show data" would show the drawing's internal columns, and the toolbar's PNG has no source line: the chart's
+    # Download menu and the table under it give both as readers should see them.
+    open_page(app, app_url, "timeline")
+    assert_charts_drawn(app)
+    chart = app.locator('[data-testid="stVegaLiteChart"]').first
+    chart.hover()
+    toolbar = chart.locator("xpath=..").locator("xpath=..")
+    assert toolbar.evaluate(CHART_TOOLBAR) == ["Fullscreen"]
