@@ -75,9 +75,7 @@ def on_the_day() -> None:
             st.session_state[state.PLAYING] = False
             st.rerun(scope="app")  # the fragment stops ticking only when the page is drawn again
         st.session_state[state.PLAYED] = chosen
-    day_view = state.with_page_parts(view, as_of=chosen if chosen != default_as_of else None)
-    day_scope = data.scope(ds, day_view)
-    drawn = show_page_charts("backer_map", day_scope, notes=False)
+    # The controls above the map, so the reader sees the map change under them.
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         if st.session_state.get(state.PLAYING):
             st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop on this date.")
@@ -100,10 +98,14 @@ def on_the_day() -> None:
             help="Move to see the stances on another date.",
         )
     jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
-    every = len(data.stances_on(ds, as_of))
-    shown = len(view.countries) or every
+    day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
+    day_scope = data.scope(ds, day_view)
+    drawn = show_page_charts("backer_map", day_scope, notes=False)
+    on_day = data.stances_on(ds, as_of)
+    allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
+    shown = allies.isin(view.countries).sum() if view.countries else len(allies)
     st.caption(
-        f"{shown} of {every} allies shown."
+        f"{shown} of the {len(allies)} allies of {day_text(as_of)} shown."
         + (" Allies outside your country filter are darker grey." if view.countries else "")
     )
     for item in drawn.values():

@@ -3,9 +3,10 @@
 import streamlit as st
 
 from rutte_race import export, tables
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
-from rutte_race.formatting import article_names, date_label
+from rutte_race.formatting import article_names, date_label, who
 from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.page import start_page
@@ -44,8 +45,8 @@ def cards() -> dict[str, dict]:
     Streamlit pays for every element on every rerun."""
     out, names = {}, article_names(ds.articles)
     for _, quote in quotes.iterrows():
-        role = f", {quote['actor_role']}" if quote["actor_role"] else ""
-        who = (
+        role = who(quote["actor"], quote["actor_role"]).removeprefix(quote["actor"])
+        speaker = (
             f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
             f"{date_label(quote['date'], str(quote['date_precision']))}"
         )
@@ -53,9 +54,14 @@ def cards() -> dict[str, dict]:
             f"In context: {escape_markdown(quoted(quote['evidence']))}",
             f"Source: {escape_markdown(names[quote['article_id']])}: *{escape_markdown(quote['title'])}*",
             *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
+            *(
+                [f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(quote['outside_fact'], quote['outside_source']))}"]
+                if quote["outside_fact"]
+                else []
+            ),
         ]
-        out[quote["event_id"]] = {
-            "text": f"{who}\n\n> {escape_markdown(quoted(quote['quote']))}",
+        out[quote["event_id"]] = {  # the quote in the page's own type: the words are the card's point
+            "text": f"{speaker}\n\n{escape_markdown(quoted(quote['quote']))}",
             "about": "\n\n".join(about),
         }
     return out

@@ -269,7 +269,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             end = min(period["end"] if pd.notna(period["end"]) else last, last)
             bar = {
                 "ally": period["name"],
-                "shade": charts.COUNTED if period["derived"] else status,
+                "shade": views.COUNTED if period["derived"] else status,
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
                 "stance": views.STATUS_LABELS[status],
@@ -362,7 +362,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             bars.append(
                 {
                     "ally": title,
-                    "shade": charts.COUNTED,
+                    "shade": views.COUNTED,
                     "start": decision.isoformat(),
                     "end": last.isoformat(),
                     "stance": views.STATUS_LABELS["backs"],

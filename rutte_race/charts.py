@@ -6,10 +6,10 @@ import textwrap
 
 import pandas as pd
 
-from rutte_race import geo, kinds, map_shapes, time_axis, vega
+from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
-from rutte_race.formatting import date_labels
-from rutte_race.views import NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
+from rutte_race.formatting import article_names, date_labels
+from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
 
 FILTERED_OUT = "filtered_out"
 NON_MEMBER = "non_member"
@@ -17,6 +17,7 @@ NON_MEMBER = "non_member"
 # outline for "not yet an ally" on a pale blue sea, and a pale grey for countries outside the alliance.
 STATUS_COLOURS = {
     "backs": "#0072B2",
+    COUNTED: "#9DC3E2",  # the same blue, paler: counted at the decision rather than named
     "reservations": "#E69F00",
     "opposes": "#D55E00",
     "undeclared": "#F3CF8B",
@@ -119,21 +120,22 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
 
 def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The columns the timeline draws and shows on hover, one row per event."""
-    sources = articles.set_index("article_id")
+    titles = articles.set_index("article_id")["title"]
+    names = article_names(articles)
     frame = pd.DataFrame(
         {
             "event_id": events["event_id"],
             "date": events["date"],
             "start": events["date_start"],
             "end": events["date_end"],
-            "precision": events["date_precision"].astype(str),
+            "precision": tables.how_exact(events["date_precision"]),
             "exact": events["date_precision"].astype(str) == "day",
             "when": date_labels(events),
-            "kind": events["kind"].astype(str).str.replace("_", " "),
+            "kind": events["kind"].map(kinds.label),
             "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": events["summary"],
             "actor": events["actor"],
-            "source": events["article_id"].map(sources["title"]) + " — " + events["article_id"].map(sources["outlet"]),
+            "source": events["article_id"].map(names) + ": “" + events["article_id"].map(titles) + "”",
             "evidence": events["evidence"],
             "how_sure": events["how_sure"],
             "outside": [outside_text(f, s) for f, s in zip(events["outside_fact"], events["outside_source"])],
@@ -273,32 +275,46 @@ def timeline(
         rows = [row for row in events if row["lane"] == lane]
         charts.append(_lane_chart(spec, rows, every, lane, tooltip, lane_axis, quiet))
     marks = vega.records(milestones)
-    rules = {
+    height = 15 * max(len(milestones), 1) + 4  # a row a label: 11 px type needs 15 px of line
+    row = {"field": "row", "type": "ordinal", "axis": None}
+    rules = {  # each from its own label's row down, so no rule runs through the labels above it
         "data": spec.data(marks),
         "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#767676"},
-        "encoding": {"x": _x("pos", None, title=False)},
+        "encoding": {"x": _x("pos", None, title=False), "y": row, "y2": {"value": height}},
     }
-    # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart.
+    # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart; each is
+    # drawn on a white halo, so a later rule it crosses breaks under it.
     labels = [
         {
             "data": spec.data(part),
-            "mark": {"type": "text", "align": align, "dx": dx, "fontSize": 11, "fontWeight": "bold", "color": TEXT},
+            "mark": {
+                "type": "text",
+                "align": align,
+                "dx": dx,
+                "fontSize": 11,
+                "fontWeight": "bold",
+                "color": TEXT,
+                **({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round", "aria": False} if halo else {}),
+            },
             "encoding": {
                 "x": _x("pos", None, title=False),
-                "y": {"field": "row", "type": "ordinal", "axis": None},
+                "y": row,
                 "text": {"field": "label", "type": "nominal"},
-                "tooltip": tooltips(label="Milestone", when="When", summary="What"),
+                **({} if halo else {"tooltip": tooltips(label="Milestone", when="When", summary="What")}),
             },
         }
+        for halo in (True, False)
         for part, align, dx in (
             ([mark for mark in marks if mark["pos"] <= 0.5], "left", 3),
             ([mark for mark in marks if mark["pos"] > 0.5], "right", -3),
         )
+        if part
     ]
     header = {
         "layer": [_focus_rule(every, None), rules, *labels],
         "width": "container",
-        "height": 15 * max(len(milestones), 1) + 4,  # a row a label: 11 px type needs 15 px of line
+        "height": height,
+        "view": {"stroke": None},
     }
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
     return titled(
@@ -501,7 +517,6 @@ def backer_map(
 
 # ---- story chart: each named ally's stance over time --------------------------------------------------------
 
-COUNTED = "counted"  # a stance counted at the decision, not named: drawn paler
 FADED = "_faded"  # a holdout after its last report: pale, with a dashed outline in its colour
 HOLDOUTS = ("undeclared", "reservations", "opposes")
 
@@ -518,7 +533,7 @@ def faded(status: str) -> str:
 
 SHADES = {
     "backs": STATUS_COLOURS["backs"],
-    COUNTED: "#9DC3E2",
+    COUNTED: STATUS_COLOURS[COUNTED],
     **{status: STATUS_COLOURS[status] for status in HOLDOUTS},
     **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},
     NOT_YET_MEMBER: "#FFFFFF",

@@ -10,7 +10,7 @@ from rutte_race.accuracy import NO_LATER
 from rutte_race.counts import Counts, counted, number_word
 from rutte_race.formatting import date_label, day_text
 from rutte_race.text import escape_markdown
-from rutte_race.views import NOT_YET_MEMBER, Holdout
+from rutte_race.views import COUNTED, NOT_YET_MEMBER, Holdout
 
 
 def in_prose(country: str) -> str:
@@ -73,9 +73,17 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     """The backer map: who backs Rutte on `day`, and who holds out (among `countries`, when chosen)."""
     shown = stances[stances["iso3"].isin(countries)] if countries else stances
     allies = shown[shown["status"] != NOT_YET_MEMBER]
-    backs = int((allies["status"] == "backs").sum())
+    named = int((allies["status"] == "backs").sum())
+    counted = int((allies["status"] == COUNTED).sum())
     of = allies_of(len(allies), chosen=bool(countries))
-    return f"On {day_text(day)}, {backs} of {of} backed Rutte.{_holdouts(allies, day)}"
+    text = f"On {day_text(day)}, {named + counted} of {of} backed Rutte"
+    if counted:
+        text += (
+            f": {named} named by the articles, {counted} counted from the appointment, which needed every ally"
+            if named
+            else ": counted from the appointment, which needed every ally"
+        )
+    return f"{text}.{_holdouts(allies, day)}"
 
 
 HOLDING_WORDS = {"opposes": "opposing him", "reservations": "holding reservations", "undeclared": "not yet backing him"}

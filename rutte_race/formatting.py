@@ -1,5 +1,7 @@
 """Words for dates and sources, shared by charts, tables and cards."""
 
+import re
+
 import pandas as pd
 
 PRECISION_WORDS = {"day": "", "week": "week only", "month": "month only", "year": "year only", "approx": "approximate"}
@@ -49,3 +51,10 @@ def day_text(day) -> str:
     """A plain day for prose and file names' companions: '26 June 2024'."""
     day = pd.Timestamp(day)
     return f"{day.day} {day:%B %Y}"
+
+
+def who(actor: str, role: str) -> str:
+    """'Kaja Kallas, Prime Minister of Estonia'; the actor alone when the role only repeats it ('France
+    (government)', not 'France (government), Government')."""
+    words = lambda text: set(re.findall(r"[a-z]{4,}", text.lower()))  # noqa: E731
+    return actor if not role or words(role) & words(actor) else f"{actor}, {role}"

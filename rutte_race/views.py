@@ -12,15 +12,17 @@ from rutte_race.load import Dataset, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
 UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)
+COUNTED = "counted"  # backing counted at the decision, which needed every ally, rather than named by an article
 CONTINUING = "continuing"  # a stance_report: the article reports a position that continues
 EARLIER = "earlier"  # a stance_report: the article reports a position held before its date
 # Reports that never change a stance held: they count only as an ally's first report.
 CONFIRMING = (CONTINUING, EARLIER)
 # The data's stance vocabulary; then every status a map can give an ally, in legend order.
 STANCES = ["backs", "reservations", "opposes", "undeclared"]
-STATUS_ORDER = [*STANCES, UNREPORTED, NOT_YET_MEMBER]
+STATUS_ORDER = [STANCES[0], COUNTED, *STANCES[1:], UNREPORTED, NOT_YET_MEMBER]
 STATUS_LABELS = {
     "backs": "Backs Rutte",
+    COUNTED: "Counted as backing at the appointment",
     "reservations": "Reservations",
     "opposes": "Opposes",
     "undeclared": "Not yet backing",
@@ -114,12 +116,15 @@ def last_reported(reports: pd.DataFrame, iso3: str, status: str, day, since) -> 
 
 
 def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per ally (members of any date): its status on `day`, the row that sources it, and when the articles
-    last report that stance as standing (source_last, source_last_precision)."""
+    """One row per ally (members of any date): its status on `day` (backing counted at the decision is COUNTED, not
+    'backs'), the row that sources it, and when the articles last report that stance as standing (source_last,
+    source_last_precision)."""
     day = pd.Timestamp(day)
     changes = stance_changes(ds) if changes is None else changes
     latest = changes[changes["date"] <= day].drop_duplicates("iso3", keep="last")
-    latest = latest[["iso3", "stance", *SOURCE_COLUMNS]].rename(columns={c: f"source_{c}" for c in SOURCE_COLUMNS})
+    latest = latest[["iso3", "stance", "derived", *SOURCE_COLUMNS]].rename(
+        columns={c: f"source_{c}" for c in SOURCE_COLUMNS}
+    )
     reports = stance_reports(ds)
     last = [
         last_reported(reports, iso3, str(stance), day, since) if pd.notna(since) else None
@@ -129,8 +134,9 @@ def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None =
     latest["source_last_precision"] = ["" if found is None else found[1] for found in last]
     out = ds.members[["iso3", "iso_numeric", "name", "accession_date", "region"]].merge(latest, on="iso3", how="left")
     status = out["stance"].astype(str).where(out["stance"].notna(), UNREPORTED)
+    status[out["derived"].fillna(False).astype(bool)] = COUNTED
     status[out["accession_date"] > day] = NOT_YET_MEMBER
-    out = out.drop(columns="stance")
+    out = out.drop(columns=["stance", "derived"])
     out["status"] = pd.Categorical(status, categories=STATUS_ORDER)
     out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
     out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None

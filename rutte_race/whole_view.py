@@ -15,7 +15,7 @@ from rutte_race import cite, describe, export, fonts, templating, views
 from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
-from rutte_race.formatting import article_names, date_label, day_text
+from rutte_race.formatting import article_names, date_label, day_text, who
 from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
@@ -103,7 +103,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         phone_svgs=[chart_svg(item, phone=True) for item in charts],
         quotes=[
             Quote(
-                q["actor"] + (f", {q['actor_role']}" if q["actor_role"] else ""),
+                who(q["actor"], q["actor_role"]),
                 date_label(q["date"], str(q["date_precision"])),
                 q["quote"],
                 article_names(ds.articles)[q["article_id"]],

@@ -18,7 +18,7 @@ def spec_text(chart) -> str:
 
 def test_timeline_draws_inexact_dates_as_spans_not_days(ds):
     frame = charts.timeline_frame(ds.events, ds.articles)
-    month = frame[frame["precision"] == "month"].iloc[0]
+    month = frame[frame["precision"] == "to the month (the date is its first day)"].iloc[0]
     assert (month["end"] - month["start"]).days >= 28 and not month["exact"]
     chart = charts.timeline(
         frame, charts.milestone_frame(frame, views.milestone_labels(ds)), "2010-10-01", "2024-10-01", "T", "S"
@@ -34,6 +34,15 @@ def test_timeline_tooltip_names_summary_actor_precision_and_source(ds):
     )
     for title in ("What", "Who", "When", "Date known to", "Source", "Article says"):
         assert f'"title": "{title}"' in spec
+    # In readers' words: the kind's label, how exactly the date is known, the article by outlet and date and title.
+    took_office = frame[frame["event_id"] == "rutte-takes-office"].iloc[0]
+    assert took_office["kind"] == "Taking office"
+    kallas = frame[frame["event_id"] == "kallas-interest-2023"].iloc[0]
+    assert kallas["precision"] == "to the year (the date is 1 January)"
+    assert kallas["source"] == (
+        "Bloomberg via a Ukrainian news site, c. 19 January 2024: “Rutte gains strong support from backers for next "
+        "NATO Secretary-General, Bloomberg”"
+    )
 
 
 def test_map_greys_out_countries_before_they_joined(ds):
@@ -50,7 +59,8 @@ def test_map_legend_counts_follow_the_date(ds):
     early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S")
     late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S")
     assert "Backs Rutte: 5 allies" in spec_text(early) and "Opposes: 1 ally" in spec_text(early)
-    assert "Backs Rutte: 32 allies" in spec_text(late)
+    assert "Backs Rutte: 7 allies" in spec_text(late)
+    assert "Counted as backing at the appointment: 25 allies" in spec_text(late)
     assert "Opposes" not in spec_text(late)  # the legend lists only the statuses on the map
 
 

@@ -58,7 +58,12 @@ def test_names_list(names, expected):
             "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him, as last reported by "
             "c. 4 April 2024.",
         ),
-        ("2024-06-26", (), "On 26 June 2024, 32 of 32 allies backed Rutte."),
+        (
+            "2024-06-26",
+            (),
+            "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
+            "which needed every ally.",
+        ),
         ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
     ],
 )

@@ -133,7 +133,10 @@ def test_backer_map_summary_follows_the_as_of_date():
     late = page("backer_map", as_of="2024-06-26").run()
     summary = lambda at: next(c for c in captions(at) if c.startswith("On "))  # noqa: E731
     assert summary(early) == escape_markdown("On 31 March 2024, 5 of 32 allies backed Rutte. Hungary opposed him.")
-    assert summary(late) == escape_markdown("On 26 June 2024, 32 of 32 allies backed Rutte.")
+    assert summary(late) == escape_markdown(
+        "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
+        "which needed every ally."
+    )
 
 
 def test_every_chart_page_offers_every_download_format():
@@ -152,9 +155,9 @@ def test_quotes_filter_by_speaker():
 def test_quote_cards_show_markdown_in_quotes_as_literal_text():
     at = page("quotes", **{"from": "2010-10-14"}).run()
     # Every card's quote line is escaped Markdown: no unescaped '*', '_' or '[' from the data can style it.
-    quote_lines = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("> ")]
+    quote_lines = [line for m in at.markdown for line in m.value.split("\n\n") if line.startswith("“")]
     assert len(quote_lines) == 12
-    assert all(not re.search(r"(?<!\\)[*_\[\]<>]", line[2:]) for line in quote_lines)
+    assert all(not re.search(r"(?<!\\)[*_\[\]<>]", line) for line in quote_lines)
 
 
 def focus_card(at: AppTest) -> str:
