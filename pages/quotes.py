@@ -1,5 +1,7 @@
 """Quotes: every direct quote as a card with speaker, date, the article and the sentence around it."""
 
+import unicodedata
+
 import streamlit as st
 
 from rutte_race import export, tables
@@ -21,10 +23,18 @@ st.markdown(
     "exactly as the articles print them, including the articles' own translations."
 )
 
+
+def searchable_name(name: str) -> str:
+    """A speaker as the list shows them: with the name as typed without accents, when it differs, so typing
+    'Erdogan' finds 'Recep Tayyip Erdoğan (Erdogan)'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return name if plain == name else f"{name} ({plain.split()[-1]})"
+
+
 quotes = derived["quotes"]
 speakers = sorted(quotes["actor"].unique())
 st.session_state[state.SPEAKERS] = [s for s in state.valid(state.SPEAKERS, bounds) or [] if s in speakers]
-chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone")
+chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="Everyone", format_func=searchable_name)
 view = state.with_page_parts(view, speakers=tuple(chosen))
 
 shown = data.for_view("quotes", ds, view, lambda: quotes_in_view(quotes, ds.events, view))

@@ -4,7 +4,7 @@ import pandas as pd
 
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset, per_version
-from rutte_race.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, filter_rows
+from rutte_race.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, country_key, filter_rows
 
 
 def bounds_of(ds: Dataset) -> Bounds:
@@ -19,6 +19,11 @@ def bounds_of(ds: Dataset) -> Bounds:
         default_start=race["date"].min().date(),
         default_end=race["date"].max().date(),
         countries=frozenset(ds.members["iso3"]),
+        country_names={
+            country_key(name): iso3
+            for iso3, known, also in zip(ds.members["iso3"], ds.members["name"], ds.members["also_called"])
+            for name in [iso3, known, *filter(None, also.split("; "))]
+        },
         speakers=frozenset(speakers),
         events=events[EVENT_SPAN_COLUMNS].reset_index(drop=True),
     )

@@ -4,6 +4,8 @@ rows. ViewState, the link's keys, the rule (filter_events) and the charts' cache
 adding a filter is one entry there.
 """
 
+import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, make_dataclass
 from datetime import date
@@ -27,6 +29,8 @@ class Bounds:
     default_end: date
     countries: frozenset[str]
     speakers: frozenset[str] = field(default_factory=frozenset)
+    # Each ally's code by its names as a link may write them (country_key: 'turkiye', 'turkey', 'us', 'netherlands').
+    country_names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # Each event's period (date_start to the day before date_end) and country, for the rule: a link may focus an
     # event only when the filters show it.
     events: pd.DataFrame = field(
@@ -108,6 +112,14 @@ def _write_list(key: str, field_name: str):
     return lambda view, default: {key: ",".join(getattr(view, field_name))} if getattr(view, field_name) else {}
 
 
+
+def country_key(name: str) -> str:
+    """A country's name as links and searches may write it, reduced to compare: 'Türkiye', 'Turkiye' and 'turkiye'
+    are 'turkiye'; 'the Netherlands' is 'netherlands'; 'U.S.' is 'us'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name.strip().lower()) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z ]", "", plain).removeprefix("the ").strip()
+
+
 FILTERS: list[Filter] = [
     Filter(
         "dates",
@@ -122,7 +134,13 @@ FILTERS: list[Filter] = [
         (("countries", tuple[str, ...], ()),),
         ("countries",),  # empty: every country
         lambda link, before, bounds: {
-            "countries": tuple(sorted(link.members("countries", bounds.countries, str.upper)))
+            "countries": tuple(
+                sorted(
+                    link.members(
+                        "countries", bounds.countries, lambda v: bounds.country_names.get(country_key(v), v.upper())
+                    )
+                )
+            )
         },
         _write_list("countries", "countries"),
         keeps=_in("country_iso3", "countries"),

@@ -396,3 +396,9 @@ def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
         ("Türkiye", "29 April 2024", "Backs Rutte"),
         ("Hungary", "26 June 2024", "Backs Rutte"),
     ]
+
+
+def test_a_speaker_with_accents_is_found_by_the_name_typed_without_them():
+    at = page("quotes").run()
+    options = at.multiselect[0].options
+    assert "Recep Tayyip Erdoğan (Erdogan)" in options and "Jens Stoltenberg" in options

@@ -135,3 +135,18 @@ def test_a_link_may_focus_exactly_the_events_the_filters_show(view):
     dated = {k: [v] for k, v in to_params(view, bounds).items()}
     focusable = {e for e in ds.events["event_id"] if parse({**dated, "event": [e]}, bounds)[0].event == e}
     assert focusable == shown
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("Turkiye,U.S.", ("TUR", "USA")),
+        ("t%C3%BCrkiye", ()),  # percent-encoding is the browser's to undo: a raw escape is no name
+        ("Türkiye, the Netherlands", ("NLD", "TUR")),
+        ("turkey,holland,hun", ("HUN", "NLD", "TUR")),
+        ("United Kingdom,Britain,UK", ("GBR",)),
+    ],
+)
+def test_a_link_may_name_allies_by_name_or_by_another_name(ds, written, expected):
+    view, _ = parse({"countries": [written]}, bounds_of(ds))
+    assert view.countries == expected
