@@ -16,6 +16,7 @@ from rutte_race.chart_registry import ViewChart, view_charts
 from rutte_race.counts import counted
 from rutte_race.files import write_atomic
 from rutte_race.filters import bounds_of
+from rutte_race.formatting import article_names
 from rutte_race.load import Dataset, load
 from rutte_race.paths import PROJECT_DIR
 
@@ -43,7 +44,9 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "", address: str = "") 
         written.append(out / name)
 
     for item in story_charts(ds):
-        footer = export.footer(item.description, ds.version, item.corrections_notice, articles=len(ds.articles))
+        footer = export.footer(
+            item.description, ds.version, item.corrections_notice, articles=list(article_names(ds.articles).values())
+        )
         exportable = export.Exportable(item.chart.to_dict(validate=False), f"{footer}\n{cite.address_line(address)}")
         for fmt in ("html", "svg", "png"):
             put(f"{item.slug}.{fmt}", exportable.render(fmt))

@@ -169,10 +169,10 @@ class Exportable:
         return self._files[fmt]
 
 
-def footer(description: str, version: str, corrections_notice: str = "", *, articles: int) -> str:
-    """What every export carries under the chart: its description, corrections if any, the source (the number of
-    `articles`) and data version."""
-    source = counts.counted(articles, "news article")
+def footer(description: str, version: str, corrections_notice: str = "", *, articles: list[str]) -> str:
+    """What every export carries under the chart: its description, corrections if any, the source (the `articles`
+    by name, so a reader can find them) and data version."""
+    source = f"{counts.counted(len(articles), 'news article')} ({'; '.join(articles)})"
     return "\n".join(
         line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line
     )
@@ -191,9 +191,10 @@ def file_name(*parts: str, ext: str) -> str:
 
 
 def csv_bytes(frame, version: str) -> bytes:
-    """The frame as CSV, each row stamped with the data version it comes from (a last column, so it stays plain
-    CSV)."""
-    return frame.assign(**{VERSION_COLUMN: version}).to_csv(index=False).encode("utf-8")
+    """The frame as CSV (UTF-8 with a byte-order mark), each row stamped with the data version it comes from (a last
+    column, so it stays plain CSV)."""
+    # With a byte-order mark, so a spreadsheet opened by double-click reads 'Türkiye' and '“' as written.
+    return frame.assign(**{VERSION_COLUMN: version}).to_csv(index=False).encode("utf-8-sig")
 
 
 @lru_cache(maxsize=4)

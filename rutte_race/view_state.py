@@ -112,7 +112,6 @@ def _write_list(key: str, field_name: str):
     return lambda view, default: {key: ",".join(getattr(view, field_name))} if getattr(view, field_name) else {}
 
 
-
 def country_key(name: str) -> str:
     """A country's name as links and searches may write it, reduced to compare: 'Türkiye', 'Turkiye' and 'turkiye'
     are 'turkiye'; 'the Netherlands' is 'netherlands'; 'U.S.' is 'us'."""

@@ -107,7 +107,9 @@ def test_the_map_csv_has_the_same_columns_on_the_page_and_in_the_exports(ds):
     shown = at.dataframe[0].value  # "Stances on 30 April 2024", under the map: the CSV's rows, in readers' words
     view = ViewState(bounds_of(ds).default_start, bounds_of(ds).default_end, as_of=date(2024, 4, 30))
     item = next(i for i in chart_registry.view_charts(ds, view) if i.slug == "backer-map")
-    csv = export.csv_bytes(item.data, ds.version).decode("utf-8").splitlines()
+    written = export.csv_bytes(item.data, ds.version)
+    assert written.startswith(b"\xef\xbb\xbf")  # a byte-order mark: spreadsheets then read 'Türkiye' as written
+    csv = written.decode("utf-8-sig").splitlines()
     columns = ["Ally", "Stance", "Since", "Since (date)", "Since: how exact", "What", "Article says", "Source"]
     assert csv[0].split(",")[:8] == columns and csv[0].endswith(",How sure are we,Data version")
     assert list(shown.columns) == [*columns, "How sure are we"]

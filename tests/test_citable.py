@@ -11,6 +11,7 @@ import pytest
 from frictionless import Package
 
 from rutte_race import cite, export, load
+from rutte_race.formatting import article_names
 from rutte_race.paths import DATA_DIR
 
 
@@ -99,5 +100,12 @@ def test_the_citation_names_the_version_the_day_and_the_address(ds):
 
 
 def test_chart_exports_carry_the_version_under_the_chart(ds):
-    lines = export.footer("Seven allies back Rutte.", ds.version, articles=len(ds.articles)).split("\n")
-    assert lines == ["Seven allies back Rutte.", f"Source: five news articles; data version {ds.version}"]
+    lines = export.footer(
+        "Seven allies back Rutte.", ds.version, articles=list(article_names(ds.articles).values())
+    ).split("\n")
+    assert lines == [
+        "Seven allies back Rutte.",
+        "Source: five news articles (Bloomberg via a Ukrainian news site, c. 19 January 2024; Outlet not named, "
+        "c. 23 February 2024; EUROPolitika, c. 4 April 2024; News aggregator (Nitish Verma), c. 29 April 2024; "
+        f"Outlet not named, c. 26 June 2024); data version {ds.version}",
+    ]

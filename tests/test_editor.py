@@ -26,6 +26,7 @@ from editor_run import steps
 from rutte_race import charts, cite, embeds, export, paths, whole_view
 from rutte_race.check import check
 from rutte_race.filters import bounds_of
+from rutte_race.formatting import article_names
 from rutte_race.load import load
 from rutte_race.text import escape_markdown
 
@@ -154,7 +155,8 @@ def test_the_new_stances_are_on_the_map_for_their_date(served):
     }
     assert status["Romania"] == "backs" and status["Hungary"] == "backs"
     # Seven in the fixture, then Hungary and Romania.
-    assert escape_markdown("On 20 June 2024, 9 of 32 allies backed Rutte.") in page_text(at)
+    said = next(line for line in page_text(at).split("\n") if line.startswith("On 20 June 2024"))
+    assert said == escape_markdown("On 20 June 2024, 9 of 32 allies backed Rutte.")
 
 
 def test_the_day_before_hungary_s_week_it_is_still_opposed(served):
@@ -203,8 +205,8 @@ def test_the_sidebar_help_and_the_citation_say_the_new_number(served):
 
 
 def test_exports_say_the_new_number(ds, project, tmp_path):
-    footer = export.footer("A description.", ds.version, articles=len(ds.articles))
-    assert footer.endswith(f"Source: six news articles; data version {ds.version}")
+    footer = export.footer("A description.", ds.version, articles=list(article_names(ds.articles).values()))
+    assert "Source: six news articles (" in footer and footer.endswith(f"); data version {ds.version}")
     view = bounds_of(ds).default()
     story = whole_view.build(ds, view, date(2026, 12, 1))
     page = whole_view.html_page(story)

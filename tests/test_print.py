@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from rutte_race import cite, embeds, export, whole_view
 from rutte_race.filters import bounds_of
+from rutte_race.formatting import article_names
 from rutte_race.url_state import ViewState
 
 RETRIEVED = date(2025, 3, 4)
@@ -177,7 +178,9 @@ def test_chart_html_has_a_viewport_a_real_title_and_the_address(ds):
     item = embeds.story_charts(ds)[0]
     exportable = export.Exportable(
         item.chart.to_dict(validate=False),
-        export.footer(item.description, ds.version, articles=len(ds.articles)) + "\n" + cite.address_line(PUBLIC),
+        export.footer(item.description, ds.version, articles=list(article_names(ds.articles).values()))
+        + "\n"
+        + cite.address_line(PUBLIC),
     )
     page = exportable.render("html").decode("utf-8")
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page

@@ -54,15 +54,23 @@ def every_article_is_drawn_and_listed(data: Path, seeds: Path) -> None:
 
 
 def the_map_description_agrees_with_the_map_rows_on_every_change(data: Path, seeds: Path) -> None:
-    """On each day a stance changes, the map's sentence counts exactly the allies its rows draw as backing."""
+    """On each day a stance changes, the map's sentence counts exactly the allies its rows draw as backing, named or
+    counted at the appointment."""
     ds = load(data, seeds)
     changes = views.stance_changes(ds)
     for day in sorted(changes["date"].unique()):
         frame = views.map_frame(ds, day, changes)
         members = frame[frame["status"] != views.NOT_YET_MEMBER]
-        backing = int((members["status"] == "backs").sum())
+        named = int((members["status"] == "backs").sum())
+        counted = int((members["status"] == views.COUNTED).sum())
         sentence = describe.stances_on(frame, day)
-        assert re.search(rf"\b{backing} of {len(members)} allies backed Rutte\.", sentence), (
+        said = (
+            rf"\b{named + counted} of {len(members)} allies backed Rutte: {named} named by the articles, {counted} "
+            "counted from the appointment"
+            if named and counted
+            else rf"\b{named + counted} of {len(members)} allies backed Rutte[.:]"
+        )
+        assert re.search(said, sentence), (
             pd.Timestamp(day),
             sentence,
         )

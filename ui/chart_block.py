@@ -7,6 +7,7 @@ import streamlit as st
 
 from rutte_race import export
 from rutte_race.chart_registry import Scope, ViewChart, draw, on_page
+from rutte_race.formatting import article_names
 from rutte_race.text import escape_markdown
 from ui import charts as chart_cache
 from ui import data
@@ -42,7 +43,12 @@ def show_notes(item: ViewChart) -> None:
         _built(item),
         item.file_parts,
         item.data,
-        export.footer(item.description, version, item.corrections_notice, articles=len(item.scope.ds.articles)),
+        export.footer(
+            item.description,
+            version,
+            item.corrections_notice,
+            articles=list(article_names(item.scope.ds.articles).values()),
+        ),
         version,
         item.slug,
     )

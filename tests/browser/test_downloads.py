@@ -43,7 +43,7 @@ def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
     assert svg.tag.endswith("svg") and "30 April 2024" in ET.tostring(svg, encoding="unicode")
     pdf = files["pdf"][1].read_bytes()
     assert pdf.startswith(b"%PDF") and len(PdfReader(io.BytesIO(pdf)).pages) == 1
-    rows = list(csv.DictReader(io.StringIO(files["csv"][1].read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(files["csv"][1].read_text(encoding="utf-8-sig"))))
     assert len(rows) == 32 and "Türkiye" in {row["Ally"] for row in rows}
 
     app.goto(files["html"][1].as_uri())  # offline: the network guard blocks anything but local files
@@ -56,5 +56,5 @@ def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
 def test_the_quotes_csv_carries_the_data_version_on_every_row(app, app_url, tmp_path):
     open_page(app, app_url, "quotes")
     _, path = save_download(app.get_by_role("button", name="Download these quotes (CSV)"), tmp_path)
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
     assert rows and {row["Data version"] for row in rows} == {load().version}
