@@ -8,7 +8,7 @@ import streamlit as st
 from rutte_race import jump, views
 from rutte_race.chart_registry import BACKER_MAP
 from rutte_race.formatting import day_text
-from ui import data, state
+from ui import data, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons
 from ui.page import start_page
@@ -114,7 +114,7 @@ def on_the_day() -> None:
     stances = data.table_for_view(  # one table per drawn map, as the map's drawing is shared (its draw_key)
         BACKER_MAP.drawing_key(day_scope), ds, None, lambda: drawn["backer-map"].data
     )
-    st.dataframe(stances, hide_index=True, width="stretch")
+    tables.show(stances)
     state.sync_url(day_view, bounds)
 
 
@@ -130,4 +130,4 @@ st.caption(
 history_table = data.table_rows_for_view(
     "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()
 )
-st.dataframe(history_table, hide_index=True, width="stretch")
+tables.show(history_table)

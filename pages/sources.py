@@ -25,9 +25,9 @@ st.markdown(
     f"Every claim in this story comes from **{counts.news_articles}**, listed below. We read each one, wrote down "
     "every claim it makes about the race as one row (who, what, when, the stance it reports), and kept with each "
     "row the **exact sentence** of the article it comes from. A check run on every change proves each sentence and "
-    f"quote occurs word for word in its article. {len(outside)} facts come from outside the articles (dates, offices "
-    "and venues on the public record, each with its source): they date a claim or correct an article, never add a "
-    "claim, and are labelled wherever they appear."
+    f"quote occurs word for word in its article. {len(outside)} rows also rest on a fact from outside the articles (a "
+    "date, an office or a venue on the public record, each with its source): it dates a claim or corrects an "
+    "article, never adds a claim, and is labelled wherever it appears."
 )
 
 st.header(f"The {counted(counts.articles, 'article')}")
@@ -72,7 +72,6 @@ st.markdown(
     "that report. Charts never draw a date more precisely than it is known."
 )
 inferred = data.for_view("inferred dates", ds, None, lambda: views.inferred_dates(ds.events))
-st.caption(f"{len(inferred)} of {len(ds.events)} rows have a date we inferred rather than read off the article.")
 inferred_table = data.table_for_view(
     "inferred dates",
     ds,
@@ -85,7 +84,10 @@ inferred_table = data.table_for_view(
         }
     ),
 )
-st.dataframe(inferred_table, hide_index=True, width="stretch")
+with st.expander(
+    f"The {len(inferred)} of {len(ds.events)} rows whose date we inferred rather than read off the article"
+):
+    st.dataframe(inferred_table, hide_index=True, width="stretch")
 
 st.header("Where the articles disagree")
 
@@ -114,9 +116,12 @@ st.header("Rules the data follows")
 st.markdown(
     "Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused."
 )
-st.markdown(
-    "\n".join(f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES)
-)
+with st.expander(f"The {len(RULES)} rules"):
+    st.markdown(
+        "\n".join(
+            f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES
+        )
+    )
 
 st.header("How we read a stance")
 st.markdown(
@@ -124,14 +129,15 @@ st.markdown(
     "writing why we read it so, and that reason is shown with it. Longer phrases count first: *no sign of "
     "supporting* is not yet backing, not backing."
 )
-st.markdown(
-    "\n".join(
-        f"- **{STATUS_LABELS[stance]}**: {', '.join(f'“{w}”' for w in words)}"
-        for stance, words in STANCE_WORDING.items()
+with st.expander("The wording of each stance"):
+    st.markdown(
+        "\n".join(
+            f"- **{STATUS_LABELS[stance]}**: {', '.join(f'“{w}”' for w in words)}"
+            for stance, words in STANCE_WORDING.items()
+        )
+        + "\n- **A position that continues, or was held earlier** (confirms the stance held, never changes it): "
+        + ", ".join(f"“{w}”" for w in CONTINUING_WORDING)
     )
-    + "\n- **A position that continues** (confirms the stance held, never changes it): "
-    + ", ".join(f"“{w}”" for w in CONTINUING_WORDING)
-)
 
 st.header("Facts from outside the articles")
 st.markdown(
@@ -152,7 +158,8 @@ outside_table = data.table_for_view(
         }
     ),
 )
-st.dataframe(outside_table, hide_index=True, width="stretch")
+with st.expander(f"The {len(outside)} facts from outside the articles, with their sources"):
+    st.dataframe(outside_table, hide_index=True, width="stretch")
 
 st.header("Download the data")
 st.markdown(
@@ -170,9 +177,10 @@ st.download_button(
     on_click="ignore",
     icon=":material/download:",
 )
-for name, (language, code) in cite.snippets(ds.version).items():
-    st.markdown(f"**{name}**")
-    st.code(code, language=language, wrap_lines=True)
+with st.expander("Read the data in Python or R"):
+    for name, (language, code) in cite.snippets(ds.version).items():
+        st.markdown(f"**{name}**")
+        st.code(code, language=language, wrap_lines=True)
 
 st.header("How to cite")
 st.code(

@@ -402,3 +402,20 @@ def test_a_speaker_with_accents_is_found_by_the_name_typed_without_them():
     at = page("quotes").run()
     options = at.multiselect[0].options
     assert "Recep Tayyip Erdoğan (Erdogan)" in options and "Jens Stoltenberg" in options
+
+
+def test_the_page_tables_leave_machine_readable_dates_to_the_csv():
+    at = page("backer_map", as_of="2024-04-30").run()
+    on_the_day = at.dataframe[0]
+    assert list(on_the_day.proto.column_order) == [
+        "Ally",
+        "Stance",
+        "Since",
+        "What",
+        "Article says",
+        "Source",
+        "How sure are we",
+    ]
+    assert "Since (date)" in on_the_day.value.columns  # still in the data the CSV is written from
+    timeline = page("timeline").run().dataframe[0]
+    assert "Date" not in timeline.proto.column_order and "When" in timeline.proto.column_order
