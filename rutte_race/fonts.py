@@ -37,7 +37,18 @@ def register() -> None:
 # What a file's embedded copy holds: Latin letters with the accents of every European language the race names (Türkiye,
 # Kariņš, Erdoğan, Rinkēvičs), figures and the house punctuation. Cut once per process, then shared by every file.
 CHARACTERS = "".join(
-    chr(c) for c in [*range(0x20, 0x7F), *range(0xA0, 0x180), *range(0x2010, 0x2027), 0x2030, 0x20AC, 0x2212, 0x25CA]
+    chr(c)
+    for c in [
+        *range(0x20, 0x7F),
+        *range(0xA0, 0x180),
+        *range(0x2010, 0x2027),
+        0x2030,
+        0x20AC,
+        0x2212,
+        0x25A0,
+        0x25CA,
+        0x25CF,
+    ]
 )
 
 

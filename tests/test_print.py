@@ -194,3 +194,16 @@ def test_the_embed_folder_carries_the_public_address(ds, tmp_path):
     for name in ("index.html", "stances-by-ally.html"):
         assert PUBLIC in (tmp_path / name).read_text(encoding="utf-8"), name
     assert not LOOPBACK.search((tmp_path / "index.html").read_bytes())
+
+
+def test_the_pdf_is_set_in_the_house_typeface_alone(public_pdf):
+    # Every font the PDF embeds is Source Sans 3: the page text, its margins and every chart's symbols (■ ● ◊). A
+    # typeface it cannot load, or a character missing from its embedded copy, would bring in another.
+    reader = PdfReader(io.BytesIO(public_pdf))
+    fonts = {
+        str(font["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+        for font in [font.get_object()]
+    }
+    assert fonts and all(name.startswith("Source-Sans-3") for name in fonts), fonts  # '/ABCDEF+Source-Sans-3-Bold'
