@@ -169,10 +169,12 @@ class Exportable:
         return self._files[fmt]
 
 
-def footer(description: str, version: str, corrections_notice: str = "", *, articles: list[str]) -> str:
+def footer(
+    description: str, version: str, corrections_notice: str = "", *, articles: list[str], listed_in: str = ""
+) -> str:
     """What every export carries under the chart: its description, corrections if any, the source (the `articles`
-    by name, so a reader can find them) and data version."""
-    source = f"{counts.counted(len(articles), 'news article')} ({'; '.join(articles)})"
+    by name, so a reader can find them, or where the file lists them: `listed_in`) and data version."""
+    source = f"{counts.counted(len(articles), 'news article')} ({listed_in or '; '.join(articles)})"
     return "\n".join(
         line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line
     )

@@ -124,7 +124,9 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
 def source_line(item: ViewChart, story: Story) -> str:
     """The lines every chart export carries under its description (corrections, source, version, the app's
     address), as one line."""
-    footer = export.footer("", story.version, item.corrections_notice, articles=[name for _, name in story.sources])
+    footer = export.footer(
+        "", story.version, item.corrections_notice, articles=[n for _, n in story.sources], listed_in="see Sources"
+    )
     return " · ".join(line for line in [*footer.split("\n"), cite.address_line(story.address)] if line)
 
 
