@@ -16,7 +16,7 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("The candidates")
-ran_openly = ds.candidates.loc[ds.candidates["status"] != "mentioned", "name"].tolist()
+ran_openly = ds.candidates.loc[ds.candidates["candidate_id"].isin(views.declared_candidates(ds)), "name"].tolist()
 st.markdown(
     f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
     f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; "
@@ -38,7 +38,7 @@ def cards() -> dict[str, dict]:
                 [
                     f"### {escape_markdown(cand['name'])}",
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
-                    f"**{tables.CANDIDATE_STATUS[cand['status']]}.** First named in: "
+                    f"**{tables.candidate_outcome(cand['status'], cand['declared'])}.** First named in: "
                     f"{escape_markdown(sources[cand['first_article_id']])}.",
                     f"Last reported: {escape_markdown(cand['last_event'])}",
                 ]

@@ -570,6 +570,14 @@ def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):
     return charts.candidates_steps_chart(steps, title, subtitle, sc.view.start, sc.view.end)
 
 
+def candidates_subtitle(view: ViewState, names: dict[str, str]) -> str:
+    """The dates, and whose candidates: the country filter keeps the candidates of the countries chosen."""
+    dates = f"{day_text(view.start)} to {day_text(view.end)}"
+    if not view.countries:
+        return f"{dates}; every candidate"
+    return f"{dates}; candidates from {describe.names_list([names.get(c, c) for c in view.countries], most=4)}"
+
+
 CANDIDATES = ChartDef(
     slug="candidates",
     page="candidates",
@@ -579,6 +587,7 @@ CANDIDATES = ChartDef(
     describe=lambda sc, table: describe.candidates(table, sc.ds.events),
     table=lambda sc, table: tables.candidates(table, sc.ds.articles, sc.names),
     drawn_events=candidates_drawn,
+    subtitle=lambda sc: candidates_subtitle(sc.view, sc.names),
     file_name=lambda sc: ("candidates", *dated_range(sc.view)),
     what="Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.",
     ignores=("as_of", "speakers", "event"),

@@ -78,6 +78,12 @@ CANDIDATE_STATUS = {
     "declared": "Declared",
     "mentioned": "Named, never declared",
 }
+STOOD_ASIDE = "Stood aside, never declared"  # withdrew without a reported candidacy
+
+
+def candidate_outcome(status: str, declared: bool) -> str:
+    """How a candidate's run ended, in readers' words: a withdrawal without a reported candidacy is standing aside."""
+    return STOOD_ASIDE if status == "withdrew" and not declared else CANDIDATE_STATUS[status]
 
 
 def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -88,7 +94,7 @@ def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str
             "Candidate": table["name"],
             "Country": table["country_iso3"].map(lambda c: names.get(c, c)),
             "Role at the time": table["role_at_time"],
-            "Outcome": table["status"].astype(str).map(CANDIDATE_STATUS),
+            "Outcome": [candidate_outcome(str(s), d) for s, d in zip(table["status"], table["declared"])],
             "First named in": table["first_article_id"].map(sources),
             "Last reported": table["last_event"].fillna(""),
             "Sourced rows": table["sourced_rows"],

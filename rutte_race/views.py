@@ -176,8 +176,8 @@ def quotes(ds: Dataset) -> pd.DataFrame:
 
 
 def candidate_table(ds: Dataset) -> pd.DataFrame:
-    """Each candidate with the date of the first article naming them, how their run ended, and how many rows source
-    them."""
+    """Each candidate with the date of the first article naming them, how their run ended, whether an article reports
+    them declaring, and how many rows source them."""
     events = ds.events[ds.events["candidate"] != ""]
     last = events.sort_values("date", kind="stable").groupby("candidate").last()
     out = ds.candidates.copy()
@@ -185,6 +185,7 @@ def candidate_table(ds: Dataset) -> pd.DataFrame:
     out["last_event_date"] = out["candidate_id"].map(last["date"])
     out["last_event"] = out["candidate_id"].map(last["summary"])
     out["sourced_rows"] = out["candidate_id"].map(events.groupby("candidate").size()).fillna(0).astype(int)
+    out["declared"] = out["candidate_id"].isin(declared_candidates(ds))
     return out
 
 

@@ -419,3 +419,12 @@ def test_the_page_tables_leave_machine_readable_dates_to_the_csv():
     assert "Since (date)" in on_the_day.value.columns  # still in the data the CSV is written from
     timeline = page("timeline").run().dataframe[0]
     assert "Date" not in timeline.proto.column_order and "When" in timeline.proto.column_order
+
+
+def test_an_unofficial_candidate_who_stood_aside_did_not_run_openly():
+    # Kallas is reported as an unofficial candidate who stood aside (2 April 2024), never as declaring.
+    at = page("candidates").run()
+    intro = next(m.value for m in at.markdown if "were named for the job" in m.value)
+    assert "Only Mark Rutte and Klaus Iohannis ran openly" in intro
+    card = next(m for m in markdown_texts(at) if m.startswith("### Kaja Kallas"))
+    assert "**Stood aside, never declared.**" in card
