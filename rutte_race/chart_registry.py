@@ -183,6 +183,7 @@ STANCE_COLUMNS = {
     "stance": "Stance",
     "start": "From",
     "start_precision": "From: how exact",
+    "last": "Last reported",
     "end": "Until",
     "how": "How we know",
     "evidence": "Article says",
@@ -404,20 +405,46 @@ def _named_backers(sc: Scope) -> int:
 
 
 def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
+    """The chart's periods, allies in the chart's order, each with its last report; then the allies no article names,
+    counted as backing from the decision when the dates hold it."""
     names = formatting.article_names(sc.ds.articles)
-    return pd.DataFrame(
+    backing = rows[rows["status"] == "backs"].groupby("iso3")["start"].min()
+    first_backing = pd.to_datetime(rows["iso3"].map(backing.to_dict())).fillna(pd.Timestamp.max)  # never: last
+    order = rows.assign(_backs=first_backing, _first=rows.groupby("iso3")["start"].transform("min"))
+    rows = order.sort_values(["_backs", "_first", "name", "start"], kind="stable")
+    named = pd.DataFrame(
         {
             "name": rows["name"],
             "stance": rows["status"].map(views.STATUS_LABELS),
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
             "start_precision": tables.how_exact(rows["precision"]),
+            "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),
             "end": rows["end"].dt.strftime("%Y-%m-%d").fillna(""),
             "how": [views.COUNTED_AT_DECISION if d else "Named in the article" for d in rows["derived"]],
             "evidence": rows["evidence"],
             "source": rows["article_id"].map(names),
             "how_sure": rows["how_sure"],
         }
-    ).rename(columns=STANCE_COLUMNS)
+    )
+    first, last = time_axis.domain(sc.view.start, sc.view.end)
+    decision = decision_day(sc.ds)
+    unnamed = sorted(sc.names[c] for c in _unnamed_allies(sc, set(rows["iso3"]), last))
+    counted = pd.DataFrame(
+        {
+            "name": unnamed,
+            "stance": views.STATUS_LABELS["backs"],
+            "start": decision.strftime("%Y-%m-%d"),
+            "start_precision": tables.HOW_EXACT["day"],
+            "last": "",
+            "end": "",
+            "how": views.COUNTED_AT_DECISION,
+            "evidence": "",
+            "source": "",
+            "how_sure": "",
+        }
+    )
+    shown = [named, counted] if first <= decision < last and unnamed else [named]
+    return pd.concat(shown, ignore_index=True).rename(columns=STANCE_COLUMNS)
 
 
 def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):

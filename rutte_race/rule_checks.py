@@ -238,6 +238,7 @@ READER_TEXT = {
     "events": ("summary", "date_basis", "note", "stance_basis", "outside_fact", "outside_source"),
     "articles": ("cited_as", "published_basis", "summary", "note"),
     "candidates": ("role_at_time", "note"),
+    "corrections": ("reason",),  # the method page lists what the fact-check changed, by reason
 }
 _SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{4}\b")
 
@@ -501,7 +502,7 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("events", "nato_members"), stances_are_allies),
     (("events", "nato_members"), stances_change_only_when_reported),
     (("events",), quoted_speakers_have_no_comma),
-    (("articles", "candidates", "events"), reader_text_in_house_style),
+    (("articles", "candidates", "corrections", "events"), reader_text_in_house_style),
     (("events",), note_types_have_notes),
     (("events",), facts_agree),
     (("events",), appointed_before_taking_office),

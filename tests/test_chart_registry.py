@@ -139,3 +139,19 @@ def test_views_whose_map_date_and_countries_agree_share_one_drawing_of_the_map(d
     # Every other chart draws from the whole view.
     timeline = chart_registry.TIMELINE.drawing_key
     assert timeline(scopes["wide"]) != timeline(scopes["narrower"])
+
+
+def test_the_story_csv_holds_every_ally_the_chart_draws_in_its_order(ds):
+    item = next(i for i in chart_registry.view_charts(ds, bounds_of(ds).default()) if i.slug == "stances-by-ally")
+    table = item.data
+    # The eight allies the articles name, in the chart's order (by first backing), Hungary's two periods last of them;
+    # then the other 24 allies, counted as backing from the appointment.
+    named = table[table["How we know"] == "Named in the article"]
+    assert list(dict.fromkeys(named["Ally"])) == [
+        "France", "Germany", "United States", "United Kingdom", "Spain", "Estonia", "Türkiye", "Hungary",
+    ]  # fmt: skip
+    counted = table[table["Ally"].isin(set(table["Ally"]) - set(named["Ally"]))]
+    assert len(counted) == 24 and set(counted["From"]) == {"2024-06-26"}
+    hungary = table[(table["Ally"] == "Hungary") & (table["Stance"] == "Opposes")].iloc[0]
+    # Opposed by 5 March (Politico, cited by EUROPolitika); last reported holding out c. 4 April ('still no sign').
+    assert (hungary["From"], hungary["Last reported"], hungary["Until"]) == ("2024-03-05", "2024-04-04", "2024-06-26")

@@ -116,7 +116,8 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         # 5 March).
         expected = {
             "backer-map": f"As last reported by 25 June 2024; {allies}",
-            "candidates": f"7 July 2023 to 1 October 2024; {'candidates from ' + allies if countries else 'every candidate'}",
+            "candidates": "7 July 2023 to 1 October 2024; "
+            + (f"candidates from {allies}" if countries else "every candidate"),
             "stances-by-ally": f"{'1 March' if countries else '1 January'} 2024 to 1 October 2024; {chosen}",
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug

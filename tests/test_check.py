@@ -968,3 +968,12 @@ def test_every_resource_has_sources_and_a_licence():
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"]
     assert all(resource.get("sources") for resource in package["resources"]), "every resource names its sources"
+
+
+def test_a_change_s_reason_is_reader_text_and_never_names_an_article_by_its_id(copy):
+    # The method page lists what the fact-check changed, by reason: readers see every reason.
+    line = copy.edit("corrections.csv", "us-backs-biden-outside-source", reason="Dated as bloomberg-backers says.")
+    assert (
+        f"corrections.csv, line {line}, reason: names an article's id ('bloomberg-backers') where readers see it; "
+        "name an article by outlet and date"
+    ) in copy.problems()
