@@ -26,6 +26,6 @@ def test_the_map_s_description_is_its_accessible_name_and_follows_the_date(app, 
 
     app.get_by_role("button", name="Next change").click()
     wait_ready(app)
-    moved = app.locator('[data-testid="stCaptionContainer"]').filter(has_text="allies backed Rutte.").first
+    moved = app.locator('[data-testid="stCaptionContainer"]').filter(has_text="allies backed Rutte").first
     expect(moved).not_to_have_text(text)
     assert moved.inner_text().startswith("On ") and moved.inner_text() != text
