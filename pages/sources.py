@@ -143,7 +143,8 @@ st.header("Facts from outside the articles")
 st.markdown(
     f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), "
     "to date the row or to correct the article. Each is kept apart from the article's words, with its source, and "
-    f"shown to readers as “{OUTSIDE_LABEL}: …”. None of them changes a stance or a count."
+    f"shown to readers as “{OUTSIDE_LABEL}: …”. None of them changes a stance. Where one shows that an article "
+    "named the wrong person, the row is counted under the person the record names, and its note says so."
 )
 outside_table = data.table_for_view(
     "outside facts",

@@ -35,8 +35,9 @@ def allies_of(n: int, chosen: bool) -> str:
 
 
 def _holdouts(stances: pd.DataFrame, day) -> str:
-    """' Hungary opposed him, as last reported by c. 4 April 2024; Türkiye was not yet backing him.' or nothing: the
-    allies named as holding out on `day`, each with its last report when that is older than the one that began it."""
+    """' Hungary opposed him (reported by 5 March 2024; last reported holding out by c. 4 April 2024); Türkiye was
+    not yet backing him.' or nothing: the allies named as holding out on `day`, each with the report that began its
+    stance and its last report of holding out, when that is later."""
     words = {
         "opposes": ("opposed him", "opposed him"),
         "reservations": ("held reservations", "held reservations"),
@@ -49,9 +50,18 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
         plain = [in_prose(name) for name, when in last.items() if not when]
         if plain:
             parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
-        parts += [f"{in_prose(name)} {one}, as last reported by {when}" for name, when in last.items() if when]
+        parts += [
+            f"{in_prose(name)} {one} (reported by {_first_report_of(row)}; last reported holding out by {when})"
+            for name, when, (_, row) in zip(last, last.values(), held.iterrows())
+            if when
+        ]
     text = "; ".join(parts)
     return f" {text[0].upper()}{text[1:]}." if parts else ""
+
+
+def _first_report_of(row: pd.Series) -> str:
+    """'5 March 2024': the report that began an ally's stance."""
+    return date_label(row["source_date"], str(row["source_date_precision"]))
 
 
 def _last_report_of(row: pd.Series, day) -> str:

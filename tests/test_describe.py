@@ -1,6 +1,7 @@
 """Chart descriptions generated from the data and the filters: right on known dates, shown under each chart,
 given as its accessible text, and written into its exports."""
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -38,25 +39,27 @@ def test_names_list(names, expected):
         (
             "2024-04-10",
             (),
-            "On 10 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024; "
+            "On 10 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "last reported holding out by c. 4 April 2024); "
             "Türkiye was not yet backing him.",
         ),
         (
             "2024-04-30",
             (),
-            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
+            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "last reported holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
-            "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary opposed him, as last reported by "
-            "c. 4 April 2024.",
+            "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary opposed him (reported by "
+            "5 March 2024; last reported holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN",),
-            "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him, as last reported by "
-            "c. 4 April 2024.",
+            "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him (reported by "
+            "5 March 2024; last reported holding out by c. 4 April 2024).",
         ),
         (
             "2024-06-26",
@@ -126,7 +129,8 @@ def test_candidates_description_says_how_each_run_ended(ds):
         ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
         (
             "pages/backer_map.py",
-            "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
+            "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "last reported holding out by c. 4 April 2024).",
         ),
         ("pages/candidates.py", "5 people were named for the job."),
     ],
@@ -146,11 +150,13 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     spec = export.export_spec(
         charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test"
     )
-    assert spec["title"]["text"] == [description, "Source: test"]
+    assert spec["title"]["text"][0].startswith("On 30 April 2024, 7 of 32 allies backed Rutte.")
+    assert spec["title"]["text"][-1] == "Source: test"
     svg = export.render(spec, "svg").decode("utf-8")
+    drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
-        "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024."
-        in svg
+        "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; last reported "
+        "holding out by c. 4 April 2024)." in drawn
     )
 
 

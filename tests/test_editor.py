@@ -183,7 +183,7 @@ def test_the_new_quote_is_on_the_quotes_page(served):
     [
         ("app.py", "From six news articles, who was named"),
         ("pages/timeline.py", "Every claim and event in the six articles"),
-        ("pages/quotes.py", "Every direct quote in the six articles"),
+        ("pages/quotes.py", "Every direct quote the six articles attribute"),
         ("pages/sources.py", "comes from **six news articles**"),
         ("pages/sources.py", "The six articles"),
     ],

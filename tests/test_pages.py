@@ -353,7 +353,8 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "backer_map",
             {"as_of": "2024-04-30"},
-            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him, as last reported by c. 4 April 2024.",
+            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "last reported holding out by c. 4 April 2024).",
         ),
         (
             "candidates",
