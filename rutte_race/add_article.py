@@ -27,7 +27,7 @@ from rutte_race.paths import DATA_DIR, SEEDS_DIR
 from rutte_race.quotations import Quotation, quotations
 from rutte_race.rule_checks import parse_date
 
-PRECISIONS = ("day", "week", "month", "year", "approx")
+PRECISIONS = ("day", "week", "month", "year", "approx", "by_month")
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")
 
 

@@ -86,12 +86,16 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> s
     named = int((allies["status"] == "backs").sum())
     counted = int((allies["status"] == COUNTED).sum())
     of = allies_of(len(allies), chosen=bool(countries))
-    text = f"On {day_text(day)}, {named + counted} of {of} backed Rutte"
-    if counted:
-        text += (
-            f": {named} named by the articles, {counted} counted from the appointment, which needed every ally"
-            if named
-            else ": counted from the appointment, which needed every ally"
+    if not counted:  # before the appointment, only the allies an article names as backing him
+        text = f"On {day_text(day)}, {named} of {of} {'was' if named == 1 else 'were'} named as backing Rutte"
+    elif named:
+        text = (
+            f"On {day_text(day)}, {named + counted} of {of} backed Rutte: {named} named by the articles, {counted} "
+            "counted from the appointment, which needed every ally"
+        )
+    else:
+        text = (
+            f"On {day_text(day)}, {counted} of {of} backed Rutte: counted from the appointment, which needed every ally"
         )
     return f"{text}.{_holdouts(allies, day)}"
 

@@ -4,13 +4,20 @@ import re
 
 import pandas as pd
 
-PRECISION_WORDS = {"day": "", "week": "week only", "month": "month only", "year": "year only", "approx": "approximate"}
+PRECISION_WORDS = {
+    "day": "",
+    "week": "week only",
+    "month": "month only",
+    "year": "year only",
+    "approx": "approximate",
+    "by_month": "latest month only",
+}
 
 
 def date_label(day: pd.Timestamp, precision: str, year: bool = True) -> str:
     """A date written no more precisely than it is known, in the house style: '22 February 2024', 'week of
-    17 June 2024', 'October 2023', '2023', 'c. 19 January 2024'. Without `year` (a chart's label, under an axis
-    that gives it): 'c. 19 January'."""
+    17 June 2024', 'October 2023', '2023', 'c. 19 January 2024', 'by July 2023' (no later than that month). Without
+    `year` (a chart's label, under an axis that gives it): 'c. 19 January'."""
     if pd.isna(day):
         return ""
     suffix = f" {day:%Y}" if year else ""
@@ -18,6 +25,8 @@ def date_label(day: pd.Timestamp, precision: str, year: bool = True) -> str:
         return f"week of {day.day} {day:%B}{suffix}"
     if precision == "month":
         return f"{day:%B}{suffix}"
+    if precision == "by_month":
+        return f"by {day:%B}{suffix}"
     if precision == "year":
         return f"{day:%Y}"
     prefix = "c. " if precision == "approx" else ""

@@ -61,7 +61,8 @@ def date_span(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Ser
     """Start and (exclusive) end of the period each date stands for, so a month is drawn as a month."""
     start = dates.copy()
     end = dates + pd.Timedelta(days=1)
-    week, month, year, approx = precision == "week", precision == "month", precision == "year", precision == "approx"
+    week, year, approx = precision == "week", precision == "year", precision == "approx"
+    month = precision.isin(["month", "by_month"])  # a latest month is drawn over that month
     end[week] = dates[week] + pd.Timedelta(days=7)
     end[month] = dates[month] + pd.offsets.MonthBegin(1)
     end[year] = dates[year] + pd.offsets.YearBegin(1)

@@ -17,6 +17,7 @@ HOW_EXACT = {
     "month": "to the month (the date is its first day)",
     "year": "to the year (the date is 1 January)",
     "approx": "approximately (within three days)",
+    "by_month": "no later than the month (the date is its first day)",
 }
 
 

@@ -33,32 +33,34 @@ def test_names_list(names, expected):
     "day, countries, expected",
     [
         # Türkiye had given no sign yet: Erdoğan's expectations in the call of 31 March are not a stance.
-        ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies backed Rutte. Hungary opposed him."),
+        ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him."),
         # EUROPolitika, c. 4 April: 'still no sign of supporting Rutte ... from Türkiye and Hungary'. Hungary's
         # opposition continues; Türkiye is named as not yet backing.
         (
             "2024-04-10",
             (),
-            "On 10 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
+            "(reported by 5 March 2024; "
             "last reported holding out by c. 4 April 2024); "
             "Türkiye was not yet backing him.",
         ),
         (
             "2024-04-30",
             (),
-            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
+            "(reported by 5 March 2024; "
             "last reported holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
-            "On 30 April 2024, 1 of the 2 chosen allies backed Rutte. Hungary opposed him (reported by "
+            "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary opposed him (reported by "
             "5 March 2024; last reported holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN",),
-            "On 30 April 2024, 0 of the 1 chosen ally backed Rutte. Hungary opposed him (reported by "
+            "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary opposed him (reported by "
             "5 March 2024; last reported holding out by c. 4 April 2024).",
         ),
         (
@@ -67,7 +69,7 @@ def test_names_list(names, expected):
             "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
             "which needed every ally.",
         ),
-        ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies backed Rutte."),  # before Sweden joined
+        ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies were named as backing Rutte."),  # before Sweden joined
     ],
 )
 def test_map_description_on_known_dates(ds, changes, day, countries, expected):
@@ -129,7 +131,8 @@ def test_candidates_description_says_how_each_run_ended(ds):
         ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
         (
             "pages/backer_map.py",
-            "On 25 June 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
+            "(reported by 5 March 2024; "
             "last reported holding out by c. 4 April 2024).",
         ),
         ("pages/candidates.py", "5 people were named for the job."),
@@ -150,13 +153,13 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     spec = export.export_spec(
         charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test"
     )
-    assert spec["title"]["text"][0].startswith("On 30 April 2024, 7 of 32 allies backed Rutte.")
+    assert spec["title"]["text"][0].startswith("On 30 April 2024, 7 of 32 allies were named as backing Rutte.")
     assert spec["title"]["text"][-1] == "Source: test"
     svg = export.render(spec, "svg").decode("utf-8")
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
-        "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; last reported "
-        "holding out by c. 4 April 2024)." in drawn
+        "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him (reported by 5 March "
+        "2024; last reported holding out by c. 4 April 2024)." in drawn
     )
 
 

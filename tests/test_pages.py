@@ -132,7 +132,9 @@ def test_backer_map_summary_follows_the_as_of_date():
     early = page("backer_map", as_of="2024-03-31").run()
     late = page("backer_map", as_of="2024-06-26").run()
     summary = lambda at: next(c for c in captions(at) if c.startswith("On "))  # noqa: E731
-    assert summary(early) == escape_markdown("On 31 March 2024, 5 of 32 allies backed Rutte. Hungary opposed him.")
+    assert summary(early) == escape_markdown(
+        "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him."
+    )
     assert summary(late) == escape_markdown(
         "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
         "which needed every ally."
@@ -353,7 +355,8 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "backer_map",
             {"as_of": "2024-04-30"},
-            "On 30 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
+            "(reported by 5 March 2024; "
             "last reported holding out by c. 4 April 2024).",
         ),
         (

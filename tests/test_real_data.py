@@ -68,7 +68,9 @@ def the_map_description_agrees_with_the_map_rows_on_every_change(data: Path, see
             rf"\b{named + counted} of {len(members)} allies backed Rutte: {named} named by the articles, {counted} "
             "counted from the appointment"
             if named and counted
-            else rf"\b{named + counted} of {len(members)} allies backed Rutte[.:]"
+            else rf"\b{counted} of {len(members)} allies backed Rutte: counted from the appointment"
+            if counted
+            else rf"\b{named} of {len(members)} allies (was|were) named as backing Rutte\."
         )
         assert re.search(said, sentence), (
             pd.Timestamp(day),

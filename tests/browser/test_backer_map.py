@@ -16,13 +16,15 @@ STATUS_COLOURS = (
 # its legend. Hungary stays opposed from 5 March; Türkiye is named as not yet backing from c. 4 April.
 EXPECTED = {
     date(2024, 4, 28): (
-        "On 28 April 2024, 6 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+        "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
+        "(reported by 5 March 2024; "
         "last reported holding out by c. 4 April 2024); "
         "Türkiye was not yet backing him.",
         ["Backs Rutte: 6 allies", "No stance reported: 24 allies", "Not yet backing: 1 ally", "Opposes: 1 ally"],
     ),
     date(2024, 4, 29): (
-        "On 29 April 2024, 7 of 32 allies backed Rutte. Hungary opposed him (reported by 5 March 2024; "
+        "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
+        "(reported by 5 March 2024; "
         "last reported holding out by c. 4 April 2024).",
         ["Backs Rutte: 7 allies", "No stance reported: 24 allies", "Opposes: 1 ally"],
     ),
