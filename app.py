@@ -21,7 +21,7 @@ PAGES = [
     st.Page("pages/backer_map.py", title="Backer map", icon=":material/map:"),
     st.Page("pages/candidates.py", title="Candidates", icon=":material/groups:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
-    st.Page("pages/sources.py", title="Sources & method", icon=":material/menu_book:"),
+    st.Page("pages/sources.py", title="Sources and method", icon=":material/menu_book:"),
     st.Page("pages/corrections.py", title="Corrections", icon=":material/edit_note:"),
 ]
 

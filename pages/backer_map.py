@@ -105,7 +105,11 @@ def on_the_day() -> None:
     allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
     st.caption(
-        f"{shown} of the {len(allies)} allies of {day_text(as_of)} shown."
+        (
+            f"All {len(allies)} allies of {day_text(as_of)} shown."
+            if shown == len(allies)
+            else f"{shown} of the {len(allies)} allies of {day_text(as_of)} shown."
+        )
         + (" Allies outside your country filter are darker grey." if view.countries else "")
     )
     for item in drawn.values():

@@ -40,7 +40,7 @@ def cards() -> dict[str, dict]:
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
                     f"**{tables.candidate_outcome(cand['status'], cand['declared'])}.** First named in: "
                     f"{escape_markdown(sources[cand['first_article_id']])}.",
-                    f"Last reported: {escape_markdown(cand['last_event'])}",
+                    f"Latest report: {escape_markdown(cand['last_event'])}",
                 ]
             ),
             "note": escape_markdown(cand["note"]) if cand["note"] else "",

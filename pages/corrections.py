@@ -54,7 +54,19 @@ errors = corrections.article_errors(log)
 published = corrections.log(corrections.after_publication(ds.corrections, ds.published), ds.events, ds.articles)
 
 st.header("Errors in the articles")
-st.caption(f"{len(errors)} errors the articles make, each shown wherever its row appears.")
+withdrawn = int((log["Kind"] == corrections.WITHDRAWN).sum())
+st.caption(
+    f"{len(errors)} errors the articles make, each shown wherever its row appears."
+    + (
+        (
+            " One more, first logged as an error, was found not to be one; its row's note says why."
+            if withdrawn == 1
+            else f" {withdrawn} more, first logged as errors, were found not to be; their rows' notes say why."
+        )
+        if withdrawn
+        else ""
+    )
+)
 for _, row in errors.iterrows():
     error_card(row)
 

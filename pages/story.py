@@ -22,6 +22,11 @@ st.markdown(describe.standfirst(counts))
 
 show_page_charts("story", data.scope(ds, view))
 
+filtered = view.countries or (view.start, view.end) != (bounds.default_start, bounds.default_end)
+if filtered:  # the figures and the lead tell the whole race; only the chart follows the filters
+    st.caption(
+        "The figures and the paragraph below are for the whole race, whatever your filters; the chart follows them."
+    )
 for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures)):
     column.metric(label, value, help=meaning or None)
 st.markdown(describe.story_lead(figures, counts))

@@ -233,7 +233,11 @@ def stance_axis_start(sc: Scope, rows: pd.DataFrame) -> pd.Timestamp:
 def stance_subtitle(sc: Scope) -> str:
     """The dates the chart draws (from its axis's start) and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    return describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    text = describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    if start <= sc.view.start:
+        return text
+    # The chosen dates start earlier than anything drawn: say why the axis starts later than the filter.
+    return text.replace(formatting.day_text(start), f"{start:%B %Y} (no stance reported earlier)", 1)
 
 
 def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
@@ -246,11 +250,15 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     shown_from = stance_axis_start(sc, rows)
     out_rows, bars, reports = [], [], []
     order = {}
+    # The holdouts first, the story's tension, by when they were first reported holding out; then the backers, by
+    # when they were first reported backing.
     for iso3, periods in rows.groupby("iso3", sort=False):
         backing = periods[(periods["status"] == "backs")]
+        holding = periods[periods["status"] != "backs"]
         order[iso3] = (
+            holding.empty,
+            holding["start"].min() if not holding.empty else pd.Timestamp.min,
             backing["start"].min() if not backing.empty else pd.Timestamp.max,
-            periods["start"].min(),
             periods["name"].iloc[0],
         )
     for rank, iso3 in enumerate(sorted(order, key=order.get)):
@@ -259,14 +267,13 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         for _, period in periods.iterrows():
             when = _when(period["start"], period["precision"], one_year)
             status = period["status"]
-            inside = period["start"] >= first
             verb = {
                 "backs": "counted as backing from" if period["derived"] else "backs from",
                 "undeclared": "not yet backing,",
                 "reservations": "reservations from",
                 "opposes": "opposes from",
             }[status]
-            parts.append(f"{verb} {when}" if inside else f"{verb.split(' from')[0].rstrip(',')} (from {when})")
+            parts.append(f"{verb} {when}")
             end = min(period["end"] if pd.notna(period["end"]) else last, last)
             bar = {
                 "ally": period["name"],

@@ -829,11 +829,11 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     shape = {
         "field": "step",
         "type": "nominal",
-        "title": "Step",
+        "title": "What happened",
         "scale": {"domain": [kinds.label(k) for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
         "legend": {
             "orient": "bottom",
-            "columns": legend_columns(wide=5, narrow=2),
+            "columns": legend_columns(wide=3, narrow=2),
             "symbolFillColor": TEXT,
             "symbolStrokeColor": TEXT,
             "symbolStrokeWidth": 1.5,

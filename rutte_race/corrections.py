@@ -189,7 +189,7 @@ def fact_check(ds) -> FactCheck:
         "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
         "Independent fact-checkers then read every sentence of every article against the rows. "
         f"The fact-check changed **{rows} rows** ({len(changes)} changes) for {len(by_reason)} reasons, listed "
-        "below. Its record, sentence by sentence, is in the data package (factcheck.md)."
+        "below. Its record, sentence by sentence, is the fact-check file in the data package you can download below."
     )
     reasons = [(why, f"{n} {'row' if n == 1 else 'rows'}") for why, n in by_reason.items()]
     return FactCheck(text, reasons)

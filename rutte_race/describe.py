@@ -186,7 +186,7 @@ def timeline(rows: pd.DataFrame) -> str:
     ordered = rows.sort_values("date", kind="stable")
     first, last = (date_label(r["date"], str(r["date_precision"])) for r in (ordered.iloc[0], ordered.iloc[-1]))
     bounded = int(rows["date_basis"].str.startswith(NO_LATER).sum())
-    text = f"{len(rows)} sourced events from {first} to {last}. The commonest are {common}."
+    text = f"{len(rows)} sourced events from {first} to {last}. The most frequent kinds: {common}."
     if bounded:
         text += (
             f" {bounded} {'is' if bounded == 1 else 'are'} dated only by the article that reports "
@@ -256,7 +256,7 @@ def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
             f"{names_list([h.name for h in holdouts])}: see the chart for when." if holdouts else "",
         ),
         (
-            "First reported backing to appointment",
+            "From first backing to appointment",
             months_at_least(figures["days_to_appointment"]),
             f"The first backing is reported by {figures['first_backing_when']}; it may have begun earlier.",
         ),

@@ -32,14 +32,14 @@ def bounds_of(ds: Dataset) -> Bounds:
 @per_version
 def facts(ds: Dataset) -> pd.DataFrame:
     """One row per fact: where several articles report the same fact (rows sharing a fact_id), the earliest report
-    stands for it (the earliest date, then the earliest article), carrying how many articles report it. Charts and
-    counts draw these, so a restated fact counts once."""
+    stands for it (the earliest date, then the earliest article), carrying how many articles report it; oldest first.
+    Charts and counts draw these, so a restated fact counts once."""
     events = ds.events
     published = events["article_id"].map(ds.articles.set_index("article_id")["published"])
     fact = events["fact_id"].where(events["fact_id"] != "", "row:" + events["event_id"])
     order = events.assign(_fact=fact, _published=published).sort_values(["date", "_published"], kind="stable")
     first = order.drop_duplicates("_fact")
-    return events.loc[events.index.isin(first.index)]
+    return events.loc[first.index]  # in date order, as tables and files list them
 
 
 def facts_in_view(ds: Dataset, state: ViewState) -> pd.DataFrame:

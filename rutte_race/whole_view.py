@@ -26,7 +26,8 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 def intro(counts: Counts) -> str:
     return (
         "The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
-        f"the quotes that match, and the {counts.news_articles} every claim comes from."
+        f"the quotes that match, and the {counts.news_articles} every claim comes from. The lead and its figures "
+        "above are for the whole race, whatever the filters."
     )
 
 

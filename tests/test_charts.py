@@ -113,12 +113,13 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         assert spec["usermeta"]["title"] == drawn.title, slug  # the drawn title may wrap on a phone
         # The map is of one date, so its subtitle gives that date, not the range; the story chart gives the dates it
         # draws, from the month of the first stance of the allies shown (France's etc., c. 19 January; Hungary's,
-        # 5 March).
+        # 5 March), and says why it starts later than the chosen dates.
         expected = {
             "backer-map": f"As last reported by 25 June 2024; {allies}",
             "candidates": "7 July 2023 to 1 October 2024; "
             + (f"candidates from {allies}" if countries else "every candidate"),
-            "stances-by-ally": f"{'1 March' if countries else '1 January'} 2024 to 1 October 2024; {chosen}",
+            "stances-by-ally": f"{'March' if countries else 'January'} 2024 (no stance reported earlier) to 1 October "
+            f"2024; {chosen}",
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
         spec_text(drawn.chart)  # strict JSON: no NaN

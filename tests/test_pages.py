@@ -51,7 +51,7 @@ def test_navigation_app_first_run_shows_the_story_with_filters():
     assert [m.label for m in at.metric] == [
         "Allies named as backing him",
         "Allies named as holding out",
-        "First reported backing to appointment",
+        "From first backing to appointment",
         "Rivals who ran openly",
     ]
 
@@ -79,7 +79,7 @@ def test_story_figures_come_from_the_data():
     figures = {m.label: m.value for m in at.metric}
     assert figures["Rivals who ran openly"] == "1" and figures["Allies named as holding out"] == "2"
     # 19 January to 26 June 2024 is 159 days, and the first backing's date is only an upper bound: a minimum.
-    assert figures["First reported backing to appointment"] == "Over 5 months"
+    assert figures["From first backing to appointment"] == "Over 5 months"
 
 
 @pytest.mark.parametrize("name,title", PAGES.items())
@@ -278,7 +278,11 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     # Five errors: Kariņš called Lithuanian, the Latvian foreign minister named as Rinkēvičs, Rutte's tenure as twelve
     # years, the press conference placed in Ankara (and the southern-flank line given to Erdoğan), and the war called
     # an imminent threat.
-    assert captions(at)[0] == "5 errors the articles make, each shown wherever its row appears."
+    # Two more were logged as errors and withdrawn: a forecast that later failed, and a place the row's sentence lacks.
+    assert captions(at)[0] == (
+        "5 errors the articles make, each shown wherever its row appears. 2 more, first logged as errors, were found "
+        "not to be; their rows' notes say why."
+    )
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 5 and "**Why:**" not in text
     assert "None so far" in text
@@ -348,7 +352,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
             "timeline",
             {"countries": "HUN"},
             "3 sourced events from 5 March 2024 to c. 29 April 2024. "
-            "The commonest are reservations (2) and oppositions (1). "
+            "The most frequent kinds: reservations (2) and oppositions (1). "
             "3 are dated only by the article that reports them, so they may have happened earlier.",
         ),
         # By 30 April: the United States, France, Germany, the UK, Spain, Estonia and Türkiye back him.
@@ -379,7 +383,7 @@ def test_a_candidate_card_is_one_block_of_text_and_one_of_sourced_lines():
     assert card.split("\n\n")[1:] == [
         "**Romania** · President of Romania",
         "**Withdrew.** First named in: Outlet not named, c\\. 23 February 2024.",
-        "Last reported: Iohannis, Rutte's only competitor, withdraws for lack of support\\.",
+        "Latest report: Iohannis, Rutte's only competitor, withdraws for lack of support\\.",
     ]
     sourced = next(m for m in markdown_texts(at) if "Romania's President Iohannis is running against Rutte" in m)
     entries = sourced.split("\n\n")

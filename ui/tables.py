@@ -1,5 +1,5 @@
 """How the pages show tables: the columns readers read (the machine-readable ones stay in the CSV), and a long
-table of events at its height with its first columns pinned."""
+table of events at its height."""
 
 import streamlit as st
 
@@ -25,7 +25,7 @@ def events_table(table) -> None:
         table,
         height=min(38 * (len(table) + 1), 520),
         column_config={
-            "What": st.column_config.TextColumn(width="medium", pinned=True),
+            "What": st.column_config.TextColumn(width="large"),  # pinned, it would be drawn grey like an index
             "Article says": st.column_config.TextColumn(width="large"),
         },
     )

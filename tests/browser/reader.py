@@ -17,7 +17,7 @@ NAV_TITLES = {
     "backer_map": "Backer map",
     "candidates": "Candidates",
     "quotes": "Quotes",
-    "sources": "Sources & method",
+    "sources": "Sources and method",
     "corrections": "Corrections",
 }
 

@@ -13,7 +13,7 @@ def test_first_reader_after_a_restart_gets_the_app_from_a_deep_link(page, tmp_pa
         open_page(page, url, "backer_map", "countries=HUN")
         sidebar = page.locator('[data-testid="stSidebar"]')
         expect(sidebar.get_by_text("Hungary")).to_be_visible()
-        expect(page.get_by_role("link", name="Sources & method", exact=True).first).to_be_visible()
+        expect(page.get_by_role("link", name="Sources and method", exact=True).first).to_be_visible()
         expect(page).to_have_url(f"{url}/backer_map?countries=HUN")
         assert_no_exception(page)
     finally:
