@@ -407,11 +407,12 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
 
 
 def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
-    """The legend: each status some ally has on the map, with its count ('Backs Rutte: 7 allies'), in legend order,
-    then countries outside the alliance."""
+    """The legend: each status some ally has on the map, with its count ('Named as backing Rutte: 7 allies'), in
+    legend order, then countries outside the alliance."""
     statuses = [*STATUS_ORDER, FILTERED_OUT] if filtering else STATUS_ORDER
     counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
-    labels = {s: f"{MAP_LABELS[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
+    words = {**MAP_LABELS, "backs": "Named as backing Rutte"}  # the articles name only some of those who backed him
+    labels = {s: f"{words[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 
@@ -430,10 +431,10 @@ def _map_panel(
         "type": "nominal",
         "title": None,
         "scale": {"domain": list(labels.values()), "range": [STATUS_COLOURS[s] for s in labels]},
-        "legend": {
-            "orient": "bottom",
+        "legend": {  # above the map, so a phone shows the key before it scrolls the map
+            "orient": "top",
             "direction": "horizontal",
-            "columns": legend_columns(wide=4, narrow=1),
+            "columns": legend_columns(wide=4, narrow=2),
             "labelLimit": 0,
             "symbolType": "square",
             "symbolSize": 150,

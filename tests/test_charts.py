@@ -58,15 +58,15 @@ def test_map_greys_out_countries_before_they_joined(ds):
 def test_map_legend_counts_follow_the_date(ds):
     early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S")
     late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S")
-    assert "Backs Rutte: 5 allies" in spec_text(early) and "Opposes: 1 ally" in spec_text(early)
-    assert "Backs Rutte: 7 allies" in spec_text(late)
+    assert "Named as backing Rutte: 5 allies" in spec_text(early) and "Opposes: 1 ally" in spec_text(early)
+    assert "Named as backing Rutte: 7 allies" in spec_text(late)
     assert "Counted as backing at the appointment: 25 allies" in spec_text(late)
     assert "Opposes" not in spec_text(late)  # the legend lists only the statuses on the map
 
 
 def test_map_marks_allies_outside_the_country_filter(ds):
     spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S"))
-    assert "Ally outside your country filter: 31 allies" in spec and "Backs Rutte: 1 ally" in spec
+    assert "Ally outside your country filter: 31 allies" in spec and "Named as backing Rutte: 1 ally" in spec
 
 
 def test_map_tooltip_names_the_stance_without_a_count(ds):

@@ -20,13 +20,18 @@ EXPECTED = {
         "(reported by 5 March 2024; "
         "last reported holding out by c. 4 April 2024); "
         "Türkiye was not yet backing him.",
-        ["Backs Rutte: 6 allies", "No stance reported: 24 allies", "Not yet backing: 1 ally", "Opposes: 1 ally"],
+        [
+            "Named as backing Rutte: 6 allies",
+            "No stance reported: 24 allies",
+            "Not yet backing: 1 ally",
+            "Opposes: 1 ally",
+        ],
     ),
     date(2024, 4, 29): (
         "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
         "(reported by 5 March 2024; "
         "last reported holding out by c. 4 April 2024).",
-        ["Backs Rutte: 7 allies", "No stance reported: 24 allies", "Opposes: 1 ally"],
+        ["Named as backing Rutte: 7 allies", "No stance reported: 24 allies", "Opposes: 1 ally"],
     ),
 }
 
