@@ -1,6 +1,8 @@
 """Journey: a reader checks how sure the story is (a map tooltip says how many articles report a stance), follows
 a chart's corrections link to the log, and finds on the method page the rules and how to cite this data version."""
 
+import re
+
 from playwright.sync_api import expect
 from reader import MAP_MIDDLE, assert_no_exception, open_page, tooltip_over, wait_ready
 
@@ -24,6 +26,8 @@ def test_the_method_page_tells_the_fact_check_and_the_corrections_page_the_artic
 
     open_page(app, app_url, "sources")
     expect(app.get_by_role("heading", name="How we checked")).to_be_visible()
+    rules = app.locator('[data-testid="stExpander"] summary').filter(has_text=re.compile(r"The \d+ rules$"))
+    rules.click()  # the rules are folded under their heading
     expect(app.get_by_text("A public backing", exact=False).first).to_be_visible()
     citation = app.locator('[data-testid="stCode"]').filter(has_text="every claim of five news articles, sourced")
     expect(citation).to_contain_text(f"Dataset version {version}.")
@@ -36,6 +40,6 @@ def test_the_method_page_tells_the_fact_check_and_the_corrections_page_the_artic
     log = opened.value
     wait_ready(log)
     expect(log.locator('[data-testid="stMain"] h1').first).to_have_text("Corrections")
-    expect(log.get_by_text("What is right:")).to_have_count(5)
+    expect(log.get_by_text("What is right:")).to_have_count(5)  # the errors of the tests' frozen data
     expect(log.get_by_text("None so far.", exact=False)).to_be_visible()
     assert_no_exception(log)
