@@ -20,8 +20,8 @@ ran_openly = ds.candidates.loc[ds.candidates["candidate_id"].isin(views.declared
 st.markdown(
     f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
     f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; "
-    "the others expressed interest or were floated in the press. Where an article gets one of them wrong, the card "
-    "says so."
+    "the others expressed interest or were floated in the press. Where an article gets one of them wrong, even "
+    "their name, the card says so, and they are counted as the person the record shows."
 )
 
 

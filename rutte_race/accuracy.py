@@ -66,11 +66,16 @@ def _folded(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", normalise(text).lower()) if not unicodedata.combining(c))
 
 
+def names_person(text: str, person: str) -> bool:
+    """Whether `text` names `person` by a word of their name of four letters or more, accents aside."""
+    folded = _folded(text)
+    words = {w for w in re.findall(r"[a-z]+", _folded(person)) if len(w) >= 4}
+    return any(re.search(rf"\b{w}\b", folded) for w in words)
+
+
 def names_speaker(evidence: str, quote: str, actor: str) -> bool:
-    """Whether the evidence, outside the quote itself, names the speaker by a word of four letters or more."""
-    around = _folded(evidence).replace(_folded(quote), " ")
-    words = {w for w in re.findall(r"[a-z]+", _folded(actor)) if len(w) >= 4}
-    return any(re.search(rf"\b{w}\b", around) for w in words)
+    """Whether the evidence, outside the quote itself, names the speaker (names_person)."""
+    return names_person(_folded(evidence).replace(_folded(quote), " "), actor)
 
 
 def _day(value: str) -> date | None:

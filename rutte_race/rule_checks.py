@@ -361,15 +361,20 @@ def candidates_before_withdrawing(data: Data) -> list[Problem]:
 
 
 def candidates_agree_with_events(data: Data) -> list[Problem]:
-    """A candidate's first article is the earliest naming them, and their status matches their events."""
+    """A candidate's first article is the earliest whose sentence names them (an article that gets the name wrong
+    reports the person, but does not name them), and their status matches their events."""
     problems = []
     published = {a["article_id"]: a["published"] for a in data.tables["articles"]}
     for cand in data.tables["candidates"]:
         rows = [e for e in data.tables["events"] if e["candidate"] == cand["candidate_id"]]
-        named_in = {e["article_id"] for e in rows if e["article_id"] in published}
+        named_in = {
+            e["article_id"]
+            for e in rows
+            if e["article_id"] in published and accuracy.names_person(e["evidence"], cand["name"])
+        }
         naming = sorted(named_in, key=lambda a: (published[a], a))
         if naming and cand["first_article_id"] != naming[0]:
-            reason = f"should be {naming[0]!r}, the earliest article naming {cand['candidate_id']}"
+            reason = f"should be {naming[0]!r}, the earliest article whose sentence names {cand['candidate_id']}"
             problems.append(Problem("candidates.csv", cand["_line"], "first_article_id", reason))
         kinds = {e["kind"] for e in rows}
         for status, kind in (("appointed", "appointment"), ("withdrew", "withdrawal")):

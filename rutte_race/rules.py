@@ -114,7 +114,8 @@ RULES = [
     ),
     Rule(
         "One stance a day",
-        "A later report of the same stance is corroboration, not a change. An ally cannot hold two stances on one day.",
+        "A later report of the same stance is corroboration, not a change. An ally cannot be stated to hold two "
+        "stances on one day; a report of a position held earlier may share the day of the change it preceded.",
         Broken(
             "events.csv",
             "estonia-backs-kallas",

@@ -417,7 +417,14 @@ CELL_FAULTS = [
         "candidates.csv",
         "iohannis",
         {"first_article_id": "bloomberg-backers"},
-        ["first_article_id: should be 'leading-contender', the earliest article naming iohannis"],
+        ["first_article_id: should be 'leading-contender', the earliest article whose sentence names iohannis"],
+    ),
+    (
+        "first article gets the name wrong",  # it calls Latvia's foreign minister Edgars Rinkēvičs
+        "candidates.csv",
+        "karins",
+        {"first_article_id": "bloomberg-backers"},
+        ["first_article_id: should be 'leading-contender', the earliest article whose sentence names karins"],
     ),
     (
         "first article unknown",
@@ -426,7 +433,7 @@ CELL_FAULTS = [
         {"first_article_id": "no-such-article"},
         [
             "first_article_id: 'no-such-article' is not a known article_id in articles.csv",
-            "first_article_id: should be 'leading-contender', the earliest article naming wallace",
+            "first_article_id: should be 'leading-contender', the earliest article whose sentence names wallace",
         ],
     ),
     (
