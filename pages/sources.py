@@ -1,4 +1,4 @@
-"""Sources & method: the articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
+"""Sources and method: the articles, how the data was built, inferred dates, disagreements, rules, downloads, citing."""
 
 from datetime import date
 
@@ -104,8 +104,9 @@ def disagreements() -> list[str]:
 
 disputed = data.for_view("disagreements", ds, None, disagreements)
 st.caption(
-    f"{len(disputed)} facts the articles report differently; each row of such a fact says so wherever it appears. "
-    "Errors an article makes on its own are on the Corrections page."
+    f"{len(disputed)} facts the articles report differently, or one article reports two ways; each row of such a "
+    "fact says so wherever it appears. Where a fact from outside the articles shows an article wrong, the error is "
+    "on the Corrections page."
 )
 for fact in disputed:
     st.markdown(fact)

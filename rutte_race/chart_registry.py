@@ -114,7 +114,7 @@ class ViewChart:
 
     @property
     def what(self) -> str:
-        return self.definition.what.format(subtitle=self.subtitle)
+        return self.definition.what.format(subtitle=self.subtitle.split("\n")[0])  # its dates and allies
 
     @cached_property  # a map's marks key reads every ally's row: once per drawn view, not per rerun
     def cache_key(self) -> tuple:
@@ -236,8 +236,8 @@ def stance_subtitle(sc: Scope) -> str:
     text = describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
     if start <= sc.view.start:
         return text
-    # The chosen dates start earlier than anything drawn: say why the axis starts later than the filter.
-    return text.replace(formatting.day_text(start), f"{start:%B %Y} (no stance reported earlier)", 1)
+    # The chosen dates start earlier than anything drawn: a line of its own says why the axis starts later.
+    return text.replace(formatting.day_text(start), f"{start:%B %Y}", 1) + f"\nNo stance reported before {start:%B %Y}"
 
 
 def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
@@ -382,7 +382,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 }
             )
     decision_note = (
-        {"date": decision.isoformat(), "text": f"Appointed {_when(decision, 'day', one_year)}:\nall had to agree"}
+        {"date": decision.isoformat(), "text": f"Appointed {_when(decision, 'day', one_year)}: all had to agree"}
         if first <= decision < last
         else None
     )

@@ -8,7 +8,7 @@ import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
-from rutte_race.formatting import article_names, date_labels
+from rutte_race.formatting import article_names, date_label, date_labels
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
 
 FILTERED_OUT = "filtered_out"
@@ -103,7 +103,7 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
     text, params = with_title_params(chart.get("params", []), title)
     title_params = {
         "text": text,
-        "subtitle": [subtitle, *more_lines],
+        "subtitle": [*subtitle.split("\n"), *more_lines],
         "anchor": "start",
         "fontSize": 16,
         "subtitleFontSize": 12,
@@ -391,13 +391,17 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
         }
         if feature["id"] in allies.index:
             ally = allies.loc[feature["id"]]
-            status = str(ally["status"])
+            status, label = str(ally["status"]), MAP_LABELS[str(ally["status"])]
+            if pd.notna(ally["unreported_since"]):  # drawn faded, as on the story chart
+                status = faded(status)
+                when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
+                label = f"{label}, last reported {when}"
             if countries and ally["iso3"] not in countries:
-                status = FILTERED_OUT
+                status, label = FILTERED_OUT, MAP_LABELS[FILTERED_OUT]
             props.update(
                 name=ally["name"],
                 status=status,
-                label=MAP_LABELS[status],
+                label=label,
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
                 **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure")},
                 source=_text(ally["source_label"]),
@@ -409,9 +413,14 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
 def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     """The legend: each status some ally has on the map, with its count ('Named as backing Rutte: 7 allies'), in
     legend order, then countries outside the alliance."""
-    statuses = [*STATUS_ORDER, FILTERED_OUT] if filtering else STATUS_ORDER
+    order = [v for s in STATUS_ORDER for v in ((s, faded(s)) if s in HOLDOUTS else (s,))]
+    statuses = [*order, FILTERED_OUT] if filtering else order
     counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
-    words = {**MAP_LABELS, "backs": "Named as backing Rutte"}  # the articles name only some of those who backed him
+    words = {
+        **MAP_LABELS,
+        "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
+        **{faded(s): f"{MAP_LABELS[s]}, not reported since" for s in HOLDOUTS},
+    }
     labels = {s: f"{words[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
@@ -430,9 +439,9 @@ def _map_panel(
         "field": "properties.legend",
         "type": "nominal",
         "title": None,
-        "scale": {"domain": list(labels.values()), "range": [STATUS_COLOURS[s] for s in labels]},
-        "legend": {  # above the map, so a phone shows the key before it scrolls the map
-            "orient": "top",
+        "scale": {"domain": list(labels.values()), "range": [MAP_COLOURS[s] for s in labels]},
+        "legend": {
+            "orient": "bottom",  # above, Vega would set it over the chart's title in the exports
             "direction": "horizontal",
             "columns": legend_columns(wide=4, narrow=2),
             "labelLimit": 0,
@@ -539,6 +548,7 @@ SHADES = {
     **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},
     NOT_YET_MEMBER: "#FFFFFF",
 }
+MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): SHADES[faded(status)] for status in HOLDOUTS}}
 ROW_STEP = 44  # px per ally: a label of up to two lines above a bar
 LINE_STEP = 12  # px more per ally when a label takes a third line
 HEADER_ROW = " "  # the top row, unnamed: the decision's note
@@ -730,7 +740,7 @@ def stances_by_ally(
                     "align": "right" if turn else "left",
                     "dx": -5 if turn else 5,
                     "baseline": "bottom",
-                    "dy": 4,
+                    "dy": -9,  # one line, clear of the first ally's label of up to three lines below it
                     "fontSize": 11,
                     "fontWeight": "bold",
                     "lineHeight": 13,

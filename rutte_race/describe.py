@@ -272,8 +272,11 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
     def bold(text: str) -> str:
         return f"**{text}**" if markdown else text
 
-    holdouts = figures["holdouts"]
-    held = "; ".join(escape(_holdout_sentence(h, figures["appointment"]["date"])) for h in holdouts)
+    holdouts = figures["holdouts"]  # told in full under the chart: here only who, so the lead does not repeat it
+    names = escape(names_list([in_prose(h.name) for h in holdouts])) if holdouts else ""
+    held = (
+        f"{names} {'was' if len(holdouts) == 1 else 'were'} named as holding out; the chart shows when" if names else ""
+    )
     first = escape(names_list([in_prose(n) for n in figures["first_backers"]]))
     ran = figures["rivals_who_ran"]
     rivals = counted(figures["rivals"], "rival")

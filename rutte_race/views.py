@@ -140,7 +140,26 @@ def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None =
     out["status"] = pd.Categorical(status, categories=STATUS_ORDER)
     out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
     out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None
+    out[["unreported_since", "unreported_since_precision"]] = unreported_since(ds, out, day)
     return out.sort_values(["status", "name"]).reset_index(drop=True)
+
+
+def unreported_since(ds: Dataset, allies: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """For each ally of `allies` (map_frame) holding out on `day`, the last report of that stance and its precision
+    when `day` is after it (the stance is drawn faded from then, as on the story chart); NaT and '' otherwise."""
+    periods = stance_periods(ds)
+    current = periods[(periods["start"] <= day) & (periods["end"].isna() | (periods["end"] > day))]
+    current = current.drop_duplicates("iso3", keep="last").set_index("iso3")
+    holding = allies["status"].astype(str).isin(list(kinds.HOLDING_BACK))
+    since = pd.to_datetime(allies["iso3"].map(dict(zip(current.index, current["last"]))))
+    stale = holding & since.notna() & (since < day)
+    return pd.DataFrame(
+        {
+            "since": since.where(stale),
+            "precision": allies["iso3"].map(current["last_precision"]).where(stale, ""),
+        },
+        index=allies.index,
+    )
 
 
 def member_choices(ds: Dataset) -> dict[str, str]:
@@ -154,8 +173,13 @@ def member_choices(ds: Dataset) -> dict[str, str]:
 
 
 def turning_days(ds: Dataset, changes: pd.DataFrame) -> list[pd.Timestamp]:
-    """Every day a stance changed or an ally joined, in order: between two of them every ally's status stays."""
-    return sorted({*changes["date"], *ds.members["accession_date"].dropna()})
+    """Every day a stance changed, an ally joined or a holdout went unreported (the day after its last report, when
+    the map starts to draw it faded), in order: between two of them every ally's status stays."""
+    periods = stance_periods(ds)
+    holding = periods[periods["status"].isin(list(kinds.HOLDING_BACK)) & periods["last"].notna()]
+    unreported = holding["last"] + pd.Timedelta(days=1)
+    unreported = unreported[holding["end"].isna() | (unreported < holding["end"])]
+    return sorted({*changes["date"], *ds.members["accession_date"].dropna(), *unreported})
 
 
 def same_stances_day(day, turns: list[pd.Timestamp]) -> pd.Timestamp:

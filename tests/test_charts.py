@@ -70,12 +70,12 @@ def test_map_marks_allies_outside_the_country_filter(ds):
 
 
 def test_map_tooltip_names_the_stance_without_a_count(ds):
-    features = charts.map_features(
-        views.map_frame(ds, "2024-04-30"),
-        ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},),
-        (),
-    )
-    assert features[0]["properties"]["label"] == "Opposes"  # not 'Opposes (1)', which reads as a count
+    hungary = ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},)
+    early = charts.map_features(views.map_frame(ds, "2024-03-20"), hungary, ())[0]["properties"]
+    assert (early["label"], early["status"]) == ("Opposes", "opposes")  # not 'Opposes (1)', which reads as a count
+    # After its last report holding out (c. 4 April), drawn faded and saying so, as on the story chart.
+    late = charts.map_features(views.map_frame(ds, "2024-04-30"), hungary, ())[0]["properties"]
+    assert (late["label"], late["status"]) == ("Opposes, last reported c. 4 April 2024", "opposes_faded")
 
 
 def test_filtered_timeline_only_holds_the_chosen_countries(ds):
@@ -118,10 +118,13 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
             "backer-map": f"As last reported by 25 June 2024; {allies}",
             "candidates": "7 July 2023 to 1 October 2024; "
             + (f"candidates from {allies}" if countries else "every candidate"),
-            "stances-by-ally": f"{'March' if countries else 'January'} 2024 (no stance reported earlier) to 1 October "
-            f"2024; {chosen}",
+            "stances-by-ally": f"{'March' if countries else 'January'} 2024 to 1 October 2024; {chosen}",
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
+        if slug == "stances-by-ally":  # and why its axis starts after the chosen dates
+            assert (
+                spec["title"]["subtitle"][1] == f"No stance reported before {'March' if countries else 'January'} 2024"
+            )
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 

@@ -237,7 +237,7 @@ def test_sidebar_offers_both_files_on_click_only():
     assert not at.exception
     buttons = at.sidebar.get("download_button")
     assert [b.proto.label for b in buttons] == [
-        "Download this view as a PDF story",
+        "Download this view as a PDF",
         "Download this view as an HTML page",
     ]
     assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)  # built when clicked, no rerun

@@ -15,7 +15,7 @@ from ui.shared_cache import shared
 
 PAPER = {"a4": "A4", "letter": "US Letter"}
 FILES = {
-    "pdf": ("Download this view as a PDF story", "application/pdf", ":material/picture_as_pdf:"),
+    "pdf": ("Download this view as a PDF", "application/pdf", ":material/picture_as_pdf:"),
     "html": ("Download this view as an HTML page", "text/html", ":material/web:"),
 }
 

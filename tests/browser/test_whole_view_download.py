@@ -44,7 +44,7 @@ def download(app, app_url, tmp_path):
 
 
 def test_the_pdf_story_holds_the_filters_and_the_version(download, version):
-    name, path = download("Download this view as a PDF story")
+    name, path = download("Download this view as a PDF")
     assert name == whole_view.file_name(VIEW, version, "pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
