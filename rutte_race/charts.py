@@ -616,6 +616,12 @@ def stances_by_ally(
         "encoding": {"x": x, "x2": {"field": "end"}, "y": y},
     }
     shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
+    shade_colour = {  # the bars' and the report squares' one colour scale
+        "field": "shade",
+        "type": "nominal",
+        "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
+        "legend": None,
+    }
     periods = {
         "data": spec.data(bars),
         "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
@@ -623,12 +629,7 @@ def stances_by_ally(
             "x": x,
             "x2": {"field": "end"},
             "y": y,
-            "color": {
-                "field": "shade",
-                "type": "nominal",
-                "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
-                "legend": None,
-            },
+            "color": shade_colour,
             "strokeWidth": {
                 "condition": {
                     "test": f"datum.shade == '{NOT_YET_MEMBER}' || indexof(datum.shade, '{FADED}') >= 0",
@@ -690,12 +691,7 @@ def stances_by_ally(
         "encoding": {
             "x": {**x, "field": "at"},
             "y": y,
-            "color": {
-                "field": "shade",
-                "type": "nominal",
-                "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
-                "legend": None,
-            },
+            "color": shade_colour,
             "tooltip": tooltips(ally="Ally", report="Reported"),
         },
     }
