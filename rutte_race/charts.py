@@ -443,7 +443,7 @@ def _map_panel(
         "legend": {
             "orient": "bottom",  # above, Vega would set it over the chart's title in the exports
             "direction": "horizontal",
-            "columns": legend_columns(wide=4, narrow=2),
+            "columns": legend_columns(wide=4, narrow=1),
             "labelLimit": 0,
             "symbolType": "square",
             "symbolSize": 150,
@@ -548,7 +548,9 @@ SHADES = {
     **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},
     NOT_YET_MEMBER: "#FFFFFF",
 }
-MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): SHADES[faded(status)] for status in HOLDOUTS}}
+# A map has no dashed edge to mark a holdout no longer reported, so its pale fill keeps more colour than the story
+# chart's: it stays the map's one warm country among the greys.
+MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.55) for status in HOLDOUTS}}
 ROW_STEP = 44  # px per ally: a label of up to two lines above a bar
 LINE_STEP = 12  # px more per ally when a label takes a third line
 HEADER_ROW = " "  # the top row, unnamed: the decision's note

@@ -184,8 +184,8 @@ def fact_check(ds) -> FactCheck:
     rows = changes["event_id"].replace("", pd.NA).dropna().nunique()
     text = (
         f"Before publication we checked every row against its article: {len(ds.events)} claims, "
-        f"{len(ds.articles)} articles and {len(ds.candidates)} candidates. A check command enforces the rules "
-        "below on every change: sentences and quotes word for word, each stance against its wording, dates and "
+        f"{len(ds.articles)} articles and {len(ds.candidates)} candidates. A check run on every change to the data "
+        "enforces the rules below: sentences and quotes word for word, each stance against its wording, dates and "
         "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
         "Independent fact-checkers then read every sentence of every article against the rows. "
         f"The fact-check changed **{rows} rows** ({len(changes)} changes) for {len(by_reason)} reasons, listed "

@@ -71,7 +71,7 @@ def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map
     if (view.start, view.end) == (bounds.first, bounds.last):
         dates = f"all ({dates})"
     countries = ", ".join(names.get(c, c) for c in view.countries) if view.countries else "all allies"
-    speakers = ", ".join(view.speakers) if view.speakers else "everyone"
+    speakers = ", ".join(view.speakers) if view.speakers else "every speaker"
     return [
         f"Dates: {dates}",
         f"Countries: {countries}",
@@ -227,8 +227,10 @@ def story_html(ds: Dataset, view: ViewState, retrieved: date | None = None) -> b
     return html_page(build(ds, view, retrieved)).encode("utf-8")
 
 
-def file_name(view: ViewState, version: str, ext: str) -> str:
-    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0-7414629b.pdf'."""
+def file_name(view: ViewState, version: str, ext: str, paper: str = "") -> str:
+    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0-7414629b.pdf', or '…-letter.pdf' for a PDF on another
+    paper than A4, so the two never share a name."""
+    size = [paper] if paper and paper != "a4" else []
     return export.file_name(
-        "story", view.start.isoformat(), "to", view.end.isoformat(), *view.countries, "data", version, ext=ext
+        "story", view.start.isoformat(), "to", view.end.isoformat(), *view.countries, "data", version, *size, ext=ext
     )

@@ -90,6 +90,10 @@ def test_file_name_holds_the_filters_and_the_version():
         whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf")
         == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234.pdf"
     )
+    assert (  # US Letter is named, so it never overwrites the A4 copy
+        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf", "letter")
+        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234-letter.pdf"
+    )
 
 
 def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sources_and_citation(
@@ -102,7 +106,7 @@ def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sou
     assert (
         "Countries: all allies" in cover
         and "Backer map as of: 25 June 2024" in cover
-        and "Quotes by: everyone" in cover
+        and "Quotes by: every speaker" in cover
     )
     places = []
     for item in default_story.charts:

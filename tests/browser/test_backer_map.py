@@ -13,7 +13,8 @@ STATUS_COLOURS = (
 
 
 # What the articles give for the two days either side of Türkiye's backing (29 April 2024): the map's description and
-# its legend. Hungary stays opposed from 5 March; Türkiye is named as not yet backing from c. 4 April.
+# its legend. Hungary stays opposed from 5 March; Türkiye is named as not yet backing from c. 4 April. Both were last
+# reported holding out c. 4 April, so by late April the map draws them faded, as not reported since.
 EXPECTED = {
     date(2024, 4, 28): (
         "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
@@ -31,7 +32,7 @@ EXPECTED = {
         "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
         "(reported by 5 March 2024; "
         "last reported holding out by c. 4 April 2024).",
-        ["Named as backing Rutte: 7 allies", "No stance reported: 24 allies", "Opposes: 1 ally"],
+        ["Named as backing Rutte: 7 allies", "No stance reported: 24 allies", "Opposes, not reported since: 1 ally"],
     ),
 }
 
