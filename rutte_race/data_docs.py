@@ -64,7 +64,11 @@ def file_table(data_dir: Path) -> str:
             "data/candidates.csv",
             f"person named as a possible or actual candidate ({len(_rows(data_dir, 'candidates.csv'))})",
         ),
-        ("data/corrections.csv", f"correction or change after publication ({len(_rows(data_dir, 'corrections.csv'))})"),
+        (
+            "data/corrections.csv",
+            "an error of an article, or a change to the data with its version and reason "
+            f"({len(_rows(data_dir, 'corrections.csv'))})",
+        ),
         ("data/nato_members.csv", f"ally ({len(_rows(data_dir, 'nato_members.csv'))}), with its accession date"),
         (
             "data/countries.csv",
