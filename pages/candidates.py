@@ -39,7 +39,12 @@ def cards() -> dict[str, dict]:
                     f"### {escape_markdown(cand['name'])}",
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
                     f"**{tables.candidate_outcome(cand['status'], cand['declared'])}.** First named in: "
-                    f"{escape_markdown(sources[cand['first_article_id']])}.",
+                    f"{escape_markdown(sources[cand['first_article_id']])}"
+                    + (
+                        f"; reported earlier under another name in {escape_markdown(sources[earlier])}."
+                        if (earlier := cand["first_reported_article_id"]) != cand["first_article_id"]
+                        else "."
+                    ),
                     f"Latest report: {escape_markdown(cand['last_event'])}",
                 ]
             ),

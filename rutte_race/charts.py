@@ -374,11 +374,16 @@ def _text(value) -> str:
     return "" if pd.isna(value) else str(value)
 
 
+# Shapes drawn as part of another country: Greenland (304) is Denmark's (208), and in the alliance with it.
+PART_OF = {"304": "208"}
+
+
 def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tuple[str, ...]) -> list[dict]:
     """Region features carrying each ally's status and source; other countries are marked non-members."""
     allies = as_of.set_index("iso_numeric")
     out = []
     for feature in features:
+        ally_id = PART_OF.get(feature["id"], feature["id"])
         props = {
             "name": feature["properties"]["name"],
             "status": NON_MEMBER,
@@ -389,8 +394,8 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             "source": "",
             "how_sure": "",
         }
-        if feature["id"] in allies.index:
-            ally = allies.loc[feature["id"]]
+        if ally_id in allies.index:
+            ally = allies.loc[ally_id]
             status, label = str(ally["status"]), MAP_LABELS[str(ally["status"])]
             if pd.notna(ally["unreported_since"]):  # drawn faded, as on the story chart
                 status = faded(status)
@@ -399,7 +404,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             if countries and ally["iso3"] not in countries:
                 status, label = FILTERED_OUT, MAP_LABELS[FILTERED_OUT]
             props.update(
-                name=ally["name"],
+                name=ally["name"] if ally_id == feature["id"] else f"{feature['properties']['name']} ({ally['name']})",
                 status=status,
                 label=label,
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
@@ -501,11 +506,16 @@ def backer_map(
     topology = json.dumps(shapes)
     europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries)
     america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries)
-    allies = [f for f in europe + america if f["properties"]["status"] != NON_MEMBER]
+
+    # Each ally counted once: not again for a shape drawn as part of it (PART_OF), which the panel need not fit.
+    def allies_in(features: list[dict]) -> list[dict]:
+        return [f for f in features if f["properties"]["status"] != NON_MEMBER and f["id"] not in PART_OF]
+
+    allies = allies_in(europe) + allies_in(america)
     labels = legend_labels(allies, filtering=bool(countries))
     for f in europe + america:
         f["properties"]["legend"] = labels[f["properties"]["status"]]
-    fit_europe = [geo.extent([f for f in europe if f["properties"]["status"] != NON_MEMBER])]
+    fit_europe = [geo.extent(allies_in(europe))]
     fit_america = [geo.extent([f for f in america if f["id"] in map_shapes.TRANSATLANTIC])]
     europe_projection = {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}
     main = _map_panel(europe, fit_europe, europe_projection, width, 330, labels, legend=True, region="europe")
@@ -678,7 +688,7 @@ def stances_by_ally(
                 "lineHeight": LINE_STEP,
                 "lineBreak": "\n",
                 "color": TEXT,
-                **({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round", "aria": False} if halo else {}),
+                **({"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": False} if halo else {}),
             },
             "encoding": {"x": {**x, "field": "label_at"}, "y": y, "text": {"field": "label", "type": "nominal"}},
         }

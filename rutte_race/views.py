@@ -205,7 +205,11 @@ def candidate_table(ds: Dataset) -> pd.DataFrame:
     events = ds.events[ds.events["candidate"] != ""]
     last = events.sort_values("date", kind="stable").groupby("candidate").last()
     out = ds.candidates.copy()
-    out["first_named"] = out["first_article_id"].map(ds.articles.set_index("article_id")["published"])
+    published = ds.articles.set_index("article_id")["published"]
+    out["first_named"] = out["first_article_id"].map(published)
+    # The earliest article reporting them at all: earlier than the first naming them when it gets the name wrong.
+    reporting = events.assign(_published=events["article_id"].map(published)).sort_values("_published", kind="stable")
+    out["first_reported_article_id"] = out["candidate_id"].map(reporting.groupby("candidate")["article_id"].first())
     out["last_event_date"] = out["candidate_id"].map(last["date"])
     out["last_event"] = out["candidate_id"].map(last["summary"])
     out["sourced_rows"] = out["candidate_id"].map(events.groupby("candidate").size()).fillna(0).astype(int)

@@ -78,6 +78,17 @@ def test_map_tooltip_names_the_stance_without_a_count(ds):
     assert (late["label"], late["status"]) == ("Opposes, last reported c. 4 April 2024", "opposes_faded")
 
 
+def test_greenland_is_drawn_as_denmark_s_and_counted_once(ds):
+    shapes = (
+        {"type": "Feature", "id": "304", "properties": {"name": "Greenland"}, "geometry": None},
+        {"type": "Feature", "id": "208", "properties": {"name": "Denmark"}, "geometry": None},
+    )
+    greenland, denmark = (f["properties"] for f in charts.map_features(views.map_frame(ds, "2024-06-25"), shapes, ()))
+    assert greenland["name"] == "Greenland (Denmark)" and greenland["status"] == denmark["status"] != "non_member"
+    spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-06-25"), ds.shapes, (), "T", "S"))
+    assert "No stance reported: 24 allies" in spec  # Denmark once, not again for Greenland
+
+
 def test_filtered_timeline_only_holds_the_chosen_countries(ds):
     state = bounds_of(ds).default()
     rows = filter_events(ds.events, state.__class__(state.start, state.end, ("HUN",)))

@@ -391,6 +391,16 @@ def test_a_candidate_card_is_one_block_of_text_and_one_of_sourced_lines():
     assert "  \n:small[Outlet not named, c\\. 26 June 2024: “Rutte’s appointment was confirmed" in entries[2]
 
 
+def test_a_card_says_when_an_article_reported_a_candidate_under_another_name():
+    at = page("candidates").run()
+    card = next(m for m in markdown_texts(at) if m.startswith("### Krišjānis Kariņš"))
+    # The January article calls Latvia's foreign minister Edgars Rinkēvičs; February's is the first to name him.
+    assert (
+        "First named in: Outlet not named, c\\. 23 February 2024; reported earlier under another name in Bloomberg "
+        "via a Ukrainian news site, c\\. 19 January 2024." in card
+    )
+
+
 def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
     timeline = page("timeline", countries="HUN").run()
     events = timeline.dataframe[0].value
