@@ -24,8 +24,8 @@ EXPECTED = {
         [
             "Named as backing Rutte: 6 allies",
             "No stance reported: 24 allies",
-            "Not yet backing: 1 ally",
-            "Opposes: 1 ally",
+            "Not yet backing, not reported since: 1 ally",
+            "Opposes, not reported since: 1 ally",
         ],
     ),
     date(2024, 4, 29): (
