@@ -35,7 +35,7 @@ def allies_of(n: int, chosen: bool) -> str:
 
 
 def _holdouts(stances: pd.DataFrame, day) -> str:
-    """' Hungary opposed him (reported by 5 March 2024; last reported holding out by c. 4 April 2024); Türkiye was
+    """' Hungary opposed him (reported by 5 March 2024; last reported still holding out by c. 4 April 2024); Türkiye was
     not yet backing him.' or nothing: the allies named as holding out on `day`, each with the report that began its
     stance and its last report of holding out, when that is later."""
     words = {
@@ -51,7 +51,7 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
         if plain:
             parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
         parts += [
-            f"{in_prose(name)} {one} (reported by {_first_report_of(row)}; last reported holding out by {when})"
+            f"{in_prose(name)} {one} (reported by {_first_report_of(row)}; last reported still holding out by {when})"
             for name, when, (_, row) in zip(last, last.values(), held.iterrows())
             if when
         ]
@@ -104,10 +104,10 @@ HOLDING_WORDS = {"opposes": "opposing him", "reservations": "holding reservation
 
 
 def _last_reported(h: Holdout) -> str:
-    """', and last reported holding out by c. 4 April 2024', or nothing when its first report is its last."""
+    """', and last reported still holding out by c. 4 April 2024', or nothing when its first report is its last."""
     if h.last <= h.start:
         return ""
-    return f", and last reported holding out by {date_label(h.last, h.last_precision)}"
+    return f", and last reported still holding out by {date_label(h.last, h.last_precision)}"
 
 
 def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
@@ -118,7 +118,7 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
     named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing Rutte"
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
-        f"{h.name} was {'last ' if h.last > h.start else ''}reported holding out by "
+        f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out by "
         f"{date_label(h.last, h.last_precision)}"
         for h in held
     )
@@ -129,7 +129,7 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
 
 
 def _holdout_sentence(h: Holdout, end) -> str:
-    """'Hungary was reported opposing him by 5 March 2024, and last reported holding out by c. 4 April 2024; no
+    """'Hungary was reported opposing him by 5 March 2024, and last reported still holding out by c. 4 April 2024; no
     article reports it backing him before the appointment on 26 June 2024, which needed every ally'."""
     start = f"{in_prose(h.name)} was reported {HOLDING_WORDS[h.stance]} by {date_label(h.start, h.start_precision)}"
     if h.end is None or h.end > pd.Timestamp(end):

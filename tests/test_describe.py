@@ -41,7 +41,7 @@ def test_names_list(names, expected):
             (),
             "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported holding out by c. 4 April 2024); "
+            "last reported still holding out by c. 4 April 2024); "
             "Türkiye was not yet backing him.",
         ),
         (
@@ -49,19 +49,19 @@ def test_names_list(names, expected):
             (),
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported holding out by c. 4 April 2024).",
+            "last reported still holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
             "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported holding out by c. 4 April 2024).",
+            "5 March 2024; last reported still holding out by c. 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN",),
             "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported holding out by c. 4 April 2024).",
+            "5 March 2024; last reported still holding out by c. 4 April 2024).",
         ),
         (
             "2024-06-26",
@@ -82,12 +82,12 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
     assert describe.stances_title(holdouts, 7, appointed, "2024-10-01") == (
-        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported holding out by "
-        "c. 4 April 2024"
+        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported still holding out "
+        "by c. 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert describe.stances_title(by_april, 7, appointed, "2024-04-30") == (
-        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported holding out by "
+        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out by "
         "c. 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
@@ -133,7 +133,7 @@ def test_candidates_description_says_how_each_run_ended(ds):
             "pages/backer_map.py",
             "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported holding out by c. 4 April 2024).",
+            "last reported still holding out by c. 4 April 2024).",
         ),
         ("pages/candidates.py", "5 people were named for the job."),
     ],
@@ -159,7 +159,7 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
         "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him (reported by 5 March "
-        "2024; last reported holding out by c. 4 April 2024)." in drawn
+        "2024; last reported still holding out by c. 4 April 2024)." in drawn
     )
 
 

@@ -69,7 +69,7 @@ def test_story_figures_come_from_the_data():
     assert "Hungary and Türkiye were named as holding out; the chart shows when." in narrative
     captions = " ".join(c.value.replace("\\", "") for c in at.caption)  # captions are markdown-escaped
     assert (
-        "Hungary was reported opposing him by 5 March 2024, and last reported holding out by c. 4 April 2024; no "
+        "Hungary was reported opposing him by 5 March 2024, and last reported still holding out by c. 4 April 2024; no "
         "article reports it backing him before the appointment on 26 June 2024, which needed every ally" in captions
     )
     assert "Türkiye was reported not yet backing him by c. 4 April 2024, and backed him on 29 April 2024" in captions
@@ -361,7 +361,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
             {"as_of": "2024-04-30"},
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported holding out by c. 4 April 2024).",
+            "last reported still holding out by c. 4 April 2024).",
         ),
         (
             "candidates",

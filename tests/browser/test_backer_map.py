@@ -19,20 +19,24 @@ EXPECTED = {
     date(2024, 4, 28): (
         "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
         "(reported by 5 March 2024; "
-        "last reported holding out by c. 4 April 2024); "
+        "last reported still holding out by c. 4 April 2024); "
         "Türkiye was not yet backing him.",
         [
             "Named as backing Rutte: 6 allies",
             "No stance reported: 24 allies",
-            "Not yet backing, not reported since: 1 ally",
-            "Opposes, not reported since: 1 ally",
+            "Not yet backing, not reported as still held since: 1 ally",
+            "Opposes, not reported as still held since: 1 ally",
         ],
     ),
     date(2024, 4, 29): (
         "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
         "(reported by 5 March 2024; "
-        "last reported holding out by c. 4 April 2024).",
-        ["Named as backing Rutte: 7 allies", "No stance reported: 24 allies", "Opposes, not reported since: 1 ally"],
+        "last reported still holding out by c. 4 April 2024).",
+        [
+            "Named as backing Rutte: 7 allies",
+            "No stance reported: 24 allies",
+            "Opposes, not reported as still held since: 1 ally",
+        ],
     ),
 }
 
