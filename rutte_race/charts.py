@@ -737,7 +737,8 @@ def stances_by_ally(
         layers += [
             {
                 "data": note,
-                "mark": {"type": "rule", "color": "#333", "strokeDash": [3, 3], "strokeWidth": 1},
+                # Mid grey, so the labels it runs behind stay the darker marks.
+                "mark": {"type": "rule", "color": "#8A8A8A", "strokeDash": [3, 3], "strokeWidth": 1},
                 "encoding": {"x": {**x, "field": "date"}},
             },
             *labels,  # over the rule, their halo breaking it

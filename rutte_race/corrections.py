@@ -188,8 +188,9 @@ def fact_check(ds) -> FactCheck:
         "enforces the rules below: sentences and quotes word for word, each stance against its wording, dates and "
         "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
         "Independent fact-checkers then read every sentence of every article against the rows. "
-        f"The fact-check changed **{rows} rows** ({len(changes)} changes) for {len(by_reason)} reasons, listed "
-        "below. Its record, sentence by sentence, is the fact-check file in the data package you can download below."
+        f"The fact-check revised **{rows} of the {len(ds.events)} rows** ({len(changes)} changes in all, for "
+        f"{len(by_reason)} reasons, listed below). Its record, sentence by sentence, is the fact-check file in the "
+        "data package you can download below."
     )
     reasons = [(why, f"{n} {'row' if n == 1 else 'rows'}") for why, n in by_reason.items()]
     return FactCheck(text, reasons)
