@@ -294,7 +294,7 @@ def timeline(
                 "fontSize": 11,
                 "fontWeight": "bold",
                 "color": TEXT,
-                **({"stroke": "white", "strokeWidth": 3, "strokeJoin": "round", "aria": False} if halo else {}),
+                **({"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": False} if halo else {}),
             },
             "encoding": {
                 "x": _x("pos", None, title=False),
