@@ -335,7 +335,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
                 "label": (
-                    f"{who}: {tally['share']} of the {tally['of']} allies\n(about {tally['count']}) back him, {when}"
+                    f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
                     if tally["share"]
                     else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
                 ),
