@@ -240,18 +240,10 @@ def stance_subtitle(sc: Scope) -> str:
     return text.replace(formatting.day_text(start), f"{start:%B %Y}", 1) + f"\nNo stance reported before {start:%B %Y}"
 
 
-def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
-    """What the chart draws for the view: where its axis starts (stance_axis_start), a labelled row per ally, its
-    stance periods, the reports of each holdout (charts.stances_by_ally) and the decision."""
-    first, last = time_axis.domain(sc.view.start, sc.view.end)
-    decision = decision_day(sc.ds)
-    one_year = len({d.year for d in _stance_dates(sc, rows)}) <= 1
-    names = formatting.article_names(sc.ds.articles)
-    shown_from = stance_axis_start(sc, rows)
-    out_rows, bars, reports = [], [], []
+def ally_order(rows: pd.DataFrame) -> list[str]:
+    """The story chart's allies (iso3) in its order, which its CSV keeps: the holdouts first, the story's tension, by
+    when they were first reported holding out; then the backers, by when they were first reported backing."""
     order = {}
-    # The holdouts first, the story's tension, by when they were first reported holding out; then the backers, by
-    # when they were first reported backing.
     for iso3, periods in rows.groupby("iso3", sort=False):
         backing = periods[(periods["status"] == "backs")]
         holding = periods[periods["status"] != "backs"]
@@ -261,7 +253,19 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             backing["start"].min() if not backing.empty else pd.Timestamp.max,
             periods["name"].iloc[0],
         )
-    for rank, iso3 in enumerate(sorted(order, key=order.get)):
+    return sorted(order, key=order.get)
+
+
+def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
+    """What the chart draws for the view: where its axis starts (stance_axis_start), a labelled row per ally, its
+    stance periods, the reports of each holdout (charts.stances_by_ally) and the decision."""
+    first, last = time_axis.domain(sc.view.start, sc.view.end)
+    decision = decision_day(sc.ds)
+    one_year = len({d.year for d in _stance_dates(sc, rows)}) <= 1
+    names = formatting.article_names(sc.ds.articles)
+    shown_from = stance_axis_start(sc, rows)
+    out_rows, bars, reports = [], [], []
+    for rank, iso3 in enumerate(ally_order(rows)):
         periods = rows[rows["iso3"] == iso3]
         parts = []
         for _, period in periods.iterrows():
@@ -415,10 +419,8 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     """The chart's periods, allies in the chart's order, each with its last report; then the allies no article names,
     counted as backing from the decision when the dates hold it."""
     names = formatting.article_names(sc.ds.articles)
-    backing = rows[rows["status"] == "backs"].groupby("iso3")["start"].min()
-    first_backing = pd.to_datetime(rows["iso3"].map(backing.to_dict())).fillna(pd.Timestamp.max)  # never: last
-    order = rows.assign(_backs=first_backing, _first=rows.groupby("iso3")["start"].transform("min"))
-    rows = order.sort_values(["_backs", "_first", "name", "start"], kind="stable")
+    rank = {iso3: i for i, iso3 in enumerate(ally_order(rows))}
+    rows = rows.assign(_rank=rows["iso3"].map(rank)).sort_values(["_rank", "start"], kind="stable")
     named = pd.DataFrame(
         {
             "name": rows["name"],

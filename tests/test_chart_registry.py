@@ -144,11 +144,12 @@ def test_views_whose_map_date_and_countries_agree_share_one_drawing_of_the_map(d
 def test_the_story_csv_holds_every_ally_the_chart_draws_in_its_order(ds):
     item = next(i for i in chart_registry.view_charts(ds, bounds_of(ds).default()) if i.slug == "stances-by-ally")
     table = item.data
-    # The eight allies the articles name, in the chart's order (by first backing), Hungary's two periods last of them;
-    # then the other 24 allies, counted as backing from the appointment.
+    # The eight allies the articles name, in the chart's order: the holdouts first (Hungary opposed by 5 March,
+    # Türkiye not yet backing c. 4 April), then the backers by first backing; then the other 24 allies, counted as
+    # backing from the appointment.
     named = table[table["How we know"] == "Named in the article"]
     assert list(dict.fromkeys(named["Ally"])) == [
-        "France", "Germany", "United States", "United Kingdom", "Spain", "Estonia", "Türkiye", "Hungary",
+        "Hungary", "Türkiye", "France", "Germany", "United States", "United Kingdom", "Spain", "Estonia",
     ]  # fmt: skip
     counted = table[table["Ally"].isin(set(table["Ally"]) - set(named["Ally"]))]
     assert len(counted) == 24 and set(counted["From"]) == {"2024-06-26"}
