@@ -70,6 +70,8 @@ def legend_columns(wide: int, narrow: int) -> dict:
     return {"expr": f"{NARROW_EXPR} ? {narrow} : {wide}"}
 
 
+# A text mark drawn first in white under its label, so a rule or rail it crosses breaks under the letters.
+HALO = {"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": False}
 NARROW_TITLE = 40  # characters a title line holds in a narrow container (16 px type on a phone)
 
 
@@ -294,7 +296,7 @@ def timeline(
                 "fontSize": 11,
                 "fontWeight": "bold",
                 "color": TEXT,
-                **({"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": False} if halo else {}),
+                **(HALO if halo else {}),
             },
             "encoding": {
                 "x": _x("pos", None, title=False),
@@ -628,6 +630,7 @@ def stances_by_ally(
         "encoding": {"x": x, "x2": {"field": "end"}, "y": y},
     }
     shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
+    is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
     shade_colour = {  # the bars' and the report squares' one colour scale
         "field": "shade",
         "type": "nominal",
@@ -643,25 +646,14 @@ def stances_by_ally(
             "y": y,
             "color": shade_colour,
             "strokeWidth": {
-                "condition": {
-                    "test": f"datum.shade == '{NOT_YET_MEMBER}' || indexof(datum.shade, '{FADED}') >= 0",
-                    "value": 1,
-                },
+                "condition": {"test": f"datum.shade == '{NOT_YET_MEMBER}' || {is_faded}", "value": 1},
                 "value": 0,
             },
             "stroke": {
-                "condition": {
-                    "test": f"indexof(datum.shade, '{FADED}') >= 0",
-                    "field": "outline",
-                    "type": "nominal",
-                    "scale": None,
-                },
+                "condition": {"test": is_faded, "field": "outline", "type": "nominal", "scale": None},
                 "value": "#333",
             },
-            "strokeDash": {
-                "condition": {"test": f"indexof(datum.shade, '{FADED}') >= 0", "value": [3, 2]},
-                "value": [1, 0],
-            },
+            "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
             "tooltip": tooltips(
                 ally="Ally",
                 stance="Stance",
@@ -688,7 +680,7 @@ def stances_by_ally(
                 "lineHeight": LINE_STEP,
                 "lineBreak": "\n",
                 "color": TEXT,
-                **({"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": False} if halo else {}),
+                **(HALO if halo else {}),
             },
             "encoding": {"x": {**x, "field": "label_at"}, "y": y, "text": {"field": "label", "type": "nominal"}},
         }

@@ -172,9 +172,8 @@ def stances_are_allies(data: Data) -> list[Problem]:
             problems.append(_event(row, "country_iso3", reason))
         elif day and joined[country] and day < joined[country]:
             problems.append(_event(row, "date", f"{country} was not yet an ally on {day} (joined {joined[country]})"))
-        elif (
-            day and row["stance_report"] == "stated"
-        ):  # a position reported as continuing or held earlier is no new one
+        # A position reported as continuing or held earlier is no new one.
+        elif day and row["stance_report"] == "stated":
             earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
             if earlier[0] != stance:
                 reason = f"{country} is {earlier[0]!r} on line {earlier[1]} for the same date {day}"
