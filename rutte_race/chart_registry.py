@@ -316,7 +316,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     **bar,
                     "shade": charts.faded(status),
                     "start": max(reported_to, shown_from).isoformat(),
-                    "stance": f"{views.STATUS_LABELS[status]}: not reported as still held since {last_when}",
+                    "stance": f"{views.STATUS_LABELS[status]} when last reported, {last_when}; no later report",
                 }
             bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)
@@ -489,6 +489,7 @@ STANCES = ChartDef(
 # ---- The timeline --------------------------------------------------------------------------------------------
 
 TIMELINE_TITLE = "Every sourced event of Rutte's race"
+RACE_ENDING = ("appointment", "took_office")  # kinds labelled on the timeline whatever the countries
 
 
 @per_version
@@ -504,9 +505,15 @@ def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     shown = every_event["event_id"].isin(rows["event_id"]).to_numpy()
     frame = every_event[shown].reset_index(drop=True)
     picked = [record for record, keep in zip(every_record, shown) if keep]
-    milestones = every_milestone[every_milestone["event_id"].isin(rows["event_id"])]
+    # The axis is the dates' own, whichever countries are chosen, so the stretch drawn narrower stays where it was;
+    # and the race's ending (appointment, taking office) stays labelled when its rows are filtered out.
+    in_dates = sc.events_in(replace(sc.view, countries=()))
+    ending = in_dates.loc[in_dates["kind"].isin(RACE_ENDING), "event_id"]
+    milestones = every_milestone[every_milestone["event_id"].isin([*rows["event_id"], *ending])]
     milestones = milestones.assign(row=range(len(milestones)))  # one label row each, counted among those shown
-    return charts.timeline(frame, milestones, sc.view.start, sc.view.end, title, subtitle, picked)
+    return charts.timeline(
+        frame, milestones, sc.view.start, sc.view.end, title, subtitle, picked, axis_dates=in_dates["date"]
+    )
 
 
 TIMELINE = ChartDef(

@@ -236,15 +236,17 @@ def timeline(
     title: str,
     subtitle: str,
     rows: list[dict] | None = None,
+    axis_dates: pd.Series | None = None,
 ) -> vega.TopLevel:
     """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
     drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower.
-    `rows`: `frame`'s rows as vega.records gives them, when already made.
+    `rows`: `frame`'s rows as vega.records gives them, when already made; `axis_dates`: the dates the axis is laid
+    out for (its quiet stretch), default `frame`'s.
 
     Written as data rather than with Altair: it is rebuilt for every date range and country (see vega.py)."""
     spec = vega.Spec()
     spec.named(FOCUS, focus_rows(None))
-    places = time_axis.positions(start, end, frame["date"])
+    places = time_axis.positions(start, end, frame["date"] if axis_dates is None else axis_dates)
     placed = zip(*(places(frame[column]).tolist() for column in ("date", "start", "end")))
     events = [
         {**row, "pos": pos, "start_pos": start_pos, "end_pos": end_pos}
@@ -426,7 +428,7 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     words = {
         **MAP_LABELS,
         "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
-        **{faded(s): f"{MAP_LABELS[s]}, not reported as still held since" for s in HOLDOUTS},
+        **{faded(s): f"{MAP_LABELS[s]} when last reported" for s in HOLDOUTS},
     }
     labels = {s: f"{words[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
@@ -563,8 +565,9 @@ SHADES = {
 # A map has no dashed edge to mark a holdout no longer reported, so its pale fill keeps more colour than the story
 # chart's: it stays the map's one warm country among the greys.
 MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.55) for status in HOLDOUTS}}
-ROW_STEP = 44  # px per ally: a label of up to two lines above a bar
-LINE_STEP = 12  # px more per ally when a label takes a third line
+ROW_STEP = 48  # px per ally: a label of up to two lines above a bar
+LINE_STEP = 14  # px more per ally when a label takes a third line (12 px type)
+LABEL_SIZE = 12  # px: the story chart's labels, legible on a phone
 HEADER_ROW = " "  # the top row, unnamed: the decision's note
 LABEL_LINE = 34  # characters before a row's label breaks onto another line
 
@@ -605,7 +608,9 @@ def stances_by_ally(
     spec = vega.Spec()
     first, last = time_axis.domain(start, end)
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#ececec", domainColor=AXIS_LINE)
-    x = {"field": "start", "type": "temporal", "title": None, "scale": x_scale, "axis": x_axis}
+    # The dates are read at the top and the foot of a long chart: one layer draws each axis, the rest none.
+    x = {"field": "start", "type": "temporal", "title": None, "scale": x_scale, "axis": None}
+    top_axis = {**x_axis, "orient": "top", "grid": False, "domain": False, "ticks": False}
     order = [row["ally"] for row in sorted(rows, key=lambda row: row["order"])]
     y = {
         "field": "ally",
@@ -627,7 +632,7 @@ def stances_by_ally(
     rails = {
         "data": spec.data([{"ally": row["ally"], "start": first.isoformat(), "end": last.isoformat()} for row in rows]),
         "mark": {"type": "rule", "color": "#C4C4C4", "strokeWidth": 2, "yOffset": 10, "aria": False},
-        "encoding": {"x": x, "x2": {"field": "end"}, "y": y},
+        "encoding": {"x": {**x, "axis": top_axis}, "x2": {"field": "end"}, "y": y},
     }
     shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
@@ -641,7 +646,7 @@ def stances_by_ally(
         "data": spec.data(bars),
         "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
         "encoding": {
-            "x": x,
+            "x": {**x, "axis": x_axis},
             "x2": {"field": "end"},
             "y": y,
             "color": shade_colour,
@@ -676,7 +681,7 @@ def stances_by_ally(
                 "align": align,
                 "baseline": "bottom",
                 "dy": -3 - LINE_STEP * extra_lines,
-                "fontSize": 11,
+                "fontSize": LABEL_SIZE,
                 "lineHeight": LINE_STEP,
                 "lineBreak": "\n",
                 "color": TEXT,
@@ -742,7 +747,7 @@ def stances_by_ally(
                     "dx": -5 if turn else 5,
                     "baseline": "bottom",
                     "dy": -9,  # one line, clear of the first ally's label of up to three lines below it
-                    "fontSize": 11,
+                    "fontSize": LABEL_SIZE,
                     "fontWeight": "bold",
                     "lineHeight": 13,
                     "lineBreak": "\n",
@@ -760,11 +765,12 @@ def stances_by_ally(
         "height": (ROW_STEP + (LINE_STEP if any(row["label"].count("\n") > 1 for row in rows) else 0)) * len(order),
         "view": {"stroke": None},
         "autosize": {"type": "fit-x", "contains": "padding"},
+        "resolve": {"axis": {"x": "independent"}},
     }
     shades = {bar["shade"] for bar in bars}
     key = [  # a line each, short enough for a phone
         *(["■ A day an article reports an ally holding out"] if reports else []),
-        *(["Pale, dashed edge: not reported as still held since"] if any(FADED in shade for shade in shades) else []),
+        *(["Pale, dashed edge: no later report of the stance"] if any(FADED in shade for shade in shades) else []),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
     ]
     return titled(spec, chart, title, subtitle, *key)

@@ -108,7 +108,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     assert "Opposes from 5 March; reported still held c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
-    assert "Pale, dashed edge: not reported as still held since" in subtitle
+    assert "Pale, dashed edge: no later report of the stance" in subtitle
     assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
 
 

@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import replace
+from datetime import date
 
 import pytest
 import vl_convert
@@ -163,3 +164,32 @@ def test_the_map_on_screen_reads_its_shapes_from_static_and_joins_the_same_featu
         joined = [(properties[f["key"]], f["geometry"]) for f in served["features"]]
         assert joined == [(f["properties"], f["geometry"]) for f in exported["data"]["values"]]
         assert shown["transform"][1:] == exported.get("transform", [])
+
+
+def test_a_country_filter_keeps_the_timelines_ending_and_its_axis(ds):
+    """Hungary alone: the appointment and taking office stay labelled, and the axis is the one for all allies."""
+    everyone = replace(bounds_of(ds).default(), start=date(2023, 7, 1), end=date(2024, 10, 1))
+    hungary = replace(everyone, countries=("HUN",))
+    specs = {}
+    for name, view in (("all", everyone), ("HUN", hungary)):
+        [timeline] = [chart for chart in view_charts(ds, view) if chart.slug == "timeline"]
+        specs[name] = timeline.chart.to_dict()
+    labels = json.dumps(specs["HUN"])
+    assert "Rutte appointed" in labels and "Takes office" in labels
+    assert "France, Germany" not in labels  # other allies' days stay out
+    axis_values = [
+        json.dumps(spec["vconcat"][-1]["layer"][0]["encoding"]["x"]["axis"]["values"]) for spec in specs.values()
+    ]
+    assert axis_values[0] == axis_values[1]
+
+
+def test_the_story_chart_gives_its_dates_at_the_top_and_the_foot(ds):
+    [story] = [chart for chart in view_charts(ds, bounds_of(ds).default()) if chart.slug == "stances-by-ally"]
+    axes = [
+        layer["encoding"]["x"]["axis"]
+        for layer in story.chart.to_dict()["layer"]
+        if (layer["encoding"]["x"].get("axis") or None) is not None
+    ]
+    assert sorted(axis.get("orient", "bottom") for axis in axes) == ["bottom", "top"]
+    svg = vl_convert.vegalite_to_svg(story.chart.to_dict())
+    assert svg.count(">Jan 2024<") == 2  # the same first month, once on each axis
