@@ -199,7 +199,7 @@ def test_every_page_says_the_new_number_of_articles(served, entry, phrase):
 
 def test_the_sidebar_help_and_the_citation_say_the_new_number(served):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    helps = [b.proto.help for b in at.get("download_button") if b.proto.label.startswith("Download this view")]
+    helps = [b.proto.help for b in at.get("download_button") if b.proto.label.startswith("Download the whole story")]
     assert len(helps) == 2 and all("the quotes that match, the six sources and how to cite" in h for h in helps)
     at = AppTest.from_file(str(ROOT / "pages" / "sources.py"), default_timeout=TIMEOUT).run()
     assert any("every claim of six news articles, sourced" in c.value for c in at.get("code"))

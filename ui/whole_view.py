@@ -15,14 +15,15 @@ from ui.shared_cache import shared
 
 PAPER = {"a4": "A4", "letter": "US Letter"}
 FILES = {
-    "pdf": ("Download this view as a PDF", "application/pdf", ":material/picture_as_pdf:"),
-    "html": ("Download this view as an HTML page", "text/html", ":material/web:"),
+    "pdf": ("Download the whole story as a PDF", "application/pdf", ":material/picture_as_pdf:"),
+    "html": ("Download the whole story as an HTML page", "text/html", ":material/web:"),
 }
 
 
 def help_text(articles: int) -> str:
     return (
-        "The four charts for these filters, each with what it shows, the quotes that match, "
+        "Every page's chart in one file, not only this page's: the four charts for these filters, each with what "
+        "it shows, the quotes that match, "
         f"the {counted(articles, 'source')} and how to cite, in one file. The HTML page works offline."
     )
 

@@ -87,3 +87,17 @@ def test_a_link_with_bad_parameters_shows_a_notice_not_a_traceback(app, app_url,
     assert_no_exception(app)
     assert app.evaluate("() => window.__injected === undefined")
     assert "<script>" not in app.locator('[data-testid="stAlert"]').inner_html()
+
+
+@pytest.mark.parametrize(
+    "typed, offered",
+    [("UK", ["United Kingdom (UK)"]), ("Turkey", ["Türkiye (Turkey)"]), ("germ", ["Germany"])],
+)
+def test_typing_a_country_offers_only_the_allies_whose_names_hold_it(app, app_url, typed, offered):
+    """Part of a name finds that ally alone: letters in order anywhere ("UK" in "tUrKey") find nothing."""
+    open_page(app, app_url, "")
+    box = sidebar(app).get_by_role("combobox")
+    box.click()
+    box.fill(typed)
+    expect(app.get_by_role("option")).to_have_text(offered)
+    app.keyboard.press("Escape")

@@ -44,7 +44,7 @@ def download(app, app_url, tmp_path):
 
 
 def test_the_pdf_story_holds_the_filters_and_the_version(download, version):
-    name, path = download("Download this view as a PDF")
+    name, path = download("Download the whole story as a PDF")
     assert name == whole_view.file_name(VIEW, version, "pdf")
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
@@ -55,7 +55,7 @@ def test_the_pdf_story_holds_the_filters_and_the_version(download, version):
 
 
 def test_the_html_page_opens_offline_with_its_charts_drawn(app, download, version):
-    name, path = download("Download this view as an HTML page")
+    name, path = download("Download the whole story as an HTML page")
     assert name == whole_view.file_name(VIEW, version, "html")
 
     app.set_viewport_size(PHONE)
