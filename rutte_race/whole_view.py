@@ -131,11 +131,15 @@ def source_line(item: ViewChart, story: Story) -> str:
     return " · ".join(line for line in [*footer.split("\n"), cite.address_line(story.address)] if line)
 
 
+PAGE_WIDTH = 680  # px: narrower than the exports, so a chart set across a column prints its text at about 8 pt; wide
+# enough for a title wrapped at charts.title_lines' width
+
+
 def page_spec(chart, phone: bool = False) -> dict:
     """A chart's spec as the whole view draws it: the export's fixed width (or a phone's), on white, in the exports'
     font."""
     spec = chart.to_dict(validate=False)
-    spec = export.fixed_narrow(spec) if phone else export.fixed_width(spec)
+    spec = export.fixed_narrow(spec) if phone else export.fixed_width(spec, PAGE_WIDTH)
     spec["config"] = {**spec.get("config", {}), "background": "white", "font": export.CHART_FONT}
     return spec
 

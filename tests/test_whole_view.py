@@ -96,7 +96,7 @@ def test_file_name_holds_the_filters_and_the_version():
     )
 
 
-def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sources_and_citation(
+def test_pdf_opens_with_the_view_sources_and_citation_then_each_chart_with_its_description_then_quotes(
     ds, default_story, default_pdf
 ):
     bounds = bounds_of(ds)
@@ -108,6 +108,12 @@ def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sou
         and "Backer map as of: 25 June 2024" in cover
         and "Quotes by: every speaker" in cover
     )
+    # The cover names every article and how to cite; the story's chart starts the next page, set large.
+    for title in ds.articles["title"]:
+        assert flat(title) in flat(cover)
+    assert "How to cite" in cover and flat(cite.citation(ds.version, RETRIEVED, articles=5)) in flat(cover)
+    assert flat(default_story.charts[0].title) not in flat(cover)
+    assert flat(default_story.charts[0].title) in flat(default_pdf[1])
     places = []
     for item in default_story.charts:
         assert item.chart is not None and flat(item.title) in text and flat(item.description) in text, item.slug
@@ -118,13 +124,6 @@ def test_pdf_holds_the_view_then_each_chart_with_its_description_then_quotes_sou
     assert "What they said" in rest and "7 quotes match this view" in rest
     assert "I know I am leaving NATO in good hands" in rest and "Jens Stoltenberg, NATO Secretary General" in rest
     assert "You should check whether you are brain dead first" not in rest  # 2019: before the default dates
-    # With 7 quotes the sources start on the quotes' page: each title comes after the charts, the citation last.
-    for title in ds.articles["title"]:
-        assert flat(title) in rest
-    assert (
-        flat(cite.citation(ds.version, RETRIEVED, articles=5)) in flat(default_pdf[-1])
-        and "How to cite" in default_pdf[-1]
-    )
 
 
 A4, LETTER = (595, 842), (612, 792)  # points: 210 × 297 mm and 8.5 × 11 in
@@ -241,7 +240,7 @@ def test_sidebar_offers_both_files_on_click_only():
     assert not at.exception
     buttons = at.sidebar.get("download_button")
     assert [b.proto.label for b in buttons] == [
-        "Download this view as a PDF",
-        "Download this view as an HTML page",
+        "Download the whole story as a PDF",
+        "Download the whole story as an HTML page",
     ]
     assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)  # built when clicked, no rerun
