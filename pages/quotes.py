@@ -18,7 +18,7 @@ bounds = derived["bounds"]
 
 st.title("What they said")
 st.markdown(
-    f"Every direct quote the {counted(len(ds.articles), 'article')} attribute to a speaker or a source, word for "
+    f"Every direct quote the {counted(len(ds.articles), 'article')} attribute by name to a speaker or a source, word for "
     "word, "
     "with the sentence around it. "
     "Quotes are shown "

@@ -310,13 +310,13 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             if status != "backs" and pd.notna(reported_to) and reported_to < end - pd.Timedelta(days=1):
                 last_when = date_label(reported_to, period["last_precision"])
                 if reported_to > period["start"]:
-                    parts.append(f"reported still held {_when(reported_to, period['last_precision'], one_year)}")
+                    parts.append(f"still holding out {_when(reported_to, period['last_precision'], one_year)}")
                 bars.append({**bar, "end": max(reported_to, shown_from).isoformat()})
                 bar = {
                     **bar,
                     "shade": charts.faded(status),
                     "start": max(reported_to, shown_from).isoformat(),
-                    "stance": f"{views.STATUS_LABELS[status]} when last reported, {last_when}; no later report",
+                    "stance": f"{views.STATUS_LABELS[status]}; last reported holding out {last_when}, no later report",
                 }
             bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)

@@ -404,7 +404,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             if pd.notna(ally["unreported_since"]):  # drawn faded, as on the story chart
                 status = faded(status)
                 when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
-                label = f"{label}, last reported as still held {when}"
+                label = f"{label}; last reported holding out {when}"
             if countries and ally["iso3"] not in countries:
                 status, label = FILTERED_OUT, MAP_LABELS[FILTERED_OUT]
             props.update(
@@ -428,7 +428,7 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     words = {
         **MAP_LABELS,
         "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
-        **{faded(s): f"{MAP_LABELS[s]} when last reported" for s in HOLDOUTS},
+        **{faded(s): f"{MAP_LABELS[s]}, no later report of holding out" for s in HOLDOUTS},
     }
     labels = {s: f"{words[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
@@ -770,7 +770,7 @@ def stances_by_ally(
     shades = {bar["shade"] for bar in bars}
     key = [  # a line each, short enough for a phone
         *(["■ A day an article reports an ally holding out"] if reports else []),
-        *(["Pale, dashed edge: no later report of the stance"] if any(FADED in shade for shade in shades) else []),
+        *(["Pale, dashed edge: no later report of holding out"] if any(FADED in shade for shade in shades) else []),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
     ]
     return titled(spec, chart, title, subtitle, *key)

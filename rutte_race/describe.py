@@ -178,7 +178,7 @@ def stances_over_time(
 
 def timeline(rows: pd.DataFrame) -> str:
     """The timeline: how many events (a fact several articles report counts once) over which dates, the commonest
-    kinds, and how many are dated only by the article reporting them."""
+    kinds, and how many are known only to have happened by a date."""
     if rows.empty:
         return "No events match these filters."
     counts = rows["kind"].astype(str).value_counts()
@@ -189,8 +189,9 @@ def timeline(rows: pd.DataFrame) -> str:
     text = f"{len(rows)} sourced events from {first} to {last}. The most frequent kinds: {common}."
     if bounded:
         text += (
-            f" {bounded} {'is' if bounded == 1 else 'are'} dated only by the article that reports "
-            f"{'it' if bounded == 1 else 'them'}, so {'it' if bounded == 1 else 'they'} may have happened earlier."
+            f" {bounded} {'is' if bounded == 1 else 'are'} known only to have happened by a date (most often the day "
+            f"the article reporting {'it' if bounded == 1 else 'them'} was published), so "
+            f"{'it' if bounded == 1 else 'they'} may have happened earlier."
         )
     return text
 

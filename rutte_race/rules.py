@@ -80,7 +80,8 @@ RULES = [
         "Outside knowledge, labelled",
         "A fact that does not come from the articles (a public-record date, an office, a venue) is kept apart from "
         'them with its source named, and is shown to readers as "From outside the articles: …". It may date a row or '
-        "correct it; it never changes a stance or a count.",
+        "correct it, and where it shows an article named the wrong person, the row counts the person the record "
+        "names; it never changes a stance.",
         Broken(
             "events.csv",
             "rutte-visits-erdogan",

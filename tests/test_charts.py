@@ -76,7 +76,7 @@ def test_map_tooltip_names_the_stance_without_a_count(ds):
     assert (early["label"], early["status"]) == ("Opposes", "opposes")  # not 'Opposes (1)', which reads as a count
     # After its last report holding out (c. 4 April), drawn faded and saying so, as on the story chart.
     late = charts.map_features(views.map_frame(ds, "2024-04-30"), hungary, ())[0]["properties"]
-    assert (late["label"], late["status"]) == ("Opposes, last reported as still held c. 4 April 2024", "opposes_faded")
+    assert (late["label"], late["status"]) == ("Opposes; last reported holding out c. 4 April 2024", "opposes_faded")
 
 
 def test_greenland_is_drawn_as_denmark_s_and_counted_once(ds):

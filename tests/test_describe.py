@@ -107,7 +107,10 @@ def test_timeline_description_counts_each_fact_once_and_says_which_dates_are_bou
     text = describe.timeline(rows)
     assert text.startswith(f"{len(rows)} sourced events from 2023 to 1 October 2024.")
     assert f"({counts.iloc[0]})" in text and f"{kinds.words()[counts.index[0]]} ({counts.iloc[0]})" in text
-    assert f" {bounded} are dated only by the article that reports them, so they may have happened earlier." in text
+    assert (
+        f" {bounded} are known only to have happened by a date (most often the day the article reporting them was "
+        "published), so they may have happened earlier." in text
+    )
     # The backing of France, Germany and the US, reported by four articles each, is three backings, not twelve.
     assert "backings (8)" in text
     assert describe.timeline(rows.head(0)) == "No events match these filters."
