@@ -47,7 +47,8 @@ def date_control(ds: Dataset, b) -> None:
     # The widgets show the view's dates on every run (a preset, a reset or a link may have changed them).
     chosen = periods.matching(choices, start, end)
     st.session_state[state.PERIOD] = chosen.name if chosen else None
-    st.session_state[state.FROM], st.session_state[state.TO] = start, end
+    first_day, last_day = state.day_field_keys()
+    st.session_state[first_day], st.session_state[last_day] = start, end
     labels = {p.name: p.label for p in choices}
     st.pills(
         "Dates",
@@ -67,7 +68,7 @@ def date_control(ds: Dataset, b) -> None:
     st.date_input(
         "From",
         value=start,
-        key=state.FROM,
+        key=first_day,
         min_value=low,
         max_value=high,
         format="YYYY-MM-DD",
@@ -75,7 +76,7 @@ def date_control(ds: Dataset, b) -> None:
         help=DATES_HELP,
     )
     st.date_input(
-        "To", value=end, key=state.TO, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates
+        "To", value=end, key=last_day, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates
     )
     st.caption(
         f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
@@ -92,7 +93,7 @@ def _pick_period(choices: list[periods.Period]) -> None:
 
 
 def _type_dates() -> None:
-    start, end = st.session_state.get(state.FROM), st.session_state.get(state.TO)
+    start, end = (st.session_state.get(key) for key in state.day_field_keys())
     if start is not None and end is not None:  # a cleared field keeps the last dates
-        state.set_dates(min(start, end), max(start, end))
+        state.set_dates(min(start, end), max(start, end), typed=start <= end)  # swapped: shown afresh, in order
     phone.close_filters()

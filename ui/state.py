@@ -14,6 +14,10 @@ from rutte_race.view_state import Bounds, ViewState
 DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "as_of", "speakers", "event"
 # The date control's widgets; DATES holds the view's dates.
 PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
+# The day fields are made afresh (a new key) whenever the dates change other than by typing in them. A browser keeps
+# the last value a field showed: a field hidden in a phone's closed panel while a preset changed the dates would
+# send its old day back when the panel opened again, and undo the preset.
+DAY_FIELDS = "filter_day_fields"
 NOTICES = "url_notices"
 PLAYING, PLAYED = "race_playing", "race_played"  # the backer map plays the race; the date it showed last
 
@@ -96,14 +100,26 @@ def dates(bounds: Bounds):
     return view.start, view.end
 
 
-def set_dates(start, end) -> None:
-    """New dates for the view (a callback of the date control)."""
+def set_dates(start, end, typed: bool = False) -> None:
+    """New dates for the view (a callback of the date control); `typed`: typed into the day fields themselves."""
     st.session_state[DATES] = (start, end)
+    if not typed:
+        renew_day_fields()
+
+
+def day_field_keys() -> tuple[str, str]:
+    """The keys of the first and last day's fields (see DAY_FIELDS)."""
+    made = st.session_state.get(DAY_FIELDS, 0)
+    return f"{made}-{FROM}", f"{made}-{TO}"
+
+
+def renew_day_fields() -> None:
+    st.session_state[DAY_FIELDS] = st.session_state.get(DAY_FIELDS, 0) + 1
 
 
 def reset(bounds: Bounds) -> None:
     """Back to the default view (a button callback)."""
-    st.session_state[DATES] = (bounds.default_start, bounds.default_end)
+    set_dates(bounds.default_start, bounds.default_end)
     st.session_state[COUNTRIES] = []
     for key in (AS_OF, SPEAKERS):  # not EVENT: the reader's place on the timeline is not a filter
         st.session_state.pop(key, None)

@@ -86,6 +86,31 @@ def test_a_filter_pick_closes_the_panel_and_shows_its_result(phone, app_url, scr
     expect(phone).to_have_url(re.compile(r"countries=HUN"))
 
 
+def test_reopening_the_filter_panel_keeps_the_dates_and_countries_picked(phone, app_url):
+    """A preset, then a country, each picked in its own visit to the panel: opening it again changes nothing."""
+    open_page(phone, app_url, "")
+    filters = phone.locator(".st-key-phone-bar").get_by_role("button", name="Filters")
+    panel = phone.locator('[data-testid="stPopoverBody"]')
+    filters.click()
+    panel.get_by_role("radio", name="Jan–Jun 2024").click()
+    expect(panel).to_be_hidden()
+    expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30$"))
+    filters.click()
+    expect(panel).to_be_visible()
+    settled(phone)
+    expect(panel.get_by_role("spinbutton", name="year, From")).to_have_text("2024")
+    expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30$"))
+    panel.get_by_role("combobox").fill("Turkey")
+    phone.keyboard.press("Enter")
+    expect(panel).to_be_hidden()
+    expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30&countries=TUR$"))
+    filters.click()
+    expect(panel).to_be_visible()
+    settled(phone)
+    expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30&countries=TUR$"))
+    expect(panel.get_by_role("spinbutton", name="month, To")).to_have_text("06")
+
+
 def test_each_chart_has_one_download_menu_with_every_file(phone, app_url):
     open_page(phone, app_url, "timeline")
     menus = phone.locator('[data-testid="stMain"]').get_by_role("button", name="Download", exact=True)
