@@ -163,11 +163,10 @@ def unreported_since(ds: Dataset, allies: pd.DataFrame, day: pd.Timestamp) -> pd
 
 
 def member_choices(ds: Dataset) -> dict[str, str]:
-    """Each ally's label in the country filter, by ISO code, in alphabetical order: its name, with the other name
-    readers and the articles use most (the first listed), so typing either finds it ('Türkiye (Turkey)'). One other
-    name keeps a chosen ally's chip short enough to read whole; a link accepts every listed name."""
+    """Each ally's label in the country filter, by ISO code, in alphabetical order: its name, with the other names
+    readers and the articles use, so typing any of them finds it ('Türkiye (Turkey, Turkiye)')."""
     labels = {
-        iso3: f"{name} ({also.split('; ')[0]})" if also else name
+        iso3: f"{name} ({', '.join(also.split('; '))})" if also else name
         for iso3, name, also in zip(ds.members["iso3"], ds.members["name"], ds.members["also_called"])
     }
     return dict(sorted(labels.items(), key=lambda item: item[1]))

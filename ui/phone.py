@@ -17,6 +17,7 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # at x = -135 px). On a narrow screen it becomes a card pinned inside the screen, its text wrapped.
 # A chart's own toolbar keeps only Fullscreen: its "Show data" showed the drawing's internal columns, and its PNG
 # lacked the source line; each chart's Download menu and the table under it give both, as readers should see them.
+# A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
 SCREEN_STYLE = """<style>
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
 #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
@@ -25,6 +26,9 @@ SCREEN_STYLE = """<style>
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])
 { display: none; }
+[data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100%; height: auto; }
+[data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]
+{ max-width: none; white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.3; }
 </style>"""
 
 

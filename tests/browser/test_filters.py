@@ -91,7 +91,12 @@ def test_a_link_with_bad_parameters_shows_a_notice_not_a_traceback(app, app_url,
 
 @pytest.mark.parametrize(
     "typed, offered",
-    [("UK", ["United Kingdom (UK)"]), ("Turkey", ["Türkiye (Turkey)"]), ("germ", ["Germany"])],
+    [
+        ("UK", ["United Kingdom (UK, Britain)"]),
+        ("Turkey", ["Türkiye (Turkey)"]),
+        ("U.S.", ["United States (US, U.S., America)"]),
+        ("germ", ["Germany"]),
+    ],
 )
 def test_typing_a_country_offers_only_the_allies_whose_names_hold_it(app, app_url, typed, offered):
     """Part of a name finds that ally alone: letters in order anywhere ("UK" in "tUrKey") find nothing."""
@@ -101,3 +106,11 @@ def test_typing_a_country_offers_only_the_allies_whose_names_hold_it(app, app_ur
     box.fill(typed)
     expect(app.get_by_role("option")).to_have_text(offered)
     app.keyboard.press("Escape")
+
+
+def test_a_chosen_countrys_chip_shows_its_whole_label(app, app_url):
+    open_page(app, app_url, "", "countries=TUR,GBR")
+    chips = sidebar(app).locator('[data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]')
+    expect(chips).to_have_text(["United Kingdom (UK, Britain)", "Türkiye (Turkey)"])
+    cut = chips.evaluate_all("spans => spans.filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.title)")
+    assert cut == []
