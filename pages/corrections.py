@@ -11,8 +11,9 @@ from ui.page import start_page
 
 def error_card(row) -> None:
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(row['Event'])}** ({escape_markdown(row['Event date'])})")
-        st.caption(f"Article: {escape_markdown(row['Article'])}")
+        # Led by the article, not the claim: the error is the article's, and the claim itself may stand.
+        st.markdown(f"**{escape_markdown(row['Article'])}**")
+        st.caption(f"In its report: {escape_markdown(row['Event'])} ({escape_markdown(row['Event date'])})")
         st.markdown(
             f"**The article says:** {escape_markdown(row['Article says'])}\n\n**What is right:** "
             f"{escape_markdown(row['Correction'])}"

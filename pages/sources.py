@@ -48,12 +48,11 @@ def articles_table() -> pd.DataFrame:
 
 
 st.dataframe(data.table_for_view("articles", ds, None, articles_table), hide_index=True, width="stretch")
+if ds.articles["title"].str.startswith("[").any():
+    st.caption("A title in square brackets is ours: that article has no headline, and the title describes it.")
 
 st.header("How we checked")
-checked = data.for_view("fact-check", ds, None, lambda: corrections.fact_check(ds))
-st.markdown(checked.text)
-with st.expander(f"What the fact-check changed, by reason ({len(checked.reasons)} reasons)"):
-    st.markdown("\n".join(f"- {escape_markdown(reason)} ({rows})" for reason, rows in checked.reasons))
+st.markdown(data.for_view("fact-check", ds, None, lambda: corrections.fact_check(ds)))
 
 st.header("How dates were worked out")
 st.markdown(

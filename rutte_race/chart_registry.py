@@ -290,6 +290,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "evidence": period["evidence"],
                 "source": names.get(period["article_id"], ""),
                 "how_sure": period["how_sure"],
+                "note": period["note"],
                 "outline": charts.STATUS_COLOURS.get(status, "#333333"),
             }
             # A holdout is drawn solid as far as the articles report it, and faded from its last report on: no
@@ -311,7 +312,9 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 last_when = date_label(reported_to, period["last_precision"])
                 if reported_to > period["start"]:
                     parts.append(f"still holding out {_when(reported_to, period['last_precision'], one_year)}")
-                bars.append({**bar, "end": max(reported_to, shown_from).isoformat()})
+                bars.append(
+                    {**bar, "end": max(reported_to, shown_from).isoformat(), "until": f"{last_when}, its last report"}
+                )
                 bar = {
                     **bar,
                     "shade": charts.faded(status),

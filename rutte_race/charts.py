@@ -397,6 +397,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             "evidence": "",
             "source": "",
             "how_sure": "",
+            "note": "",
         }
         if ally_id in allies.index:
             ally = allies.loc[ally_id]
@@ -412,7 +413,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
                 status=status,
                 label=label,
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
-                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure")},
+                **{key: _text(ally[f"source_{key}"]) for key in ("summary", "evidence", "how_sure", "note")},
                 source=_text(ally["source_label"]),
             )
         out.append({"type": "Feature", "id": feature["id"], "properties": props, "geometry": feature["geometry"]})
@@ -471,6 +472,7 @@ def _map_panel(
         evidence="Article says",
         source="Source",
         how_sure="How sure",
+        note="Note",
     )
     others = {
         "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
@@ -667,6 +669,7 @@ def stances_by_ally(
                 evidence="Article says",
                 source="Source",
                 how_sure="How sure",
+                note="Note",
             ),
         },
     }

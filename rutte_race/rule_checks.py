@@ -237,7 +237,7 @@ READER_TEXT = {
     "events": ("summary", "date_basis", "note", "stance_basis", "outside_fact", "outside_source"),
     "articles": ("cited_as", "published_basis", "summary", "note"),
     "candidates": ("role_at_time", "note"),
-    "corrections": ("reason",),  # the method page lists what the fact-check changed, by reason
+    "corrections": ("reason",),  # the data package's change log, which readers download
 }
 _SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{4}\b")
 

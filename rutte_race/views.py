@@ -30,7 +30,7 @@ STATUS_LABELS = {
     NOT_YET_MEMBER: "Not yet an ally",
 }
 COUNTED_AT_DECISION = "Counted at the appointment, which needed every ally"
-SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure"]
+SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure", "note"]
 
 
 @per_version  # shared by every view: nothing may edit it in place
@@ -350,7 +350,7 @@ def declared_candidates(ds: Dataset) -> set[str]:
 def stance_periods(ds: Dataset) -> pd.DataFrame:
     """Each named ally's stances as periods, oldest first: iso3, name, status, start, end (the next change's date;
     NaT for the last), derived (counted at the decision rather than named), the start's precision and the row that
-    reports it (event_id, summary, evidence, article_id, how_sure). Allies no row names are left out."""
+    reports it (event_id, summary, evidence, article_id, how_sure, note). Allies no row names are left out."""
     changes = stance_changes(ds)
     named = set(changes.loc[~changes["derived"], "iso3"])
     rows = changes[changes["iso3"].isin(named)].sort_values(["iso3", "date"], kind="stable")
@@ -364,7 +364,7 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
             "end": rows.groupby("iso3")["date"].shift(-1),
             "derived": rows["derived"],
             "precision": rows["date_precision"].astype(str),
-            **{column: rows[column] for column in ("event_id", "summary", "evidence", "article_id", "how_sure")},
+            **{column: rows[column] for column in SOURCE_COLUMNS if column not in ("date", "date_precision")},
         }
     ).reset_index(drop=True)
     # When the articles last report each named stance as standing, before the next change.

@@ -978,7 +978,7 @@ def test_every_resource_has_sources_and_a_licence():
 
 
 def test_a_change_s_reason_is_reader_text_and_never_names_an_article_by_its_id(copy):
-    # The method page lists what the fact-check changed, by reason: readers see every reason.
+    # The change log ships in the data package readers download: they read every reason.
     line = copy.edit("corrections.csv", "us-backs-biden-outside-source", reason="Dated as bloomberg-backers says.")
     assert (
         f"corrections.csv, line {line}, reason: names an article's id ('bloomberg-backers') where readers see it; "

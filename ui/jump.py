@@ -72,6 +72,8 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         # The article's words, attributed to the article: not set as a quotation of the person named above.
         st.markdown(f"{escape_markdown(source)} wrote: {escape_markdown(quoted(event['evidence']))}")
         st.caption(f"{escape_markdown(event['how_sure'].rstrip('.'))}.")
+        if event["note"]:  # the caveat, the error or the disagreement, beside the words it is about
+            st.caption(f"Note: {escape_markdown(event['note'])}")
         if event["stance_basis"]:
             stance = STATUS_LABELS[event["stance"]].lower()
             st.caption(f"Why we read this as “{stance}”: {escape_markdown(event['stance_basis'])}")

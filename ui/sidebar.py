@@ -32,7 +32,8 @@ def filters(ds: Dataset, panel=None) -> None:
             on_change=phone.close_filters,
             # Letters in order ("fuzzy") let "UK" offer Türkiye: a name, or part of one, finds only itself.
             filter_mode="contains",
-            help="Show only events and stances of these allies. Type part of a name: “Turkey”, “Britain” and “U.S.” work too.",
+            help="Show only events and stances of these allies. Type part of a name: “Turkey”, “Britain” and “U.S.” "
+            "work too.",
         )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
     with st.sidebar:
