@@ -59,7 +59,7 @@ def cards() -> dict[str, dict]:
     return out
 
 
-table = data.for_view("candidates", ds, view, lambda: candidates_in_view(derived["candidates"], view))
+table = data.for_view("candidates", ds, view, lambda: candidates_in_view(data.scope(ds, view)))
 st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     show_page_charts("candidates", data.scope(ds, view))

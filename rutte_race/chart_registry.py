@@ -590,9 +590,13 @@ BACKER_MAP = ChartDef(
 CANDIDATES_TITLE = "Each candidate's run, step by step"
 
 
-def candidates_in_view(table: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """The candidates (views.candidate_table) from the view's countries."""
-    return table[table["country_iso3"].isin(view.countries)] if view.countries else table
+def candidates_in_view(sc: Scope) -> pd.DataFrame:
+    """The candidates (views.candidate_table) from the view's countries with a step of their run in its dates: the
+    ones the chart draws."""
+    table = sc.candidates
+    from_countries = table[table["country_iso3"].isin(sc.view.countries)] if sc.view.countries else table
+    stepped = sc.events.loc[sc.events["kind"].isin(charts.CANDIDATE_KINDS), "candidate"]
+    return from_countries[from_countries["candidate_id"].isin(stepped)]
 
 
 def candidates_drawn(sc: Scope, table: pd.DataFrame) -> pd.Series:
@@ -628,9 +632,9 @@ CANDIDATES = ChartDef(
     slug="candidates",
     page="candidates",
     title=lambda sc: CANDIDATES_TITLE,
-    rows=lambda sc: candidates_in_view(sc.candidates, sc.view),
+    rows=candidates_in_view,
     build=candidates_build,
-    describe=lambda sc, table: describe.candidates(table, sc.ds.events),
+    describe=lambda sc, table: describe.candidates(table, sc.events, len(sc.candidates)),
     table=lambda sc, table: tables.candidates(table, sc.ds.articles, sc.names),
     drawn_events=candidates_drawn,
     subtitle=lambda sc: candidates_subtitle(sc.view, sc.names),

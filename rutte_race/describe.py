@@ -196,8 +196,9 @@ def timeline(rows: pd.DataFrame) -> str:
     return text
 
 
-def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
-    """The candidates chart: how each run ended."""
+def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
+    """The candidates chart: how each run of `table`'s candidates ended, among `events` (the view's); `everyone`:
+    how many people were named for the job in all."""
     if table.empty:
         return "No candidate matches these filters."
     names = dict(zip(table["candidate_id"], table["name"]))
@@ -213,7 +214,13 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame) -> str:
         if row_kind == kind and candidate in names
     ]
     others = len(table) - len(ended)
-    named = f"{len(table)} {'person was' if len(table) == 1 else 'people were'} named for the job."
+    named = (
+        f"{counted(len(table), 'person', 'people', capital=True)} {'was' if len(table) == 1 else 'were'} named for "
+        "the job."
+        if len(table) == everyone
+        else f"{number_word(len(table), True)} of the {counted(everyone, 'person', 'people')} named for the job "
+        f"{'has' if len(table) == 1 else 'have'} a step of their run in these dates."
+    )
     rest = (
         f" The other {others} expressed interest or {'was' if others == 1 else 'were'} named in the press, and never "
         "declared."

@@ -2,6 +2,8 @@
 given as its accessible text, and written into its exports."""
 
 import re
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from rutte_race import describe, export, kinds, views
+from rutte_race.chart_registry import view_charts
 from rutte_race.filters import bounds_of, facts_in_view
 from rutte_race.text import escape_markdown
 
@@ -118,13 +121,26 @@ def test_timeline_description_counts_each_fact_once_and_says_which_dates_are_bou
 
 def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
-    assert describe.candidates(table, ds.events) == (
-        "5 people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
+    assert describe.candidates(table, ds.events, 5) == (
+        "Five people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
         "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other 2 expressed interest or were named in the "
         "press, and never declared."
     )  # Kallas never declared (no candidacy row): she stood aside; Iohannis declared, then withdrew
     only_wallace = table[table["candidate_id"] == "wallace"]
-    assert describe.candidates(only_wallace, ds.events) == "1 person was named for the job."
+    assert describe.candidates(only_wallace, ds.events, 5) == (
+        "One of the five people named for the job has a step of their run in these dates."
+    )
+
+
+def test_a_candidate_with_no_step_in_the_dates_is_left_out_of_chart_cards_and_words(ds):
+    """From the appointment on, only Rutte's run has a step (appointed, took office): the others' runs had ended."""
+    view = replace(bounds_of(ds).default(), start=date(2024, 6, 26))
+    [chart] = [chart for chart in view_charts(ds, view) if chart.slug == "candidates"]
+    assert chart.rows["candidate_id"].tolist() == ["rutte"]
+    assert chart.description == (
+        "One of the five people named for the job has a step of their run in these dates. Mark Rutte was appointed "
+        "on 26 June 2024."
+    )
 
 
 @pytest.mark.parametrize(
@@ -138,7 +154,7 @@ def test_candidates_description_says_how_each_run_ended(ds):
             "(reported by 5 March 2024; "
             "last reported still holding out by c. 4 April 2024).",
         ),
-        ("pages/candidates.py", "5 people were named for the job."),
+        ("pages/candidates.py", "Five people were named for the job."),
     ],
 )
 def test_each_chart_shows_its_description_and_gives_it_as_alt_text(entry, starts):

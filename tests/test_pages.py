@@ -367,7 +367,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "candidates",
             {},
-            "5 people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
+            "Five people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
             "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other 2 expressed interest or were named in "
             "the press, and never declared.",
         ),
