@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from rutte_race.formatting import day_text
+
 MAX_VALUE_LENGTH = 400
 
 
@@ -45,7 +47,10 @@ class LinkValues:
             return None
         moved = min(max(parsed, first), last)
         if moved != parsed:
-            self.notices.append(f"Moved “{key}” {parsed} into the data's range ({first} to {last}).")
+            self.notices.append(
+                f"The link's “{key}” date, {day_text(parsed)}, is outside the data's range ({day_text(first)} to "
+                f"{day_text(last)}); showing {day_text(moved)}."
+            )
         return moved
 
     def members(self, key: str, known: frozenset[str], normal=str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from rutte_race.formatting import day_text
 from rutte_race.link_values import LinkValues, short
 
 REQUIRED = object()  # a field every view must give (no default)
@@ -58,7 +59,7 @@ def _read_dates(link: LinkValues, before: dict, bounds: Bounds) -> dict:
     start = link.day("from", bounds.first, bounds.last) or bounds.default_start
     end = link.day("to", bounds.first, bounds.last) or bounds.default_end
     if start > end:
-        link.notices.append(f"The link's dates were reversed; showing {end} to {start}.")
+        link.notices.append(f"The link's dates were reversed; showing {day_text(end)} to {day_text(start)}.")
         start, end = end, start
     return {"start": start, "end": end}
 
@@ -80,8 +81,12 @@ def _overlaps_dates(rows: pd.DataFrame, view) -> np.ndarray:
 def _read_as_of(link: LinkValues, before: dict, bounds: Bounds) -> dict:
     as_of, start, end = link.day("as_of", bounds.first, bounds.last), before["start"], before["end"]
     if as_of is not None and not start <= as_of <= end:
-        link.notices.append(f"Moved “as_of” {as_of} into the chosen dates ({start} to {end}).")
-        as_of = min(max(as_of, start), end)
+        moved = min(max(as_of, start), end)
+        link.notices.append(
+            f"The link's map date (“as_of”), {day_text(as_of)}, is outside the chosen dates ({day_text(start)} to "
+            f"{day_text(end)}); showing {day_text(moved)}."
+        )
+        as_of = moved
     return {"as_of": as_of}
 
 

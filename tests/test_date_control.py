@@ -66,5 +66,9 @@ def test_old_links_still_open_and_a_moved_value_gets_a_notice():
     at = app(**{"from": "1999-01-01"})
     assert control(at)[:2] == ("background", date(2010, 10, 14))
     assert (
-        escape_markdown("Moved “from” 1999-01-01 into the data's range (2010-10-14 to 2024-10-01).") in at.info[0].value
+        escape_markdown(
+            "The link's “from” date, 1 January 1999, is outside the data's range (14 October 2010 to 1 October "
+            "2024); showing 14 October 2010."
+        )
+        in at.info[0].value
     )

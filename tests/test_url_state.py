@@ -37,7 +37,7 @@ DEFAULT = BOUNDS.default()
         ({"from": ["2024-13-01"]}, DEFAULT, "not a date in the form YYYY-MM-DD"),
         ({"from": ["<script>alert(1)</script>"]}, DEFAULT, "not a date"),
         ({"from": ["2024-06-01"], "to": ["2024-01-01"]}, ViewState(date(2024, 1, 1), date(2024, 6, 1)), "reversed"),
-        ({"from": ["1900-01-01"]}, ViewState(BOUNDS.first, DEFAULT.end), "into the data's range"),
+        ({"from": ["1900-01-01"]}, ViewState(BOUNDS.first, DEFAULT.end), "1 January 1900, is outside the data's range"),
         ({"countries": ["tur,XXX"]}, ViewState(DEFAULT.start, DEFAULT.end, ("TUR",)), "unknown countries: XXX"),
         ({"countries": ["TUR", "HUN,TUR"]}, ViewState(DEFAULT.start, DEFAULT.end, ("HUN", "TUR")), None),
         ({"from": ["2024-01-01", "2024-02-01"]}, ViewState(date(2024, 1, 1), DEFAULT.end), "2 times; used the first"),
@@ -51,7 +51,7 @@ DEFAULT = BOUNDS.default()
         (
             {"to": ["2024-03-01"], "as_of": ["2024-04-30"]},
             ViewState(DEFAULT.start, date(2024, 3, 1), as_of=date(2024, 3, 1)),
-            "into the chosen dates",
+            "map date (“as_of”), 30 April 2024, is outside the chosen dates",
         ),
         (
             {"speakers": ["Jens Stoltenberg,Nobody"]},
