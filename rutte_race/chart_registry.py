@@ -565,6 +565,22 @@ def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
     ), sc.view.countries
 
 
+def map_tally(sc: Scope) -> str:
+    """Before the appointment, with every ally shown: the last count of backers an article gave without naming them
+    all, since the map colours only the allies named."""
+    day = pd.Timestamp(scope_map_date(sc))
+    tallies = views.reported_tallies(sc.ds)
+    tallies = tallies[tallies["date"] <= day]
+    if sc.view.countries or tallies.empty or day >= decision_day(sc.ds):
+        return ""
+    tally = tallies.sort_values("date").iloc[-1]
+    share = tally["share"] or f"about {tally['count']}"
+    return (
+        f"{tally['who']} reported, {tally['when']}, that {share} of the {tally['of']} allies backed him; the map "
+        "colours only the allies an article names."
+    )
+
+
 BACKER_MAP = ChartDef(
     slug="backer-map",
     page="backer_map",
@@ -573,8 +589,13 @@ BACKER_MAP = ChartDef(
     build=lambda sc, stances, title, subtitle: charts.backer_map(
         stances, sc.ds.shapes, sc.view.countries, title, subtitle
     ),
-    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names),
-    describe=lambda sc, stances: describe.stances_on(stances, scope_map_date(sc), sc.view.countries),
+    subtitle=lambda sc: (
+        describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names)
+        + ("\nColoured only where an article names the ally's stance" if map_tally(sc) else "")
+    ),
+    describe=lambda sc, stances: " ".join(
+        filter(None, [describe.stances_on(stances, scope_map_date(sc), sc.view.countries), map_tally(sc)])
+    ),
     table=map_table,
     drawn_events=lambda sc, stances: map_shown(sc, stances)["source_event_id"].dropna(),
     file_name=lambda sc: ("backers", "as-of", scope_map_date(sc).isoformat(), *sc.view.countries),

@@ -772,7 +772,7 @@ def stances_by_ally(
     }
     shades = {bar["shade"] for bar in bars}
     key = [  # a line each, short enough for a phone
-        *(["■ A day an article reports an ally holding out"] if reports else []),
+        *(["Small squares: each day an article reports an ally holding out"] if reports else []),
         *(["Pale, dashed edge: no later report of holding out"] if any(FADED in shade for shade in shades) else []),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
     ]
