@@ -314,11 +314,14 @@ def timeline(
         )
         if part
     ]
+    # The dates at the top as well as under the last lane: on a laptop the foot of the chart is below the fold.
+    top = time_axis.position_axis(places, orient="top", labelColor=TEXT, domain=False, ticks=False, grid=False)
     header = {
-        "layer": [_focus_rule(every, None), rules, *labels],
+        "layer": [_focus_rule(every, top), rules, *labels],
         "width": "container",
         "height": height,
         "view": {"stroke": None},
+        "resolve": {"axis": {"x": "independent"}},  # the top axis is the first layer's alone
     }
     notes = [line for line in (*PRECISION_KEY, places.note()) if line]
     return titled(

@@ -193,3 +193,9 @@ def test_the_story_chart_gives_its_dates_at_the_top_and_the_foot(ds):
     assert sorted(axis.get("orient", "bottom") for axis in axes) == ["bottom", "top"]
     svg = vl_convert.vegalite_to_svg(story.chart.to_dict())
     assert svg.count(">Jan 2024<") == 2  # the same first month, once on each axis
+
+
+def test_the_timeline_gives_its_dates_at_the_top_and_the_foot(ds):
+    [timeline] = [chart for chart in view_charts(ds, bounds_of(ds).default()) if chart.slug == "timeline"]
+    svg = vl_convert.vegalite_to_svg(json.loads(spec_text(timeline.chart)))
+    assert svg.count(">Apr 2024<") == 2  # a month in the middle of the race, once on each axis
