@@ -23,7 +23,7 @@ STATUS_COLOURS = {
     "undeclared": "#F3CF8B",
     UNREPORTED: "#A6A6A6",
     NOT_YET_MEMBER: "#FFFFFF",
-    FILTERED_OUT: "#D9D9D9",
+    FILTERED_OUT: "#C8C8C8",  # between "no stance" and the countries outside the alliance, apart from both
     NON_MEMBER: "#EDEDED",
 }
 SEA = "#DCEAF5"
@@ -456,7 +456,7 @@ def _map_panel(
         "legend": {
             "orient": "bottom",  # above, Vega would set it over the chart's title in the exports
             "direction": "horizontal",
-            "columns": legend_columns(wide=4, narrow=1),
+            "columns": legend_columns(wide=2, narrow=1),  # two: four ran past the map's right edge
             "labelLimit": 0,
             "symbolType": "square",
             "symbolSize": 150,
