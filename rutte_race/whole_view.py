@@ -25,9 +25,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 
 def intro(counts: Counts) -> str:
     return (
-        "The view you were looking at, as a story: the four charts for your filters, each with what it shows, "
-        f"the quotes that match, and the {counts.news_articles} every claim comes from. The lead and its figures "
-        "above are for the whole race, whatever the filters."
+        f"Below: the {counts.news_articles} every claim comes from, and how to cite this; then the four charts, "
+        "drawn for your filters, each with what it shows, and the quotes that match. The lead and its figures above "
+        "are for the whole race, whatever the filters."
     )
 
 
