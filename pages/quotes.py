@@ -18,8 +18,8 @@ bounds = derived["bounds"]
 
 st.title("What they said")
 st.markdown(
-    f"Every direct quote the {counted(len(ds.articles), 'article')} attribute by name to a speaker or a source, "
-    "word for word, "
+    f"Every direct quote the {counted(len(ds.articles), 'article')} attribute to a person, or by name to a news "
+    "agency, word for word, "
     "with the sentence around it. "
     "Quotes are shown "
     "exactly as the articles print them, including the articles' own translations."
