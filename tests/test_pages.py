@@ -4,6 +4,7 @@ From its second run, AppTest of an st.navigation app runs the page file itself, 
 tested as its own script; the shared state the sidebar would set is given through session state.
 """
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -450,3 +451,13 @@ def test_an_unofficial_candidate_who_stood_aside_did_not_run_openly():
     assert "Only Mark Rutte and Klaus Iohannis ran openly" in intro
     card = next(m for m in markdown_texts(at) if m.startswith("### Kaja Kallas"))
     assert "**Stood aside, never declared.**" in card
+
+
+def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
+    at = page("backer_map", as_of="2024-03-31").run()
+    [spec] = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert spec["title"]["subtitle"][:3] == [
+        "As last reported by 31 March 2024; all allies",
+        "Coloured only where an article names the ally's stance",
+        "Canada and the United States below, at a smaller scale.",
+    ]

@@ -99,7 +99,8 @@ def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: C
         text, params = charts.with_title_params(spec.get("params", []), title)
         new = {**old, "text": text}
         if subtitle is not None:
-            new["subtitle"] = [subtitle, *old.get("subtitle", [""])[1:]]
+            # Built with an empty subtitle (one line), the chart's own lines follow it; the view's may be several.
+            new["subtitle"] = [*subtitle.split("\n"), *old.get("subtitle", [""])[1:]]
         return {**spec, "title": new, **({"params": params} if params else {})}
 
     def with_plain_title(spec: dict) -> dict:
