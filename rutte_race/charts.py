@@ -775,7 +775,7 @@ def stances_by_ally(
     }
     shades = {bar["shade"] for bar in bars}
     key = [  # a line each, short enough for a phone
-        *(["Small squares: each day an article reports an ally holding out"] if reports else []),
+        *(["Squares: each day an article reports a holdout"] if reports else []),
         *(["Pale, dashed edge: no later report of holding out"] if any(FADED in shade for shade in shades) else []),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
     ]
@@ -830,6 +830,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     first, last = time_axis.domain(start, end)
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
+    # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
+    # unexplained, the edge read as the date.
+    before = bool((steps["date"] < first).any())
     order = list(frame.groupby("name")["date"].min().sort_values().index)
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
@@ -857,7 +860,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "scale": {"domain": [kinds.label(k) for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
         "legend": {
             "orient": "bottom",
-            "columns": legend_columns(wide=3, narrow=2),
+            "columns": legend_columns(wide=3, narrow=1),  # two ran off a phone's screen
             "symbolFillColor": TEXT,
             "symbolStrokeColor": TEXT,
             "symbolStrokeWidth": 1.5,
@@ -889,7 +892,11 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "transform": [{"filter": "!datum.exact"}],
     }
     height = 34 * frame["name"].nunique()
-    notes = ("Filled: dated to the day.", "Open, with a bar: dated only roughly, over that period.")
+    notes = (
+        "Filled: dated to the day.",
+        "Open, with a bar: dated only roughly, over that period.",
+        *(["On the left edge: dated roughly, from before these dates."] if before else []),
+    )
     return titled(
         spec,
         {
