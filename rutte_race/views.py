@@ -240,8 +240,8 @@ def first_backing_to_appointment(
 @per_version
 def reported_tallies(ds: Dataset) -> pd.DataFrame:
     """Counts of backers an article reports without naming them (kind 'tally'), with the number its summary gives
-    as '(about N)', the share it reports ('two-thirds') and the alliance size as 'of the M allies': date, when,
-    count, share, of, who, summary."""
+    as '(about N)' or the share it reports ('two-thirds'), and the alliance size as 'of the M allies': date, when,
+    count (missing where only a share is reported), share, of, who, summary."""
     rows = ds.events[ds.events["kind"] == "tally"]
     count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
     share = rows["summary"].str.extract(r"(\S+) of the \d+ allies", expand=False)
@@ -259,7 +259,7 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
             "summary": rows["summary"],
         }
     )
-    return out.dropna(subset=["count"]).reset_index(drop=True)
+    return out[out["count"].notna() | (out["share"] != "")].reset_index(drop=True)
 
 
 def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
