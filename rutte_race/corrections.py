@@ -176,7 +176,7 @@ def fact_check(ds) -> str:
         "enforces the rules below: sentences and quotes word for word, each stance against its wording, dates and "
         "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
         "Fact-checkers who had not built the data then read every sentence of every article against the rows, round "
-        "after round, until they found no row the articles contradict. Each change they led to (a date bounded more "
+        "after round, and every row they showed wrong was put right. Each change they led to (a date bounded more "
         "exactly, a stance worded as its article words it, a claim that had been missed) is logged with its reason: "
         f"{len(changes)} changes, in the change log of the data package you can download below, beside the record "
         "of their reading, sentence by sentence."
