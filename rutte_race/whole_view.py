@@ -44,6 +44,7 @@ class Quote:
     when: str
     quote: str
     source: str  # the article, and when it was published
+    note: str = ""  # its caveat or correction (the quotation marks may be the article's), as the Quotes page gives it
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
                 date_label(q["date"], str(q["date_precision"])),
                 q["quote"],
                 article_names(ds.articles)[q["article_id"]],
+                q["note"],
             )
             for _, q in quotes.iterrows()
         ],

@@ -244,3 +244,12 @@ def test_sidebar_offers_both_files_on_click_only():
         "Download the whole story as an HTML page",
     ]
     assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)  # built when clicked, no rerun
+
+
+def test_each_quote_keeps_its_note_in_the_files(ds, default_story):
+    """A quote whose quotation marks may be the article's says so in print too, as on the Quotes page."""
+    noted = [quote for quote in default_story.quotes if quote.note]
+    assert noted, "the fixture has a quote with a note"
+    page = whole_view.html_page(default_story)
+    for quote in noted:
+        assert f"Note: {escape(quote.note)}" in page  # as Jinja escapes it
