@@ -110,6 +110,7 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
         "fontSize": 16,
         "subtitleFontSize": 12,
         "subtitlePadding": 7,  # Source Sans 3 sets 16 px type in a 21 px line
+        "offset": 10,  # clear of a top axis's labels under the last subtitle line
         "color": TEXT,
         "subtitleColor": SUBTLE_TEXT,
     }
