@@ -1,23 +1,21 @@
 """Journey: the generated description under a chart is what the chart shows, it is the chart's accessible name,
 and it follows the reader's moves."""
 
-from datetime import date
-
 from playwright.sync_api import expect
 from reader import open_page, wait_ready
 
-from rutte_race import describe, views
-from rutte_race.load import load
-
-
-def expected(day: date) -> str:
-    return describe.stances_on(views.map_frame(load(), day), day)
+# Written out: the map's words for 30 April 2024 in the fixture, with Politico's unnamed count, since the map colours
+# only the allies an article names.
+ON_30_APRIL = (
+    "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him (reported by 5 March 2024; "
+    "last reported still holding out by c. 4 April 2024). Politico reported, c. 23 February 2024, that two-thirds of "
+    "the 31 allies backed him; the map colours only the allies an article names."
+)
 
 
 def test_the_map_s_description_is_its_accessible_name_and_follows_the_date(app, app_url):
     open_page(app, app_url, "backer_map", "as_of=2024-04-30")
-    text = expected(date(2024, 4, 30))
-    assert text.startswith("On 30 April 2024, ") and "Hungary" in text
+    text = ON_30_APRIL
     chart = app.locator('[data-testid="stMain"] [role="graphics-document"]').first
     expect(chart).to_have_attribute(
         "aria-label", f"Map of NATO allies' stance toward Rutte; the table below lists every ally. {text}"
