@@ -435,7 +435,8 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
         "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
         **{faded(s): f"{MAP_LABELS[s]}, no later report of holding out" for s in HOLDOUTS},
     }
-    labels = {s: f"{words[s]}: {n} {'ally' if n == 1 else 'allies'}" for s, n in counts.items() if n}
+    noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
+    labels = {s: f"{words[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 

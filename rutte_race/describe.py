@@ -158,8 +158,17 @@ def stances_over_time(
     allies = rows["iso3"].nunique() + unnamed
     of = allies_of(allies, chosen)
     by = f"before his appointment on {day_text(decision)}" if decision <= end else f"by {day_text(end)}"
-    text = f"The articles name {backers} of {of} as backing Rutte {by}."
     named = rows[(rows["status"] == "backs") & ~rows["derived"]]
+    if allies == 1:  # one chosen ally: named, not counted
+        name = in_prose(rows["name"].iloc[0]) if not rows.empty else "The chosen ally"
+        if named.empty:
+            text = f"The articles do not name {name} as backing Rutte {by}."
+        else:
+            since = date_label(named["start"].min(), str(named["precision"].iloc[0]))
+            text = f"The articles name {name} as backing Rutte {by}, from {since}."
+        named = named.iloc[0:0]  # said already
+    else:
+        text = f"The articles name {backers} of {of} as backing Rutte {by}."
     if not named.empty:
         earliest = named["start"].min()
         first = named[named["start"] == earliest]

@@ -202,3 +202,16 @@ def test_a_sentence_starting_with_the_united_kingdom_is_capitalised(ds):
     assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), ()).endswith(
         " The United Kingdom held reservations."
     )
+
+
+def test_with_one_chosen_ally_the_story_names_it_rather_than_counting(ds):
+    view = replace(bounds_of(ds).default(), countries=("TUR",))
+    [story] = [chart for chart in view_charts(ds, view) if chart.slug == "stances-by-ally"]
+    assert story.description.startswith(
+        "The articles name Türkiye as backing Rutte before his appointment on 26 June 2024, from 29 April 2024."
+    )
+    view = replace(view, countries=("HUN",))
+    [story] = [chart for chart in view_charts(ds, view) if chart.slug == "stances-by-ally"]
+    assert story.description.startswith(
+        "The articles do not name Hungary as backing Rutte before his appointment on 26 June 2024."
+    )
