@@ -30,8 +30,9 @@ class Counts:
 
     @property
     def headline(self) -> str:
-        """The story's headline, on the page and in the whole-view files."""
-        return f"How Mark Rutte won over all {self.allies} NATO allies"
+        """The story's headline, on the page and in the whole-view files: what the data shows, not how he won, which
+        no article says (the appointment, by consensus, made every ally a backer)."""
+        return "Mark Rutte's race to lead NATO: who backed him, and who held out"
 
     @property
     def news_articles(self) -> str:

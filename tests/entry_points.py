@@ -9,7 +9,7 @@ ENTRY_POINTS = [
     *(f"pages/{path.name}" for path in sorted((ROOT / "pages").glob("*.py")) if path.stem != "story"),
 ]
 HEADLINES = {
-    "": "How Mark Rutte won over all 32 NATO allies",
+    "": "Mark Rutte's race to lead NATO: who backed him, and who held out",
     "timeline": "Timeline of the race",
     "backer_map": "Who backed Rutte, and when",
     "candidates": "The candidates",

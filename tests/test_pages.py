@@ -46,7 +46,7 @@ def test_every_page_registered_in_app_has_a_test():
 def test_navigation_app_first_run_shows_the_story_with_filters():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert at.title[0].value == "How Mark Rutte won over all 32 NATO allies"
+    assert at.title[0].value == "Mark Rutte's race to lead NATO: who backed him, and who held out"
     assert [w.label for w in at.sidebar.multiselect] == ["Countries"]
     assert at.sidebar.button_group[0].label == "Dates" and [d.label for d in at.sidebar.date_input] == ["From", "To"]
     assert [m.label for m in at.metric] == [
