@@ -576,8 +576,8 @@ def map_tally(sc: Scope) -> str:
     tally = tallies.sort_values("date").iloc[-1]
     share = tally["share"] or f"about {tally['count']}"
     return (
-        f"{tally['who']} reported, {tally['when']}, that {share} of the {tally['of']} allies backed him; the map "
-        "colours only the allies an article names."
+        f"{tally['who']}'s count, reported by {tally['when']}: {share} of the {tally['of']} allies backed him; the "
+        "map colours only the allies an article names."
     )
 
 

@@ -134,8 +134,8 @@ def test_backer_map_summary_follows_the_as_of_date():
     late = page("backer_map", as_of="2024-06-26").run()
     summary = lambda at: next(c for c in captions(at) if c.startswith("On "))  # noqa: E731
     assert summary(early) == escape_markdown(
-        "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him. Politico reported, c. "
-        "23 February 2024, that two-thirds of the 31 allies backed him; the map colours only the allies an article "
+        "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him. Politico's count, reported "
+        "by c. 23 February 2024: two-thirds of the 31 allies backed him; the map colours only the allies an article "
         "names."
     )
     assert summary(late) == escape_markdown(
@@ -365,7 +365,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
             {"as_of": "2024-04-30"},
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported still holding out by c. 4 April 2024). Politico reported, c. 23 February 2024, that "
+            "last reported still holding out by c. 4 April 2024). Politico's count, reported by c. 23 February 2024: "
             "two-thirds of the 31 allies backed him; the map colours only the allies an article names.",
         ),
         (
