@@ -182,8 +182,8 @@ def html_page(story: Story, paper: str = "a4") -> str:
     ]
     return templating.render(
         "whole_view.html.j2",
-        title=f"{TITLE}: {story.counts.headline}",
-        description=intro(story.counts),
+        title=story.counts.headline,  # it names the race: the kicker before it would say so twice
+        description=story.lead,  # the file's summary (a PDF's Subject): the story, not the reading instructions
         kicker=TITLE,
         headline=story.counts.headline,
         intro=intro(story.counts),

@@ -253,3 +253,9 @@ def test_each_quote_keeps_its_note_in_the_files(ds, default_story):
     page = whole_view.html_page(default_story)
     for quote in noted:
         assert f"Note: {escape(quote.note)}" in page  # as Jinja escapes it
+
+
+def test_the_files_metadata_give_the_headline_once_and_the_lead(default_story):
+    pdf = PdfReader(io.BytesIO(whole_view.pdf(default_story))).metadata
+    assert pdf.title == HEADLINE  # not the race's name and then the headline that names it again
+    assert pdf.subject == default_story.lead
