@@ -12,7 +12,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from rutte_race import charts, corrections, describe, formatting, map_shapes, tables, time_axis, vega, views
+from rutte_race import charts, corrections, describe, formatting, kinds, map_shapes, tables, time_axis, vega, views
 from rutte_race.filters import bounds_of, describe_filters, facts_in_view
 from rutte_race.formatting import date_label, day_text
 from rutte_race.load import Dataset, per_version
@@ -492,7 +492,6 @@ STANCES = ChartDef(
 # ---- The timeline --------------------------------------------------------------------------------------------
 
 TIMELINE_TITLE = "Every sourced event of Rutte's race"
-RACE_ENDING = ("appointment", "took_office")  # kinds labelled on the timeline whatever the countries
 
 
 @per_version
@@ -511,7 +510,7 @@ def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     # The axis is the dates' own, whichever countries are chosen, so the stretch drawn narrower stays where it was;
     # and the race's ending (appointment, taking office) stays labelled when its rows are filtered out.
     in_dates = sc.events_in(replace(sc.view, countries=()))
-    ending = in_dates.loc[in_dates["kind"].isin(RACE_ENDING), "event_id"]
+    ending = in_dates.loc[in_dates["kind"].isin(kinds.kinds_in_lane("Milestones")), "event_id"]
     milestones = every_milestone[every_milestone["event_id"].isin([*rows["event_id"], *ending])]
     milestones = milestones.assign(row=range(len(milestones)))  # one label row each, counted among those shown
     return charts.timeline(

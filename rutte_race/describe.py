@@ -159,21 +159,21 @@ def stances_over_time(
     of = allies_of(allies, chosen)
     by = f"before his appointment on {day_text(decision)}" if decision <= end else f"by {day_text(end)}"
     named = rows[(rows["status"] == "backs") & ~rows["derived"]]
+    earliest = named["start"].min()
+    first = named[named["start"] == earliest]  # the first named backers, all on one day
+    when_first = "" if named.empty else date_label(earliest, str(first["precision"].iloc[0]))
     if allies == 1:  # one chosen ally: named, not counted
         name = in_prose(rows["name"].iloc[0]) if not rows.empty else "The chosen ally"
-        if named.empty:
-            text = f"The articles do not name {name} as backing Rutte {by}."
-        else:
-            since = date_label(named["start"].min(), str(named["precision"].iloc[0]))
-            text = f"The articles name {name} as backing Rutte {by}, from {since}."
-        named = named.iloc[0:0]  # said already
+        text = (
+            f"The articles do not name {name} as backing Rutte {by}."
+            if named.empty
+            else f"The articles name {name} as backing Rutte {by}, from {when_first}."
+        )
     else:
         text = f"The articles name {backers} of {of} as backing Rutte {by}."
-    if not named.empty:
-        earliest = named["start"].min()
-        first = named[named["start"] == earliest]
-        who = names_list([in_prose(n) for n in sorted(first["name"])])
-        text = text[:-1] + f"; the first, {date_label(earliest, str(first['precision'].iloc[0]))}: {who}."
+        if not named.empty:
+            who = names_list([in_prose(n) for n in sorted(first["name"])])
+            text = text[:-1] + f"; the first, {when_first}: {who}."
     if holdouts:
         text += " " + "; ".join(_holdout_sentence(h, end) for h in holdouts) + "."
     if unnamed:

@@ -104,17 +104,13 @@ def set_dates(start, end, typed: bool = False) -> None:
     """New dates for the view (a callback of the date control); `typed`: typed into the day fields themselves."""
     st.session_state[DATES] = (start, end)
     if not typed:
-        renew_day_fields()
+        st.session_state[DAY_FIELDS] = st.session_state.get(DAY_FIELDS, 0) + 1
 
 
 def day_field_keys() -> tuple[str, str]:
     """The keys of the first and last day's fields (see DAY_FIELDS)."""
     made = st.session_state.get(DAY_FIELDS, 0)
     return f"{made}-{FROM}", f"{made}-{TO}"
-
-
-def renew_day_fields() -> None:
-    st.session_state[DAY_FIELDS] = st.session_state.get(DAY_FIELDS, 0) + 1
 
 
 def reset(bounds: Bounds) -> None:
