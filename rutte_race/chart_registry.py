@@ -14,7 +14,7 @@ import pandas as pd
 
 from rutte_race import charts, corrections, describe, formatting, kinds, map_shapes, tables, time_axis, vega, views
 from rutte_race.filters import bounds_of, describe_filters, facts_in_view
-from rutte_race.formatting import date_label, day_text
+from rutte_race.formatting import by_date, date_label, day_text
 from rutte_race.load import Dataset, per_version
 from rutte_race.view_state import Bounds, ViewState, cache_key
 
@@ -267,7 +267,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     out_rows, bars, reports = [], [], []
     for rank, iso3 in enumerate(ally_order(rows)):
         periods = rows[rows["iso3"] == iso3]
-        parts = []
+        parts, caveats = [], []
         for _, period in periods.iterrows():
             when = _when(period["start"], period["precision"], one_year)
             status = period["status"]
@@ -277,7 +277,13 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "reservations": "reservations from",
                 "opposes": "opposes from",
             }[status]
-            parts.append(f"{verb} {when}")
+            # A holdout known only with a caution (Hungary's, from a cited report's title) is starred, the caution
+            # in the chart's key: the chart must not state it more firmly than the articles do.
+            cautioned = status != "backs" and not period["derived"] and period["note_type"] == "caution"
+            if cautioned:
+                caution = period["note"].split(";")[0].rstrip(".")
+                caveats.append(f"{period['name']}: {caution[:1].lower()}{caution[1:]}")
+            parts.append(f"{verb} {when}{'*' if cautioned else ''}")
             end = min(period["end"] if pd.notna(period["end"]) else last, last)
             bar = {
                 "ally": period["name"],
@@ -331,6 +337,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "label": charts.row_label(parts),
                 "label_at": first_start.isoformat(),
                 "align": "left" if at <= 0.5 else "right",
+                "caveats": caveats,
             }
         )
     tallies = views.reported_tallies(sc.ds)
@@ -575,7 +582,8 @@ def map_tally(sc: Scope) -> str:
     tally = tallies.sort_values("date").iloc[-1]
     share = tally["share"] or f"about {tally['count']}"
     return (
-        f"{tally['who']}'s count, reported by {tally['when']}: {share} of the {tally['of']} allies backed him; the "
+        f"{tally['who']}'s count, reported {by_date(tally['date'], tally['precision'])}: {share} of the {tally['of']} "
+        "allies backed him; the "
         "map colours only the allies an article names."
     )
 

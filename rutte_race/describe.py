@@ -8,16 +8,9 @@ import pandas as pd
 from rutte_race import kinds
 from rutte_race.accuracy import NO_LATER
 from rutte_race.counts import Counts, counted, number_word
-from rutte_race.formatting import date_label, day_text
+from rutte_race.formatting import by_date, date_label, day_text, in_prose
 from rutte_race.text import escape_markdown
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, Holdout
-
-
-def in_prose(country: str) -> str:
-    """A country's name as a sentence uses it: 'the United States', 'the Netherlands', 'Türkiye'."""
-    return (
-        f"the {country}" if country.startswith("United ") or country in ("Netherlands", "Czech Republic") else country
-    )
 
 
 def names_list(names: list[str], most: int = 3) -> str:
@@ -35,8 +28,8 @@ def allies_of(n: int, chosen: bool) -> str:
 
 
 def _holdouts(stances: pd.DataFrame, day) -> str:
-    """' Hungary opposed him (reported by 5 March 2024; last reported still holding out by c. 4 April 2024); Türkiye was
-    not yet backing him.' or nothing: the allies named as holding out on `day`, each with the report that began its
+    """' Hungary opposed him (reported by 5 March 2024; last reported still holding out around 4 April 2024); Türkiye
+    was not yet backing him.' or nothing: the allies named as holding out on `day`, each with the report that began its
     stance and its last report of holding out, when that is later."""
     words = {
         "opposes": ("opposed him", "opposed him"),
@@ -51,7 +44,7 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
         if plain:
             parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
         parts += [
-            f"{in_prose(name)} {one} (reported by {_first_report_of(row)}; last reported still holding out by {when})"
+            f"{in_prose(name)} {one} (reported {_first_report_of(row)}; last reported still holding out {when})"
             for name, when, (_, row) in zip(last, last.values(), held.iterrows())
             if when
         ]
@@ -60,17 +53,17 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
 
 
 def _first_report_of(row: pd.Series) -> str:
-    """'5 March 2024': the report that began an ally's stance."""
-    return date_label(row["source_date"], str(row["source_date_precision"]))
+    """'by 5 March 2024': the report that began an ally's stance."""
+    return by_date(row["source_date"], str(row["source_date_precision"]))
 
 
 def _last_report_of(row: pd.Series, day) -> str:
-    """'c. 4 April 2024': when the articles last vouch for an ally's stance, if that is after the report that began it
-    and before `day`; else nothing."""
+    """'around 4 April 2024': when the articles last vouch for an ally's stance, if that is after the report that
+    began it and before `day`; else nothing."""
     last = row.get("source_last")
     if last is None or pd.isna(last) or last <= row["source_date"] or last >= pd.Timestamp(day):
         return ""
-    return date_label(last, str(row["source_last_precision"]))
+    return by_date(last, str(row["source_last_precision"]))
 
 
 def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
@@ -104,22 +97,22 @@ HOLDING_WORDS = {"opposes": "opposing him", "reservations": "holding reservation
 
 
 def _last_reported(h: Holdout) -> str:
-    """', and last reported still holding out by c. 4 April 2024', or nothing when its first report is its last."""
+    """', and last reported still holding out around 4 April 2024', or nothing when its first report is its last."""
     if h.last <= h.start:
         return ""
-    return f", and last reported still holding out by {date_label(h.last, h.last_precision)}"
+    return f", and last reported still holding out {by_date(h.last, h.last_precision)}"
 
 
 def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
     """The story chart's finding: 'Seven allies were named as backing Rutte before his appointment; Hungary was last
-    reported holding out by c. 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
+    reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
     named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing Rutte"
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
-        f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out by "
-        f"{date_label(h.last, h.last_precision)}"
+        f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out "
+        f"{by_date(h.last, h.last_precision)}"
         for h in held
     )
     if decision <= end:
@@ -129,9 +122,9 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
 
 
 def _holdout_sentence(h: Holdout, end) -> str:
-    """'Hungary was reported opposing him by 5 March 2024, and last reported still holding out by c. 4 April 2024; no
+    """'Hungary was reported opposing him by 5 March 2024, and last reported still holding out around 4 April 2024; no
     article reports it backing him before the appointment on 26 June 2024, which needed every ally'."""
-    start = f"{in_prose(h.name)} was reported {HOLDING_WORDS[h.stance]} by {date_label(h.start, h.start_precision)}"
+    start = f"{in_prose(h.name)} was reported {HOLDING_WORDS[h.stance]} {by_date(h.start, h.start_precision)}"
     if h.end is None or h.end > pd.Timestamp(end):
         return start + _last_reported(h)
     if h.end_derived:
@@ -245,8 +238,9 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
 def standfirst(counts: Counts) -> str:
     """The sentence under the story's headline."""
     return (
-        "NATO picks its Secretary General by consensus, so every ally had to agree. From "
-        f"{counts.news_articles}, who was named as backing Mark Rutte, who held out, and until when."
+        "NATO picks its Secretary General by consensus, so every ally had to agree. "
+        f"{counts.news_articles[:1].upper()}{counts.news_articles[1:]} tell which allies were named as backing Mark "
+        "Rutte, and when, and which held out, and for how long."
     )
 
 
@@ -275,7 +269,7 @@ def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
         (
             "From first backing to appointment",
             months_at_least(figures["days_to_appointment"]),
-            f"The first backing is reported by {figures['first_backing_when']}; it may have begun earlier.",
+            f"The first backing is reported {figures['first_backing_when']}; it may have begun earlier.",
         ),
         ("Rivals who ran openly", str(len(ran)), rivals_help(figures)),
     ]
@@ -300,7 +294,7 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
     return (
         "By January 2024 the outgoing Dutch prime minister was already the clear favourite. "
         f"The {counts.news_articles} name {bold(number_word(figures['named_backers_before_appointment']) + ' allies')} "
-        f"backing him before his appointment; the first, reported by {figures['first_backing_when']}, were {first}. "
+        f"backing him before his appointment; the first, reported {figures['first_backing_when']}, were {first}. "
         + (f"{held}. " if held else "")
         + f"He was appointed on {bold(day_text(figures['appointment']['date']))} and took office on "
         f"{bold(day_text(figures['took_office']))}. "

@@ -1,4 +1,4 @@
-"""Words for dates and sources, shared by charts, tables and cards."""
+"""Words for dates, sources and countries, shared by charts, tables and cards."""
 
 import re
 
@@ -33,6 +33,15 @@ def date_label(day: pd.Timestamp, precision: str, year: bool = True) -> str:
     return f"{prefix}{day.day} {day:%B}{suffix}"
 
 
+def by_date(day: pd.Timestamp, precision: str) -> str:
+    """A date something was reported by, hedged once: 'by 5 March 2024', 'by July 2023', 'around 4 April 2024' (not
+    'by c. 4 April 2024')."""
+    label = date_label(day, precision)
+    if precision == "approx":
+        return f"around {label.removeprefix('c. ')}"
+    return label if precision == "by_month" else f"by {label}"
+
+
 def date_labels(frame: pd.DataFrame, date_column: str = "date", precision_column: str = "date_precision") -> pd.Series:
     return pd.Series(
         [date_label(d, str(p)) for d, p in zip(frame[date_column], frame[precision_column])],
@@ -60,6 +69,13 @@ def day_text(day) -> str:
     """A plain day for prose and file names' companions: '26 June 2024'."""
     day = pd.Timestamp(day)
     return f"{day.day} {day:%B %Y}"
+
+
+def in_prose(country: str) -> str:
+    """A country's name as a sentence uses it: 'the United States', 'the Netherlands', 'Türkiye'."""
+    return (
+        f"the {country}" if country.startswith("United ") or country in ("Netherlands", "Czech Republic") else country
+    )
 
 
 def who(actor: str, role: str) -> str:

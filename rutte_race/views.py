@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from rutte_race import kinds
-from rutte_race.formatting import article_names, date_label, date_labels
+from rutte_race.formatting import article_names, by_date, date_labels, in_prose
 from rutte_race.load import Dataset, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
@@ -30,7 +30,17 @@ STATUS_LABELS = {
     NOT_YET_MEMBER: "Not yet an ally",
 }
 COUNTED_AT_DECISION = "Counted at the appointment, which needed every ally"
-SOURCE_COLUMNS = ["event_id", "date", "date_precision", "summary", "evidence", "article_id", "how_sure", "note"]
+SOURCE_COLUMNS = [
+    "event_id",
+    "date",
+    "date_precision",
+    "summary",
+    "evidence",
+    "article_id",
+    "how_sure",
+    "note",
+    "note_type",
+]
 
 
 @per_version  # shared by every view: nothing may edit it in place
@@ -163,13 +173,18 @@ def unreported_since(ds: Dataset, allies: pd.DataFrame, day: pd.Timestamp) -> pd
 
 
 def member_choices(ds: Dataset) -> dict[str, str]:
-    """Each ally's label in the country filter, by ISO code, in alphabetical order: its name, with the other names
-    readers and the articles use, so typing any of them finds it ('Türkiye (Turkey, Turkiye)')."""
-    labels = {
-        iso3: f"{name} ({', '.join(also.split('; '))})" if also else name
-        for iso3, name, also in zip(ds.members["iso3"], ds.members["name"], ds.members["also_called"])
+    """Each ally's label in the country filter, by ISO code, in alphabetical order of name: its name as a sentence
+    uses it, with the other names readers and the articles use, so typing any of them finds it ('Türkiye (Turkey,
+    Turkiye)', 'The Netherlands (Holland)')."""
+    members = ds.members.sort_values("name")
+    labels = (
+        (iso3, in_prose(name), also)
+        for iso3, name, also in zip(members["iso3"], members["name"], members["also_called"])
+    )
+    return {
+        iso3: f"{name[:1].upper()}{name[1:]}" + (f" ({', '.join(also.split('; '))})" if also else "")
+        for iso3, name, also in labels
     }
-    return dict(sorted(labels.items(), key=lambda item: item[1]))
 
 
 def turning_days(ds: Dataset, changes: pd.DataFrame) -> list[pd.Timestamp]:
@@ -444,7 +459,7 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     held_out = holdouts(stance_periods(ds), appointment["date"])
     return {
         "first_backers": sorted(names[c] for c in first["iso3"]),
-        "first_backing_when": date_label(first["date"].iloc[0], str(first["date_precision"].iloc[0])),
+        "first_backing_when": by_date(first["date"].iloc[0], str(first["date_precision"].iloc[0])),
         "first_backing_exact": str(first["date_precision"].iloc[0]) == "day",
         "appointment": appointment,
         "days_to_appointment": days,

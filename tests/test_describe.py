@@ -44,7 +44,7 @@ def test_names_list(names, expected):
             (),
             "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported still holding out by c. 4 April 2024); "
+            "last reported still holding out around 4 April 2024); "
             "Türkiye was not yet backing him.",
         ),
         (
@@ -52,19 +52,19 @@ def test_names_list(names, expected):
             (),
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported still holding out by c. 4 April 2024).",
+            "last reported still holding out around 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
             "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported still holding out by c. 4 April 2024).",
+            "5 March 2024; last reported still holding out around 4 April 2024).",
         ),
         (
             "2024-04-30",
             ("HUN",),
             "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported still holding out by c. 4 April 2024).",
+            "5 March 2024; last reported still holding out around 4 April 2024).",
         ),
         (
             "2024-06-26",
@@ -86,12 +86,12 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
     assert describe.stances_title(holdouts, 7, appointed, "2024-10-01") == (
         "Seven allies were named as backing Rutte before his appointment; Hungary was last reported still holding out "
-        "by c. 4 April 2024"
+        "around 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert describe.stances_title(by_april, 7, appointed, "2024-04-30") == (
-        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out by "
-        "c. 4 April 2024"
+        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out "
+        "around 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
     by_march = views.holdouts(views.stance_periods(ds), "2024-03-30")
@@ -152,7 +152,7 @@ def test_a_candidate_with_no_step_in_the_dates_is_left_out_of_chart_cards_and_wo
             "pages/backer_map.py",
             "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported still holding out by c. 4 April 2024).",
+            "last reported still holding out around 4 April 2024).",
         ),
         ("pages/candidates.py", "Five people were named for the job."),
     ],
@@ -178,7 +178,7 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
         "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him (reported by 5 March "
-        "2024; last reported still holding out by c. 4 April 2024)." in drawn
+        "2024; last reported still holding out around 4 April 2024)." in drawn
     )
 
 

@@ -61,7 +61,7 @@ def test_story_figures_come_from_the_data():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     narrative = next(m.value for m in at.markdown if "already the clear favourite" in m.value).replace("\\", "")
     # The first reported backing: France, Germany and the US, by c. 19 January 2024; the appointment 26 June 2024.
-    assert "the first, reported by c. 19 January 2024, were France, Germany and the United States" in narrative
+    assert "the first, reported around 19 January 2024, were France, Germany and the United States" in narrative
     assert (
         "**seven allies**" in narrative and "**26 June 2024**" in narrative and "Klaus Iohannis ran openly" in narrative
     )
@@ -70,10 +70,10 @@ def test_story_figures_come_from_the_data():
     assert "Hungary and Türkiye were named as holding out; the chart shows when." in narrative
     captions = " ".join(c.value.replace("\\", "") for c in at.caption)  # captions are markdown-escaped
     assert (
-        "Hungary was reported opposing him by 5 March 2024, and last reported still holding out by c. 4 April 2024; no "
-        "article reports it backing him before the appointment on 26 June 2024, which needed every ally" in captions
+        "Hungary was reported opposing him by 5 March 2024, and last reported still holding out around 4 April 2024; "
+        "no article reports it backing him before the appointment on 26 June 2024, which needed every ally" in captions
     )
-    assert "Türkiye was reported not yet backing him by c. 4 April 2024, and backed him on 29 April 2024" in captions
+    assert "Türkiye was reported not yet backing him around 4 April 2024, and backed him on 29 April 2024" in captions
     assert "held out until" not in narrative + captions and "until the appointment" not in narrative + captions
     # The same first backing, by the same definition, in the chart's description.
     assert "the first, c. 19 January 2024: France, Germany and the United States." in captions
@@ -135,7 +135,7 @@ def test_backer_map_summary_follows_the_as_of_date():
     summary = lambda at: next(c for c in captions(at) if c.startswith("On "))  # noqa: E731
     assert summary(early) == escape_markdown(
         "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him. Politico's count, reported "
-        "by c. 23 February 2024: two-thirds of the 31 allies backed him; the map colours only the allies an article "
+        "around 23 February 2024: two-thirds of the 31 allies backed him; the map colours only the allies an article "
         "names."
     )
     assert summary(late) == escape_markdown(
@@ -365,7 +365,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
             {"as_of": "2024-04-30"},
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
             "(reported by 5 March 2024; "
-            "last reported still holding out by c. 4 April 2024). Politico's count, reported by c. 23 February 2024: "
+            "last reported still holding out around 4 April 2024). Politico's count, reported around 23 February 2024: "
             "two-thirds of the 31 allies backed him; the map colours only the allies an article names.",
         ),
         (

@@ -147,7 +147,7 @@ def test_story_figures(ds, changes):
     assert figures["days_to_appointment"] == 159  # 19 January to 26 June 2024
     assert (
         figures["first_backers"] == ["France", "Germany", "United States"]
-        and figures["first_backing_when"] == "c. 19 January 2024"
+        and figures["first_backing_when"] == "around 19 January 2024"
     )
     # Kallas stood aside on 2 April, but never declared: only Iohannis has a candidacy row.
     assert figures["rivals_who_ran"] == ["Klaus Iohannis"]
