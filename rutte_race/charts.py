@@ -31,6 +31,8 @@ MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter",
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
+EUROPE_HEIGHT, AMERICA_HEIGHT, PANEL_GAP = 330, 110, 4  # px: the backer map's two panels, one above the other
+MAP_KEY_INSIDE_FROM, MAP_KEY_WIDTH = 860, 270  # px: the map's width from which its key fits in a corner; its width
 # The timeline's focused event: a dataset of its own under this fixed name (focus_rows), so the
 # screen moves the highlight by replacing that dataset alone. The spec stays the same, and the browser updates
 # the drawn chart in place instead of embedding it afresh.
@@ -440,6 +442,18 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
 
 
+# On a wide screen the key sits in the map's top right corner, over Russia (not an ally), so it is in view with the
+# map; in a narrow container or an export (no container) it sits under both panels, never over an ally.
+MAP_KEY_INSIDE = f"containerSize()[0] >= {MAP_KEY_INSIDE_FROM}"
+MAP_KEY_PLACE = {
+    "orient": "none",
+    "legendX": {"expr": f"{MAP_KEY_INSIDE} ? containerSize()[0] - {MAP_KEY_WIDTH} : 0"},
+    "legendY": {"expr": f"{MAP_KEY_INSIDE} ? 8 : {EUROPE_HEIGHT + PANEL_GAP + AMERICA_HEIGHT + 12}"},
+    "fillColor": {"expr": f"{MAP_KEY_INSIDE} ? 'rgba(255,255,255,0.92)' : null"},
+    "padding": 6,
+}
+
+
 def _map_panel(
     features: list[dict],
     fit: list[dict],
@@ -456,9 +470,9 @@ def _map_panel(
         "title": None,
         "scale": {"domain": list(labels.values()), "range": [MAP_COLOURS[s] for s in labels]},
         "legend": {
-            "orient": "bottom",  # above, Vega would set it over the chart's title in the exports
+            **MAP_KEY_PLACE,
             "direction": "horizontal",
-            "columns": legend_columns(wide=2, narrow=1),  # two: four ran past the map's right edge
+            "columns": {"expr": f"{MAP_KEY_INSIDE} ? 1 : {NARROW_EXPR} ? 1 : 2"},  # two ran past a phone's edge
             "labelLimit": 0,
             "symbolType": "square",
             "symbolSize": 150,
@@ -529,15 +543,15 @@ def backer_map(
     fit_europe = [geo.extent(allies_in(europe))]
     fit_america = [geo.extent([f for f in america if f["id"] in map_shapes.TRANSATLANTIC])]
     europe_projection = {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}
-    main = _map_panel(europe, fit_europe, europe_projection, width, 330, labels, legend=True, region="europe")
+    main = _map_panel(europe, fit_europe, europe_projection, width, EUROPE_HEIGHT, labels, legend=True, region="europe")
     inset = _map_panel(
-        america, fit_america, {"type": "albers"}, width, 110, labels, legend=False, region="north-america"
+        america, fit_america, {"type": "albers"}, width, AMERICA_HEIGHT, labels, legend=False, region="north-america"
     )
     return titled(
         vega.Spec(),
         {
             "vconcat": [main, inset],
-            "spacing": 4,
+            "spacing": PANEL_GAP,
             "resolve": {"scale": {"color": "shared"}},
         },
         title,
@@ -577,6 +591,7 @@ LINE_STEP = 14  # px more per ally when a label takes a third line (12 px type)
 LABEL_SIZE = 12  # px: the story chart's labels, legible on a phone
 HEADER_ROW = " "  # the top row, unnamed: the decision's note
 LABEL_LINE = 34  # characters before a row's label breaks onto another line
+KEY_LINE = 50  # characters of a line of the story chart's key, short enough for a phone
 
 
 def row_label(parts: list[str]) -> str:
@@ -780,6 +795,12 @@ def stances_by_ally(
         *(["Squares: each day an article reports a holdout"] if reports else []),
         *(["Pale, dashed edge: no later report of holding out"] if any(FADED in shade for shade in shades) else []),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
+        *(
+            line
+            for row in rows
+            for caveat in row.get("caveats", ())
+            for line in textwrap.wrap(f"* {caveat}", KEY_LINE, subsequent_indent="  ")
+        ),
     ]
     return titled(spec, chart, title, subtitle, *key)
 
@@ -895,7 +916,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     }
     height = 34 * frame["name"].nunique()
     notes = (
-        "Filled: dated to the day.",
+        "Filled: dated to the day, by the article or a source outside it.",
         "Open, with a bar: dated only roughly, over that period.",
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
     )

@@ -106,9 +106,12 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Politico's count in its own words ('two-thirds of the 31 allies'), without the number it does not give.
     assert "Politico: two-thirds of the 31 allies back him, c. 23 February" in texts
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
-    assert "Opposes from 5 March; still holding out c. 4 April; counted as backing from 26 June" in texts
+    assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     assert "Pale, dashed edge: no later report of holding out" in subtitle
+    # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
+    assert "* Hungary: known only from the title of a source" in subtitle
+    assert "  in the article's reference list" in subtitle
     assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
 
 
