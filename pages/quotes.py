@@ -5,10 +5,10 @@ import unicodedata
 import streamlit as st
 
 from rutte_race import export, tables
-from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
-from rutte_race.formatting import article_names, date_label, who
+from rutte_race.formatting import article_names, who
 from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.page import start_page
@@ -58,10 +58,7 @@ def cards() -> dict[str, dict]:
     out, names = {}, article_names(ds.articles)
     for _, quote in quotes.iterrows():
         role = who(quote["actor"], quote["actor_role"]).removeprefix(quote["actor"])
-        speaker = (
-            f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · "
-            f"{date_label(quote['date'], str(quote['date_precision']))}"
-        )
+        speaker = f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {row_when(quote)}"
         about = [
             f"In context: {escape_markdown(quoted(quote['evidence']))}",
             f"Source: {escape_markdown(names[quote['article_id']])}: *{escape_markdown(quote['title'])}*",

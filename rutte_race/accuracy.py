@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from rutte_race.formatting import date_label
 from rutte_race.text import normalise
 
 # The articles' wording and the stance it gives, as the method page publishes it. Longer phrases are matched first and
@@ -288,3 +289,8 @@ def date_bound(basis: str) -> str:
         if basis.startswith(words):
             return words.lower()
     return ""
+
+
+def row_when(row) -> str:
+    """A row's date as readers see it, with its bound: 'no later than c. 19 January 2024', '26 June 2024'."""
+    return " ".join(filter(None, [date_bound(row["date_basis"]), date_label(row["date"], str(row["date_precision"]))]))

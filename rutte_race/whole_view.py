@@ -12,10 +12,11 @@ from datetime import date
 from markupsafe import Markup, escape
 
 from rutte_race import cite, describe, export, fonts, templating, views
+from rutte_race.accuracy import row_when
 from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
-from rutte_race.formatting import article_names, date_label, day_text, who
+from rutte_race.formatting import article_names, day_text, who
 from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds, ViewState
 
@@ -106,7 +107,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         quotes=[
             Quote(
                 who(q["actor"], q["actor_role"]),
-                date_label(q["date"], str(q["date_precision"])),
+                row_when(q),
                 q["quote"],
                 article_names(ds.articles)[q["article_id"]],
                 q["note"],
@@ -137,12 +138,21 @@ PAGE_WIDTH = 680  # px: narrower than the exports, so a chart set across a colum
 # enough for a title wrapped at charts.title_lines' width
 
 
-def page_spec(chart, phone: bool = False) -> dict:
+# The map is printed smaller than the page's width (so the candidates share its page): its key is set larger to
+# stay readable at that scale, about 7 pt on paper rather than 5.
+PRINTED_KEY_SIZE = {"backer-map": 16}
+
+
+def page_spec(chart, phone: bool = False, slug: str = "") -> dict:
     """A chart's spec as the whole view draws it: the export's fixed width (or a phone's), on white, in the exports'
     font."""
     spec = chart.to_dict(validate=False)
     spec = export.fixed_narrow(spec) if phone else export.fixed_width(spec, PAGE_WIDTH)
-    spec["config"] = {**spec.get("config", {}), "background": "white", "font": export.CHART_FONT}
+    config = {**spec.get("config", {}), "background": "white", "font": export.CHART_FONT}
+    if slug in PRINTED_KEY_SIZE and not phone:
+        size = PRINTED_KEY_SIZE[slug]
+        config["legend"] = {**config.get("legend", {}), "labelFontSize": size, "symbolSize": size * size}
+    spec["config"] = config
     return spec
 
 
@@ -151,7 +161,7 @@ def chart_svg(item: ViewChart, phone: bool = False) -> str | None:
     get the chart's name, since the HTML page holds every chart's SVGs in one document."""
     if item.chart is None:
         return None
-    svg = NOT_XML.sub("", export.render(page_spec(item.chart, phone), "svg").decode("utf-8"))
+    svg = NOT_XML.sub("", export.render(page_spec(item.chart, phone, item.slug), "svg").decode("utf-8"))
     prefix = f"{item.slug}-phone-" if phone else f"{item.slug}-"
 
     def tidied(tag: re.Match) -> str:

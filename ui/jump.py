@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from rutte_race import kinds
-from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
-from rutte_race.formatting import article_names, date_label, who
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from rutte_race.formatting import article_names, who
 from rutte_race.jump import Jumps
 from rutte_race.text import escape_markdown, quoted
 from rutte_race.views import STATUS_LABELS
@@ -63,14 +63,11 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
     """The focused event: when, what, who, the article's sentence, which article, and how many articles report it."""
     source = article_names(articles)[event["article_id"]]
     with st.container(border=True, key="focused_event"):
-        when = " ".join(
-            filter(None, [date_bound(event["date_basis"]), date_label(event["date"], str(event["date_precision"]))])
-        )
-        st.caption(f"Event {position} of {of} · {when} · {kinds.label(event['kind'])}")
+        st.caption(f"Event {position} of {of} · {row_when(event)} · {kinds.label(event['kind'])}")
         speaker = escape_markdown(who(event["actor"], event["actor_role"]))
         st.markdown(f"**{escape_markdown(event['summary'])}**  \nWho: {speaker}")
         # The article's words, attributed to the article: not set as a quotation of the person named above.
-        st.markdown(f"{escape_markdown(source)} wrote: {escape_markdown(quoted(event['evidence']))}")
+        st.markdown(f"In {escape_markdown(source)}: {escape_markdown(quoted(event['evidence']))}")
         st.caption(f"{escape_markdown(event['how_sure'].rstrip('.'))}.")
         if event["note"]:  # the caveat, the error or the disagreement, beside the words it is about
             st.caption(f"Note: {escape_markdown(event['note'])}")
