@@ -13,6 +13,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import altair as alt
+import pypdf
 import vl_convert as vlc
 from markupsafe import Markup
 
@@ -165,8 +166,19 @@ class Exportable:
             made = html_page(self.spec, self.source_line) if fmt == "html" else render(self.export_spec, fmt)
             if fmt == "svg":  # a file on its own carries its typeface
                 made = fonts.svg_with_font(made.decode("utf-8"))
+            if fmt == "pdf":  # a PDF reader's window and a library's catalogue show its title, not a file name
+                made = pdf_titled(made, chart_title(self.spec), self.source_line.split("\n")[0])
             self._files[fmt] = made.encode("utf-8") if isinstance(made, str) else made
         return self._files[fmt]
+
+
+def pdf_titled(pdf: bytes, title: str, subject: str) -> bytes:
+    """`pdf` with its Title and Subject set (vl-convert writes none)."""
+    writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf))
+    writer.add_metadata({"/Title": title, "/Subject": subject})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def footer(

@@ -67,6 +67,13 @@ def test_pdf_is_a_pdf_with_the_title(spec):
     assert "30 April 2024" in PdfReader(io.BytesIO(data)).pages[0].extract_text()
 
 
+def test_a_downloaded_pdf_is_titled_with_the_chart_and_its_description(chart_spec):
+    """A PDF reader's window shows the chart's title, not the file's name; its Subject is the description."""
+    pdf = export.Exportable(chart_spec, "Türkiye backed him.\nSource: test").render("pdf")
+    metadata = PdfReader(io.BytesIO(pdf)).metadata
+    assert (metadata.title, metadata.subject) == (TITLE, "Türkiye backed him.")
+
+
 def test_html_is_self_contained(spec):
     """The libraries are inlined: no script or stylesheet is loaded from anywhere (the browser test draws it
     offline)."""
