@@ -50,6 +50,18 @@ def test_exact_days_set_the_link_and_match_a_preset_when_they_are_one():
     assert dict(at.query_params) == {"from": "2024-01-01", "to": "2024-06-30"}
 
 
+def test_days_typed_in_reverse_order_are_swapped_with_a_notice_said_once():
+    at = app()
+    at.sidebar.date_input[0].set_value(date(2024, 6, 30)).run()
+    at.sidebar.date_input[1].set_value(date(2024, 1, 1)).run()
+    assert control(at)[1:3] == (date(2024, 1, 1), date(2024, 6, 30))
+    assert at.sidebar.caption[0].value == (
+        "1 January 2024 to 30 June 2024: 182 days. The “From” day was after the “To” day, so the two were swapped."
+    )
+    at.run()
+    assert at.sidebar.caption[0].value == "1 January 2024 to 30 June 2024: 182 days."
+
+
 def test_the_background_is_one_explicit_choice_away_and_reset_returns_to_the_race():
     at = app()
     at.sidebar.button_group[0].set_value("background").run()

@@ -83,6 +83,11 @@ def date_control(ds: Dataset, b) -> None:
         f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
         + ("" if chosen else " (your own dates)")
         + "."
+        + (
+            " The “From” day was after the “To” day, so the two were swapped."
+            if st.session_state.pop(state.SWAPPED, False)
+            else ""
+        )
     )
 
 
@@ -97,4 +102,5 @@ def _type_dates() -> None:
     start, end = (st.session_state.get(key) for key in state.day_field_keys())
     if start is not None and end is not None:  # a cleared field keeps the last dates
         state.set_dates(min(start, end), max(start, end), typed=start <= end)  # swapped: shown afresh, in order
+        st.session_state[state.SWAPPED] = start > end
     phone.close_filters()

@@ -18,6 +18,7 @@ PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 # the last value a field showed: a field hidden in a phone's closed panel while a preset changed the dates would
 # send its old day back when the panel opened again, and undo the preset.
 DAY_FIELDS = "filter_day_fields"
+SWAPPED = "filter_dates_swapped"  # the reader typed a "From" after the "To": said once under the fields
 NOTICES = "url_notices"
 PLAYING, PLAYED = "race_playing", "race_played"  # the backer map plays the race; the date it showed last
 
