@@ -106,9 +106,9 @@ def on_the_day() -> None:
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
     st.caption(
         (
-            f"All {len(allies)} allies of {day_text(as_of)} shown."
+            f"All {len(allies)} countries that were allies on {day_text(as_of)} are shown."
             if shown == len(allies)
-            else f"{shown} of the {len(allies)} allies of {day_text(as_of)} shown."
+            else f"{shown} of the {len(allies)} countries that were allies on {day_text(as_of)} are shown."
         )
         + (" Allies outside your country filter are darker grey." if view.countries else "")
     )

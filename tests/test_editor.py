@@ -182,7 +182,7 @@ def test_the_new_quote_is_on_the_quotes_page(served):
 @pytest.mark.parametrize(
     "entry, phrase",
     [
-        ("app.py", "From six news articles, who was named"),
+        ("app.py", "Six news articles tell which allies were named"),
         ("pages/timeline.py", "Every claim and event in the six articles"),
         ("pages/quotes.py", "Every direct quote the six articles attribute"),
         ("pages/sources.py", "comes from **six news articles**"),

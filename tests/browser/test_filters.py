@@ -61,7 +61,7 @@ def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
     wait_ready(app)
     expect(app).to_have_url(f"{app_url}/backer_map?to={end.isoformat()}&countries=HUN")
     expect(sidebar(app).get_by_text("Hungary")).to_be_visible()
-    expect(app.get_by_text("1 of the 32 allies of ", exact=False)).to_be_visible()
+    expect(app.get_by_text("1 of the 32 countries that were allies on ", exact=False)).to_be_visible()
 
     app.get_by_role("link", name=NAV_TITLES["timeline"], exact=True).first.click()
     wait_ready(app)
@@ -92,9 +92,10 @@ def test_a_link_with_bad_parameters_shows_a_notice_not_a_traceback(app, app_url,
 @pytest.mark.parametrize(
     "typed, offered",
     [
-        ("UK", ["United Kingdom (UK, Britain)"]),
+        ("UK", ["The United Kingdom (UK, Britain)"]),
+        ("the Netherlands", ["The Netherlands (Holland)"]),
         ("Turkey", ["Türkiye (Turkey)"]),
-        ("U.S.", ["United States (US, U.S., America)"]),
+        ("U.S.", ["The United States (US, U.S., America)"]),
         ("germ", ["Germany"]),
     ],
 )
@@ -111,6 +112,6 @@ def test_typing_a_country_offers_only_the_allies_whose_names_hold_it(app, app_ur
 def test_a_chosen_countrys_chip_shows_its_whole_label(app, app_url):
     open_page(app, app_url, "", "countries=TUR,GBR")
     chips = sidebar(app).locator('[data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]')
-    expect(chips).to_have_text(["United Kingdom (UK, Britain)", "Türkiye (Turkey)"])
+    expect(chips).to_have_text(["The United Kingdom (UK, Britain)", "Türkiye (Turkey)"])
     cut = chips.evaluate_all("spans => spans.filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.title)")
     assert cut == []
