@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date
 
+from rutte_race import kinds
 from rutte_race.formatting import date_label
 from rutte_race.text import normalise
 
@@ -37,7 +38,6 @@ STANCE_WORDING = {
 }
 # Wording that reports a position as continuing, or as held earlier, rather than taken or changed on the row's date.
 CONTINUING_WORDING = ("still", "yet to", "continues to", "continue to", "remains", "had earlier", "initially")
-STANCE_KINDS = {"endorsement", "reservation", "opposition"}
 OUTSIDE_WORDS = "public record"  # outside knowledge named so in a note or a date basis belongs in outside_fact
 NO_LATER, NO_EARLIER = "No later than", "No earlier than"
 _PHRASES = sorted(
@@ -90,7 +90,7 @@ def stance_problems(row: dict) -> list[tuple[str, str]]:
     stance = row.get("stance", "")
     if row.get("stance_basis") and not stance:
         return [("stance_basis", "only a row with a stance carries a stance_basis")]
-    if row.get("kind") not in STANCE_KINDS or stance not in STANCE_WORDING or row.get("stance_basis"):
+    if row.get("kind") not in kinds.stance_kinds() or stance not in STANCE_WORDING or row.get("stance_basis"):
         return []
     given = stances_in(row.get("evidence", ""))
     if stance in given:
@@ -184,7 +184,7 @@ def fact_date_problems(events: list[dict], published: dict[str, date | None]) ->
     dated to the day or bounded from below ('No earlier than …')."""
     rows_of: dict[str, list[dict]] = {}
     for row in events:
-        if row.get("fact_id") and row.get("kind") in STANCE_KINDS:
+        if row.get("fact_id") and row.get("kind") in kinds.stance_kinds():
             rows_of.setdefault(row["fact_id"], []).append(row)
     problems = []
     for fact, rows in rows_of.items():

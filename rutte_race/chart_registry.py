@@ -15,7 +15,7 @@ import pandas as pd
 from rutte_race import charts, corrections, describe, formatting, kinds, map_shapes, tables, time_axis, vega, views
 from rutte_race.filters import bounds_of, describe_filters, facts_in_view
 from rutte_race.formatting import by_date, date_label, day_text
-from rutte_race.load import Dataset, per_version
+from rutte_race.load import Dataset, member_names, per_version
 from rutte_race.view_state import Bounds, ViewState, cache_key
 
 
@@ -50,7 +50,7 @@ def scope(ds: Dataset, view: ViewState) -> Scope:
         view,
         bounds_of(ds),
         changes,
-        dict(zip(ds.members["iso3"], ds.members["name"])),
+        member_names(ds),
         lambda day: views.map_frame(ds, day, changes),
         views.candidate_table(ds),
         lambda view: facts_in_view(ds, view),
@@ -196,7 +196,7 @@ TALLY_ROW = "Unnamed allies"  # the row of counts of backers reported without na
 
 
 def decision_day(ds: Dataset) -> pd.Timestamp:
-    return ds.events.loc[ds.events["kind"] == "appointment", "date"].min()
+    return ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.DECISION), "date"].min()
 
 
 def stance_rows(sc: Scope) -> pd.DataFrame:

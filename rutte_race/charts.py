@@ -807,17 +807,7 @@ def stances_by_ally(
 
 # ---- candidates --------------------------------------------------------------------------------
 
-CANDIDATE_KINDS = kinds.kinds_in_lane("Candidates") + kinds.kinds_in_lane("Milestones")
-
-
-STEP_SHAPES = {
-    "mention": "circle",
-    "interest": "triangle-right",
-    "candidacy": "triangle-up",
-    "withdrawal": "cross",
-    "appointment": "square",
-    "took_office": "diamond",
-}
+CANDIDATE_KINDS = list(kinds.step_shapes())  # the steps of a candidate's run
 
 
 def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
@@ -875,12 +865,13 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "scale": {"domain": lanes, "range": [kinds.LANE_COLOURS[lane] for lane in lanes]},
         "legend": None,
     }
-    steps = [kind for kind in STEP_SHAPES if kind in set(frame["kind"])]
+    shapes = kinds.step_shapes()
+    steps = [kind for kind in shapes if kind in set(frame["kind"])]
     shape = {
         "field": "step",
         "type": "nominal",
         "title": "What happened",
-        "scale": {"domain": [kinds.label(k) for k in steps], "range": [STEP_SHAPES[k] for k in steps]},
+        "scale": {"domain": [kinds.label(k) for k in steps], "range": [shapes[k] for k in steps]},
         "legend": {
             "orient": "bottom",
             "columns": legend_columns(wide=3, narrow=1),  # two ran off a phone's screen

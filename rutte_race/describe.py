@@ -206,10 +206,11 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
     names = dict(zip(table["candidate_id"], table["name"]))
     columns = (events["kind"].astype(str), events["candidate"], events["date"], events["date_precision"].astype(str))
     rows = list(zip(*columns))  # a hundred rows: plain Python beats two boolean selections of the whole frame
-    declared = {candidate for kind, candidate, _, _ in rows if kind == "candidacy"}
-    verbs = {"appointment": "was appointed", "withdrawal": "withdrew"}
+    declaring, leaving = kinds.with_role(kinds.DECLARING), kinds.the_kind(kinds.LEAVING)
+    declared = {candidate for kind, candidate, _, _ in rows if kind in declaring}
+    verbs = {kinds.the_kind(kinds.DECISION): "was appointed", leaving: "withdrew"}
     ended = [
-        f"{names[candidate]} {verb if candidate in declared or kind != 'withdrawal' else 'stood aside'} on "
+        f"{names[candidate]} {verb if candidate in declared or kind != leaving else 'stood aside'} on "
         f"{date_label(day, precision)}"
         for kind, verb in verbs.items()
         for row_kind, candidate, day, precision in rows

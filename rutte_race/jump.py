@@ -7,9 +7,9 @@ from typing import Generic, TypeVar
 
 import pandas as pd
 
+from rutte_race.kinds import QUIET, with_role
+
 T = TypeVar("T")
-# Not developments of the race: the story before it, and the articles' explanations around it.
-QUIET_KINDS = ("background", "context")
 
 
 @dataclass(frozen=True)
@@ -55,10 +55,11 @@ def latest(events: pd.DataFrame, published: dict, count: int = 5) -> pd.DataFram
     announces ahead (dated after the article, by `published`: article id to its date), one row per fact (the first
     report of it), and on the same date the rows dated to the day before the estimates."""
     # In plain Python over row positions: pandas' sorts and copies of the whole frame cost ms for each new view.
-    kinds, facts, dates, articles = (events[c].tolist() for c in ("kind", "fact_id", "date", "article_id"))
+    row_kinds, facts, dates, articles = (events[c].tolist() for c in ("kind", "fact_id", "date", "article_id"))
+    quiet = set(with_role(QUIET))  # not developments of the race
     exact = [str(p) == "day" for p in events["date_precision"]]
     news = sorted(
-        (i for i in range(len(events)) if str(kinds[i]) not in QUIET_KINDS and dates[i] <= published[articles[i]]),
+        (i for i in range(len(events)) if str(row_kinds[i]) not in quiet and dates[i] <= published[articles[i]]),
         key=dates.__getitem__,
     )
     seen: set[str] = set()

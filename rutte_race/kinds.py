@@ -19,6 +19,18 @@ class Kind:
     words: str  # plural, for prose: "The commonest are backings (20) ..."
     stances: frozenset[str] = frozenset()  # the stances a row of this kind may carry; empty: it carries none
     label: str = ""  # one event of the kind, as a reader's label: "Taking office"
+    roles: frozenset[str] = frozenset()  # what its rows mean to the app (DECISION, TALLY, ...)
+    shape: str = ""  # its mark in a candidate's run (the candidates chart); empty: not a step of a run
+
+
+# What a kind's rows mean to the app; each role is read from the kinds that have it (with_role, the_kind).
+DECISION = "decision"  # the race's decision: with consensus, every member counts as backing from its date
+START_OF_OFFICE = "start_of_office"  # the winner takes office
+TALLY = "tally"  # a count of backers reported without their names
+DECLARING = "declaring"  # a candidate declares: they ran openly
+LEAVING = "leaving"  # a candidate withdraws or stands aside
+QUIET = "quiet"  # not a development of the race (the story before it, explanations around it): jumps pass over it
+ANNOUNCED = "announced"  # scheduled: an article may report it ahead of its date
 
 
 # Six lanes, one colour each: Okabe–Ito blue and vermillion, Paul Tol's teal and wine, black and a dark grey.
@@ -34,20 +46,38 @@ LANES = (
 
 KINDS = (
     Kind("endorsement", "Backing", "backings", frozenset({"backs"}), "Backing"),
-    Kind("tally", "Backing", "counts of backers", label="Count of backers"),
+    Kind("tally", "Backing", "counts of backers", label="Count of backers", roles=frozenset({TALLY})),
     Kind("reservation", "Doubts", "reservations", frozenset({"reservations", "undeclared"}), "Reservation"),
     Kind("opposition", "Doubts", "oppositions", frozenset({"opposes"}), "Opposition"),
-    Kind("candidacy", "Candidates", "candidacies", label="Candidacy"),
-    Kind("interest", "Candidates", "expressions of interest", label="Expressed interest"),
-    Kind("mention", "Candidates", "mentions", label="Named as a contender"),
-    Kind("withdrawal", "Candidates", "withdrawals", label="Withdrew or stood aside"),
+    Kind(
+        "candidacy", "Candidates", "candidacies", label="Candidacy", roles=frozenset({DECLARING}), shape="triangle-up"
+    ),
+    Kind("interest", "Candidates", "expressions of interest", label="Expressed interest", shape="triangle-right"),
+    Kind("mention", "Candidates", "mentions", label="Named as a contender", shape="circle"),
+    Kind(
+        "withdrawal",
+        "Candidates",
+        "withdrawals",
+        label="Withdrew or stood aside",
+        roles=frozenset({LEAVING}),
+        shape="cross",
+    ),
     Kind("call", "Talks and statements", "calls", label="Call"),
     Kind("visit", "Talks and statements", "visits", label="Visit"),
     Kind("statement", "Talks and statements", "statements", label="Statement"),
-    Kind("appointment", "Milestones", "the appointment", label="Appointment"),
-    Kind("took_office", "Milestones", "the start of office", label="Taking office"),
-    Kind("context", "Context", "context notes", label="Context"),
-    Kind("background", "Context", "background notes", label="Background"),
+    Kind(
+        "appointment", "Milestones", "the appointment", label="Appointment", roles=frozenset({DECISION}), shape="square"
+    ),
+    Kind(
+        "took_office",
+        "Milestones",
+        "the start of office",
+        label="Taking office",
+        roles=frozenset({START_OF_OFFICE, ANNOUNCED}),
+        shape="diamond",
+    ),
+    Kind("context", "Context", "context notes", label="Context", roles=frozenset({QUIET, ANNOUNCED})),
+    Kind("background", "Context", "background notes", label="Background", roles=frozenset({QUIET})),
 )
 
 LANE_COLOURS = {lane.name: lane.colour for lane in LANES}
@@ -68,6 +98,29 @@ def lane_of_kind() -> dict[str, str]:
 
 def kinds_in_lane(lane: str) -> list[str]:
     return [kind.name for kind in KINDS if kind.lane == lane]
+
+
+def with_role(role: str) -> list[str]:
+    """The kinds whose rows play `role` (ROLES), in KINDS order."""
+    return [kind.name for kind in KINDS if role in kind.roles]
+
+
+def the_kind(role: str) -> str:
+    """The one kind that plays `role`: 'appointment' for DECISION."""
+    found = with_role(role)
+    if len(found) != 1:
+        raise ValueError(f"exactly one kind must have the role {role!r} in rutte_race/kinds.py; {found or 'none'} do")
+    return found[0]
+
+
+def stance_kinds() -> set[str]:
+    """The kinds whose rows may carry a stance."""
+    return {kind.name for kind in KINDS if kind.stances}
+
+
+def step_shapes() -> dict[str, str]:
+    """Each step of a candidate's run → its mark's shape, in KINDS order."""
+    return {kind.name: kind.shape for kind in KINDS if kind.shape}
 
 
 def label(kind) -> str:

@@ -47,6 +47,12 @@ def per_version(make: Callable[[Dataset], object]) -> Callable[[Dataset], object
     return cached
 
 
+@per_version
+def member_names(ds: Dataset) -> dict[str, str]:
+    """Each member's name by its ISO code: 'HUN' → 'Hungary'. Shared: read it, never change it."""
+    return dict(zip(ds.members["iso3"], ds.members["name"]))
+
+
 def typed_frame(data_dir: Path, table: Table) -> pd.DataFrame:
     frame = pd.read_csv(data_dir / table.path, dtype=str, keep_default_na=False, encoding="utf-8")
     for field in table.fields:

@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from rutte_race import views
+from rutte_race import kinds, views
 from rutte_race.load import Dataset
 from rutte_race.view_state import Bounds
 
@@ -36,7 +36,7 @@ def presets(ds: Dataset, bounds: Bounds) -> list[Period]:
     """The presets in the order the control shows them; each one only when the data gives its dates."""
     race_start, race_end = bounds.default_start, bounds.default_end
     out = [Period("race", "Whole race", race_start, race_end)]
-    appointments = ds.events.loc[ds.events["kind"] == "appointment", "date"]
+    appointments = ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.DECISION), "date"]
     if not appointments.empty:
         day = appointments.min().date()
         month_end = date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])

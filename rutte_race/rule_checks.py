@@ -20,7 +20,6 @@ from rutte_race.reading import read_utf8
 from rutte_race.schema import DESCRIPTOR, tables
 from rutte_race.text import normalise
 
-KINDS_AFTER_PUBLICATION = {"took_office", "context"}  # scheduled events an article can announce ahead
 FORMULA_START = "=+-@"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NOT_A_DATE = "is not a real date in the form YYYY-MM-DD"
@@ -284,7 +283,7 @@ def dated_by_publication(data: Data) -> list[Problem]:
     problems = []
     for row in data.tables["events"]:
         day, issued = parse_date(row["date"]), published.get(row["article_id"])
-        if day and issued and day > issued and row["kind"] not in KINDS_AFTER_PUBLICATION:
+        if day and issued and day > issued and row["kind"] not in kinds.with_role(kinds.ANNOUNCED):
             reason = (
                 f"{day} is after its article was published ({issued}); "
                 "only a scheduled took_office or context row may be"
@@ -352,11 +351,13 @@ def _in_sequence(events: list[dict], first: str, then: str, reason: str) -> list
 
 
 def appointed_before_taking_office(data: Data) -> list[Problem]:
-    return _in_sequence(data.tables["events"], "appointment", "took_office", "took office before being appointed")
+    decision, office = kinds.the_kind(kinds.DECISION), kinds.the_kind(kinds.START_OF_OFFICE)
+    return _in_sequence(data.tables["events"], decision, office, "took office before being appointed")
 
 
 def candidates_before_withdrawing(data: Data) -> list[Problem]:
-    return _in_sequence(data.tables["events"], "candidacy", "withdrawal", "withdrew before any candidacy")
+    declaring, leaving = kinds.the_kind(kinds.DECLARING), kinds.the_kind(kinds.LEAVING)
+    return _in_sequence(data.tables["events"], declaring, leaving, "withdrew before any candidacy")
 
 
 def candidates_agree_with_events(data: Data) -> list[Problem]:
@@ -375,10 +376,13 @@ def candidates_agree_with_events(data: Data) -> list[Problem]:
         if naming and cand["first_article_id"] != naming[0]:
             reason = f"should be {naming[0]!r}, the earliest article whose sentence names {cand['candidate_id']}"
             problems.append(Problem("candidates.csv", cand["_line"], "first_article_id", reason))
-        kinds = {e["kind"] for e in rows}
-        for status, kind in (("appointed", "appointment"), ("withdrew", "withdrawal")):
-            if (cand["status"] == status) != (kind in kinds):
-                which = ("an" if kind[0] in "aeiou" else "a") if kind in kinds else "no"
+        rows_kinds = {e["kind"] for e in rows}
+        for status, kind in (
+            ("appointed", kinds.the_kind(kinds.DECISION)),
+            ("withdrew", kinds.the_kind(kinds.LEAVING)),
+        ):
+            if (cand["status"] == status) != (kind in rows_kinds):
+                which = ("an" if kind[0] in "aeiou" else "a") if kind in rows_kinds else "no"
                 reason = f"{cand['status']!r} disagrees with the events: {which} {kind} row for {cand['candidate_id']}"
                 problems.append(Problem("candidates.csv", cand["_line"], "status", reason))
     return problems

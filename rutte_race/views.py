@@ -8,7 +8,7 @@ import pandas as pd
 
 from rutte_race import kinds
 from rutte_race.formatting import article_names, by_date, date_labels, in_prose
-from rutte_race.load import Dataset, per_version
+from rutte_race.load import Dataset, member_names, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
 UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)
@@ -59,7 +59,7 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
         .assign(derived=False)
     )
     consensus = []
-    for _, appointment in ds.events[ds.events["kind"] == "appointment"].iterrows():
+    for _, appointment in ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iterrows():
         allies = ds.members[ds.members["accession_date"] <= appointment["date"]]["iso3"]
         source = {c: appointment[c] for c in SOURCE_COLUMNS}
         consensus += [
@@ -86,7 +86,7 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
 def map_day(ds: Dataset):
     """The backer map's date unless the reader picks one: the eve of the decision, when the stances the articles
     name stand at their last before every ally counts as backing; with no decision, the last change of any stance."""
-    decisions = ds.events.loc[ds.events["kind"] == "appointment", "date"]
+    decisions = ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.DECISION), "date"]
     if not decisions.empty:
         return (decisions.min() - pd.Timedelta(days=1)).date()
     return stance_changes(ds)["date"].max().date()
@@ -248,7 +248,7 @@ def first_backing_to_appointment(
     changes = stance_changes(ds) if changes is None else changes
     backings = changes[(changes["stance"] == "backs") & ~changes["derived"]]
     first = backings[backings["date"] == backings["date"].min()]
-    appointment = ds.events[ds.events["kind"] == "appointment"].iloc[0]
+    appointment = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iloc[0]
     return first, appointment, int((appointment["date"] - first["date"].iloc[0]).days)
 
 
@@ -257,7 +257,7 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
     """Counts of backers an article reports without naming them (kind 'tally'), with the number its summary gives
     as '(about N)' or the share it reports ('two-thirds'), and the alliance size as 'of the M allies': date, when,
     count (missing where only a share is reported), share, of, who, summary."""
-    rows = ds.events[ds.events["kind"] == "tally"]
+    rows = ds.events[ds.events["kind"].isin(kinds.with_role(kinds.TALLY))]
     count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
     share = rows["summary"].str.extract(r"(\S+) of the \d+ allies", expand=False)
     of = rows["summary"].str.extract(r"of the (\d+) allies", expand=False)
@@ -325,7 +325,7 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
     """Short labels for the race's turning points, keyed by the event that starts each: every day an article names
     allies' new stances (one label a day: 'France, Germany, US back'), a declared rival's day-dated candidacy or
     withdrawal, the appointment and taking office."""
-    names = {**dict(zip(ds.members["iso3"], ds.members["name"])), "USA": "US", "GBR": "UK"}  # short, for labels
+    names = {**member_names(ds), "USA": "US", "GBR": "UK"}  # short, for labels
     verbs = {
         "backs": ("backs", "back"),
         "opposes": ("opposes", "oppose"),
@@ -340,15 +340,18 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
         labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}"
     seen = set()
     declared = declared_candidates(ds)
-    steps = ds.events[ds.events["kind"].isin(["candidacy", "withdrawal", "appointment", "took_office"])]
+    declaring, leaving = kinds.with_role(kinds.DECLARING), kinds.with_role(kinds.LEAVING)
+    decision = kinds.the_kind(kinds.DECISION)
+    milestones = [*declaring, *leaving, decision, *kinds.with_role(kinds.START_OF_OFFICE)]
+    steps = ds.events[ds.events["kind"].isin(milestones)]
     for _, row in steps.sort_values("date", kind="stable").iterrows():
         kind, surname = str(row["kind"]), row["actor"].split()[-1]
-        if kind in ("candidacy", "withdrawal"):
+        if kind in declaring or kind in leaving:
             if row["candidate"] == "rutte" or row["candidate"] not in declared or row["date_precision"] != "day":
                 continue
-            label = f"{surname} {'runs' if kind == 'candidacy' else 'withdraws'}"
+            label = f"{surname} {'runs' if kind in declaring else 'withdraws'}"
         else:
-            label = "Rutte appointed" if kind == "appointment" else "Takes office"
+            label = "Rutte appointed" if kind == decision else "Takes office"
         if label not in seen:
             seen.add(label)
             labels[row["event_id"]] = label
@@ -358,7 +361,7 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
 def declared_candidates(ds: Dataset) -> set[str]:
     """The candidates an article reports declaring (a 'candidacy' row): they ran openly. An unofficial candidate who
     only expressed interest, and later stood aside, did not."""
-    return set(ds.events.loc[ds.events["kind"] == "candidacy", "candidate"])
+    return set(ds.events.loc[ds.events["kind"].isin(kinds.with_role(kinds.DECLARING)), "candidate"])
 
 
 @per_version
@@ -369,7 +372,7 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
     changes = stance_changes(ds)
     named = set(changes.loc[~changes["derived"], "iso3"])
     rows = changes[changes["iso3"].isin(named)].sort_values(["iso3", "date"], kind="stable")
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names = member_names(ds)
     out = pd.DataFrame(
         {
             "iso3": rows["iso3"],
@@ -455,7 +458,7 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     first, appointment, days = first_backing_to_appointment(ds, changes)
     ran = ds.candidates[ds.candidates["candidate_id"].isin(declared_candidates(ds) - {"rutte"})]
     eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
-    names = dict(zip(ds.members["iso3"], ds.members["name"]))
+    names = member_names(ds)
     held_out = holdouts(stance_periods(ds), appointment["date"])
     return {
         "first_backers": sorted(names[c] for c in first["iso3"]),
@@ -465,7 +468,7 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
         "days_to_appointment": days,
         "named_backers_before_appointment": int((eve["status"] == "backs").sum()),
         "holdouts": held_out,
-        "took_office": ds.events.loc[ds.events["kind"] == "took_office", "date"].min(),
+        "took_office": ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.START_OF_OFFICE), "date"].min(),
         "rivals": len(ds.candidates) - 1,
         "rivals_who_ran": sorted(ran["name"]),
     }

@@ -17,7 +17,7 @@ from rutte_race.chart_registry import ViewChart, map_date, view_charts
 from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import article_names, day_text, who
-from rutte_race.load import Dataset
+from rutte_race.load import Dataset, member_names
 from rutte_race.view_state import Bounds, ViewState
 
 TITLE = "Rutte's race to lead NATO"
@@ -93,7 +93,7 @@ def quote_count(quotes: list[Quote]) -> str:
 
 def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: str = "") -> Story:
     """The story of `view`; `retrieved` (default today) and the app's `address` go into the citation."""
-    bounds, names = bounds_of(ds), dict(zip(ds.members["iso3"], ds.members["name"]))
+    bounds, names = bounds_of(ds), member_names(ds)
     figures = views.story_figures(ds)
     charts = view_charts(ds, view)
     quotes = quotes_in_view(views.quotes(ds), ds.events, view)

@@ -94,3 +94,28 @@ def test_a_kind_added_to_the_table_passes_the_check_and_is_drawn_in_its_lane(tmp
         if "lane" in row and row["lane"] == "Candidates"
     ]
     assert "iohannis-running" in drawn
+
+
+def test_each_kind_owns_its_roles_and_its_mark():
+    """What a kind means to the app is declared with the kind, and read from there by every module."""
+    assert kinds.the_kind(kinds.DECISION) == "appointment"
+    assert kinds.the_kind(kinds.START_OF_OFFICE) == "took_office"
+    assert (kinds.the_kind(kinds.DECLARING), kinds.the_kind(kinds.LEAVING)) == ("candidacy", "withdrawal")
+    assert kinds.with_role(kinds.TALLY) == ["tally"]
+    assert kinds.with_role(kinds.QUIET) == ["context", "background"]
+    assert set(kinds.with_role(kinds.ANNOUNCED)) == {"took_office", "context"}
+    assert kinds.stance_kinds() == {"endorsement", "reservation", "opposition"}
+    assert kinds.step_shapes() == {
+        "candidacy": "triangle-up",
+        "interest": "triangle-right",
+        "mention": "circle",
+        "withdrawal": "cross",
+        "appointment": "square",
+        "took_office": "diamond",
+    }
+
+
+def test_a_role_one_kind_must_play_says_so_when_none_or_two_do(monkeypatch):
+    monkeypatch.setattr(kinds, "KINDS", tuple(k for k in kinds.KINDS if k.name != "appointment"))
+    with pytest.raises(ValueError, match="exactly one kind must have the role 'decision'"):
+        kinds.the_kind(kinds.DECISION)

@@ -13,7 +13,7 @@ from streamlit import dataframe_util
 from rutte_race import filters, paths, periods, views
 from rutte_race.chart_registry import Scope
 from rutte_race.filters import bounds_of, facts_in_view
-from rutte_race.load import Dataset, load
+from rutte_race.load import Dataset, load, member_names
 from rutte_race.problems import DataError
 from rutte_race.view_state import Bounds, ViewState, rows_key
 from ui.shared_cache import shared
@@ -48,7 +48,7 @@ def _derived(version: str, _ds: Dataset) -> dict:
     return {
         "bounds": bounds,
         "changes": changes,
-        "names": dict(zip(_ds.members["iso3"], _ds.members["name"])),
+        "names": member_names(_ds),
         "choices": views.member_choices(_ds),
         "story": views.story_figures(_ds, changes),
         "periods": periods.presets(_ds, bounds),
