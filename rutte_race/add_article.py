@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rutte_race import package_text
 from rutte_race.files import write_atomic
-from rutte_race.paths import DATA_DIR, SEEDS_DIR
+from rutte_race.paths import DATA_DIR, SEEDS_DIR, seeds_for
 from rutte_race.quotations import Quotation, quotations
 from rutte_race.rule_checks import parse_date
 
@@ -195,9 +195,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--id", default="", dest="article_id", help="article_id, lower-case-with-hyphens (default: from the title)"
     )
-    parser.add_argument("--data", type=Path, default=DATA_DIR, help="the data folder (default: data/)")
     parser.add_argument(
-        "--seeds", type=Path, default=None, help="the seeds folder (default: seeds/ beside the data folder)"
+        "--data", type=Path, default=DATA_DIR, help="the race's data folder (default: the race in data/)"
+    )
+    parser.add_argument(
+        "--seeds", type=Path, default=None, help="the race's seeds folder (default: seeds/<race>/ beside data/<race>/)"
     )
     args = parser.parse_args(argv)
     try:
@@ -210,7 +212,7 @@ def main(argv: list[str]) -> int:
             args.author,
             args.article_id,
             args.data,
-            args.seeds or args.data.parent / "seeds",
+            args.seeds or seeds_for(args.data),
         )
     except (Refused, OSError) as err:
         print(f"not added: {err}", file=sys.stderr)

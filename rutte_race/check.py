@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from rutte_race.paths import DATA_DIR, SEEDS_DIR
+from rutte_race.paths import DATA_DIR, SEEDS_DIR, seeds_for
 from rutte_race.problems import Problem
 from rutte_race.reading import has_every_column, read_table
 from rutte_race.rule_checks import Data, rule_problems
@@ -44,7 +44,7 @@ def check(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Proble
 
 def main(argv: list[str]) -> int:
     data_dir = Path(argv[0]) if argv else DATA_DIR
-    seeds_dir = Path(argv[1]) if len(argv) > 1 else data_dir.parent / "seeds"
+    seeds_dir = Path(argv[1]) if len(argv) > 1 else seeds_for(data_dir)
     problems = check(data_dir, seeds_dir)
     for p in problems:
         print(p)

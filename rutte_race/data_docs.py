@@ -18,14 +18,14 @@ from rutte_race import package_text
 from rutte_race.counts import counted, number_word, of_files
 from rutte_race.files import write_atomic
 from rutte_race.formatting import date_label
-from rutte_race.paths import PROJECT_DIR
+from rutte_race.paths import project_race_dir
 
-DEFAULT_DATA = PROJECT_DIR / "data"  # the project's own data, not RUTTE_DATA_DIR: the docs describe what ships
+DEFAULT_DATA = project_race_dir()  # the project's own race, not RUTTE_DATA_DIR: the docs describe what ships
 
 
 def docs_of(data_dir: Path) -> tuple[Path, ...]:
-    """The generated docs of the project that holds `data_dir`: its docs/DATA.md and README.md."""
-    root = Path(data_dir).resolve().parent
+    """The generated docs of the project that holds `data_dir` (its data/<race>/): its docs/DATA.md and README.md."""
+    root = Path(data_dir).resolve().parent.parent
     return root / "docs" / "DATA.md", root / "README.md"
 
 
@@ -44,8 +44,8 @@ def _cell(text: str) -> str:
 def sources_sentence(data_dir: Path) -> str:
     """The README's one sentence about the sources."""
     return (
-        f"Its only sources are {of_files(data_dir).news_articles} in `seeds/`; every mark, row and card leads back to "
-        "the sentence of the article it comes from."
+        f"Its only sources are {of_files(data_dir).news_articles} in `seeds/{Path(data_dir).name}/`; every mark, row "
+        "and card leads back to the sentence of the article it comes from."
     )
 
 
@@ -53,32 +53,33 @@ def file_table(data_dir: Path) -> str:
     """What each file holds, with its row count."""
     events = _rows(data_dir, "events.csv")
     quotes = sum(1 for e in events if e["quote"])
+    race = f"data/{Path(data_dir).name}"
     rows = [
-        ("data/articles.csv", f"seed article ({len(_rows(data_dir, 'articles.csv'))})"),
+        (f"{race}/articles.csv", f"seed article ({len(_rows(data_dir, 'articles.csv'))})"),
         (
-            "data/events.csv",
+            f"{race}/events.csv",
             "sourced claim or event: stances, milestones, candidates, quotes, context "
             f"({len(events)}, of which {quotes} quotes)",
         ),
         (
-            "data/candidates.csv",
+            f"{race}/candidates.csv",
             f"person named as a possible or actual candidate ({len(_rows(data_dir, 'candidates.csv'))})",
         ),
         (
-            "data/corrections.csv",
+            f"{race}/corrections.csv",
             "an error of an article, or a change to the data with its version and reason "
             f"({len(_rows(data_dir, 'corrections.csv'))})",
         ),
-        ("data/nato_members.csv", f"ally ({len(_rows(data_dir, 'nato_members.csv'))}), with its accession date"),
+        (f"{race}/nato_members.csv", f"ally ({len(_rows(data_dir, 'nato_members.csv'))}), with its accession date"),
         (
-            "data/countries.csv",
+            f"{race}/countries.csv",
             f"ISO 3166 country ({len(_rows(data_dir, 'countries.csv'))}), generated from `pycountry` by "
             "`python -m rutte_race.build_countries`",
         ),
         (
-            "data/countries-110m.json",
+            f"{race}/countries-110m.json",
             "map shapes: `world-atlas` 2.0.2 (npm, Natural Earth, public domain; ISC licence in "
-            "`data/licences/`), unchanged",
+            f"`{race}/licences/`), unchanged",
         ),
     ]
     return "| File | One row per |\n|---|---|\n" + "\n".join(f"| `{path}` | {what} |" for path, what in rows)
@@ -181,7 +182,7 @@ def main(argv: list[str]) -> int:
         "--data",
         type=Path,
         default=DEFAULT_DATA,
-        help="the data folder (default: data/); the docs rewritten are those of the project holding it",
+        help="the race's data folder (default: the race in data/); the docs rewritten are the project's",
     )
     args = parser.parse_args(argv)
     outdated = stale(args.data)

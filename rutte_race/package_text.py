@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rutte_race.counts import Counts, counted
 
-SEEDS_SOURCE_PATH = "../seeds/"
+SEEDS_SOURCE_PREFIX = "../../seeds/"  # a race's articles, seeds/<race>/, seen from its data/<race>/datapackage.json
 
 
 def _package_description(n: Counts) -> str:
@@ -42,7 +42,7 @@ def counted_texts(package: dict, n: Counts) -> list[tuple[tuple, str]]:
     texts += [
         ((*where, "title"), _seeds_source_title(n))
         for where, source in sources
-        if source.get("path") == SEEDS_SOURCE_PATH
+        if str(source.get("path", "")).startswith(SEEDS_SOURCE_PREFIX)
     ]
     return texts
 

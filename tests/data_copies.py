@@ -13,15 +13,16 @@ from rutte_race.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"  # the frozen data the code tests pin their figures to
-DATA, SEEDS = FIXTURE / "data", FIXTURE / "seeds"
+RACE = "nato-secretary-general-2024"  # the race the tests pin: data/<race>/ and seeds/<race>/, here and in FIXTURE
+DATA, SEEDS = FIXTURE / "data" / RACE, FIXTURE / "seeds" / RACE
 
 
 class DataCopy:
     def __init__(self, root: Path, source: Path = FIXTURE):
         self.root = root
-        self.data, self.seeds = root / "data", root / "seeds"
-        shutil.copytree(source / "data", self.data)
-        shutil.copytree(source / "seeds", self.seeds)
+        self.data, self.seeds = root / "data" / RACE, root / "seeds" / RACE
+        shutil.copytree(source / "data" / RACE, self.data)
+        shutil.copytree(source / "seeds" / RACE, self.seeds)
 
     def lines(self, file: str) -> list[str]:
         return (self.data / file).read_text(encoding="utf-8").split("\n")

@@ -15,7 +15,7 @@ import unicodedata
 import pytest
 from frictionless import validate
 
-from data_copies import ROOT, DataCopy
+from data_copies import RACE, ROOT, DataCopy
 from rutte_race.check import check
 from rutte_race.text import normalise
 
@@ -44,16 +44,16 @@ def run_check(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_the_real_data_has_no_problems():
-    assert [str(p) for p in check(ROOT / "data", ROOT / "seeds")] == []
+    assert [str(p) for p in check(ROOT / "data" / RACE, ROOT / "seeds" / RACE)] == []
 
 
 def test_check_command_exits_0_and_says_ok_on_the_real_data():
     result = run_check()
-    assert (result.returncode, result.stdout, result.stderr) == (0, f"OK: {ROOT / 'data'} passes every check\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"OK: {ROOT / 'data' / RACE} passes every check\n", "")
 
 
 def test_the_data_package_is_valid_for_frictionless():
-    report = validate(ROOT / "data" / "datapackage.json")
+    report = validate(ROOT / "data" / RACE / "datapackage.json")
     assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])[:10]
 
 
@@ -972,7 +972,7 @@ def test_frictionless_rejects_a_duplicate_event_id(copy):
 
 
 def test_every_resource_has_sources_and_a_licence():
-    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((ROOT / "data" / RACE / "datapackage.json").read_text(encoding="utf-8"))
     assert package["licenses"]
     assert all(resource.get("sources") for resource in package["resources"]), "every resource names its sources"
 

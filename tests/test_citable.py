@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from frictionless import Package
 
+from data_copies import RACE
 from rutte_race import cite, export, load
 from rutte_race.formatting import article_names
 from rutte_race.paths import DATA_DIR
@@ -29,9 +30,9 @@ def test_the_version_is_the_package_version_and_a_fingerprint_of_the_content(ds)
 
 
 def tiny_package(root: Path) -> tuple[Path, Path]:
-    data, seeds = root / "data", root / "seeds"
-    data.mkdir()
-    seeds.mkdir()
+    data, seeds = root / "data" / RACE, root / "seeds" / RACE
+    data.mkdir(parents=True)
+    seeds.mkdir(parents=True)
     (data / "datapackage.json").write_bytes(b'{"version": "2.0.0"}\n')
     (data / "a.csv").write_bytes(b"x\n")
     (seeds / "s.txt").write_bytes(b"y\n")
@@ -49,7 +50,7 @@ def test_the_fingerprint_changes_with_any_byte_of_a_table_an_article_or_the_desc
     data, seeds = tiny_package(tmp_path)
     before = load.data_version(data, seeds, ["a.csv"])
     assert load.data_version(data, seeds, ["a.csv"]) == before  # read again, unchanged
-    path = tmp_path / folder / file
+    path = tmp_path / folder / RACE / file
     path.write_bytes(path.read_bytes().replace(b"\n", b" \n"))
     assert load.data_version(data, seeds, ["a.csv"]) != before
 

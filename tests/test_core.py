@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from data_copies import RACE
 from rutte_race import build_countries, build_static, files, paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,7 +142,7 @@ def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
 def test_countries_csv_is_what_build_countries_writes_today(tmp_path):
     rebuilt = tmp_path / "countries.csv"
     files.write_atomic(rebuilt, build_countries.countries_csv_text().encode("utf-8"))  # as its __main__ does
-    assert (ROOT / "data" / "countries.csv").read_bytes() == rebuilt.read_bytes()
+    assert (ROOT / "data" / RACE / "countries.csv").read_bytes() == rebuilt.read_bytes()
 
 
 def test_static_files_are_what_build_static_writes_today():
@@ -153,7 +154,7 @@ def test_static_files_are_what_build_static_writes_today():
 
 
 def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():
-    descriptor = (ROOT / "data" / "datapackage.json").read_text(encoding="utf-8")
+    descriptor = (ROOT / "data" / RACE / "datapackage.json").read_text(encoding="utf-8")
     assert f"ISO 3166-1 via pycountry {version('pycountry')} " in descriptor
 
 

@@ -21,7 +21,7 @@ import pytest
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from data_copies import FIXTURE, ROOT, DataCopy
+from data_copies import FIXTURE, RACE, ROOT, DataCopy
 from editor_run import steps
 from rutte_race import charts, cite, embeds, export, paths, whole_view
 from rutte_race.check import check
@@ -55,7 +55,12 @@ class Project(DataCopy):
 
 def untouched() -> dict[str, bytes]:
     """Every file of the project's own data, docs and the code tests' fixture."""
-    files = [*(ROOT / "data").rglob("*"), *(ROOT / "seeds").rglob("*"), *FIXTURE.rglob("*"), *(ROOT / d for d in DOCS)]
+    files = [
+        *(ROOT / "data" / RACE).rglob("*"),
+        *(ROOT / "seeds" / RACE).rglob("*"),
+        *FIXTURE.rglob("*"),
+        *(ROOT / d for d in DOCS),
+    ]
     return {str(p): p.read_bytes() for p in sorted(files) if p.is_file()}
 
 
@@ -232,7 +237,7 @@ def test_the_data_package_and_the_docs_say_the_new_number(project):
     readme, data_doc = ((project.root / doc).read_text(encoding="utf-8") for doc in ("README.md", "docs/DATA.md"))
     assert "Its only sources are six news articles" in readme and not OLD_COUNT.search(readme)
     assert (
-        "| `data/articles.csv` | seed article (6) |" in data_doc
+        f"| `data/{RACE}/articles.csv` | seed article (6) |" in data_doc
         and "`romania-backs-rutte` | 20 June 2024 | Given by the publisher" in data_doc
     )
     assert not OLD_COUNT.search(data_doc.split("## Adding an article")[0])

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from data_copies import ROOT
+from data_copies import RACE, ROOT
 from rutte_race.text import normalise
 
 RECORD = ROOT / "docs" / "FACTCHECK.md"
@@ -17,7 +17,7 @@ CELL_BORDER = re.compile(r"(?<!\\)\|")
 
 
 def rows_of(file: str) -> list[dict]:
-    with open(ROOT / "data" / file, encoding="utf-8", newline="") as f:
+    with open(ROOT / "data" / RACE / file, encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -83,7 +83,7 @@ def test_every_sentence_of_the_article_is_covered_in_order(article):
         text for heading, text in sections().items() if heading.startswith(f"Article `{article['article_id']}`")
     )
     listed = table_rows(section)
-    expected = sentences((ROOT / "seeds" / article["seed_file"]).read_text(encoding="utf-8"))
+    expected = sentences((ROOT / "seeds" / RACE / article["seed_file"]).read_text(encoding="utf-8"))
     assert [normalise(cells[1]) for cells in listed] == expected
     for number, (cells, _) in enumerate(zip(listed, expected), 1):
         rows = re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`", cells[2])

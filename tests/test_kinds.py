@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from colorspacious import cspace_convert
 
-from data_copies import ROOT, DataCopy
+from data_copies import RACE, ROOT, DataCopy
 from rutte_race import charts, describe, kinds, views
 from rutte_race.load import load
 from rutte_race.schema import tables
@@ -65,7 +65,7 @@ def test_every_lane_colour_is_visible_on_white(lane):
 
 
 def test_the_data_packages_kinds_are_the_tables_kinds():
-    enum = tables(ROOT / "data" / "datapackage.json")["events"].field("kind").enum
+    enum = tables(ROOT / "data" / RACE / "datapackage.json")["events"].field("kind").enum
     assert sorted(enum) == sorted(kinds.names())
 
 

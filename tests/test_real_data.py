@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from data_copies import RACE
 from rutte_race import describe, views, whole_view
 from rutte_race.check import check
 from rutte_race.filters import bounds_of
@@ -99,4 +100,4 @@ INVARIANTS = [
 
 @pytest.mark.parametrize("invariant", INVARIANTS, ids=[i.__name__ for i in INVARIANTS])
 def test_the_real_data(invariant):
-    invariant(ROOT / "data", ROOT / "seeds")
+    invariant(ROOT / "data" / RACE, ROOT / "seeds" / RACE)

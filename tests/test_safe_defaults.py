@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_copies import RACE
 from deploy.local_server import start_app, stop_app
 from entry_points import ENTRY_POINTS
 
@@ -133,7 +134,7 @@ def served(tmp_path_factory):
 
 SECRETS = {
     "app.py": ROOT / "app.py",
-    "events.csv": ROOT / "data" / "events.csv",
+    "events.csv": ROOT / "data" / RACE / "events.csv",
     "config": ROOT / ".streamlit" / "config.toml",
     "passwd": Path("/etc/passwd"),
 }

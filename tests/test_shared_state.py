@@ -16,6 +16,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.runtime.app_session import AppSession
 from streamlit.testing.v1 import AppTest
 
+from data_copies import RACE
 from rutte_race import charts
 from ui import state
 from ui.shared_cache import SharedCache, shared
@@ -192,7 +193,7 @@ def test_a_view_s_events_are_filtered_once_for_its_page_its_charts_and_views_tha
 
     timeline = page("timeline")
     assert not timeline.exception and len(filtered) == 1  # the page's table and its chart's rows: one filtering
-    with (ROOT / "data" / "events.csv").open(encoding="utf-8") as rows:
+    with (ROOT / "data" / RACE / "events.csv").open(encoding="utf-8") as rows:
         in_view = [row["event_id"] for row in csv.DictReader(rows) if "2024-02-01" <= row["date"] <= "2024-05-31"]
     focused = page("timeline", event=in_view[-1])
     assert not focused.exception and len(filtered) == 1

@@ -8,6 +8,7 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
+from data_copies import RACE
 from rutte_race.url_state import PARAMS
 from rutte_race.view_state import FILTERS, ViewState, cache_key, rows_key
 
@@ -29,8 +30,7 @@ from rutte_race.load import load
 from rutte_race.url_state import PARAMS, parse, to_params
 from rutte_race.view_state import cache_key, rows_key
 
-root = Path(sys.argv[1])
-ds = load(root / "data", root / "seeds")
+ds = load(Path(sys.argv[1]), Path(sys.argv[2]))
 bounds = bounds_of(ds)
 view, notices = parse({"kinds": ["endorsement,nonsense"], "countries": ["USA"]}, bounds)
 plain = bounds.default()
@@ -77,11 +77,16 @@ def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key
     (package / "view_state.py").write_text(source.replace(anchor, KINDS_FILTER.rstrip("\n") + anchor))
 
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT)],
+        [sys.executable, "-c", PROBE, str(ROOT / "data" / RACE), str(ROOT / "seeds" / RACE)],
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+        env={
+            "PYTHONPATH": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+            "RUTTE_DATA_DIR": str(ROOT / "data" / RACE),
+            "RUTTE_SEEDS_DIR": str(ROOT / "seeds" / RACE),
+        },
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
