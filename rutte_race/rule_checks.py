@@ -306,20 +306,12 @@ def facts_agree(data: Data) -> list[Problem]:
             reason = f"{fact!r} is on no other row; leave it blank, or give it to the rows reporting the same fact"
             problems.append(_event(rows[0], "fact_id", reason))
         stances = [r for r in rows if r["stance"] in kinds.known_stances()]  # an unknown stance is reported on its own
-        # A report that a position continues may word the fact's stance another way ("had reservations" of an
-        # opposition); its note then says how the articles differ.
+        # Each is compared with the first that states a stance; a report worded another way ("had reservations" of
+        # an opposition) is another fact, with a note on how the articles differ.
         stated = [r for r in stances if r["stance_report"] == "stated"] or stances
         first = stated[0] if stated else None
         for row in stances:
             if row is first:
-                continue
-            if row["stance_report"] != "stated" and row["country_iso3"] == first["country_iso3"]:
-                if row["stance"] != first["stance"] and row["note_type"] not in ("conflict", "caution"):
-                    reason = (
-                        f"words {first['country_iso3']}'s {first['stance']!r} (line {first['_line']}) as "
-                        f"{row['stance']!r}: say in a 'conflict' or 'caution' note how the articles differ"
-                    )
-                    problems.append(_event(row, "note", reason))
                 continue
             if (row["country_iso3"], row["stance"]) != (first["country_iso3"], first["stance"]):
                 reason = (
