@@ -57,7 +57,9 @@ published = corrections.log(corrections.after_publication(ds.corrections, ds.pub
 st.header("Errors in the articles")
 withdrawn = int((log["Kind"] == corrections.WITHDRAWN).sum())
 st.caption(
-    f"{len(errors)} errors the articles make, each shown wherever its row appears."
+    f"{len(errors)} {'passage' if len(errors) == 1 else 'passages'} of the articles "
+    f"{'is' if len(errors) == 1 else 'are'} wrong in part (one passage may hold more than one error), each shown "
+    "wherever its row appears."
     + (
         (
             " One more, first logged as an error, was found not to be one; its row's note says why."

@@ -4,7 +4,7 @@ import unicodedata
 
 import streamlit as st
 
-from rutte_race import export, tables
+from rutte_race import export, tables, views
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, shown_of
@@ -17,12 +17,18 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title("What they said")
+withheld = len(views.withheld_quotes(ds))
 st.markdown(
     f"Every direct quote the {counted(len(ds.articles), 'article')} attribute to a person, or by name to a news "
-    "agency, word for word, "
-    "with the sentence around it. "
-    "Quotes are shown "
-    "exactly as the articles print them, including the articles' own translations."
+    "agency, word for word, with the sentence around it, exactly as the articles print them, including the "
+    "articles' own translations."
+    + (
+        f" {counted(withheld, 'sentence', capital=True)} the articles set in quotation marks "
+        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: other reports give those words "
+        "as reported speech, not the speaker's (see Corrections)."
+        if withheld
+        else ""
+    )
 )
 
 

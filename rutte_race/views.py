@@ -9,6 +9,7 @@ import pandas as pd
 from rutte_race import kinds
 from rutte_race.formatting import article_names, by_date, date_labels, in_prose
 from rutte_race.load import Dataset, member_names, per_version
+from rutte_race.quotations import QUOTATION
 
 NOT_YET_MEMBER = "not_yet_member"
 UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)
@@ -212,6 +213,15 @@ def quotes(ds: Dataset) -> pd.DataFrame:
     )
     articles["article_published_precision"] = articles["article_published_precision"].astype(str)
     return rows.merge(articles, on="article_id", how="left").sort_values(["date", "event_id"]).reset_index(drop=True)
+
+
+@per_version
+def withheld_quotes(ds: Dataset) -> pd.DataFrame:
+    """The rows whose sentence sets words in quotation marks that are not shown as a quote: an article error says
+    other reports give them as reported speech (their quote is left empty)."""
+    errors = ds.corrections.loc[ds.corrections["kind"] == "article_error", "event_id"]
+    quoting = ds.events["evidence"].apply(lambda text: bool(QUOTATION.search(text)))
+    return ds.events[ds.events["event_id"].isin(errors) & (ds.events["quote"] == "") & quoting]
 
 
 def candidate_table(ds: Dataset) -> pd.DataFrame:

@@ -13,7 +13,9 @@ from urllib.parse import parse_qs
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data_copies import DataCopy
 from entry_points import HEADLINES
+from rutte_race import paths
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 
@@ -157,6 +159,28 @@ def test_quotes_filter_by_speaker():
     assert at.multiselect[0].value == ["Jens Stoltenberg"]
 
 
+def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_path, monkeypatch):
+    # As with Erdoğan's words in the data: the article quotes them, the wire reports give them as reported speech, so
+    # an article error is logged and the quote left empty.
+    copy = DataCopy(tmp_path)
+    copy.edit("events.csv", "erdogan-export-restrictions", quote="")
+    copy.replace(
+        "corrections.csv",
+        "rinkevics-office,",
+        "erdogan-quote-marks,2026-12-06,1.3.0,article_error,erdogan-export-restrictions,,,,,\nrinkevics-office,",
+    )
+    assert copy.problems() == []
+    monkeypatch.setattr(paths, "DATA_DIR", copy.data)
+    monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
+    intro = page("quotes").run().markdown[0].value.replace("\\", "")
+    assert intro.endswith(
+        "One sentence the articles set in quotation marks is not shown as a quote: other reports give those words "
+        "as reported speech, not the speaker's (see Corrections)."
+    )
+    monkeypatch.undo()
+    assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none
+
+
 def test_quote_cards_show_markdown_in_quotes_as_literal_text():
     at = page("quotes", **{"from": "2010-10-14"}).run()
     # Every card's quote line is escaped Markdown: no unescaped '*', '_' or '[' from the data can style it.
@@ -278,13 +302,13 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     at = page("corrections").run()
     assert not at.exception
     assert [h.value for h in at.header] == ["Errors in the articles", "Corrections since publication"]
-    # Five errors: Kariņš called Lithuanian, the Latvian foreign minister named as Rinkēvičs, Rutte's tenure as twelve
-    # years, the press conference placed in Ankara (and the southern-flank line given to Erdoğan), and the war called
-    # an imminent threat.
+    # Five passages in error (counted as passages: the Ankara one holds two errors): Kariņš called Lithuanian, the
+    # Latvian foreign minister named as Rinkēvičs, Rutte's tenure as twelve years, the press conference placed in
+    # Ankara (and the southern-flank line given to Erdoğan), and the war called an imminent threat.
     # Two more were logged as errors and withdrawn: a forecast that later failed, and a place the row's sentence lacks.
     assert captions(at)[0] == (
-        "5 errors the articles make, each shown wherever its row appears. 2 more, first logged as errors, were found "
-        "not to be; their rows' notes say why."
+        "5 passages of the articles are wrong in part (one passage may hold more than one error), each shown "
+        "wherever its row appears. 2 more, first logged as errors, were found not to be; their rows' notes say why."
     )
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 5 and "**Why:**" not in text
