@@ -435,7 +435,7 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     words = {
         **MAP_LABELS,
         "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
-        **{faded(s): f"{MAP_LABELS[s]}, no later report of holding out" for s in HOLDOUTS},
+        **{faded(s): f"{MAP_LABELS[s]}, as last reported (none since)" for s in HOLDOUTS},
     }
     noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
     labels = {s: f"{words[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
@@ -793,7 +793,11 @@ def stances_by_ally(
     shades = {bar["shade"] for bar in bars}
     key = [  # a line each, short enough for a phone
         *(["Squares: each day an article reports a holdout"] if reports else []),
-        *(["Pale, dashed edge: no later report of holding out"] if any(FADED in shade for shade in shades) else []),
+        *(
+            ["Pale, dashed edge: after the last report of holding out"]
+            if any(FADED in shade for shade in shades)
+            else []
+        ),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
         *(
             line

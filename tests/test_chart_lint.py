@@ -108,7 +108,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
-    assert "Pale, dashed edge: no later report of holding out" in subtitle
+    assert "Pale, dashed edge: after the last report of holding out" in subtitle
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in subtitle
     assert "  in the article's reference list" in subtitle

@@ -24,8 +24,8 @@ EXPECTED = {
         [
             "Named as backing Rutte: 6 allies",
             "No stance reported: 24 allies",
-            "Not yet backing, no later report of holding out: 1 ally",
-            "Opposes, no later report of holding out: 1 ally",
+            "Not yet backing, as last reported (none since): 1 ally",
+            "Opposes, as last reported (none since): 1 ally",
         ],
     ),
     date(2024, 4, 29): (
@@ -35,7 +35,7 @@ EXPECTED = {
         [
             "Named as backing Rutte: 7 allies",
             "No stance reported: 24 allies",
-            "Opposes, no later report of holding out: 1 ally",
+            "Opposes, as last reported (none since): 1 ally",
         ],
     ),
 }
