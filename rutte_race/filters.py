@@ -31,14 +31,17 @@ def bounds_of(ds: Dataset) -> Bounds:
 
 @per_version
 def facts(ds: Dataset) -> pd.DataFrame:
-    """One row per fact: where several articles report the same fact (rows sharing a fact_id), the earliest report
-    stands for it (the earliest date, then the earliest article), carrying how many articles report it; oldest first.
-    Charts and counts draw these, so a restated fact counts once."""
+    """One row per fact: where several articles report the same fact (rows sharing a fact_id), the report that pins
+    it earliest stands for it (the earliest last day its date allows, so 'October 2023' before '2023'; then the
+    earliest date, then the earliest article), carrying how many articles report it; oldest first. Charts and counts
+    draw these, so a restated fact counts once."""
     events = ds.events
     published = events["article_id"].map(ds.articles.set_index("article_id")["published"])
     fact = events["fact_id"].where(events["fact_id"] != "", "row:" + events["event_id"])
-    order = events.assign(_fact=fact, _published=published).sort_values(["date", "_published"], kind="stable")
-    first = order.drop_duplicates("_fact")
+    order = events.assign(_fact=fact, _published=published).sort_values(
+        ["date_end", "date", "_published"], kind="stable"
+    )
+    first = order.drop_duplicates("_fact").sort_values(["date", "_published"], kind="stable")
     return events.loc[first.index]  # in date order, as tables and files list them
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from data_copies import RACE
+from rutte_race.filters import facts
 from rutte_race.url_state import PARAMS
 from rutte_race.view_state import FILTERS, ViewState, cache_key, rows_key
 
@@ -100,3 +101,12 @@ def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key
     assert got["timeline_rows"] == 1
     assert got["in_key"][-1] == "kinds" and got["chart_keys_differ"]
     assert got["in_rows_key"] == ["start", "end", "countries", "kinds"]  # the events' filters, the new one too
+
+
+def test_a_fact_is_drawn_from_the_report_that_pins_it_earliest(ds):
+    # Rutte's interest: 'last year' (the June article: 2023) and 'In October' (the January article: October 2023).
+    # The month stands for the fact, not the year whose first day sorts earlier.
+    rows = facts(ds)
+    interest = rows[rows["fact_id"] == "rutte-signals-interest"]
+    assert interest["event_id"].tolist() == ["rutte-willing-october"]
+    assert rows["date"].is_monotonic_increasing
