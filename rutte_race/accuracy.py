@@ -292,5 +292,8 @@ def date_bound(basis: str) -> str:
 
 
 def row_when(row) -> str:
-    """A row's date as readers see it, with its bound: 'no later than c. 19 January 2024', '26 June 2024'."""
-    return " ".join(filter(None, [date_bound(row["date_basis"]), date_label(row["date"], str(row["date_precision"]))]))
+    """A row's date as readers see it, with its bound: 'c. 19 January 2024 or earlier', 'March 2024 or later',
+    '26 June 2024'."""
+    label = date_label(row["date"], str(row["date_precision"]))
+    bound = date_bound(row["date_basis"])
+    return f"{label} or {'earlier' if bound == NO_LATER.lower() else 'later'}" if bound else label

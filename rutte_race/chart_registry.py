@@ -233,11 +233,11 @@ def stance_axis_start(sc: Scope, rows: pd.DataFrame) -> pd.Timestamp:
 def stance_subtitle(sc: Scope) -> str:
     """The dates the chart draws (from its axis's start) and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    text = describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    text = describe_filters(sc.view, sc.bounds, sc.names)
     if start <= sc.view.start:
         return text
     # The chosen dates start earlier than anything drawn: a line of its own says why the axis starts later.
-    return text.replace(formatting.day_text(start), f"{start:%B %Y}", 1) + f"\nNo stance reported before {start:%B %Y}"
+    return text + f"\nStarts in {start:%B %Y}: no stance reported before"
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:
@@ -396,11 +396,22 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 }
             )
     decision_note = (
-        {"date": decision.isoformat(), "text": f"Appointed {_when(decision, 'day', one_year)}: all had to agree"}
+        {
+            "date": decision.isoformat(),
+            "text": f"Appointed {_when(decision, 'day', one_year)}: all had to agree",
+            "key": _outside_day(sc.ds, "Appointment"),
+        }
         if first <= decision < last
         else None
     )
     return shown_from, out_rows, bars, reports, decision_note
+
+
+def _outside_day(ds: Dataset, what: str) -> str:
+    """'Appointment's date: from outside the articles' when the decision's day comes from an outside fact (its card
+    and the story's lead name the source), else ''."""
+    row = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iloc[0]
+    return f"{what}'s date: from outside the articles" if row["outside_fact"] else ""
 
 
 def _unnamed_allies(sc: Scope, named: set[str], last: pd.Timestamp) -> list[str]:
@@ -571,20 +582,39 @@ def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
     ), sc.view.countries
 
 
-def map_tally(sc: Scope) -> str:
+def _map_tally_row(sc: Scope) -> pd.Series | None:
     """Before the appointment, with every ally shown: the last count of backers an article gave without naming them
-    all, since the map colours only the allies named."""
+    all (views.reported_tallies), since the map colours only the allies named."""
     day = pd.Timestamp(scope_map_date(sc))
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[tallies["date"] <= day]
     if sc.view.countries or tallies.empty or day >= decision_day(sc.ds):
+        return None
+    return tallies.sort_values("date").iloc[-1]
+
+
+def map_tally(sc: Scope) -> str:
+    """The map's count of unnamed backers (_map_tally_row) in a sentence, or ''."""
+    tally = _map_tally_row(sc)
+    if tally is None:
         return ""
-    tally = tallies.sort_values("date").iloc[-1]
     share = tally["share"] or f"about {tally['count']}"
     return (
         f"{tally['who']}'s count, reported {by_date(tally['date'], tally['precision'])}: {share} of the {tally['of']} "
-        "allies backed him; the "
-        "map colours only the allies an article names."
+        "allies backed him; the map colours only the allies an article names."
+    )
+
+
+def map_tally_lines(sc: Scope) -> str:
+    """The same count in the map's subtitle, beside the grey it explains, in lines short enough for a phone:
+    'Politico, c. 23 February 2024:', 'two-thirds of the 31 allies back him, unnamed', 'Coloured only where ...'."""
+    tally = _map_tally_row(sc)
+    if tally is None:
+        return ""
+    share = tally["share"] or f"about {tally['count']}"
+    return (
+        f"\n{tally['who']}, {date_label(tally['date'], str(tally['precision']))}:\n{share} of the {tally['of']} allies"
+        " back him, unnamed\nColoured only where an article names the ally's stance"
     )
 
 
@@ -596,10 +626,7 @@ BACKER_MAP = ChartDef(
     build=lambda sc, stances, title, subtitle: charts.backer_map(
         stances, sc.ds.shapes, sc.view.countries, title, subtitle
     ),
-    subtitle=lambda sc: (
-        describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names)
-        + ("\nColoured only where an article names the ally's stance" if map_tally(sc) else "")
-    ),
+    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_tally_lines(sc),
     describe=lambda sc, stances: " ".join(
         filter(None, [describe.stances_on(stances, scope_map_date(sc), sc.view.countries), map_tally(sc)])
     ),

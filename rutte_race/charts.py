@@ -31,6 +31,7 @@ MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter",
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
+NARROWEST_PLOT, LABEL_CHAR = 290, 7  # px: a chart's plot on a phone; a character of an 11 px bold label, at most
 EUROPE_HEIGHT, AMERICA_HEIGHT, PANEL_GAP = 330, 110, 4  # px: the backer map's two panels, one above the other
 MAP_KEY_INSIDE_FROM, MAP_KEY_WIDTH = 860, 270  # px: the map's width from which its key fits in a corner; its width
 # The timeline's focused event: a dataset of its own under this fixed name (focus_rows), so the
@@ -289,8 +290,13 @@ def timeline(
         "mark": {"type": "rule", "strokeDash": [3, 3], "color": "#767676"},
         "encoding": {"x": _x("pos", None, title=False), "y": row, "y2": {"value": height}},
     }
-    # Labels in the later half of the axis hang to the left of their rule, so they stay inside the chart; each is
-    # drawn on a white halo, so a later rule it crosses breaks under it.
+
+    # A label reads from its rule to the right, as readers expect, when it fits there on the narrowest plot (a
+    # phone's); else it hangs to the left of its rule, so it stays inside the chart. Each is drawn on a white halo,
+    # so a later rule it crosses breaks under it.
+    def fits_right(mark: dict) -> bool:
+        return mark["pos"] + len(mark["label"]) * LABEL_CHAR / NARROWEST_PLOT <= 1
+
     labels = [
         {
             "data": spec.data(part),
@@ -312,8 +318,8 @@ def timeline(
         }
         for halo in (True, False)
         for part, align, dx in (
-            ([mark for mark in marks if mark["pos"] <= 0.5], "left", 3),
-            ([mark for mark in marks if mark["pos"] > 0.5], "right", -3),
+            ([mark for mark in marks if fits_right(mark)], "left", 3),
+            ([mark for mark in marks if not fits_right(mark)], "right", -3),
         )
         if part
     ]
@@ -799,6 +805,7 @@ def stances_by_ally(
             else []
         ),
         *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
+        *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
         *(
             line
             for row in rows

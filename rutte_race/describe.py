@@ -297,7 +297,13 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
         f"The {counts.news_articles} name {bold(number_word(figures['named_backers_before_appointment']) + ' allies')} "
         f"backing him before his appointment; the first, reported {figures['first_backing_when']}, were {first}. "
         + (f"{held}. " if held else "")
-        + f"He was appointed on {bold(day_text(figures['appointment']['date']))} and took office on "
+        + f"He was appointed on {bold(day_text(figures['appointment']['date']))}"
+        + (
+            f" (the day is from outside the articles: {escape(figures['appointment']['outside_source'])})"
+            if figures["appointment"]["outside_fact"]
+            else ""
+        )
+        + " and took office on "
         f"{bold(day_text(figures['took_office']))}. "
         f"Of the {rivals} the articles name, "
         + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")

@@ -1,9 +1,11 @@
 """The fact-check's accuracy rules (rutte_race/accuracy.py): each refuses a broken copy of the data with the exact
 message naming file, line, field and reason, and the real data keeps them."""
 
+import pandas as pd
 import pytest
 
 from data_copies import DataCopy
+from rutte_race import accuracy
 from rutte_race.accuracy import stances_in
 
 WORDING = (
@@ -244,3 +246,16 @@ def test_an_article_error_stands_until_a_change_withdraws_it(copy):
             f"(line {wilders}) to say what is right"
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "basis, expected",
+    [
+        ("No later than c. 19 January 2024: the article's date.", "c. 19 January 2024 or earlier"),
+        ("No earlier than the summit.", "c. 19 January 2024 or later"),
+        ("'In October'.", "c. 19 January 2024"),
+    ],
+)
+def test_a_rows_date_is_shown_with_its_bound_hedged_once(basis, expected):
+    row = {"date": pd.Timestamp("2024-01-19"), "date_precision": "approx", "date_basis": basis}
+    assert accuracy.row_when(row) == expected

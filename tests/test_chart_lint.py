@@ -109,6 +109,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     assert "Pale, dashed edge: after the last report of holding out" in subtitle
+    assert "Appointment's date: from outside the articles" in subtitle  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in subtitle
     assert "  in the article's reference list" in subtitle

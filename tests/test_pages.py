@@ -67,6 +67,11 @@ def test_story_figures_come_from_the_data():
     assert (
         "**seven allies**" in narrative and "**26 June 2024**" in narrative and "Klaus Iohannis ran openly" in narrative
     )
+    # No article gives the appointment's day: the lead says where it comes from, as the Sources page promises.
+    assert (
+        "appointed on **26 June 2024** (the day is from outside the articles: NATO press release, 26 June 2024) and "
+        "took office on **1 October 2024**" in narrative
+    )
     # The holdouts, named once: the chart's description tells when each was reported (Hungary opposed by 5 March,
     # last reported holding out c. 4 April; Türkiye not yet backing c. 4 April, then backing him on 29 April).
     assert "Hungary and Türkiye were named as holding out; the chart shows when." in narrative
@@ -480,8 +485,11 @@ def test_an_unofficial_candidate_who_stood_aside_did_not_run_openly():
 def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
     at = page("backer_map", as_of="2024-03-31").run()
     [spec] = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
-    assert spec["title"]["subtitle"][:3] == [
+    # Politico's count of unnamed backers beside the grey it explains, in lines a phone holds.
+    assert spec["title"]["subtitle"][:5] == [
         "As last reported by 31 March 2024; all allies",
+        "Politico, c. 23 February 2024:",
+        "two-thirds of the 31 allies back him, unnamed",
         "Coloured only where an article names the ally's stance",
         "Canada and the United States below, at a smaller scale.",
     ]
