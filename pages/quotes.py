@@ -13,6 +13,8 @@ from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.page import start_page
 
+CONTEXT_SHOWN_BELOW = 0.75  # a quote this share of its sentence or more: the sentence adds only who said it
+
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
@@ -66,7 +68,11 @@ def cards() -> dict[str, dict]:
         role = who(quote["actor"], quote["actor_role"]).removeprefix(quote["actor"])
         speaker = f"**{escape_markdown(quote['actor'])}**{escape_markdown(role)} · {row_when(quote)}"
         about = [
-            f"In context: {escape_markdown(quoted(quote['evidence']))}",
+            *(
+                [f"In context: {escape_markdown(quoted(quote['evidence']))}"]
+                if len(quote["quote"]) < CONTEXT_SHOWN_BELOW * len(quote["evidence"])
+                else []  # the sentence is little more than the quote and who said it: not repeated
+            ),
             f"Source: {escape_markdown(names[quote['article_id']])}: *{escape_markdown(quote['title'])}*",
             *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
             *(

@@ -259,3 +259,8 @@ def test_an_article_error_stands_until_a_change_withdraws_it(copy):
 def test_a_rows_date_is_shown_with_its_bound_hedged_once(basis, expected):
     row = {"date": pd.Timestamp("2024-01-19"), "date_precision": "approx", "date_basis": basis}
     assert accuracy.row_when(row) == expected
+
+
+def test_a_date_known_only_by_a_month_is_not_bounded_twice():
+    row = {"date": pd.Timestamp("2023-07-31"), "date_precision": "by_month", "date_basis": "No later than July 2023."}
+    assert accuracy.row_when(row) == "by July 2023"

@@ -84,3 +84,8 @@ def test_old_links_still_open_and_a_moved_value_gets_a_notice():
         )
         in at.info[0].value
     )
+
+
+def test_a_single_day_is_counted_as_one_day():
+    at = app(**{"from": "2024-06-26", "to": "2024-06-26"})
+    assert at.sidebar.caption[0].value.startswith("26 June 2024 to 26 June 2024: one day")

@@ -186,6 +186,16 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none
 
 
+def test_a_quote_card_does_not_repeat_a_sentence_that_is_little_more_than_the_quote():
+    at = page("quotes", **{"from": "2010-10-14"}).run()
+    abouts = {c.value for c in at.caption if c.value.startswith(("In context", "Source"))}
+    # '"Trump's main issue was that we were not spending enough. He was right," Rutte said.': the quote and its speaker.
+    [trump] = [a for a in abouts if "Where and when Rutte said" in a]  # that quote's note
+    assert trump.startswith("Source: Bloomberg")
+    # Stoltenberg's words sit in a longer sentence, which the card keeps.
+    assert any(a.startswith("In context") and "Stoltenberg" in a for a in abouts)
+
+
 def test_quote_cards_show_markdown_in_quotes_as_literal_text():
     at = page("quotes", **{"from": "2010-10-14"}).run()
     # Every card's quote line is escaped Markdown: no unescaped '*', '_' or '[' from the data can style it.

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from rutte_race import periods
+from rutte_race.counts import counted
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
 from ui import phone, state, whole_view
@@ -80,7 +81,7 @@ def date_control(ds: Dataset, b) -> None:
         "To", value=end, key=last_day, min_value=low, max_value=high, format="YYYY-MM-DD", on_change=_type_dates
     )
     st.caption(
-        f"{day_text(start)} to {day_text(end)}: {(end - start).days + 1} days"
+        f"{day_text(start)} to {day_text(end)}: {counted((end - start).days + 1, 'day')}"
         + ("" if chosen else " (your own dates)")
         + "."
         + (
