@@ -101,7 +101,7 @@ def kinds_in_lane(lane: str) -> list[str]:
 
 
 def with_role(role: str) -> list[str]:
-    """The kinds whose rows play `role` (ROLES), in KINDS order."""
+    """The kinds whose rows play `role` (DECISION, TALLY, ...), in KINDS order."""
     return [kind.name for kind in KINDS if role in kind.roles]
 
 
