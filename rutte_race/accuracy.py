@@ -296,6 +296,6 @@ def row_when(row) -> str:
     '26 June 2024'."""
     label = date_label(row["date"], str(row["date_precision"]))
     bound = date_bound(row["date_basis"])
-    if not bound or label.startswith("by "):  # 'by July 2023' is a bound already
+    if not bound or str(row["date_precision"]) == "by_month":  # 'by July 2023' is a bound already
         return label
     return f"{label} or {'earlier' if bound == NO_LATER.lower() else 'later'}"

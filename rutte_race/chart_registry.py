@@ -399,7 +399,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         {
             "date": decision.isoformat(),
             "text": f"Appointed {_when(decision, 'day', one_year)}: all had to agree",
-            "key": _outside_day(sc.ds, "Appointment"),
+            "key": _decision_day_source(sc.ds),
         }
         if first <= decision < last
         else None
@@ -407,11 +407,11 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     return shown_from, out_rows, bars, reports, decision_note
 
 
-def _outside_day(ds: Dataset, what: str) -> str:
+def _decision_day_source(ds: Dataset) -> str:
     """'Appointment's date: from outside the articles' when the decision's day comes from an outside fact (its card
     and the story's lead name the source), else ''."""
     row = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iloc[0]
-    return f"{what}'s date: from outside the articles" if row["outside_fact"] else ""
+    return f"{kinds.label(row['kind'])}'s date: from outside the articles" if row["outside_fact"] else ""
 
 
 def _unnamed_allies(sc: Scope, named: set[str], last: pd.Timestamp) -> list[str]:
@@ -582,23 +582,24 @@ def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
     ), sc.view.countries
 
 
-def _map_tally_row(sc: Scope) -> pd.Series | None:
+def _map_tally(sc: Scope) -> tuple[pd.Series, str] | None:
     """Before the appointment, with every ally shown: the last count of backers an article gave without naming them
-    all (views.reported_tallies), since the map colours only the allies named."""
+    all (views.reported_tallies), with its share in words ('two-thirds', 'about 21'), since the map colours only the
+    allies named; else None."""
     day = pd.Timestamp(scope_map_date(sc))
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[tallies["date"] <= day]
     if sc.view.countries or tallies.empty or day >= decision_day(sc.ds):
         return None
-    return tallies.sort_values("date").iloc[-1]
+    tally = tallies.sort_values("date").iloc[-1]
+    return tally, tally["share"] or f"about {tally['count']}"
 
 
 def map_tally(sc: Scope) -> str:
-    """The map's count of unnamed backers (_map_tally_row) in a sentence, or ''."""
-    tally = _map_tally_row(sc)
-    if tally is None:
+    """The map's count of unnamed backers (_map_tally) in a sentence, or ''."""
+    if (found := _map_tally(sc)) is None:
         return ""
-    share = tally["share"] or f"about {tally['count']}"
+    tally, share = found
     return (
         f"{tally['who']}'s count, reported {by_date(tally['date'], tally['precision'])}: {share} of the {tally['of']} "
         "allies backed him; the map colours only the allies an article names."
@@ -608,10 +609,9 @@ def map_tally(sc: Scope) -> str:
 def map_tally_lines(sc: Scope) -> str:
     """The same count in the map's subtitle, beside the grey it explains, in lines short enough for a phone:
     'Politico, c. 23 February 2024:', 'two-thirds of the 31 allies back him, unnamed', 'Coloured only where ...'."""
-    tally = _map_tally_row(sc)
-    if tally is None:
+    if (found := _map_tally(sc)) is None:
         return ""
-    share = tally["share"] or f"about {tally['count']}"
+    tally, share = found
     return (
         f"\n{tally['who']}, {date_label(tally['date'], str(tally['precision']))}:\n{share} of the {tally['of']} allies"
         " back him, unnamed\nColoured only where an article names the ally's stance"
