@@ -237,7 +237,7 @@ def stance_subtitle(sc: Scope) -> str:
     if start <= sc.view.start:
         return text
     # The chosen dates start earlier than anything drawn: a line of its own says why the axis starts later.
-    return text + f"\nStarts in {start:%B %Y}: no stance reported before"
+    return text + f"\nDrawn from {start:%B %Y}: no stance reported before it"
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:
@@ -608,9 +608,10 @@ def map_tally(sc: Scope) -> str:
 
 def map_tally_lines(sc: Scope) -> str:
     """The same count in the map's subtitle, beside the grey it explains, in lines short enough for a phone:
-    'Politico, c. 23 February 2024:', 'two-thirds of the 31 allies back him, unnamed', 'Coloured only where ...'."""
+    'Politico, c. 23 February 2024:', 'two-thirds of the 31 allies back him, unnamed', 'Coloured only where ...'.
+    With every ally shown, a day without a count keeps the lines, blank, so the map does not jump in a replay."""
     if (found := _map_tally(sc)) is None:
-        return ""
+        return "" if sc.view.countries else "\n \n \n "
     tally, share = found
     return (
         f"\n{tally['who']}, {date_label(tally['date'], str(tally['precision']))}:\n{share} of the {tally['of']} allies"

@@ -280,6 +280,8 @@ def timeline(
     for lane in lanes:
         lane_axis = axis if lane == lanes[-1] else hidden
         quiet = [_squeezed(band, lane_axis)] if band else []
+        if band and lane == lanes[-1]:  # the break drawn across the axis line, where the band ends
+            quiet.append(_axis_break(band, lane_axis))
         rows = [row for row in events if row["lane"] == lane]
         charts.append(_lane_chart(spec, rows, every, lane, tooltip, lane_axis, quiet))
     marks = vega.records(milestones)
@@ -363,6 +365,16 @@ def _squeezed(band: dict, axis) -> dict:
             "x2": {"field": "to"},
             "tooltip": {"field": "note", "type": "nominal", "title": "Axis"},
         },
+    }
+
+
+def _axis_break(band: dict, axis) -> dict:
+    """The break mark on the axis line at the squeezed band's end, on a white halo that cuts the line."""
+    mark = {"type": "text", "text": time_axis.BREAK_MARK, "fontSize": 14, "fontWeight": "bold", "aria": False}
+    return {
+        "data": band,
+        "layer": [{"mark": {**mark, **HALO}}, {"mark": {**mark, "color": TEXT}}],
+        "encoding": {"x": _x("to", axis), "y": {"value": "height"}},
     }
 
 
@@ -600,6 +612,45 @@ LABEL_LINE = 34  # characters before a row's label breaks onto another line
 KEY_LINE = 50  # characters of a line of the story chart's key, short enough for a phone
 
 
+REPORT_KEY = "■ Small squares: a day an article reports a holdout"
+KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, one to a line on a phone
+    "orient": "top",
+    "direction": "horizontal",
+    "title": None,
+    "columns": legend_columns(wide=3, narrow=1),
+    "labelFontSize": LABEL_SIZE,
+    "labelLimit": 0,
+    "symbolType": "square",
+    "symbolSize": 160,
+    "symbolOpacity": 1,
+    "columnPadding": 14,
+    "rowPadding": 6,
+    "offset": 14,
+}
+
+
+def shade_label(shade: str) -> str:
+    """A bar's shade in words for the key: its stance, and for a holdout's pale period after its last report, so."""
+    if shade.endswith(FADED):
+        return f"{STATUS_LABELS[shade.removesuffix(FADED)]}, no report since"
+    return "Counted at the appointment" if shade == COUNTED else STATUS_LABELS[shade]
+
+
+def _shade_key(shades: list[str]) -> dict:
+    """The key of the bars' shades, in words (labels read from a JSON object, never pasted into the expression's
+    text), a pale holdout's swatch with its dashed edge."""
+    words = json.dumps({shade: shade_label(shade) for shade in shades})
+    is_faded = f"indexof(datum.value, '{FADED}') >= 0"
+    edges = json.dumps({faded(status): STATUS_COLOURS[status] for status in HOLDOUTS})
+    return {
+        **KEY_LEGEND,
+        "labelExpr": f"{words}[datum.value]",
+        "symbolStrokeWidth": 1.5,  # white but for a pale holdout
+        "symbolStrokeColor": {"expr": f"{is_faded} ? {edges}[datum.value] : 'white'"},
+        "symbolDash": {"expr": f"{is_faded} ? [3, 2] : [1, 0]"},
+    }
+
+
 def row_label(parts: list[str]) -> str:
     """A row's story, 'Backs from c. 19 January': on one line when short, else its parts on two lines, or one part a
     line when there are three or more."""
@@ -664,11 +715,11 @@ def stances_by_ally(
     }
     shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
-    shade_colour = {  # the bars' and the report squares' one colour scale
+    shade_colour = {  # the bars' and the report squares' one colour scale, with its key of swatches above the chart
         "field": "shade",
         "type": "nominal",
         "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
-        "legend": None,
+        "legend": _shade_key(shades),
     }
     periods = {
         "data": spec.data(bars),
@@ -797,14 +848,8 @@ def stances_by_ally(
         "resolve": {"axis": {"x": "independent"}},
     }
     shades = {bar["shade"] for bar in bars}
-    key = [  # a line each, short enough for a phone
-        *(["Squares: each day an article reports a holdout"] if reports else []),
-        *(
-            ["Pale, dashed edge: after the last report of holding out"]
-            if any(FADED in shade for shade in shades)
-            else []
-        ),
-        *(["Pale blue: counted as backing at the appointment"] if COUNTED in shades else []),
+    key = [  # what the swatches cannot say, a line each, short enough for a phone
+        *([REPORT_KEY] if reports else []),
         *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
         *(
             line
@@ -878,6 +923,8 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     }
     shapes = kinds.step_shapes()
     steps = [kind for kind in shapes if kind in set(frame["kind"])]
+    lane_of = kinds.lane_of_kind()
+    step_colours = json.dumps({kinds.label(k): kinds.LANE_COLOURS[lane_of[k]] for k in steps})
     shape = {
         "field": "step",
         "type": "nominal",
@@ -886,8 +933,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "legend": {
             "orient": "bottom",
             "columns": legend_columns(wide=3, narrow=1),  # two ran off a phone's screen
-            "symbolFillColor": TEXT,
-            "symbolStrokeColor": TEXT,
+            # each step's symbol in the colour of its marks (a candidate's teal, a milestone's black)
+            "symbolFillColor": {"expr": f"{step_colours}[datum.value]"},
+            "symbolStrokeColor": {"expr": f"{step_colours}[datum.value]"},
             "symbolStrokeWidth": 1.5,
         },
     }

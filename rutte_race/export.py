@@ -86,6 +86,8 @@ def export_spec(spec: dict, source_line: str) -> dict:
     )  # params stay top-level: Vega-Lite allows variable params only there
     spec = {
         "vconcat": [{k: v for k, v in spec.items() if k not in top}],
+        # A chart's keys stay in the chart, where the screen draws them (below its title), not above the whole file.
+        "resolve": {"legend": {"color": "independent", "shape": "independent"}},
         "title": footer,
         **{k: spec[k] for k in top if k in spec},
     }

@@ -47,6 +47,9 @@ def temporal_axis(start, end, **options) -> tuple[dict, dict]:
     return scale, {**axis, **options}
 
 
+BREAK_MARK = "//"  # drawn across the axis where a squeezed stretch ends, as print charts mark a break
+
+
 @dataclass(frozen=True)
 class Positions:
     """Dates placed along 0..1; a quiet stretch at the start, when there is one, takes QUIET_SHARE of the width."""
@@ -81,7 +84,13 @@ class Positions:
     def note(self) -> str:
         if self.split is None:
             return ""
-        return f"Grey band: before {self.split:%B %Y}, squeezed"
+        before = self.split - pd.Timedelta(days=1)
+        months = (
+            f"{self.first:%b}–{before:%b %Y}"
+            if self.first.year == before.year
+            else f"{self.first:%b %Y}–{before:%b %Y}"
+        )
+        return f"{BREAK_MARK} Axis break: {months} squeezed into the grey band"
 
 
 def positions(start, end, dates: pd.Series) -> Positions:

@@ -108,7 +108,23 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
-    assert "Pale, dashed edge: after the last report of holding out" in subtitle
+    # The shades have a key of swatches, in words: a holdout's pale period after its last report has its own.
+    legend = [t.text for t in scenes["stances-by-ally"].texts if t.role == "legend-label"]
+    assert sorted(legend) == sorted(
+        [
+            "Backs Rutte",
+            "Counted at the appointment",
+            "Not yet backing",
+            "Opposes",
+            "Not yet backing, no report since",
+            "Opposes, no report since",
+        ]
+    )
+    assert "■ Small squares: a day an article reports a holdout" in subtitle
+    # In the file as on screen, the key sits under the title and its notes, not above the title.
+    title_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
+    key_top = min(t.box.top for t in scenes["stances-by-ally"].texts if t.role == "legend-label")
+    assert key_top > title_foot
     assert "Appointment's date: from outside the articles" in subtitle  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in subtitle
@@ -184,3 +200,16 @@ def test_the_lint_finds_an_invisible_legend_swatch():
 def test_the_lint_finds_pale_text():
     pale = alt.Chart(DAYS).mark_line().encode(x="date:T", y="n:Q").configure_axis(labelColor="#999999")
     assert any("contrast" in fault for fault in lint(pale))
+
+
+def test_the_timeline_marks_its_squeezed_stretch_as_a_break_on_the_axis(rendered):
+    _, scenes = rendered["default"]  # from 7 July 2023: the quiet months before January 2024 are squeezed
+    texts = [t for t in scenes["timeline"].texts]
+    [mark] = [t for t in texts if t.text == "//"]
+    axis_labels = [t for t in texts if t.role == "axis-label" and t.text in ("Aug 2023", "Feb 2024")]
+    assert {t.text for t in axis_labels} == {"Aug 2023", "Feb 2024"}
+    # On the bottom axis line, between the band's first month and the first month after it.
+    bottom = [t for t in axis_labels if t.box.top > mark.box.top]
+    assert len(bottom) == 2 and min(t.box.left for t in bottom) < mark.box.left < max(t.box.left for t in bottom)
+    subtitle = next(t.text for t in texts if t.role == "title-subtitle")
+    assert "// Axis break: Jul–Dec 2023 squeezed into the grey band" in subtitle

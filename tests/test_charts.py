@@ -135,7 +135,7 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         if slug == "stances-by-ally":  # and why its axis starts after the chosen dates
             assert (
                 spec["title"]["subtitle"][1]
-                == f"Starts in {'March' if countries else 'January'} 2024: no stance reported before"
+                == f"Drawn from {'March' if countries else 'January'} 2024: no stance reported before it"
             )
         spec_text(drawn.chart)  # strict JSON: no NaN
 

@@ -17,11 +17,13 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # at x = -135 px). On a narrow screen it becomes a card pinned inside the screen, its text wrapped.
 # A chart's own toolbar keeps only Fullscreen: its "Show data" showed the drawing's internal columns, and its PNG
 # lacked the source line; each chart's Download menu and the table under it give both, as readers should see them.
+# On a phone a page's headline is set smaller, so the story's chart starts higher up the first screen.
 # A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
 SCREEN_STYLE = """<style>
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
 #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
 @media (max-width: 640px) { #vg-tooltip-element { left: 8px !important; right: auto !important; } }
+@media (max-width: 640px) { [data-testid="stHeading"] h1 { font-size: 1.9rem; line-height: 1.2; padding-top: 0.5rem; } }
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])
