@@ -3,10 +3,11 @@ stance history."""
 
 from datetime import timedelta
 
+import pandas as pd
 import streamlit as st
 
 from rutte_race import jump, views
-from rutte_race.chart_registry import BACKER_MAP
+from rutte_race.chart_registry import BACKER_MAP, decision_day
 from rutte_race.formatting import day_text
 from ui import data, state, tables
 from ui.chart_block import show_notes, show_page_charts
@@ -23,8 +24,13 @@ st.markdown(
     "Each ally's stance as the articles report it on the chosen date; hover or tap a country for the sentence "
     "behind it. Press Play to watch the race: the map moves through every date on which an article reports a change."
 )
-
 default_as_of = min(max(views.map_day(ds), view.start), view.end)
+decision = decision_day(ds)
+if pd.notna(decision) and default_as_of == (decision - pd.Timedelta(days=1)).date():
+    st.caption(
+        f"It opens on {day_text(default_as_of)}, the eve of the appointment: the stances the articles name, at their "
+        f"last. From {day_text(decision)} every ally counts as backing."
+    )
 
 
 def days_of_change() -> list:

@@ -7,8 +7,8 @@ import streamlit as st
 from rutte_race import export, tables, views
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
 from rutte_race.counts import counted
-from rutte_race.filters import quotes_in_view, shown_of
-from rutte_race.formatting import article_names, who
+from rutte_race.filters import quotes_in_view, quotes_outside_dates, shown_of
+from rutte_race.formatting import article_names, day_text, who
 from rutte_race.text import escape_markdown, quoted
 from ui import data, state
 from ui.page import start_page
@@ -26,8 +26,8 @@ st.markdown(
     "articles' own translations."
     + (
         f" {counted(withheld, 'sentence', capital=True)} the articles set in quotation marks "
-        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: other reports give those words "
-        "as reported speech, not the speaker's (see Corrections)."
+        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: other reports show the words "
+        "are not the speaker's own (see Corrections)."
         if withheld
         else ""
     )
@@ -48,7 +48,17 @@ chosen = st.multiselect("Speakers", speakers, key=state.SPEAKERS, placeholder="E
 view = state.with_page_parts(view, speakers=tuple(chosen))
 
 shown = data.for_view("quotes", ds, view, lambda: quotes_in_view(quotes, ds.events, view))
-st.caption(shown_of(len(shown), len(quotes), "quotes"))
+outside_dates = quotes_outside_dates(quotes, ds.events, view, bounds)
+st.caption(
+    shown_of(len(shown), len(quotes), "quotes")
+    + (
+        f" {counted(outside_dates, 'quote', capital=True)} {'falls' if outside_dates == 1 else 'fall'} outside the chosen dates "
+        f"({day_text(view.start)} to {day_text(view.end)}): widen them to read "
+        f"{'it' if outside_dates == 1 else 'them'}."
+        if outside_dates and len(shown) < len(quotes)
+        else ""
+    )
+)
 st.download_button(
     "Download these quotes (CSV)",
     data=lambda: export.csv_bytes(tables.quotes(shown, ds.articles), ds.version),

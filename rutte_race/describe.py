@@ -303,8 +303,9 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
             if figures["appointment"]["outside_fact"]
             else ""
         )
-        + " and took office on "
+        # The articles give the day he took office in advance, as the day he was to: the lead says no more.
+        + ", to take office on "
         f"{bold(day_text(figures['took_office']))}. "
-        f"Of the {rivals} the articles name, "
+        f"Of the {rivals} named, "
         + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")
     )

@@ -1,5 +1,7 @@
 """Applying the reader's date range and country choice to rows, and saying plainly what was left out."""
 
+from dataclasses import replace
+
 import pandas as pd
 
 from rutte_race.formatting import day_text
@@ -60,6 +62,12 @@ def quotes_in_view(quotes: pd.DataFrame, events: pd.DataFrame, state: ViewState)
     """The quotes (views.quotes) whose event is in the view and, when speakers are chosen, said by one of them."""
     shown = quotes[quotes["event_id"].isin(filter_events(events, state)["event_id"])]
     return filter_rows(shown, state, "quotes")
+
+
+def quotes_outside_dates(quotes: pd.DataFrame, events: pd.DataFrame, state: ViewState, bounds: Bounds) -> int:
+    """How many quotes the view's dates alone leave out (its countries and speakers aside)."""
+    every_date = replace(state, start=bounds.first, end=bounds.last)
+    return len(quotes_in_view(quotes, events, every_date)) - len(quotes_in_view(quotes, events, state))
 
 
 def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:

@@ -69,8 +69,8 @@ def test_story_figures_come_from_the_data():
     )
     # No article gives the appointment's day: the lead says where it comes from, as the Sources page promises.
     assert (
-        "appointed on **26 June 2024** (the day is from outside the articles: NATO press release, 26 June 2024) and "
-        "took office on **1 October 2024**" in narrative
+        "appointed on **26 June 2024** (the day is from outside the articles: NATO press release, 26 June 2024), "
+        "to take office on **1 October 2024**" in narrative
     )
     # The holdouts, named once: the chart's description tells when each was reported (Hungary opposed by 5 March,
     # last reported holding out c. 4 April; Türkiye not yet backing c. 4 April, then backing him on 29 April).
@@ -179,8 +179,8 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
     intro = page("quotes").run().markdown[0].value.replace("\\", "")
     assert intro.endswith(
-        "One sentence the articles set in quotation marks is not shown as a quote: other reports give those words "
-        "as reported speech, not the speaker's (see Corrections)."
+        "One sentence the articles set in quotation marks is not shown as a quote: other reports show the words are "
+        "not the speaker's own (see Corrections)."
     )
     monkeypatch.undo()
     assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none
@@ -503,3 +503,27 @@ def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
         "Coloured only where an article names the ally's stance",
         "Canada and the United States below, at a smaller scale.",
     ]
+
+
+def test_the_map_keeps_its_subtitle_height_on_a_day_without_a_count_so_a_replay_does_not_jump():
+    def subtitle(day: str) -> list[str]:
+        at = page("backer_map", as_of=day).run()
+        [spec] = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+        return spec["title"]["subtitle"]
+
+    with_count, before_any = subtitle("2024-03-31"), subtitle("2024-01-25")  # Politico's count is of c. 23 Feb
+    assert len(before_any) == len(with_count)
+    assert before_any[0] == "As last reported by 25 January 2024; all allies"
+    assert not any("Politico" in line for line in before_any)
+
+
+def test_the_quotes_page_says_how_many_quotes_the_dates_leave_out():
+    at = page("quotes").run()  # the whole race, from 7 July 2023: the fixture's five quotes of 2019 and 2021 before it
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    [shown] = [c for c in captions if "quotes shown" in c]
+    assert shown.endswith(
+        "7 of 12 quotes shown. Five quotes fall outside the chosen dates (7 July 2023 to 1 October 2024): widen "
+        "them to read them."
+    )
+    wide = page("quotes", **{"from": "2010-10-14"}).run()
+    assert not any("outside the chosen dates" in c.value for c in wide.caption)
