@@ -52,8 +52,8 @@ outside_dates = quotes_outside_dates(quotes, ds.events, view, bounds)
 st.caption(
     shown_of(len(shown), len(quotes), "quotes")
     + (
-        f" {counted(outside_dates, 'quote', capital=True)} {'falls' if outside_dates == 1 else 'fall'} outside the chosen dates "
-        f"({day_text(view.start)} to {day_text(view.end)}): widen them to read "
+        f" {counted(outside_dates, 'quote', capital=True)} {'falls' if outside_dates == 1 else 'fall'} outside "
+        f"the chosen dates ({day_text(view.start)} to {day_text(view.end)}): widen them to read "
         f"{'it' if outside_dates == 1 else 'them'}."
         if outside_dates and len(shown) < len(quotes)
         else ""
