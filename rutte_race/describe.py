@@ -306,6 +306,5 @@ def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
         # The articles give the day he took office in advance, as the day he was to: the lead says no more.
         + ", to take office on "
         f"{bold(day_text(figures['took_office']))}. "
-        f"Of the {rivals} named, "
-        + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")
+        f"Of the {rivals} named, " + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")
     )
