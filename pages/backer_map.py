@@ -124,7 +124,7 @@ def on_the_day() -> None:
     stances = data.table_for_view(  # one table per drawn map, as the map's drawing is shared (its draw_key)
         BACKER_MAP.drawing_key(day_scope), ds, None, lambda: drawn["backer-map"].data
     )
-    tables.show(stances)
+    tables.show(stances, f"Stances on {day_text(as_of)}")
     state.sync_url(day_view, bounds)
 
 
@@ -140,4 +140,4 @@ st.caption(
 history_table = data.table_rows_for_view(
     "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()
 )
-tables.show(history_table)
+tables.show(history_table, "Every ally's stance history")

@@ -12,7 +12,7 @@ from rutte_race.formatting import article_names, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
 from rutte_race.views import STATUS_LABELS
-from ui import data, state
+from ui import data, state, tables
 from ui.page import app_address, start_page
 
 ds, derived, view = start_page()
@@ -47,7 +47,11 @@ def articles_table() -> pd.DataFrame:
     )
 
 
-st.dataframe(data.table_for_view("articles", ds, None, articles_table), hide_index=True, width="stretch")
+tables.show(
+    data.table_for_view("articles", ds, None, articles_table),
+    f"The {counted(counts.articles, 'article')}",
+    max_height=None,
+)
 if ds.articles["title"].str.startswith("[").any():
     st.caption("A title in square brackets is ours: that article has no headline, and the title describes it.")
 
@@ -86,7 +90,7 @@ inferred_table = data.table_for_view(
 with st.expander(
     f"The {len(inferred)} of {len(ds.events)} rows whose date we inferred rather than read off the article"
 ):
-    st.dataframe(inferred_table, hide_index=True, width="stretch")
+    tables.show(inferred_table, "Rows whose date we inferred")
 
 st.header("Where the articles disagree")
 
@@ -160,7 +164,7 @@ outside_table = data.table_for_view(
     ),
 )
 with st.expander(f"The {len(outside)} facts from outside the articles, with their sources"):
-    st.dataframe(outside_table, hide_index=True, width="stretch")
+    tables.show(outside_table, "Facts from outside the articles")
 
 st.header("Download the data")
 st.markdown(

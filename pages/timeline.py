@@ -9,7 +9,7 @@ from ui import data, state
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons
 from ui.page import start_page
-from ui.tables import events_table
+from ui.tables import show as show_table
 
 ds, derived, view = start_page()
 bounds = derived["bounds"]
@@ -45,14 +45,15 @@ def stepping_through() -> None:
 if ids:
     stepping_through()
     st.header("The same events as a table")
-    events_table(
+    show_table(
         data.table_rows_for_view(
             "events table",
             ds,
             view,
             lambda: tables.events(data.facts(ds), ds.articles),
             lambda: data.facts(ds).index.get_indexer(rows.index),
-        )
+        ),
+        "The same events as a table",
     )
 else:
     state.sync_url(view, bounds)

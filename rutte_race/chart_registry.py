@@ -231,13 +231,10 @@ def stance_axis_start(sc: Scope, rows: pd.DataFrame) -> pd.Timestamp:
 
 
 def stance_subtitle(sc: Scope) -> str:
-    """The dates the chart draws (from its axis's start) and the allies chosen."""
+    """The dates the chart draws, from its axis's start (the first stance's month, when the chosen dates start
+    earlier: nothing is drawn before it), and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    text = describe_filters(sc.view, sc.bounds, sc.names)
-    if start <= sc.view.start:
-        return text
-    # The chosen dates start earlier than anything drawn: a line of its own says why the axis starts later.
-    return text + f"\nDrawn from {start:%B %Y}: no stance reported before it"
+    return describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:

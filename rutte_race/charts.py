@@ -12,6 +12,8 @@ from rutte_race.formatting import article_names, date_label, date_labels
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
 
 FILTERED_OUT = "filtered_out"
+# A holdout's stance after its last report that it still held, until a report of a change: all that is known.
+WHEN_LAST_REPORTED = "when last reported"
 NON_MEMBER = "non_member"
 # Okabe–Ito colours, safe for the common colour-vision deficiencies; a mid grey for "no stance", white with a dark
 # outline for "not yet an ally" on a pale blue sea, and a pale grey for countries outside the alliance.
@@ -453,7 +455,7 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
     words = {
         **MAP_LABELS,
         "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
-        **{faded(s): f"{MAP_LABELS[s]}, as last reported (none since)" for s in HOLDOUTS},
+        **{faded(s): f"{MAP_LABELS[s]} {WHEN_LAST_REPORTED}" for s in HOLDOUTS},
     }
     noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
     labels = {s: f"{words[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
@@ -632,7 +634,7 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, one 
 def shade_label(shade: str) -> str:
     """A bar's shade in words for the key: its stance, and for a holdout's pale period after its last report, so."""
     if shade.endswith(FADED):
-        return f"{STATUS_LABELS[shade.removesuffix(FADED)]}, no report since"
+        return f"{STATUS_LABELS[shade.removesuffix(FADED)]} {WHEN_LAST_REPORTED}"
     return "Counted at the appointment" if shade == COUNTED else STATUS_LABELS[shade]
 
 
@@ -858,7 +860,14 @@ def stances_by_ally(
             for line in textwrap.wrap(f"* {caveat}", KEY_LINE, subsequent_indent="  ")
         ),
     ]
-    return titled(spec, chart, title, subtitle, *key)
+    if not key:
+        return titled(spec, chart, title, subtitle)
+    # The notes under the chart, as a print chart's footnotes: the title block stays a title, a line and the key.
+    # A view has one title, so the chart is the one view of a column whose title is the chart's.
+    notes = {"text": key, "orient": "bottom", "anchor": "start", "fontSize": 12, "fontWeight": "normal", "offset": 12}
+    body = {key: value for key, value in chart.items() if key != "autosize"}
+    column = {"vconcat": [{**body, "title": {**notes, "color": SUBTLE_TEXT}}], "autosize": chart["autosize"]}
+    return titled(spec, column, title, subtitle)
 
 
 # ---- candidates --------------------------------------------------------------------------------

@@ -169,6 +169,14 @@ def stances_over_time(
             text = text[:-1] + f"; the first, {when_first}: {who}."
     if holdouts:
         text += " " + "; ".join(_holdout_sentence(h, end) for h in holdouts) + "."
+    # An ally drawn only as counted at the decision held out before the dates: said, so the counts add up.
+    drawn_counted = rows.groupby("iso3")["derived"].all()
+    earlier = sorted(rows.loc[rows["iso3"].isin(drawn_counted[drawn_counted].index), "name"].unique())
+    if earlier and decision <= end:
+        text += (
+            f" {names_list([in_prose(n) for n in earlier])}, named as holding out before these dates, "
+            f"{'counts' if len(earlier) == 1 else 'count'} as backing from the appointment."
+        )
     if unnamed:
         others = "The other" if rows.size else "The"
         text += f" {others} {allies_of(unnamed, False)} {'is' if unnamed == 1 else 'are'} not named with a stance"

@@ -108,6 +108,9 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
+    assert subtitle == "['1 January 2024 to 1 October 2024; all allies']"  # one line: the dates it draws
+    # The notes the key cannot give stand under the chart, as footnotes.
+    notes = next(t.text for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))
     # The shades have a key of swatches, in words: a holdout's pale period after its last report has its own.
     legend = [t.text for t in scenes["stances-by-ally"].texts if t.role == "legend-label"]
     assert sorted(legend) == sorted(
@@ -116,19 +119,22 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
             "Counted at the appointment",
             "Not yet backing",
             "Opposes",
-            "Not yet backing, no report since",
-            "Opposes, no report since",
+            "Not yet backing when last reported",
+            "Opposes when last reported",
         ]
     )
-    assert "■ Small squares: a day an article reports a holdout" in subtitle
+    assert "■ Small squares: a day an article reports a holdout" in notes
     # In the file as on screen, the key sits under the title and its notes, not above the title.
     title_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     key_top = min(t.box.top for t in scenes["stances-by-ally"].texts if t.role == "legend-label")
     assert key_top > title_foot
-    assert "Appointment's date: from outside the articles" in subtitle  # a NATO press release gives the day
+    assert "Appointment's date: from outside the articles" in notes  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
-    assert "* Hungary: known only from the title of a source" in subtitle
-    assert "  in the article's reference list" in subtitle
+    assert "* Hungary: known only from the title of a source" in notes
+    assert "  in the article's reference list" in notes
+    notes_top = min(t.box.top for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))
+    bars_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "axis-label")
+    assert notes_top > bars_foot
     assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
 
 

@@ -123,20 +123,16 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         spec = drawn.chart.to_dict(validate=True)  # the whole spec, against the Vega-Lite JSON schema
         assert vl_convert.vegalite_to_vega(spec)["marks"], slug  # and it compiles to Vega, as every export does
         assert spec["usermeta"]["title"] == drawn.title, slug  # the drawn title may wrap on a phone
-        # The map is of one date, so its subtitle gives that date, not the range; the story chart gives the chosen
-        # dates, as its file name does, and says why its axis starts at the month of the first stance of the allies
-        # shown (France's etc., c. 19 January; Hungary's, 5 March).
+        # The map is of one date, so its subtitle gives that date, not the range; the story chart gives the dates it
+        # draws: from the month of the first stance of the allies shown (France's etc., c. 19 January; Hungary's,
+        # 5 March), as nothing is drawn before it.
         expected = {
             "backer-map": f"As last reported by 25 June 2024; {allies}",
+            "stances-by-ally": f"1 {'March' if countries else 'January'} 2024 to 1 October 2024; {chosen}",
             "candidates": "7 July 2023 to 1 October 2024; "
             + (f"candidates from {allies}" if countries else "every candidate"),
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
-        if slug == "stances-by-ally":  # and why its axis starts after the chosen dates
-            assert (
-                spec["title"]["subtitle"][1]
-                == f"Drawn from {'March' if countries else 'January'} 2024: no stance reported before it"
-            )
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 
@@ -185,9 +181,10 @@ def test_a_country_filter_keeps_the_timelines_ending_and_its_axis(ds):
 
 def test_the_story_chart_gives_its_dates_at_the_top_and_the_foot(ds):
     [story] = [chart for chart in view_charts(ds, bounds_of(ds).default()) if chart.slug == "stances-by-ally"]
+    [drawn] = story.chart.to_dict()["vconcat"]  # the chart, its notes under it
     axes = [
         layer["encoding"]["x"]["axis"]
-        for layer in story.chart.to_dict()["layer"]
+        for layer in drawn["layer"]
         if (layer["encoding"]["x"].get("axis") or None) is not None
     ]
     assert sorted(axis.get("orient", "bottom") for axis in axes) == ["bottom", "top"]
@@ -199,3 +196,14 @@ def test_the_timeline_gives_its_dates_at_the_top_and_the_foot(ds):
     [timeline] = [chart for chart in view_charts(ds, bounds_of(ds).default()) if chart.slug == "timeline"]
     svg = vl_convert.vegalite_to_svg(json.loads(spec_text(timeline.chart)))
     assert svg.count(">Apr 2024<") == 2  # a month in the middle of the race, once on each axis
+
+
+def test_after_the_appointment_the_story_s_description_accounts_for_every_ally(ds):
+    view = replace(bounds_of(ds).default(), start=date(2024, 6, 26))
+    [story] = [chart for chart in view_charts(ds, view) if chart.slug == "stances-by-ally"]
+    # 7 named backers, Hungary (drawn only as counted from the appointment) and 24 never named: all 32.
+    assert "The articles name 7 of 32 allies as backing Rutte before his appointment" in story.description
+    assert "Hungary, named as holding out before these dates, counts as backing from the appointment." in (
+        story.description
+    )
+    assert "The other 24 allies are not named with a stance" in story.description

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from data_copies import DataCopy
 from entry_points import HEADLINES
+from html_tables import page_tables
 from rutte_race import paths
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
@@ -334,7 +335,7 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
 
 def test_tables_say_how_sure_we_are():
     at = page("timeline", countries="USA").run()
-    table = at.dataframe[0].value
+    table = page_tables(at)[0]
     assert "How sure are we" in table.columns
     assert "Reported by 4 of the 5 articles" in set(table["How sure are we"])
 
@@ -357,7 +358,7 @@ def test_sources_page_states_the_rules_and_how_to_cite_the_version(ds):
 
 
 def test_the_sources_page_names_each_article_by_outlet_and_date_and_shows_no_id(ds):
-    articles = page("sources").run().dataframe[0].value
+    articles = page_tables(page("sources").run())[0]
     assert list(articles["Named here as"]) == [
         "Bloomberg via a Ukrainian news site, c. 19 January 2024",
         "Outlet not named, c. 23 February 2024",
@@ -376,7 +377,7 @@ def test_the_focused_event_card_says_how_many_articles_report_it():
 
 def test_the_map_s_tables_say_how_sure_we_are():
     at = page("backer_map", as_of="2024-04-30", countries="USA,HUN").run()
-    on_the_day, history = (frame.value for frame in at.dataframe)
+    on_the_day, history = page_tables(at)
     assert "Reported by 4 of the 5 articles" in set(history["How sure are we"])
     # On 30 April Hungary is still opposed: Politico's report, cited by EUROPolitika alone (the news aggregator's
     # reservations 'had earlier' are not dated, so they are not linked to it as one fact).
@@ -447,11 +448,11 @@ def test_a_card_says_when_an_article_reported_a_candidate_under_another_name():
 
 def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
     timeline = page("timeline", countries="HUN").run()
-    events = timeline.dataframe[0].value
+    events = page_tables(timeline)[0]
     assert list(events["When"]) == ["5 March 2024", "c. 4 April 2024", "c. 29 April 2024"]
     assert list(events["Kind"]) == ["Opposition", "Reservation", "Reservation"]
     history = page("backer_map", countries="HUN,TUR", **{"from": "2024-04-01", "to": "2024-06-26"}).run()
-    changes = history.dataframe[1].value
+    changes = page_tables(history)[1]
     # Hungary's stance does not change in April: the reports that it continued are no changes.
     assert list(zip(changes["Ally"], changes["From"], changes["Stance"])) == [
         ("Türkiye", "c. 4 April 2024", "Not yet backing"),
@@ -468,8 +469,8 @@ def test_a_speaker_with_accents_is_found_by_the_name_typed_without_them():
 
 def test_the_page_tables_leave_machine_readable_dates_to_the_csv():
     at = page("backer_map", as_of="2024-04-30").run()
-    on_the_day = at.dataframe[0]
-    assert list(on_the_day.proto.column_order) == [
+    on_the_day = page_tables(at)[0]
+    assert list(on_the_day.columns) == [
         "Ally",
         "Stance",
         "Since",
@@ -478,9 +479,8 @@ def test_the_page_tables_leave_machine_readable_dates_to_the_csv():
         "Source",
         "How sure are we",
     ]
-    assert "Since (date)" in on_the_day.value.columns  # still in the data the CSV is written from
-    timeline = page("timeline").run().dataframe[0]
-    assert "Date" not in timeline.proto.column_order and "When" in timeline.proto.column_order
+    timeline = page_tables(page("timeline").run())[0]
+    assert "Date" not in timeline.columns and "When" in timeline.columns
 
 
 def test_an_unofficial_candidate_who_stood_aside_did_not_run_openly():

@@ -1,11 +1,16 @@
-"""How the pages show tables: the columns readers read (the machine-readable ones stay in the CSV), and a long
-table of events at its height."""
+"""How the pages show tables: the columns readers read (the machine-readable ones stay in the CSV), as HTML whose
+text wraps, so no cell is cut (a data grid draws each cell on one line); on a phone each row reads as a card."""
 
+import pandas as pd
 import streamlit as st
+
+from rutte_race import templating
 
 # Columns kept for spreadsheets and scripts (an ISO date, its precision as a word): the readable date beside them says
 # the same, so the page leaves them to the CSV.
 MACHINE_COLUMNS = ("Date", "Date: how exact", "Since (date)", "Since: how exact", "From: how exact")
+TALL = 560  # px: a longer table scrolls inside this height, its header row kept in view
+LONG_TEXT = 40  # characters: a column whose cells hold more on average is set wider, so its text is not a tall strip
 
 
 def reader_columns(table) -> list[str]:
@@ -14,18 +19,25 @@ def reader_columns(table) -> list[str]:
     return [name for name in names if name not in MACHINE_COLUMNS]
 
 
-def show(table, **options) -> None:
-    """`table` as the page shows it: without its machine-readable columns, across the page."""
-    st.dataframe(table, hide_index=True, width="stretch", column_order=reader_columns(table), **options)
+def _text(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
-def events_table(table) -> None:
-    """`table`: rutte_race.tables.events', or the Arrow table made of it."""
-    show(
-        table,
-        height=min(38 * (len(table) + 1), 520),
-        column_config={
-            "What": st.column_config.TextColumn(width="large"),  # pinned, it would be drawn grey like an index
-            "Article says": st.column_config.TextColumn(width="large"),
-        },
+def table_html(table, label: str, max_height: int | None = TALL) -> str:
+    """`table` (a frame, or the Arrow table made of it) as the page's HTML: its reader columns, every value as
+    text (escaped by the template), in a region named `label` that scrolls beyond `max_height` px."""
+    frame = table.to_pandas() if hasattr(table, "to_pandas") else table
+    columns = reader_columns(frame)
+    rows = [
+        [(column, _text(value)) for column, value in zip(columns, values)]
+        for values in frame[columns].itertuples(index=False)
+    ]
+    long = [column for column in columns if frame[column].map(_text).str.len().mean() > LONG_TEXT]
+    return templating.render(
+        "reading_table.html.j2", label=label, columns=columns, rows=rows, long=long, max_height=max_height
     )
+
+
+def show(table, label: str, max_height: int | None = TALL) -> None:
+    """`table` as the page shows it: without its machine-readable columns, across the page, every cell whole."""
+    st.html(table_html(table, label, max_height))

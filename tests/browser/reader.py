@@ -46,6 +46,8 @@ _WIDER_THAN_SCREEN = """() => {
     // A slider's visually hidden control, wider than the thumb it sits in.
     if (el.matches('input[type="range"]')) continue;
     if (el.closest('[data-testid="stDataFrame"] [class*="dvn-scroller"], .stDataFrameGlideDataEditor')) continue;
+    // A reading table's cells scroll inside its region, which is itself checked.
+    if (el.parentElement?.closest('.reading-table')) continue;
     if (box.left < -1 || box.right > width + 1) {
       const testid = el.dataset.testid || el.closest('[data-testid]')?.dataset.testid;
       wide.push(`${el.tagName.toLowerCase()}[data-testid=${testid}] ${Math.round(box.left)}..${Math.round(box.right)}`);

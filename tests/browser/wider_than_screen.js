@@ -12,6 +12,7 @@
   };
   for (const el of document.querySelectorAll('[data-testid="stMain"] *')) {
     if (el.closest('defs') || el.closest('[data-testid="stDataFrame"]')) continue;
+    if (el.parentElement?.closest('.reading-table')) continue;  // a table's cells scroll inside its region, checked itself
     if (el.matches('input[type="range"]')) continue;  // a slider's visually hidden control
     if (el instanceof SVGElement && el.tagName.toLowerCase() !== 'svg' && el.children.length) continue;  // a group's box holds what its clip hides
     const box = el.getBoundingClientRect();
