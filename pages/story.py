@@ -31,11 +31,11 @@ for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures
     column.metric(label, value, help=meaning or None)
 st.markdown(describe.story_lead(figures, counts))
 
-st.header("Latest developments")
+st.header("The last events reported")
 published = dict(zip(ds.articles["article_id"], ds.articles["published"]))
 latest = data.for_view("latest events", ds, view, lambda: jump.latest(data.events_in_view(ds, view), published))
 if latest.empty:
-    st.caption("No developments in the chosen dates and countries. Widen the filters to see them.")
+    st.caption("No events in the chosen dates and countries. Widen the filters to see them.")
 else:
     st.caption("The newest events in your chosen dates and countries. Each opens the timeline on that event.")
 for _, event in latest.iterrows():

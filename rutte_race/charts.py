@@ -26,7 +26,7 @@ STATUS_COLOURS = {
     UNREPORTED: "#A6A6A6",
     NOT_YET_MEMBER: "#FFFFFF",
     FILTERED_OUT: "#C8C8C8",  # between "no stance" and the countries outside the alliance, apart from both
-    NON_MEMBER: "#EDEDED",
+    NON_MEMBER: "#DEDEDE",  # visibly grey beside the white of "not yet an ally", in the key as on the map
 }
 SEA = "#DCEAF5"
 MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter", NON_MEMBER: "Not a NATO ally"}
@@ -372,7 +372,16 @@ def _squeezed(band: dict, axis) -> dict:
 
 def _axis_break(band: dict, axis) -> dict:
     """The break mark on the axis line at the squeezed band's end, on a white halo that cuts the line."""
-    mark = {"type": "text", "text": time_axis.BREAK_MARK, "fontSize": 14, "fontWeight": "bold", "aria": False}
+    # Over the axis line, clear of the tick labels under it (a chart's text never overlaps, tests/chart_lint.py).
+    mark = {
+        "type": "text",
+        "text": time_axis.BREAK_MARK,
+        "fontSize": 13,
+        "fontWeight": "bold",
+        "baseline": "bottom",
+        "dy": 4,
+        "aria": False,
+    }
     return {
         "data": band,
         "layer": [{"mark": {**mark, **HALO}}, {"mark": {**mark, "color": TEXT}}],
@@ -576,7 +585,7 @@ def backer_map(
         },
         title,
         subtitle,
-        "Canada and the United States below, at a smaller scale.",
+        "North America and Greenland (Denmark's) below, smaller.",
     )
 
 
@@ -901,6 +910,26 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     return candidates_steps_chart(candidate_steps(events, candidates), title, subtitle, start, end)
 
 
+LANE_STEP = 34  # px: a candidate's lane
+STEP_NUDGE = 7  # px: a candidate's steps drawn this far above and below their lane's middle when they would overlap
+OVERLAP_SHARE = 0.05  # of the axis: two marks closer than this touch on a phone
+
+
+def _nudges(frame: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> list[int]:
+    """Each step's offset in its lane (from the lane's top, as Vega-Lite's yOffset reads it): the middle, unless
+    another step of the same candidate is drawn on top of it (Rutte named and declaring, both c. 23 February); then
+    the earlier-listed goes up and the other down."""
+    close = OVERLAP_SHARE * (last - first)
+    middle = LANE_STEP // 2
+    nudges = [middle] * len(frame)
+    for _, rows in frame.reset_index(drop=True).groupby("name"):
+        dates = rows["date"]
+        for i, j in zip(rows.index, rows.index[1:]):
+            if abs(dates[j] - dates[i]) < close:
+                nudges[i], nudges[j] = middle - STEP_NUDGE, middle + STEP_NUDGE
+    return nudges
+
+
 def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
     """candidates_chart of its steps (candidate_steps), which a view picks from every step of the data."""
     start = steps["start"].min() if start is None else start
@@ -908,6 +937,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     first, last = time_axis.domain(start, end)
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
+    frame = frame.assign(nudge=_nudges(frame, first, last))
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
     before = bool((steps["date"] < first).any())
@@ -921,6 +951,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "type": "nominal",
         "title": None,
         "sort": order,
+        "scale": {"paddingInner": 0, "paddingOuter": 0},  # a lane is LANE_STEP px, its label at the middle
         "axis": {"labelFontWeight": "bold", "labelLimit": 140, "labelPadding": 12, "domain": False, "ticks": False},
     }
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
@@ -950,6 +981,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     }
     shared = {
         "y": y,
+        "yOffset": {"field": "nudge", "type": "quantitative", "scale": None},
         "color": colour,
         "tooltip": tooltips(name="Candidate", when="When", step="Step", summary="What"),
     }
@@ -973,7 +1005,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "encoding": {**shared, "x": x, "shape": shape},
         "transform": [{"filter": "!datum.exact"}],
     }
-    height = 34 * frame["name"].nunique()
+    height = LANE_STEP * frame["name"].nunique()
     notes = (
         "Filled: dated to the day, by the article or a source outside it.",
         "Open, with a bar: dated only roughly, over that period.",

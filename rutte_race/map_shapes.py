@@ -11,7 +11,9 @@ import json
 from rutte_race import geo
 from rutte_race.paths import STATIC_DIR, STATIC_URL
 
-TRANSATLANTIC = ("124", "840")  # Canada and the United States: drawn in the North American panel
+# Canada, the United States and Greenland (Denmark's, drawn in its colour): drawn whole in the North American panel,
+# not cut by the European panel's top edge.
+TRANSATLANTIC = ("124", "840", "304")
 REGIONS = {"europe": geo.EUROPE, "north-america": geo.NORTH_AMERICA}
 PANEL = "map-{region}"  # a panel's Vega-Lite name, which says which shapes file it reads
 

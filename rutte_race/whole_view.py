@@ -138,9 +138,10 @@ PAGE_WIDTH = 680  # px: narrower than the exports, so a chart set across a colum
 # enough for a title wrapped at charts.title_lines' width
 
 
-# The map is printed smaller than the page's width (so the candidates share its page): its key is set larger to
-# stay readable at that scale, about 7 pt on paper rather than 5.
+# The map is printed smaller than the page's width (so the candidates share its page): its key, title and subtitle
+# are set larger to stay readable at that scale, about 7 pt on paper rather than 5.
 PRINTED_KEY_SIZE = {"backer-map": 16}
+PRINTED_TITLE_SIZES = {"backer-map": {"fontSize": 22, "subtitleFontSize": 16}}
 
 
 def page_spec(chart, phone: bool = False, slug: str = "") -> dict:
@@ -152,6 +153,8 @@ def page_spec(chart, phone: bool = False, slug: str = "") -> dict:
     if slug in PRINTED_KEY_SIZE and not phone:
         size = PRINTED_KEY_SIZE[slug]
         config["legend"] = {**config.get("legend", {}), "labelFontSize": size, "symbolSize": size * size}
+    if slug in PRINTED_TITLE_SIZES and not phone and isinstance(spec.get("title"), dict):
+        spec["title"] = {**spec["title"], **PRINTED_TITLE_SIZES[slug]}
     spec["config"] = config
     return spec
 

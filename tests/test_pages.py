@@ -501,7 +501,7 @@ def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
         "Politico, c. 23 February 2024:",
         "two-thirds of the 31 allies back him, unnamed",
         "Coloured only where an article names the ally's stance",
-        "Canada and the United States below, at a smaller scale.",
+        "North America and Greenland (Denmark's) below, smaller.",
     ]
 
 

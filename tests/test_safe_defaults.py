@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -20,7 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 APP_CODE = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "ui").glob("*.py"))]
 FILE_INPUTS = {"file_uploader", "camera_input", "audio_input", "text_input", "text_area", "chat_input", "data_editor"}
 RAW_HTML = {"html", "unsafe_allow_html"}
-READABLE = ("data", "seeds", "assets")  # the data, its articles, and the page icon (a fixed path)
+# The data and its articles (the project's, or the tests' fixture copy), the page icon and the HTML templates: fixed
+# paths, never from a setting.
+READABLE = (("data",), ("seeds",), ("assets",), ("tests", "fixture"), ("rutte_race", "templates"))
 
 
 def test_reader_facing_config_hides_errors_and_keeps_xsrf_on():
@@ -44,7 +47,8 @@ def test_no_input_that_takes_a_file_or_free_text_and_no_raw_html(path):
     } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     assert not calls & FILE_INPUTS
     assert "unsafe_allow_html" not in keywords
-    # st.html only with a fixed style sheet: a module constant that is one <style> block and nothing else.
+    # st.html only with a fixed style sheet (a module constant that is one <style> block and nothing else), or a
+    # table from ui.tables.table_html: an autoescaped template (its escaping is tested below).
     constants = {
         target.id: node.value.value
         for node in tree.body
@@ -55,6 +59,8 @@ def test_no_input_that_takes_a_file_or_free_text_and_no_raw_html(path):
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in RAW_HTML:
             (arg,) = node.args
+            if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name) and arg.func.id == "table_html":
+                continue
             sheet = constants.get(arg.id) if isinstance(arg, ast.Name) else None
             assert sheet is not None, f"{node.func.attr}() takes only a module constant"
             assert sheet.startswith("<style>") and sheet.endswith("</style>") and sheet.count("<") == 2, sheet
@@ -120,7 +126,9 @@ def test_path_like_link_settings_never_make_a_page_read_a_file(files_opened, tmp
     }
     data_read = {p for p in in_project if p.suffix not in (".py", ".pyc", ".toml")}
     assert any(p.endswith(entry) for p in opened), "the hook saw the page script opened: it is recording"
-    assert all(p.parts[0] in READABLE for p in data_read), sorted(map(str, data_read))
+    assert all(any(p.parts[: len(place)] == place for place in READABLE) for p in data_read), sorted(
+        map(str, data_read)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -174,3 +182,13 @@ def test_the_server_never_serves_a_file_outside_static(served, target):
         if path.is_file() and path.read_bytes()[:200].strip() and path.read_bytes()[:200] in body
     ]
     assert not leaked, f"GET {target} ({response.status}) returned the content of {leaked}"
+
+
+def test_a_page_table_shows_text_from_the_data_as_text():
+    from ui.tables import table_html
+
+    hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>"'
+    html = table_html(pd.DataFrame({"What": [hostile], 'Say "hi"': ["&amp;"]}), label='<b>"label"</b>')
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&amp;amp;" in html
+    assert 'data-label="Say &#34;hi&#34;"' in html
