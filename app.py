@@ -13,7 +13,7 @@ if os.environ.get("RUTTE_BENCH_KEEP_NAGLE") != "1":  # set by `python -m bench` 
     nagle.turn_nagle_off_once()  # every rerun's second message would wait ~40 ms for the browser's ACK
 widget_guard.install()  # a widget state no widget can read is dropped, not raised (a client that is not a browser)
 
-st.set_page_config(page_title="Rutte's race to lead NATO", page_icon="assets/favicon.png", layout="wide")
+st.set_page_config(page_title=dataset().race.race.title, page_icon="assets/favicon.png", layout="wide")
 
 PAGES = [
     st.Page("pages/story.py", title="The story", icon=":material/auto_stories:", default=True),

@@ -26,8 +26,8 @@ st.markdown(
     "articles' own translations."
     + (
         f" {counted(withheld, 'sentence', capital=True)} the articles set in quotation marks "
-        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: other reports show the words "
-        "are not the speaker's own (see Corrections)."
+        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: the words are a report's or a "
+        "readout's, or run in another order, not the speaker's own as said (see Corrections)."
         if withheld
         else ""
     )

@@ -189,7 +189,9 @@ with st.expander("Read the data in Python or R"):
 
 st.header("How to cite")
 st.code(
-    cite.citation(ds.version, date.today(), app_address(), articles=len(ds.articles)), language=None, wrap_lines=True
+    cite.citation(ds.version, date.today(), app_address(), race=ds.race.race.title, articles=len(ds.articles)),
+    language=None,
+    wrap_lines=True,
 )
 
 st.header("Licences")

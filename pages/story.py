@@ -17,7 +17,7 @@ bounds = derived["bounds"]
 
 counts = of_dataset(ds)
 figures = derived["story"]
-st.title(counts.headline)
+st.title(ds.race.race.headline)
 st.markdown(describe.standfirst(counts))
 
 show_page_charts("story", data.scope(ds, view))

@@ -33,9 +33,10 @@ def address_line(address: str) -> str:
     return f"Online, with every correction: {address}" if address else ""
 
 
-def title(articles: int) -> str:
-    """The dataset's title as cited: 'Rutte's race to lead NATO: every claim of five news articles, sourced'."""
-    return f"Rutte's race to lead NATO: every claim of {counted(articles, 'news article')}, sourced"
+def title(race: str, articles: int) -> str:
+    """The dataset's title as cited, from the race's (race.toml): 'Rutte's race to lead NATO: every claim of five
+    news articles, sourced'."""
+    return f"{race}: every claim of {counted(articles, 'news article')}, sourced"
 
 
 def package_folder(version: str) -> str:
@@ -47,12 +48,12 @@ def zip_name(version: str) -> str:
     return f"rutte-nato-race-data-{version}.zip"
 
 
-def citation(version: str, retrieved: date, address: str = "", *, articles: int) -> str:
+def citation(version: str, retrieved: date, address: str = "", *, race: str, articles: int) -> str:
     """`address`: the app's public address (public_address); left out when unset, rather than guessed."""
     return " ".join(
         part
         for part in (
-            f"{title(articles)}.",
+            f"{title(race, articles)}.",
             f"Dataset version {version}.",
             "CC BY 4.0.",
             f"Retrieved {day_text(retrieved)}.",

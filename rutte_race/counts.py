@@ -29,12 +29,6 @@ class Counts:
     allies: int
 
     @property
-    def headline(self) -> str:
-        """The story's headline, on the page and in the whole-view files: what the data shows, not how he won, which
-        no article says (the appointment, by consensus, made every ally a backer)."""
-        return "Mark Rutte's race to lead NATO: who backed him, and who held out"
-
-    @property
     def news_articles(self) -> str:
         """'five news articles'."""
         return counted(self.articles, "news article")

@@ -22,7 +22,6 @@ from rutte_race.paths import PROJECT_DIR
 
 OUT_DIR = PROJECT_DIR / "embed"
 FORMATS = ("html", "svg", "png", "csv")
-INDEX_TITLE = "Rutte's race to lead NATO: charts to embed"
 FRAME_MARGIN = 40  # px around the chart inside its iframe (the page's padding and vega-embed's action menu)
 
 
@@ -56,14 +55,14 @@ def write_embeds(ds: Dataset, out: Path, base_url: str = "", address: str = "") 
             (item, snippet(f"{base_url}{item.slug}.html", item.title, width + FRAME_MARGIN, height + FRAME_MARGIN))
         )
 
-    put("index.html", index_page(cards, ds.version, len(ds.articles), address).encode("utf-8"))
+    put("index.html", index_page(cards, ds.race.race.title, ds.version, len(ds.articles), address).encode("utf-8"))
     return written
 
 
-def index_page(cards: list[tuple[ViewChart, str]], version: str, articles: int, address: str = "") -> str:
+def index_page(cards: list[tuple[ViewChart, str]], race: str, version: str, articles: int, address: str = "") -> str:
     return templating.render(
         "embeds_index.html.j2",
-        title=INDEX_TITLE,
+        title=f"{race}: charts to embed",
         version=version,
         source=counted(articles, "news article"),
         address_line=cite.address_line(address),

@@ -137,7 +137,7 @@ def chart_title(spec: dict) -> str:
 def html_page(spec: dict, source_line: str = "", title: str = "") -> str:
     """The chart as one offline HTML page that fits any width: the on-screen spec (its 'container' widths follow
     the page), its description and source as text under it. The spec goes into the <script> escaped."""
-    name = title or chart_title(spec) or "Rutte's race to lead NATO"
+    name = title or chart_title(spec) or "Chart"
     spec = {**spec, "config": {**spec.get("config", {}), "font": CHART_FONT}}
     return templating.render(
         "chart.html.j2",

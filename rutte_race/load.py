@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from rutte_race import race_config
 from rutte_race.check import check
 from rutte_race.corroboration import corroborate
 from rutte_race.paths import DATA_DIR, SEEDS_DIR
 from rutte_race.problems import DataError
+from rutte_race.race_config import RaceConfig
 from rutte_race.schema import DESCRIPTOR, Table, tables
 
 # How far either side of its best-estimate date an event may lie, by precision.
@@ -28,6 +30,7 @@ class Dataset:
     members: pd.DataFrame
     shapes: dict
     version: str
+    race: RaceConfig  # what the race is called, and its body's nouns (race.toml)
     published: pd.Timestamp | None = None  # when the story was first published (datapackage.json); None: not yet
 
 
@@ -80,7 +83,12 @@ def date_span(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Ser
 def data_version(data_dir: Path, seeds_dir: Path, table_paths: list[str]) -> str:
     """A short fingerprint of the data package's content: it changes whenever a row or article does."""
     digest = hashlib.sha256()
-    files = [data_dir / DESCRIPTOR, *(data_dir / p for p in table_paths), *sorted(seeds_dir.glob("*.txt"))]
+    files = [
+        data_dir / DESCRIPTOR,
+        data_dir / race_config.CONFIG,
+        *(data_dir / p for p in table_paths),
+        *sorted(seeds_dir.glob("*.txt")),
+    ]
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     package = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
@@ -106,6 +114,7 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
         members=frames["nato_members"],
         shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
         version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),
+        race=race_config.read(data_dir),
         published=published_on(data_dir),
     )
 

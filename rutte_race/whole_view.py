@@ -18,9 +18,9 @@ from rutte_race.counts import Counts, of_dataset
 from rutte_race.filters import bounds_of, describe_filters, quotes_in_view
 from rutte_race.formatting import article_names, day_text, who
 from rutte_race.load import Dataset, member_names
+from rutte_race.race_config import Identity
 from rutte_race.view_state import Bounds, ViewState
 
-TITLE = "Rutte's race to lead NATO"
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters an SVG may not hold, even escaped
 
 
@@ -62,7 +62,8 @@ class Story:
     sources: list[tuple[str, str]]  # (title, "outlet, published ...")
     citation: str
     address: str  # the app's public address (cite.public_address), '' when not configured
-    counts: Counts  # of the whole dataset, for the headline and the source lines
+    counts: Counts  # of the whole dataset, for the source lines
+    race: Identity  # the race's title and headline (race.toml)
     lead: str  # the story in one paragraph, plain text
     figures: list[tuple[str, str, str]]  # the story's figures: (label, value, what it means)
 
@@ -117,7 +118,10 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         sources=[
             (a["title"], name) for (_, a), name in zip(ds.articles.iterrows(), article_names(ds.articles).values())
         ],
-        citation=cite.citation(ds.version, retrieved or date.today(), address, articles=len(ds.articles)),
+        citation=cite.citation(
+            ds.version, retrieved or date.today(), address, race=ds.race.race.title, articles=len(ds.articles)
+        ),
+        race=ds.race.race,
         address=address,
         counts=of_dataset(ds),
         lead=describe.story_lead(figures, of_dataset(ds), markdown=False),
@@ -195,12 +199,12 @@ def html_page(story: Story, paper: str = "a4") -> str:
     ]
     return templating.render(
         "whole_view.html.j2",
-        title=story.counts.headline,  # it names the race: the kicker before it would say so twice
+        title=story.race.headline,  # it names the race: the kicker before it would say so twice
         description=story.lead,  # the file's summary (a PDF's Subject): the story, not the reading instructions
-        kicker=TITLE,
-        headline=story.counts.headline,
+        kicker=story.race.title,
+        headline=story.race.headline,
         intro=intro(story.counts),
-        running_head=f"{TITLE} · {story.summary}",  # the version is in the view line and every chart footer
+        running_head=f"{story.race.title} · {story.summary}",  # the version is in the view line and every chart footer
         filters=story.filters,
         version=story.version,
         address=story.address,

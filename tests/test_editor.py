@@ -225,7 +225,10 @@ def test_exports_say_the_new_number(ds, project, tmp_path):
     assert "six news articles" in " ".join(pdf.split()) and not OLD_COUNT.search(pdf)
     embeds.write_embeds(ds, tmp_path / "embeds")
     assert "source: six news articles." in (tmp_path / "embeds" / "index.html").read_text(encoding="utf-8")
-    assert cite.title(len(ds.articles)) == "Rutte's race to lead NATO: every claim of six news articles, sourced"
+    assert (
+        cite.title(ds.race.race.title, len(ds.articles))
+        == "Rutte's race to lead NATO: every claim of six news articles, sourced"
+    )
     assert ds.version.startswith("1.4.0+")
 
 

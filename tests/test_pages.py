@@ -180,8 +180,8 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
     intro = page("quotes").run().markdown[0].value.replace("\\", "")
     assert intro.endswith(
-        "One sentence the articles set in quotation marks is not shown as a quote: other reports show the words are "
-        "not the speaker's own (see Corrections)."
+        "One sentence the articles set in quotation marks is not shown as a quote: the words are a report's or a "
+        "readout's, or run in another order, not the speaker's own as said (see Corrections)."
     )
     monkeypatch.undo()
     assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none

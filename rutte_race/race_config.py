@@ -1,0 +1,93 @@
+"""A race's configuration: `race.toml` in its data folder, checked against its schema (pydantic models below) and
+reported as the data is, "file, line, field: reason". What it names (the race's title and headline, the body whose
+members take stances, and the nouns for one member and many) the engine prints in place of words of its own."""
+
+import re
+import tomllib
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from rutte_race.problems import DataError, Problem
+
+CONFIG = "race.toml"
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Identity(_Section):
+    """How the race is named: in a page's tab, in every file's kicker and running head, and in its citation."""
+
+    title: str = Field(min_length=1, description="The race's short name: 'Rutte's race to lead NATO'.")
+    headline: str = Field(min_length=1, description="The story's headline, on its first page and in its files.")
+
+
+class Body(_Section):
+    """The body whose members take stances, and the words for them."""
+
+    name: str = Field(min_length=1, description="'NATO'.")
+    member: str = Field(min_length=1, description="One member, as the copy says it: 'ally'.")
+    members: str = Field(min_length=1, description="Many members: 'allies'.")
+
+
+class RaceConfig(_Section):
+    race: Identity
+    body: Body
+
+
+def _line_of(text: str, location: tuple) -> int:
+    """The line of `text` where the key at `location` (section, key) is set, else its section's header, else 0."""
+    lines = text.splitlines()
+    section = str(location[0]) if location else ""
+    header = next((i for i, line in enumerate(lines) if re.fullmatch(rf"\s*\[{re.escape(section)}\]\s*", line)), None)
+    if header is None:
+        return 0
+    if len(location) > 1:
+        key = re.compile(rf"\s*{re.escape(str(location[1]))}\s*=")
+        for i in range(header + 1, len(lines)):
+            if lines[i].lstrip().startswith("["):
+                break
+            if key.match(lines[i]):
+                return i + 1
+    return header + 1
+
+
+def problems(data_dir: Path) -> list[Problem]:
+    """Every problem of the race's configuration; empty when it is sound."""
+    try:
+        read(data_dir)
+    except DataError as err:
+        return err.problems
+    return []
+
+
+def read(data_dir: Path) -> RaceConfig:
+    """The race's configuration, or DataError naming file, line and field of each problem."""
+    path = Path(data_dir) / CONFIG
+    if not path.is_file():
+        raise DataError([Problem(CONFIG, 0, "", "file is missing: every race's data folder has one")])
+    text = path.read_text(encoding="utf-8")
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = int(match.group(1)) if (match := re.search(r"line (\d+)", str(err))) else 0
+        raise DataError([Problem(CONFIG, line, "", f"is not valid TOML ({err})")]) from None
+    try:
+        return RaceConfig.model_validate(raw)
+    except ValidationError as err:
+        found = [
+            Problem(CONFIG, _line_of(text, error["loc"]), ".".join(map(str, error["loc"])), _reason(error))
+            for error in err.errors()
+        ]
+        raise DataError(sorted(found)) from None
+
+
+def _reason(error: dict) -> str:
+    return {
+        "missing": "is missing",
+        "extra_forbidden": "is not a setting a race has",
+        "string_too_short": "is empty",
+        "string_type": "must be text in quotes",
+    }.get(error["type"], error["msg"])

@@ -1,0 +1,68 @@
+"""A race's configuration (race.toml): read from its data folder, checked against its schema, and reported as the
+data is, by file, line and field; the words it holds are the ones readers see."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_copies import DATA, ROOT, DataCopy
+from rutte_race import paths, race_config
+from rutte_race.problems import DataError
+
+TITLE_LINE, BODY_LINE = 5, 8  # in tests/fixture's race.toml
+
+
+def test_the_fixture_race_reads_as_its_file_says():
+    config = race_config.read(DATA)
+    assert config.race.title == "Rutte's race to lead NATO"
+    assert config.race.headline == "Mark Rutte's race to lead NATO: who backed him, and who held out"
+    assert (config.body.name, config.body.member, config.body.members) == ("NATO", "ally", "allies")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'title = "Rutte',
+            'titel = "Rutte',
+            [  # the missing key at its section's header, the unknown one at its own line
+                "race.toml, line 4, race.title: is missing",
+                f"race.toml, line {TITLE_LINE}, race.titel: is not a setting a race has",
+            ],
+        ),
+        ('members = "allies"', 'members = ""', ["race.toml, line 11, body.members: is empty"]),
+        ('name = "NATO"', "name = 7", ["race.toml, line 9, body.name: must be text in quotes"]),
+        (
+            "[body]\n",
+            "[bodies]\n",
+            ["race.toml, body: is missing", f"race.toml, line {BODY_LINE}, bodies: is not a setting a race has"],
+        ),
+    ],
+)
+def test_a_bad_setting_is_named_by_file_line_and_field(tmp_path, old, new, expected):
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", old, new)
+    assert copy.problems() == expected
+    with pytest.raises(DataError):
+        race_config.read(copy.data)
+
+
+def test_a_file_that_is_not_toml_or_is_missing_says_so(tmp_path):
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'title = "Rutte', "title = Rutte")
+    [problem] = copy.problems()
+    assert problem.startswith(f"race.toml, line {TITLE_LINE}: is not valid TOML")
+    (copy.data / "race.toml").unlink()
+    assert copy.problems() == ["race.toml: file is missing: every race's data folder has one"]
+
+
+def test_the_story_s_headline_and_the_citation_read_the_race_s_words(tmp_path, monkeypatch):
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'title = "Rutte\'s race to lead NATO"', 'title = "The race for the alliance"')
+    copy.replace("race.toml", 'headline = "Mark Rutte', 'headline = "Who backed Mark Rutte? Mark Rutte')
+    monkeypatch.setattr(paths, "DATA_DIR", copy.data)
+    monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
+    story = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert story.title[0].value.startswith("Who backed Mark Rutte? Mark Rutte's race")
+    sources = AppTest.from_file(str(ROOT / "pages" / "sources.py"), default_timeout=60).run()
+    cited = "The race for the alliance: every claim of five news articles, sourced."
+    assert any(code.value.startswith(cited) for code in sources.code)
