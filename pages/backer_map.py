@@ -26,11 +26,7 @@ st.markdown(
 )
 default_as_of = min(max(views.map_day(ds), view.start), view.end)
 decision = decision_day(ds)
-if pd.notna(decision) and default_as_of == (decision - pd.Timedelta(days=1)).date():
-    st.caption(
-        f"It opens on {day_text(default_as_of)}, the eve of the appointment: the stances the articles name, at their "
-        f"last. From {day_text(decision)} every ally counts as backing."
-    )
+OPENS_ON_THE_EVE = pd.notna(decision) and default_as_of == (decision - pd.Timedelta(days=1)).date()
 
 
 def days_of_change() -> list:
@@ -117,6 +113,12 @@ def on_the_day() -> None:
             else f"{shown} of the {len(allies)} countries that were allies on {day_text(as_of)} are shown."
         )
         + (" Allies outside your country filter are darker grey." if view.countries else "")
+        + (  # why the map opens where it does, while it shows that day
+            f" It opens on {day_text(default_as_of)}, the eve of the appointment: the stances the articles name, at "
+            f"their last; from {day_text(decision)} every ally counts as backing."
+            if OPENS_ON_THE_EVE and as_of == default_as_of
+            else ""
+        )
     )
     for item in drawn.values():
         show_notes(item)

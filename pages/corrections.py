@@ -62,9 +62,9 @@ st.caption(
     "wherever its row appears."
     + (
         (
-            " One more, first logged as an error, was found not to be one; its row's note says why."
+            " One more, first logged as an error, was found not to be one; its note says why."
             if withdrawn == 1
-            else f" {withdrawn} more, first logged as errors, were found not to be; their rows' notes say why."
+            else f" {withdrawn} more, first logged as errors, were found not to be; their notes say why."
         )
         if withdrawn
         else ""

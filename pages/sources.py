@@ -129,8 +129,8 @@ with st.expander(f"The {len(RULES)} rules"):
 
 st.header("How we read a stance")
 st.markdown(
-    "A stance row's sentence must carry wording of its stance, by this list; where it does not, the row says in "
-    "writing why we read it so, and that reason is shown with it. Longer phrases count first: *no sign of "
+    "The sentence behind each stance must carry wording of that stance, by this list; where it does not, the data "
+    "says in writing why we read it so, and that reason is shown with it. Longer phrases count first: *no sign of "
     "supporting* is not yet backing, not backing."
 )
 with st.expander("The wording of each stance"):

@@ -234,7 +234,11 @@ def stance_subtitle(sc: Scope) -> str:
     """The dates the chart draws, from its axis's start (the first stance's month, when the chosen dates start
     earlier: nothing is drawn before it), and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    return describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    drawn = describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    if start <= sc.view.start:
+        return drawn
+    # The chosen dates (the file's name gives them too) start earlier than anything there is to draw.
+    return f"{drawn}\n(Chosen: from {day_text(sc.view.start)}; no stance reported earlier)"
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:
@@ -332,8 +336,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "ally": periods["name"].iloc[0],
                 "order": rank,
                 "label": charts.row_label(parts),
-                "label_at": first_start.isoformat(),
-                "align": "left" if at <= 0.5 else "right",
+                **dict(zip(("label_at", "align"), label_place(at, charts.row_label(parts), first_start, shown_from))),
                 "caveats": caveats,
             }
         )
@@ -341,17 +344,24 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)] if not sc.view.countries else []
     for _, tally in getattr(tallies, "iterrows", lambda: [])():
         who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
+        tally_label = (
+            f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
+            if tally["share"]
+            else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
+        )
         out_rows.append(
             {
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
-                "label": (
-                    f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
-                    if tally["share"]
-                    else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
+                "label": tally_label,
+                **dict(
+                    zip(
+                        ("label_at", "align"),
+                        label_place(
+                            (tally["date"] - shown_from) / (last - shown_from), tally_label, tally["date"], shown_from
+                        ),
+                    )
                 ),
-                "label_at": tally["date"].isoformat(),
-                "align": "left" if (tally["date"] - shown_from) / (last - shown_from) <= 0.5 else "right",
                 "tally_at": tally["date"].isoformat(),
                 "tally": tally["summary"],
                 "tally_when": date_label(tally["date"], str(tally["precision"])),
@@ -402,6 +412,21 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         else None
     )
     return shown_from, out_rows, bars, reports, decision_note
+
+
+STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot on a phone; a 12 px label's character
+
+
+def label_place(at: float, label: str, mark: pd.Timestamp, axis_start: pd.Timestamp) -> tuple[str, str]:
+    """Where a row's label goes, (date, text alignment): reading rightwards from its mark at `at` (0..1 across the
+    axis) when its longest line fits there on a phone's plot, else leftwards to it when it fits that way, else from
+    the axis's start (its words say the date)."""
+    share = max(map(len, label.split("\n"))) * STORY_LABEL_CHAR / STORY_NARROWEST_PLOT
+    if at + share <= 1:
+        return mark.isoformat(), "left"
+    if at - share >= 0:
+        return mark.isoformat(), "right"
+    return axis_start.isoformat(), "left"
 
 
 def _decision_day_source(ds: Dataset) -> str:

@@ -900,6 +900,7 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFr
             "step": rows["kind"].map(kinds.label),
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": rows["summary"],
+            "first_step": rows.groupby("candidate")["date"].transform("min"),
         }
     )
 
@@ -911,23 +912,6 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
 
 
 LANE_STEP = 34  # px: a candidate's lane
-STEP_NUDGE = 7  # px: a candidate's steps drawn this far above and below their lane's middle when they would overlap
-OVERLAP_SHARE = 0.05  # of the axis: two marks closer than this touch on a phone
-
-
-def _nudges(frame: pd.DataFrame, first: pd.Timestamp, last: pd.Timestamp) -> list[int]:
-    """Each step's offset in its lane (from the lane's top, as Vega-Lite's yOffset reads it): the middle, unless
-    another step of the same candidate is drawn on top of it (Rutte named and declaring, both c. 23 February); then
-    the earlier-listed goes up and the other down."""
-    close = OVERLAP_SHARE * (last - first)
-    middle = LANE_STEP // 2
-    nudges = [middle] * len(frame)
-    for _, rows in frame.reset_index(drop=True).groupby("name"):
-        dates = rows["date"]
-        for i, j in zip(rows.index, rows.index[1:]):
-            if abs(dates[j] - dates[i]) < close:
-                nudges[i], nudges[j] = middle - STEP_NUDGE, middle + STEP_NUDGE
-    return nudges
 
 
 def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
@@ -937,11 +921,11 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     first, last = time_axis.domain(start, end)
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
-    frame = frame.assign(nudge=_nudges(frame, first, last))
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
     before = bool((steps["date"] < first).any())
-    order = list(frame.groupby("name")["date"].min().sort_values().index)
+    # By each candidate's first step in the whole race, so the rows keep one order in every view.
+    order = list(steps.groupby("name")["first_step"].min().sort_values(kind="stable").index)
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
     if (last - first).days > 2:
@@ -951,7 +935,6 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "type": "nominal",
         "title": None,
         "sort": order,
-        "scale": {"paddingInner": 0, "paddingOuter": 0},  # a lane is LANE_STEP px, its label at the middle
         "axis": {"labelFontWeight": "bold", "labelLimit": 140, "labelPadding": 12, "domain": False, "ticks": False},
     }
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
@@ -981,7 +964,6 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     }
     shared = {
         "y": y,
-        "yOffset": {"field": "nudge", "type": "quantitative", "scale": None},
         "color": colour,
         "tooltip": tooltips(name="Candidate", when="When", step="Step", summary="What"),
     }

@@ -108,7 +108,10 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
-    assert subtitle == "['1 January 2024 to 1 October 2024; all allies']"  # one line: the dates it draws
+    # The dates it draws, then those chosen (the file's name gives them), which start earlier.
+    assert subtitle == str(
+        ["1 January 2024 to 1 October 2024; all allies", "(Chosen: from 7 July 2023; no stance reported earlier)"]
+    )
     # The notes the key cannot give stand under the chart, as footnotes.
     notes = next(t.text for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))
     # The shades have a key of swatches, in words: a holdout's pale period after its last report has its own.

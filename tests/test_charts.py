@@ -4,6 +4,7 @@ import json
 from dataclasses import replace
 from datetime import date
 
+import pandas as pd
 import pytest
 import vl_convert
 
@@ -133,6 +134,8 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
             + (f"candidates from {allies}" if countries else "every candidate"),
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
+        if slug == "stances-by-ally":  # and the dates chosen, as the file's name gives them
+            assert spec["title"]["subtitle"][1] == "(Chosen: from 7 July 2023; no stance reported earlier)"
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 
@@ -207,3 +210,36 @@ def test_after_the_appointment_the_story_s_description_accounts_for_every_ally(d
         story.description
     )
     assert "The other 24 allies are not named with a stance" in story.description
+
+
+@pytest.mark.parametrize(
+    ("at", "label", "expected"),
+    [
+        (0.1, "Backs from c. 19 January", "left"),  # 24 characters: fits rightwards of its mark
+        (0.9, "Backs from c. 19 January", "right"),  # near the end: reads leftwards to its mark
+        (0.35, "Opposes from 5 March*;\ncounted as backing from 26 June", "start"),  # fits neither way on a phone
+    ],
+)
+def test_a_story_label_reads_from_its_mark_only_where_it_fits_on_a_phone(at, label, expected):
+    mark, start = pd.Timestamp("2024-03-05"), pd.Timestamp("2024-01-01")
+    place = chart_registry.label_place(at, label, mark, start)
+    assert (
+        place
+        == {
+            "left": (mark.isoformat(), "left"),
+            "right": (mark.isoformat(), "right"),
+            "start": (start.isoformat(), "left"),
+        }[expected]
+    )
+
+
+def test_the_candidates_keep_one_order_in_every_view(ds):
+    def order(start: date, end: date) -> list[str]:
+        view = replace(bounds_of(ds).default(), start=start, end=end)
+        [item] = [chart for chart in view_charts(ds, view) if chart.slug == "candidates"]
+        return item.chart.to_dict()["layer"][0]["encoding"]["y"]["sort"]
+
+    whole = order(date(2023, 7, 7), date(2024, 10, 1))
+    # Kallas and Kariņš (interest in 2023), Rutte (October 2023), then Wallace and Iohannis (named in February).
+    assert whole[:3] == ["Kaja Kallas", "Krišjānis Kariņš", "Mark Rutte"]
+    assert order(date(2024, 1, 1), date(2024, 6, 30)) == whole  # every first step here is c. 23 February: no tie

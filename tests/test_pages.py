@@ -324,7 +324,7 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     # Two more were logged as errors and withdrawn: a forecast that later failed, and a place the row's sentence lacks.
     assert captions(at)[0] == (
         "5 passages of the articles are wrong in part (one passage may hold more than one error), each shown "
-        "wherever its row appears. 2 more, first logged as errors, were found not to be; their rows' notes say why."
+        "wherever its row appears. 2 more, first logged as errors, were found not to be; their notes say why."
     )
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 5 and "**Why:**" not in text
@@ -527,3 +527,12 @@ def test_the_quotes_page_says_how_many_quotes_the_dates_leave_out():
     )
     wide = page("quotes", **{"from": "2010-10-14"}).run()
     assert not any("outside the chosen dates" in c.value for c in wide.caption)
+
+
+def test_the_map_says_why_it_opens_on_the_eve_of_the_appointment_only_while_it_shows_that_day():
+    def captions_of(**params) -> str:
+        return " ".join(c.value for c in page("backer_map", **params).run().caption)
+
+    why = "It opens on 25 June 2024, the eve of the appointment"
+    assert why in captions_of()
+    assert why not in captions_of(as_of="2024-04-30")

@@ -67,7 +67,9 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         speaker = escape_markdown(who(event["actor"], event["actor_role"]))
         st.markdown(f"**{escape_markdown(event['summary'])}**  \nWho: {speaker}")
         # The article's words, attributed to the article: not set as a quotation of the person named above.
-        st.markdown(f"In {escape_markdown(source)}: {escape_markdown(quoted(event['evidence']))}")
+        # "The article (Unnamed news site, c. 26 June 2024) says": an outlet described rather than named reads
+        # as a source, not as a name ("In Unnamed news site").
+        st.markdown(f"The article ({escape_markdown(source)}) says: {escape_markdown(quoted(event['evidence']))}")
         st.caption(f"{escape_markdown(event['how_sure'].rstrip('.'))}.")
         if event["note"]:  # the caveat, the error or the disagreement, beside the words it is about
             st.caption(f"Note: {escape_markdown(event['note'])}")
