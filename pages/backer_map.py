@@ -6,7 +6,7 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from rutte_race import jump, views
+from rutte_race import copy_files, jump, views
 from rutte_race.chart_registry import BACKER_MAP, decision_day
 from rutte_race.formatting import day_text
 from ui import data, state, tables
@@ -19,11 +19,8 @@ PLAY_STEP = 1.2  # seconds a date of change stays on the map while the race play
 ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
 
-st.title("Who backed Rutte, and when")
-st.markdown(
-    "Each ally's stance as the articles report it on the chosen date; hover or tap a country for the sentence "
-    "behind it. Press Play to watch the race: the map moves through every date on which an article reports a change."
-)
+st.title(copy_files.fill(ds.copy, "backer-map-title"))
+st.markdown(copy_files.fill(ds.copy, "backer-map-intro"))
 default_as_of = min(max(views.map_day(ds), view.start), view.end)
 decision = decision_day(ds)
 OPENS_ON_THE_EVE = pd.notna(decision) and default_as_of == (decision - pd.Timedelta(days=1)).date()

@@ -3,7 +3,7 @@ figures computed from the data, and a way in."""
 
 import streamlit as st
 
-from rutte_race import describe, jump
+from rutte_race import copy_files, describe, jump
 from rutte_race.counts import of_dataset
 from rutte_race.formatting import date_label
 from rutte_race.text import escape_markdown
@@ -18,7 +18,7 @@ bounds = derived["bounds"]
 counts = of_dataset(ds)
 figures = derived["story"]
 st.title(ds.race.race.headline)
-st.markdown(describe.standfirst(counts))
+st.markdown(copy_files.fill(ds.copy, "story-standfirst", news_articles=counts.news_articles))
 
 show_page_charts("story", data.scope(ds, view))
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import charts, jump, tables
+from rutte_race import charts, copy_files, jump, tables
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
 from ui import data, state
@@ -14,12 +14,8 @@ from ui.tables import show as show_table
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
-st.title("Timeline of the race")
-st.markdown(
-    f"Every claim and event in the {counted(len(ds.articles), 'article')}; one reported by several articles is shown "
-    "once. Hover or tap a mark for what happened, who, how exactly the date is known and the sentence it comes from. "
-    "Step through the events with the buttons under the chart: the one in the card is ringed."
-)
+st.title(copy_files.fill(ds.copy, "timeline-title"))
+st.markdown(copy_files.fill(ds.copy, "timeline-intro", articles=counted(len(ds.articles), "article")))
 
 rows = data.events_in_view(ds, view)
 st.caption(shown_of(len(rows), len(data.facts(ds)), "events"))

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from rutte_race import race_config
+from rutte_race import copy_files, race_config
 from rutte_race.paths import DATA_DIR, SEEDS_DIR, seeds_for
 from rutte_race.problems import Problem
 from rutte_race.reading import has_every_column, read_table
@@ -41,6 +41,7 @@ def check(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Proble
     problems += schema_problems(schema, rows, set(whole))
     problems += rule_problems(Data(whole, data_dir, seeds_dir))
     problems += race_config.problems(data_dir)
+    problems += copy_files.problems(data_dir)
     return sorted(set(problems))
 
 

@@ -244,15 +244,6 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
 # ---- The story page's prose -----------------------------------------------------------------------------------
 
 
-def standfirst(counts: Counts) -> str:
-    """The sentence under the story's headline."""
-    return (
-        "NATO picks its Secretary General by consensus, so every ally had to agree. "
-        f"{counts.news_articles[:1].upper()}{counts.news_articles[1:]} tell which allies were named as backing Mark "
-        "Rutte, and when, and which held out, and for how long."
-    )
-
-
 def months_at_least(days: int) -> str:
     """'Over 5 months' for 159 days: the first backing's date is an upper bound, so the span is a minimum."""
     months = days // 30

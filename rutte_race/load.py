@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from rutte_race import race_config
+from rutte_race import copy_files, race_config
 from rutte_race.check import check
 from rutte_race.corroboration import corroborate
 from rutte_race.paths import DATA_DIR, SEEDS_DIR
@@ -31,6 +31,7 @@ class Dataset:
     shapes: dict
     version: str
     race: RaceConfig  # what the race is called, and its body's nouns (race.toml)
+    copy: dict[str, str]  # the race's copy: each piece's Markdown template (copy_files)
     published: pd.Timestamp | None = None  # when the story was first published (datapackage.json); None: not yet
 
 
@@ -86,6 +87,7 @@ def data_version(data_dir: Path, seeds_dir: Path, table_paths: list[str]) -> str
     files = [
         data_dir / DESCRIPTOR,
         data_dir / race_config.CONFIG,
+        *copy_files.files(data_dir),
         *(data_dir / p for p in table_paths),
         *sorted(seeds_dir.glob("*.txt")),
     ]
@@ -115,6 +117,7 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
         shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
         version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),
         race=race_config.read(data_dir),
+        copy=copy_files.read(data_dir),
         published=published_on(data_dir),
     )
 

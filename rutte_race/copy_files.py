@@ -1,0 +1,80 @@
+"""A race's copy: the sentences readers see that are not computed (page titles, intros), as Markdown templates in
+its data folder's `copy/`, one file per piece, filled with the data's figures. An editor reads and edits them as
+prose; the engine only names the piece it shows and the figures it gives it (PIECES)."""
+
+from pathlib import Path
+
+import jinja2
+import jinja2.meta
+
+from rutte_race.problems import DataError, Problem
+from rutte_race.text import escape_markdown
+
+COPY_DIR = "copy"
+# Each piece of copy, and the figures the engine fills it with: a piece may use these and no other.
+PIECES = {
+    "story-standfirst": ("news_articles",),
+    "timeline-title": (),
+    "timeline-intro": ("articles",),
+    "backer-map-title": (),
+    "backer-map-intro": (),
+}
+
+
+def _shown(value) -> str:
+    """A figure as Markdown shows it literally: the data's words are never read as Markdown."""
+    return escape_markdown(value) if isinstance(value, str) else str(value)
+
+
+ENVIRONMENT = jinja2.Environment(
+    undefined=jinja2.StrictUndefined,
+    finalize=_shown,
+    autoescape=False,  # Markdown, not HTML: every figure goes through _shown instead
+)
+
+
+def path_of(piece: str) -> str:
+    return f"{COPY_DIR}/{piece}.md"
+
+
+def fill(copy: dict[str, str], piece: str, **figures) -> str:
+    """The piece of copy (`copy`: read's templates), filled with `figures` (those PIECES names for it), as Markdown."""
+    unknown = set(figures) - set(PIECES[piece])
+    if unknown:
+        raise ValueError(f"{piece} is given no figure {sorted(unknown)}: add it to copy_files.PIECES first")
+    return ENVIRONMENT.from_string(copy[piece]).render(**figures).strip()
+
+
+def problems(data_dir: Path) -> list[Problem]:
+    """Every piece missing, not a template, or using a figure it is not given; each named by file and line."""
+    found, folder = [], Path(data_dir) / COPY_DIR
+    for piece, given in PIECES.items():
+        path = folder / f"{piece}.md"
+        if not path.is_file():
+            found.append(Problem(path_of(piece), 0, "", "file is missing: the app shows this piece"))
+            continue
+        text = path.read_text(encoding="utf-8")
+        try:
+            used = jinja2.meta.find_undeclared_variables(ENVIRONMENT.parse(text))
+        except jinja2.TemplateSyntaxError as err:
+            found.append(Problem(path_of(piece), err.lineno, "", f"is not a template ({err.message})"))
+            continue
+        for name in sorted(used - set(given)):
+            line = next((n for n, line in enumerate(text.splitlines(), 1) if name in line), 0)
+            offered = ", ".join(given) or "none"
+            found.append(
+                Problem(path_of(piece), line, name, f"is not a figure this piece is given (it has: {offered})")
+            )
+    return found
+
+
+def files(data_dir: Path) -> list[Path]:
+    """The copy's files, in PIECES order: part of the data version."""
+    return [Path(data_dir) / path_of(piece) for piece in PIECES]
+
+
+def read(data_dir: Path) -> dict[str, str]:
+    """Each piece's template, by name; DataError when any piece has a problem (the app shows none of a broken copy)."""
+    if found := problems(data_dir):
+        raise DataError(found)
+    return {piece: path.read_text(encoding="utf-8") for piece, path in zip(PIECES, files(data_dir))}

@@ -1,0 +1,57 @@
+"""A race's copy (copy/*.md in its data folder): the prose readers see, edited as text, filled with the data's
+figures, and checked like the data, by file, line and field."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data_copies import DATA, ROOT, DataCopy
+from rutte_race import copy_files, paths
+
+
+def test_every_piece_the_app_shows_is_in_the_fixture_and_sound():
+    assert copy_files.problems(DATA) == []
+    assert set(copy_files.read(DATA)) == set(copy_files.PIECES)
+
+
+def test_an_editor_s_change_to_a_piece_is_what_readers_see(tmp_path, monkeypatch):
+    copy = DataCopy(tmp_path)
+    (copy.data / "copy" / "timeline-title.md").write_text("Every step of the race\n", encoding="utf-8")
+    (copy.data / "copy" / "timeline-intro.md").write_text("All {{ articles }}, event by event.\n", encoding="utf-8")
+    monkeypatch.setattr(paths, "DATA_DIR", copy.data)
+    monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
+    at = AppTest.from_file(str(ROOT / "pages" / "timeline.py"), default_timeout=60).run()
+    assert at.title[0].value == "Every step of the race"
+    assert at.markdown[0].value == "All five articles, event by event."
+
+
+@pytest.mark.parametrize(
+    ("piece", "text", "expected"),
+    [
+        (
+            "timeline-intro",
+            "Every claim in the {{ articles }}.\nFrom {{ first_day }} on.\n",
+            "copy/timeline-intro.md, line 2, first_day: is not a figure this piece is given (it has: articles)",
+        ),
+        ("backer-map-title", "Who backed him {% if %}\n", "copy/backer-map-title.md, line 1: is not a template"),
+    ],
+)
+def test_a_broken_piece_is_named_by_file_line_and_field(tmp_path, piece, text, expected):
+    copy = DataCopy(tmp_path)
+    (copy.data / "copy" / f"{piece}.md").write_text(text, encoding="utf-8")
+    [problem] = copy.problems()
+    assert problem.startswith(expected)
+
+
+def test_a_missing_piece_is_named(tmp_path):
+    copy = DataCopy(tmp_path)
+    (copy.data / "copy" / "story-standfirst.md").unlink()
+    assert copy.problems() == ["copy/story-standfirst.md: file is missing: the app shows this piece"]
+
+
+def test_a_figure_is_shown_as_text_and_only_the_figures_a_piece_is_given_may_fill_it():
+    copy = {"timeline-intro": "In the {{ articles }}."}
+    assert copy_files.fill(copy, "timeline-intro", articles="*five* [articles](x)") == (
+        r"In the \*five\* \[articles\]\(x\)."
+    )
+    with pytest.raises(ValueError, match="no figure"):
+        copy_files.fill(copy, "timeline-intro", articles="five", secret="x")
