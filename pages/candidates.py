@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import describe, tables, views
+from rutte_race import copy_files, describe, tables, views
 from rutte_race.chart_registry import candidates_in_view
 from rutte_race.counts import counted
 from rutte_race.filters import shown_of
@@ -15,13 +15,15 @@ from ui.page import start_page
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
-st.title("The candidates")
+st.title(copy_files.fill(ds.copy, "candidates-title"))
 ran_openly = ds.candidates.loc[ds.candidates["candidate_id"].isin(views.declared_candidates(ds)), "name"].tolist()
 st.markdown(
-    f"{counted(len(ds.candidates), 'person', 'people', capital=True)} were named for the job. "
-    f"{'Only ' + describe.names_list(ran_openly, most=9) if ran_openly else 'None of them'} ran openly; "
-    "the others expressed interest or were floated in the press. Where an article gets one of them wrong, even "
-    "their name, the card says so, and they are counted as the person the record shows."
+    copy_files.fill(
+        ds.copy,
+        "candidates-intro",
+        people=counted(len(ds.candidates), "person", "people", capital=True),
+        ran_openly=describe.names_list(ran_openly, most=9) if ran_openly else "",
+    )
 )
 
 

@@ -4,7 +4,7 @@ import unicodedata
 
 import streamlit as st
 
-from rutte_race import export, tables, views
+from rutte_race import copy_files, export, tables, views
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, quotes_outside_dates, shown_of
@@ -18,18 +18,15 @@ CONTEXT_SHOWN_BELOW = 0.75  # a quote this share of its sentence or more: the se
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
-st.title("What they said")
+st.title(copy_files.fill(ds.copy, "quotes-title"))
 withheld = len(views.withheld_quotes(ds))
 st.markdown(
-    f"Every direct quote the {counted(len(ds.articles), 'article')} attribute to a person, or by name to a news "
-    "agency, word for word, with the sentence around it, exactly as the articles print them, including the "
-    "articles' own translations."
-    + (
-        f" {counted(withheld, 'sentence', capital=True)} the articles set in quotation marks "
-        f"{'is not shown as a quote' if withheld == 1 else 'are not shown as quotes'}: the words are a report's or a "
-        "readout's, or run in another order, not the speaker's own as said (see Corrections)."
-        if withheld
-        else ""
+    copy_files.fill(
+        ds.copy,
+        "quotes-intro",
+        articles=counted(len(ds.articles), "article"),
+        withheld=withheld,
+        withheld_sentences=counted(withheld, "sentence", capital=True),
     )
 )
 

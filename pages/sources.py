@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from rutte_race import cite, corrections, export, paths, views
+from rutte_race import cite, copy_files, corrections, export, paths, views
 from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING
 from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import article_names, date_labels
@@ -18,7 +18,7 @@ from ui.page import app_address, start_page
 ds, derived, view = start_page()
 bounds = derived["bounds"]
 
-st.title("Sources and method")
+st.title(copy_files.fill(ds.copy, "sources-title"))
 counts = of_dataset(ds)
 outside = data.for_view("outside facts", ds, None, lambda: ds.events[ds.events["outside_fact"] != ""])
 st.markdown(
@@ -59,21 +59,7 @@ st.header("How we checked")
 st.markdown(data.for_view("fact-check", ds, None, lambda: corrections.fact_check(ds)))
 
 st.header("How dates were worked out")
-st.markdown(
-    "Most articles give no publication date and speak of *Thursday*, *last week* or *2 days ago*. We dated each "
-    "article from "
-    "its own clues (named events such as the Davos forum or the Munich Security Conference, the alliance's size: "
-    "31 allies "
-    "until Sweden joined on 7 March 2024) and from facts outside the articles, each with its source named, then "
-    "resolved its relative "
-    "dates from that. Each row says how precisely its date is known (to the day, the week, the month, the year, or "
-    "roughly) and how it was "
-    "derived; where the clue only bounds the date, the basis says which way: *no later than* (a fact the article "
-    "reports as "
-    "standing when it appeared) or *no earlier than*. A stance an earlier article already reported is never dated "
-    "later than "
-    "that report. Charts never draw a date more precisely than it is known."
-)
+st.markdown(copy_files.fill(ds.copy, "sources-dates"))
 inferred = data.for_view("inferred dates", ds, None, lambda: views.inferred_dates(ds.events))
 inferred_table = data.table_for_view(
     "inferred dates",

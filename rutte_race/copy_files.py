@@ -18,6 +18,12 @@ PIECES = {
     "timeline-intro": ("articles",),
     "backer-map-title": (),
     "backer-map-intro": (),
+    "candidates-title": (),
+    "candidates-intro": ("people", "ran_openly"),
+    "quotes-title": (),
+    "quotes-intro": ("articles", "withheld", "withheld_sentences"),
+    "sources-title": (),
+    "sources-dates": (),
 }
 
 
