@@ -15,7 +15,15 @@ ds, derived, view = start_page()
 bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "timeline-title"))
-st.markdown(copy_files.fill(ds.copy, "timeline-intro", articles=counted(len(ds.articles), "article")))
+st.markdown(
+    copy_files.fill(
+        ds.copy,
+        "timeline-intro",
+        articles=counted(len(ds.articles), "article"),
+        claims=len(ds.events),
+        events=len(data.facts(ds)),
+    )
+)
 
 rows = data.events_in_view(ds, view)
 st.caption(shown_of(len(rows), len(data.facts(ds)), "events"))

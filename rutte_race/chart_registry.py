@@ -238,7 +238,7 @@ def stance_subtitle(sc: Scope) -> str:
     if start <= sc.view.start:
         return drawn
     # The chosen dates (the file's name gives them too) start earlier than anything there is to draw.
-    return f"{drawn}\n(Chosen: from {day_text(sc.view.start)}; no stance reported earlier)"
+    return f"{drawn}\nYour dates start {day_text(sc.view.start)}: no stance reported earlier"
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:

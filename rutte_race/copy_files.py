@@ -15,7 +15,7 @@ COPY_DIR = "copy"
 PIECES = {
     "story-standfirst": ("news_articles",),
     "timeline-title": (),
-    "timeline-intro": ("articles",),
+    "timeline-intro": ("articles", "claims", "events"),
     "backer-map-title": (),
     "backer-map-intro": (),
     "candidates-title": (),

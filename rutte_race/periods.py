@@ -35,7 +35,8 @@ def last_holdout_backing(periods: pd.DataFrame) -> tuple[str, date] | None:
 def presets(ds: Dataset, bounds: Bounds) -> list[Period]:
     """The presets in the order the control shows them; each one only when the data gives its dates."""
     race_start, race_end = bounds.default_start, bounds.default_end
-    out = [Period("race", "Whole race", race_start, race_end)]
+    # Named by its dates: "Whole race" hid the background before it, and the quotes dated there.
+    out = [Period("race", f"{race_start:%b %Y}–{race_end:%b %Y}", race_start, race_end)]
     appointments = ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.DECISION), "date"]
     if not appointments.empty:
         day = appointments.min().date()
@@ -49,7 +50,7 @@ def presets(ds: Dataset, bounds: Bounds) -> list[Period]:
     if not appointments.empty:
         out.append(Period("appointed", "After the appointment", appointments.min().date(), race_end))
     if bounds.first < race_start:
-        out.append(Period(BACKGROUND, f"All, with the background from {bounds.first.year}", bounds.first, bounds.last))
+        out.append(Period(BACKGROUND, f"Everything, from {bounds.first.year}", bounds.first, bounds.last))
     return out
 
 

@@ -110,7 +110,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     # The dates it draws, then those chosen (the file's name gives them), which start earlier.
     assert subtitle == str(
-        ["1 January 2024 to 1 October 2024; all allies", "(Chosen: from 7 July 2023; no stance reported earlier)"]
+        ["1 January 2024 to 1 October 2024; all allies", "Your dates start 7 July 2023: no stance reported earlier"]
     )
     # The notes the key cannot give stand under the chart, as footnotes.
     notes = next(t.text for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))

@@ -135,7 +135,7 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
         if slug == "stances-by-ally":  # and the dates chosen, as the file's name gives them
-            assert spec["title"]["subtitle"][1] == "(Chosen: from 7 July 2023; no stance reported earlier)"
+            assert spec["title"]["subtitle"][1] == "Your dates start 7 July 2023: no stance reported earlier"
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 

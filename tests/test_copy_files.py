@@ -30,7 +30,8 @@ def test_an_editor_s_change_to_a_piece_is_what_readers_see(tmp_path, monkeypatch
         (
             "timeline-intro",
             "Every claim in the {{ articles }}.\nFrom {{ first_day }} on.\n",
-            "copy/timeline-intro.md, line 2, first_day: is not a figure this piece is given (it has: articles)",
+            "copy/timeline-intro.md, line 2, first_day: is not a figure this piece is given (it has: articles, claims, "
+            "events)",
         ),
         ("backer-map-title", "Who backed him {% if %}\n", "copy/backer-map-title.md, line 1: is not a template"),
     ],

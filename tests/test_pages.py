@@ -536,3 +536,9 @@ def test_the_map_says_why_it_opens_on_the_eve_of_the_appointment_only_while_it_s
     why = "It opens on 25 June 2024, the eve of the appointment"
     assert why in captions_of()
     assert why not in captions_of(as_of="2024-04-30")
+
+
+def test_the_timeline_ties_the_claims_of_the_data_to_the_events_it_draws():
+    intro = page("timeline").run().markdown[0].value
+    # The fixture's 104 rows, 44 of them linked as 15 facts, make 75 events: a fact several articles report counts once.
+    assert "their 104 sourced claims make 75 events, as one reported by several articles is shown once" in intro

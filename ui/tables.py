@@ -10,6 +10,7 @@ from rutte_race import templating
 # the same, so the page leaves them to the CSV.
 MACHINE_COLUMNS = ("Date", "Date: how exact", "Since (date)", "Since: how exact", "From: how exact")
 TALL = 560  # px: a longer table scrolls inside this height, its header row kept in view
+WIDE_TABLE = 6  # columns: a table with more scrolls sideways on a laptop
 LONG_TEXT = 40  # characters: a column whose cells hold more on average is set wider, so its text is not a tall strip
 
 
@@ -33,8 +34,9 @@ def table_html(table, label: str, max_height: int | None = TALL) -> str:
         for values in frame[columns].itertuples(index=False)
     ]
     long = [column for column in columns if frame[column].map(_text).str.len().mean() > LONG_TEXT]
+    wide = len(columns) > WIDE_TABLE  # more than a laptop's screen shows: say so, or the cut edge looks final
     return templating.render(
-        "reading_table.html.j2", label=label, columns=columns, rows=rows, long=long, max_height=max_height
+        "reading_table.html.j2", label=label, columns=columns, rows=rows, long=long, wide=wide, max_height=max_height
     )
 
 
