@@ -2,6 +2,7 @@
 same spec is shown on screen and exported (but for where the map reads its shapes from: see map_shapes)."""
 
 import json
+import re
 import textwrap
 
 import pandas as pd
@@ -80,6 +81,7 @@ HALO = {"stroke": "white", "strokeWidth": 5, "strokeJoin": "round", "aria": Fals
 NARROW_TITLE = 40  # characters a title line holds in a narrow container (16 px type on a phone)
 
 
+DAY_AND_MONTH = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]+)\b")
 TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title's lines, by width
 
 
@@ -87,6 +89,7 @@ def title_lines(text: str, wide: int = 95) -> list[dict]:
     """A long title's lines as top-level params: wrapped to NARROW_TITLE characters for a narrow container (a
     phone) and to `wide` elsewhere (exports have no container). The title reads them by name, so text from the data
     is never written into an expression."""
+    text = DAY_AND_MONTH.sub("\\1\u00a0\\2", text)  # '4 April' never breaks between its day and month
     narrow, wide_lines = textwrap.wrap(text, NARROW_TITLE), textwrap.wrap(text, wide)
     return [{"name": TITLE_LINES[0], "value": narrow}, {"name": TITLE_LINES[1], "value": wide_lines}]
 
@@ -635,7 +638,7 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, one 
     "symbolSize": 160,
     "symbolOpacity": 1,
     "columnPadding": 14,
-    "rowPadding": 6,
+    "rowPadding": {"expr": f"{NARROW_EXPR} ? 0 : 6"},  # a phone's one column packed tight: the bars come sooner
     "offset": 14,
 }
 

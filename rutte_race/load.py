@@ -84,13 +84,13 @@ def date_span(dates: pd.Series, precision: pd.Series) -> tuple[pd.Series, pd.Ser
 def data_version(data_dir: Path, seeds_dir: Path, table_paths: list[str]) -> str:
     """A short fingerprint of the data package's content: it changes whenever a row or article does."""
     digest = hashlib.sha256()
-    files = [
-        data_dir / DESCRIPTOR,
-        data_dir / race_config.CONFIG,
-        *copy_files.files(data_dir),
-        *(data_dir / p for p in table_paths),
-        *sorted(seeds_dir.glob("*.txt")),
+    # The race's words (race.toml, its copy) are content too: a change to them is a new version of what readers see.
+    words = [
+        p
+        for p in (data_dir / race_config.CONFIG, *sorted((data_dir / copy_files.COPY_DIR).glob("*.md")))
+        if p.is_file()
     ]
+    files = [data_dir / DESCRIPTOR, *words, *(data_dir / p for p in table_paths), *sorted(seeds_dir.glob("*.txt"))]
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     package = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))

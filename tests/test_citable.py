@@ -55,6 +55,17 @@ def test_the_fingerprint_changes_with_any_byte_of_a_table_an_article_or_the_desc
     assert load.data_version(data, seeds, ["a.csv"]) != before
 
 
+@pytest.mark.parametrize("file", ["race.toml", "copy/timeline-intro.md"])
+def test_the_fingerprint_changes_with_the_race_s_words(tmp_path, file):
+    data, seeds = tiny_package(tmp_path)
+    before = load.data_version(data, seeds, ["a.csv"])
+    (data / file).parent.mkdir(exist_ok=True)
+    (data / file).write_bytes(b"words\n")
+    added = load.data_version(data, seeds, ["a.csv"])
+    (data / file).write_bytes(b"other words\n")
+    assert len({before, added, load.data_version(data, seeds, ["a.csv"])}) == 3
+
+
 def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package_zip, tmp_path):
     with zipfile.ZipFile(package_zip) as archive:
         archive.extractall(tmp_path)
@@ -91,7 +102,9 @@ def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip
 
 
 def test_the_citation_names_the_version_the_day_and_the_address(ds):
-    text = cite.citation(ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/", articles=5)
+    text = cite.citation(
+        ds.version, pd.Timestamp("2026-11-25").date(), "https://example.org/rutte/", race=ds.race.race.title, articles=5
+    )
     assert (
         f"Dataset version {ds.version}." in text
         and "Retrieved 25 November 2026." in text

@@ -48,8 +48,10 @@ def test_the_public_address_setting_takes_only_a_public_web_address(setting, exp
 
 
 def test_an_unset_address_is_left_out_of_the_citation_rather_than_guessed(ds):
-    assert cite.citation(ds.version, RETRIEVED, "", articles=len(ds.articles)).endswith("Retrieved 4 March 2025.")
-    assert cite.citation(ds.version, RETRIEVED, PUBLIC, articles=len(ds.articles)).endswith(
+    assert cite.citation(ds.version, RETRIEVED, "", race=ds.race.race.title, articles=len(ds.articles)).endswith(
+        "Retrieved 4 March 2025."
+    )
+    assert cite.citation(ds.version, RETRIEVED, PUBLIC, race=ds.race.race.title, articles=len(ds.articles)).endswith(
         f"Retrieved 4 March 2025. {PUBLIC}"
     )
 
@@ -90,7 +92,7 @@ def public_pdf(public_story) -> bytes:
 
 def test_the_pdf_links_and_cites_the_public_address(ds, public_pdf):
     text = pdf_text(public_pdf)
-    assert cite.citation(ds.version, RETRIEVED, PUBLIC, articles=len(ds.articles)) in text
+    assert cite.citation(ds.version, RETRIEVED, PUBLIC, race=ds.race.race.title, articles=len(ds.articles)) in text
     assert f"Online, with every correction: {PUBLIC}" in text  # under every chart
     assert text.count(f"Online: {PUBLIC}") >= len(PdfReader(io.BytesIO(public_pdf)).pages)  # every page's footer
     assert PUBLIC in pdf_links(public_pdf)

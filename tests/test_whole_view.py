@@ -111,7 +111,9 @@ def test_pdf_opens_with_the_view_sources_and_citation_then_each_chart_with_its_d
     # The cover names every article and how to cite; the story's chart starts the next page, set large.
     for title in ds.articles["title"]:
         assert flat(title) in flat(cover)
-    assert "How to cite" in cover and flat(cite.citation(ds.version, RETRIEVED, articles=5)) in flat(cover)
+    assert "How to cite" in cover and flat(
+        cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)
+    ) in flat(cover)
     assert flat(default_story.charts[0].title) not in flat(cover)
     assert flat(default_story.charts[0].title) in flat(default_pdf[1])
     places = []
@@ -174,7 +176,7 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
     for item in default_story.charts:
         assert escape(item.description) in default_html
     assert ds.version in default_html and escape(HEADLINE) in default_html
-    assert escape(cite.citation(ds.version, RETRIEVED, articles=5)) in default_html
+    assert escape(cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)) in default_html
     assert "Kariņš" in default_html and "I know I am leaving NATO in good hands" in default_html
 
 
