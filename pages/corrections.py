@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import corrections
+from rutte_race import copy_files, corrections
 from rutte_race.accuracy import OUTSIDE_LABEL
 from rutte_race.text import escape_markdown
 from ui import state
@@ -44,12 +44,8 @@ def changes_card(rows) -> None:
 
 ds, derived, view = start_page()
 
-st.title("Corrections")
-st.markdown(
-    "Where an article we rely on got a fact wrong, the row keeps the article's own sentence and says what is right. "
-    "Any change we make to the data after publication is listed here with its date, the data version that carries "
-    "it, and why. This list is not filtered."
-)
+st.title(copy_files.fill(ds.copy, "corrections-title"))
+st.markdown(copy_files.fill(ds.copy, "corrections-intro"))
 log = corrections.log(ds.corrections, ds.events, ds.articles)
 errors = corrections.article_errors(log)
 published = corrections.log(corrections.after_publication(ds.corrections, ds.published), ds.events, ds.articles)

@@ -21,14 +21,7 @@ bounds = derived["bounds"]
 st.title(copy_files.fill(ds.copy, "sources-title"))
 counts = of_dataset(ds)
 outside = data.for_view("outside facts", ds, None, lambda: ds.events[ds.events["outside_fact"] != ""])
-st.markdown(
-    f"Every claim in this story comes from **{counts.news_articles}**, listed below. We read each one, wrote down "
-    "every claim it makes about the race as one row (who, what, when, the stance it reports), and kept with each "
-    "row the **exact sentence** of the article it comes from. A check run on every change proves each sentence and "
-    f"quote occurs word for word in its article. {len(outside)} rows also rest on a fact from outside the articles (a "
-    "date, an office or a venue on the public record, each with its source): it dates a claim or corrects an "
-    "article, never adds a claim, and is labelled wherever it appears."
-)
+st.markdown(copy_files.fill(ds.copy, "sources-intro", news_articles=counts.news_articles, outside_facts=len(outside)))
 
 st.header(f"The {counted(counts.articles, 'article')}")
 

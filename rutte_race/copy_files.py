@@ -24,6 +24,9 @@ PIECES = {
     "quotes-intro": ("articles", "withheld", "withheld_sentences"),
     "sources-title": (),
     "sources-dates": (),
+    "sources-intro": ("news_articles", "outside_facts"),
+    "corrections-title": (),
+    "corrections-intro": (),
 }
 
 
