@@ -67,7 +67,7 @@ inferred_table = data.table_for_view(
     ),
 )
 with st.expander(
-    f"The {len(inferred)} of {len(ds.events)} rows whose date we inferred rather than read off the article"
+    f"The {len(inferred)} of {len(ds.events)} claims whose date we inferred rather than read off the article"
 ):
     tables.show(inferred_table, "Rows whose date we inferred")
 
@@ -124,7 +124,7 @@ with st.expander("The wording of each stance"):
 
 st.header("Facts from outside the articles")
 st.markdown(
-    f"{len(outside)} rows use a fact the articles do not give (a date on the public record, an office, a venue), "
+    f"{len(outside)} claims use a fact the articles do not give (a date on the public record, an office, a venue), "
     "to date the row or to correct the article. Each is kept apart from the article's words, with its source, and "
     f"shown to readers as “{OUTSIDE_LABEL}: …”. None of them changes a stance. Where one shows that an article "
     "named the wrong person, the row is counted under the person the record names, and its note says so."
