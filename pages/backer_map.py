@@ -116,11 +116,6 @@ def on_the_day() -> None:
             if OPENS_ON_THE_EVE and as_of == default_as_of
             else ""
         )
-        + (  # why every ally turns pale blue at the end of the replay
-            f" From {day_text(decision)}, when he was appointed, every ally counts as backing, since all had to agree."
-            if pd.notna(decision) and as_of >= decision.date()
-            else ""
-        )
     )
     for item in drawn.values():
         show_notes(item)

@@ -542,8 +542,3 @@ def test_the_timeline_ties_the_claims_of_the_data_to_the_events_it_draws():
     intro = page("timeline").run().markdown[0].value
     # The fixture's 104 rows, 44 of them linked as 15 facts, make 75 events: a fact several articles report counts once.
     assert "their 104 sourced claims make 75 events, as one reported by several articles is shown once" in intro
-
-
-def test_the_map_says_why_every_ally_backs_from_the_appointment_on():
-    captions = " ".join(c.value for c in page("backer_map", as_of="2024-06-26").run().caption)
-    assert "From 26 June 2024, when he was appointed, every ally counts as backing, since all had to agree." in captions
