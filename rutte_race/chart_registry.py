@@ -234,7 +234,7 @@ def stance_subtitle(sc: Scope) -> str:
     """The dates the chart draws, from its axis's start (the first stance's month, when the chosen dates start
     earlier: nothing is drawn before it), and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    drawn = describe_filters(replace(sc.view, start=max(start, sc.view.start)), sc.bounds, sc.names)
+    drawn = describe_filters(replace(sc.view, start=start), sc.bounds, sc.names)  # never before the chosen start
     if start <= sc.view.start:
         return drawn
     # The chosen dates (the file's name gives them too) start earlier than anything there is to draw.
@@ -330,13 +330,13 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 }
             bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)
-        at = (first_start - shown_from) / (last - shown_from)
+        label = charts.row_label(parts)
         out_rows.append(
             {
                 "ally": periods["name"].iloc[0],
                 "order": rank,
-                "label": charts.row_label(parts),
-                **dict(zip(("label_at", "align"), label_place(at, charts.row_label(parts), first_start, shown_from))),
+                "label": label,
+                **label_place(label, first_start, shown_from, last),
                 "caveats": caveats,
             }
         )
@@ -354,14 +354,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
                 "label": tally_label,
-                **dict(
-                    zip(
-                        ("label_at", "align"),
-                        label_place(
-                            (tally["date"] - shown_from) / (last - shown_from), tally_label, tally["date"], shown_from
-                        ),
-                    )
-                ),
+                **label_place(tally_label, tally["date"], shown_from, last),
                 "tally_at": tally["date"].isoformat(),
                 "tally": tally["summary"],
                 "tally_when": date_label(tally["date"], str(tally["precision"])),
@@ -417,16 +410,17 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
 STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot on a phone; a 12 px label's character
 
 
-def label_place(at: float, label: str, mark: pd.Timestamp, axis_start: pd.Timestamp) -> tuple[str, str]:
-    """Where a row's label goes, (date, text alignment): reading rightwards from its mark at `at` (0..1 across the
-    axis) when its longest line fits there on a phone's plot, else leftwards to it when it fits that way, else from
-    the axis's start (its words say the date)."""
+def label_place(label: str, mark: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
+    """Where a row's label goes, {label_at, align}: reading rightwards from its mark when its longest line fits there
+    on a phone's plot, else leftwards to it when it fits that way, else from the axis's start (its words say the
+    date)."""
+    at = (mark - axis_start) / (axis_end - axis_start)
     share = max(map(len, label.split("\n"))) * STORY_LABEL_CHAR / STORY_NARROWEST_PLOT
     if at + share <= 1:
-        return mark.isoformat(), "left"
+        return {"label_at": mark.isoformat(), "align": "left"}
     if at - share >= 0:
-        return mark.isoformat(), "right"
-    return axis_start.isoformat(), "left"
+        return {"label_at": mark.isoformat(), "align": "right"}
+    return {"label_at": axis_start.isoformat(), "align": "left"}
 
 
 def _decision_day_source(ds: Dataset) -> str:

@@ -213,22 +213,22 @@ def test_after_the_appointment_the_story_s_description_accounts_for_every_ally(d
 
 
 @pytest.mark.parametrize(
-    ("at", "label", "expected"),
+    ("mark", "label", "expected"),
     [
-        (0.1, "Backs from c. 19 January", "left"),  # 24 characters: fits rightwards of its mark
-        (0.9, "Backs from c. 19 January", "right"),  # near the end: reads leftwards to its mark
-        (0.35, "Opposes from 5 March*;\ncounted as backing from 26 June", "start"),  # fits neither way on a phone
+        ("2024-01-11", "Backs from c. 19 January", "left"),  # a tenth across: 24 characters fit rightwards of it
+        ("2024-03-31", "Backs from c. 19 January", "right"),  # nine tenths across: reads leftwards to its mark
+        ("2024-02-05", "Opposes from 5 March*;\ncounted as backing from 26 June", "start"),  # fits neither way
     ],
 )
-def test_a_story_label_reads_from_its_mark_only_where_it_fits_on_a_phone(at, label, expected):
-    mark, start = pd.Timestamp("2024-03-05"), pd.Timestamp("2024-01-01")
-    place = chart_registry.label_place(at, label, mark, start)
+def test_a_story_label_reads_from_its_mark_only_where_it_fits_on_a_phone(mark, label, expected):
+    mark, start, end = pd.Timestamp(mark), pd.Timestamp("2024-01-01"), pd.Timestamp("2024-04-10")  # 100 days
+    place = chart_registry.label_place(label, mark, start, end)
     assert (
         place
         == {
-            "left": (mark.isoformat(), "left"),
-            "right": (mark.isoformat(), "right"),
-            "start": (start.isoformat(), "left"),
+            "left": {"label_at": mark.isoformat(), "align": "left"},
+            "right": {"label_at": mark.isoformat(), "align": "right"},
+            "start": {"label_at": start.isoformat(), "align": "left"},
         }[expected]
     )
 
