@@ -71,7 +71,7 @@ if not table.empty:
     shown = [every_card[c] for c in table["candidate_id"]]
     for start in range(0, len(shown), 3):
         for column, card in zip(st.columns(3), shown[start : start + 3]):
-            with column.container(border=True):
+            with column.container(border=True, height="stretch"):  # a row's cards of one height: no holes
                 st.markdown(card["text"])
                 if card["note"]:
                     st.caption(card["note"])

@@ -36,9 +36,9 @@ def changes_card(rows) -> None:
     first = rows[0].iloc[0]
     with st.container(border=True):
         st.markdown(f"**Why:** {escape_markdown(first['Why'])}")
-        count = "1 row" if len(rows) == 1 else f"{len(rows)} rows"
+        count = "1 claim" if len(rows) == 1 else f"{len(rows)} claims"
         st.caption(f"Corrected on {first['Corrected on']}, data version {escape_markdown(first['Data version'])}.")
-        with st.expander("The row changed" if len(rows) == 1 else f"The {count} changed"):
+        with st.expander("The claim changed" if len(rows) == 1 else f"The {count} changed"):
             st.markdown("\n".join(row_line(changes) for changes in rows))
 
 

@@ -96,9 +96,7 @@ for fact in disputed:
 st.markdown(":material/edit_note: [The articles' own errors, and any correction since publication](corrections)")
 
 st.header("Rules the data follows")
-st.markdown(
-    "Rules marked *checked* are enforced by the data check run on every change: data that breaks one is refused."
-)
+st.markdown("Rules marked *checked* are enforced automatically: an edit to the data that breaks one is refused.")
 with st.expander(f"The {len(RULES)} rules"):
     st.markdown(
         "\n".join(

@@ -5,6 +5,7 @@ Pages (through ui.charts), their downloads, the embeds and the whole-view export
 chart reads the same everywhere. Adding a chart is one ChartDef in CHARTS plus its builder in charts.py.
 """
 
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -12,7 +13,19 @@ from functools import cached_property
 
 import pandas as pd
 
-from rutte_race import charts, corrections, describe, formatting, kinds, map_shapes, tables, time_axis, vega, views
+from rutte_race import (
+    accuracy,
+    charts,
+    corrections,
+    describe,
+    formatting,
+    kinds,
+    map_shapes,
+    tables,
+    time_axis,
+    vega,
+    views,
+)
 from rutte_race.filters import bounds_of, describe_filters, facts_in_view
 from rutte_race.formatting import by_date, date_label, day_text
 from rutte_race.load import Dataset, member_names, per_version
@@ -268,15 +281,18 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     out_rows, bars, reports = [], [], []
     for rank, iso3 in enumerate(ally_order(rows)):
         periods = rows[rows["iso3"] == iso3]
-        parts, caveats = [], []
+        parts, caveats, bounded = [], [], False
         for _, period in periods.iterrows():
             when = _when(period["start"], period["precision"], one_year)
             status = period["status"]
+            # 'by' a date that bounds the stance (reported as standing then: it may be older), else 'from'.
+            since = "by" if accuracy.date_bound(period["basis"]) == accuracy.NO_LATER.lower() else "from"
+            bounded = bounded or (since == "by" and not period["derived"])
             verb = {
-                "backs": "counted as backing from" if period["derived"] else "backs from",
+                "backs": "counted as backing from" if period["derived"] else f"backs {since}",
                 "undeclared": "not yet backing,",
-                "reservations": "reservations from",
-                "opposes": "opposes from",
+                "reservations": f"reservations {since}",
+                "opposes": f"opposes {since}",
             }[status]
             # A holdout known only with a caution (Hungary's, from a cited report's title) is starred, the caution
             # in the chart's key: the chart must not state it more firmly than the articles do.
@@ -338,6 +354,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "label": label,
                 **label_place(label, first_start, shown_from, last),
                 "caveats": caveats,
+                "bounded": bounded,
             }
         )
     tallies = views.reported_tallies(sc.ds)
@@ -463,7 +480,7 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
             "name": rows["name"],
             "stance": rows["status"].map(views.STATUS_LABELS),
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
-            "start_precision": tables.how_exact(rows["precision"]),
+            "start_precision": tables.how_exact(rows["precision"], rows["basis"]),
             "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),
             "end": rows["end"].dt.strftime("%Y-%m-%d").fillna(""),
             "how": [views.COUNTED_AT_DECISION if d else "Named in the article" for d in rows["derived"]],
@@ -622,17 +639,30 @@ def map_tally(sc: Scope) -> str:
     )
 
 
-def map_tally_lines(sc: Scope) -> str:
-    """The same count in the map's subtitle, beside the grey it explains, in lines short enough for a phone:
-    'Politico, c. 23 February 2024:', 'two-thirds of the 31 allies back him, unnamed', 'Coloured only where ...'.
-    With every ally shown, a day without a count keeps the lines, blank, so the map does not jump in a replay."""
-    if (found := _map_tally(sc)) is None:
-        return "" if sc.view.countries else "\n \n \n "
-    tally, share = found
-    return (
-        f"\n{tally['who']}, {date_label(tally['date'], str(tally['precision']))}:\n{share} of the {tally['of']} allies"
-        " back him, unnamed\nColoured only where an article names the ally's stance"
-    )
+MAP_NOTE_WIDTH, MAP_NOTE_LINES = 56, 2  # characters a line of the map's note (a phone's), and its lines
+
+
+def map_note(sc: Scope) -> str:
+    """What the map's colours cannot say on its date, for the subtitle: from the appointment, that every ally counts
+    as backing; before it, the last count of backers an article gave unnamed (_map_tally), else that only the
+    allies an article names are coloured."""
+    day, decision = pd.Timestamp(scope_map_date(sc)), decision_day(sc.ds)
+    if day >= decision:
+        return f"Appointed {day_text(decision)}: every ally had to agree, so all count as backing"
+    if (found := _map_tally(sc)) is not None:
+        tally, share = found
+        when = date_label(tally["date"], str(tally["precision"]))
+        return f"{tally['who']}, {when}: {share} of the {tally['of']} allies back him, unnamed, so not coloured"
+    return "Coloured only where an article names the ally's stance"
+
+
+def map_note_lines(sc: Scope) -> str:
+    """The map's note (map_note) under its date, with every ally shown, wrapped for a phone and padded to the same
+    number of lines on every date, so the map does not jump in a replay."""
+    if sc.view.countries:
+        return ""
+    lines = textwrap.wrap(map_note(sc), MAP_NOTE_WIDTH)
+    return "\n" + "\n".join(lines + [" "] * (MAP_NOTE_LINES - len(lines)))
 
 
 BACKER_MAP = ChartDef(
@@ -643,7 +673,7 @@ BACKER_MAP = ChartDef(
     build=lambda sc, stances, title, subtitle: charts.backer_map(
         stances, sc.ds.shapes, sc.view.countries, title, subtitle
     ),
-    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_tally_lines(sc),
+    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_note_lines(sc),
     describe=lambda sc, stances: " ".join(
         filter(None, [describe.stances_on(stances, scope_map_date(sc), sc.view.countries), map_tally(sc)])
     ),

@@ -35,7 +35,7 @@ PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: dat
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 NARROWEST_PLOT, LABEL_CHAR = 290, 7  # px: a chart's plot on a phone; a character of an 11 px bold label, at most
-EUROPE_HEIGHT, AMERICA_HEIGHT, PANEL_GAP = 330, 110, 4  # px: the backer map's two panels, one above the other
+EUROPE_HEIGHT, AMERICA_HEIGHT, PANEL_GAP = 370, 140, 4  # px: the backer map's two panels, one above the other
 MAP_KEY_INSIDE_FROM, MAP_KEY_WIDTH = 860, 270  # px: the map's width from which its key fits in a corner; its width
 # The timeline's focused event: a dataset of its own under this fixed name (focus_rows), so the
 # screen moves the highlight by replacing that dataset alone. The spec stays the same, and the browser updates
@@ -139,7 +139,7 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
             "date": events["date"],
             "start": events["date_start"],
             "end": events["date_end"],
-            "precision": tables.how_exact(events["date_precision"]),
+            "precision": tables.how_exact(events["date_precision"], events["date_basis"]),
             "exact": events["date_precision"].astype(str) == "day",
             "when": date_labels(events),
             "kind": events["kind"].map(kinds.label),
@@ -477,6 +477,7 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
 # On a wide screen the key sits in the map's top right corner, over Russia (not an ally), so it is in view with the
 # map; in a narrow container or an export (no container) it sits under both panels, never over an ally.
 MAP_KEY_INSIDE = f"containerSize()[0] >= {MAP_KEY_INSIDE_FROM}"
+PANEL_NAMES = {"north-america": "North America, smaller scale"}
 MAP_KEY_PLACE = {
     "orient": "none",
     "legendX": {"expr": f"{MAP_KEY_INSIDE} ? containerSize()[0] - {MAP_KEY_WIDTH} : 0"},
@@ -510,6 +511,7 @@ def _map_panel(
             "symbolSize": 150,
             "symbolStrokeColor": "#333",
             "symbolStrokeWidth": 1,
+            "labelFontSize": 12,
         }
         if legend
         else None,
@@ -544,9 +546,22 @@ def _map_panel(
         "encoding": {"color": colour, "tooltip": tooltips("properties.", name="Country", label="Stance")},
         "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary == ''"}],
     }
+    # The panel's name in its corner: the inset says it is drawn smaller.
+    names = (
+        [
+            {
+                "data": {"values": [{"name": PANEL_NAMES[region]}]},
+                "mark": {"type": "text", "align": "left", "baseline": "top", "x": 6, "y": 6, "fontSize": 11, **halo},
+                "encoding": {"text": {"field": "name", "type": "nominal"}},
+            }
+            for halo in (HALO, {"color": TEXT})
+        ]
+        if region in PANEL_NAMES
+        else []
+    )
     return {
         "data": {"values": features},
-        "layer": [others, sourced, unsourced],
+        "layer": [others, sourced, unsourced, *names],
         "name": map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
         "projection": {**projection, "fit": fit},
         "width": width,
@@ -588,7 +603,6 @@ def backer_map(
         },
         title,
         subtitle,
-        "North America and Greenland (Denmark's) below, smaller.",
     )
 
 
@@ -608,16 +622,21 @@ def faded(status: str) -> str:
     return status + FADED
 
 
-SHADES = {
+SHADES = {  # in the key's order: each stance beside its pale (or counted) form, two to a row
     "backs": STATUS_COLOURS["backs"],
     COUNTED: STATUS_COLOURS[COUNTED],
-    **{status: STATUS_COLOURS[status] for status in HOLDOUTS},
-    **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},
+    **{
+        shade: colour
+        for status in HOLDOUTS
+        for shade, colour in ((status, STATUS_COLOURS[status]), (faded(status), _tint(STATUS_COLOURS[status], 0.3)))
+    },
     NOT_YET_MEMBER: "#FFFFFF",
 }
 # A map has no dashed edge to mark a holdout no longer reported, so its pale fill keeps more colour than the story
 # chart's: it stays the map's one warm country among the greys.
 MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.55) for status in HOLDOUTS}}
+ALLY_AXIS = 120  # px: the story chart's column of allies' names, a fixed width so its key can start where it does
+SWATCHES_PLACE = {"orient": "none", "legendX": -ALLY_AXIS, "legendY": 0}  # the key, from the chart's left edge
 ROW_STEP = 48  # px per ally: a label of up to two lines above a bar
 LINE_STEP = 14  # px more per ally when a label takes a third line (12 px type)
 LABEL_SIZE = 12  # px: the story chart's labels, legible on a phone
@@ -627,18 +646,19 @@ KEY_LINE = 50  # characters of a line of the story chart's key, short enough for
 
 
 REPORT_KEY = "■ Small squares: a day an article reports a holdout"
-KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, one to a line on a phone
+BY_KEY = "'By' a date: reported then; it may be older"
+KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
     "direction": "horizontal",
     "title": None,
-    "columns": legend_columns(wide=3, narrow=1),
+    "columns": 2,
     "labelFontSize": LABEL_SIZE,
     "labelLimit": 0,
     "symbolType": "square",
     "symbolSize": 160,
     "symbolOpacity": 1,
     "columnPadding": 14,
-    "rowPadding": {"expr": f"{NARROW_EXPR} ? 0 : 6"},  # a phone's one column packed tight: the bars come sooner
+    "rowPadding": {"expr": f"{NARROW_EXPR} ? 2 : 6"},  # a phone's rows packed tight: the bars come sooner
     "offset": 14,
 }
 
@@ -714,8 +734,10 @@ def stances_by_ally(
         "axis": {
             "labelFontWeight": "bold",
             "labelFontSize": 12,
-            "labelLimit": 120,
+            "labelLimit": ALLY_AXIS - 8,
             "labelPadding": 8,
+            "minExtent": ALLY_AXIS,
+            "maxExtent": ALLY_AXIS,
             "domain": False,
             "ticks": False,
             "labelBaseline": "bottom",
@@ -729,11 +751,11 @@ def stances_by_ally(
     }
     shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
-    shade_colour = {  # the bars' and the report squares' one colour scale, with its key of swatches above the chart
+    shade_colour = {  # the bars' and the report squares' one colour scale; its key is a view of its own (below)
         "field": "shade",
         "type": "nominal",
         "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
-        "legend": _shade_key(shades),
+        "legend": None,
     }
     periods = {
         "data": spec.data(bars),
@@ -862,23 +884,36 @@ def stances_by_ally(
         "resolve": {"axis": {"x": "independent"}},
     }
     shades = {bar["shade"] for bar in bars}
-    key = [  # what the swatches cannot say, a line each, short enough for a phone
-        *([REPORT_KEY] if reports else []),
-        *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
+    key = [  # what the swatches cannot say, a line each, short enough for a phone; a holdout's caveat first
         *(
             line
             for row in rows
             for caveat in row.get("caveats", ())
             for line in textwrap.wrap(f"* {caveat}", KEY_LINE, subsequent_indent="  ")
         ),
+        *([BY_KEY] if any(row.get("bounded") for row in rows) else []),
+        *([REPORT_KEY] if reports else []),
+        *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
     ]
-    if not key:
-        return titled(spec, chart, title, subtitle)
-    # The notes under the chart, as a print chart's footnotes: the title block stays a title, a line and the key.
-    # A view has one title, so the chart is the one view of a column whose title is the chart's.
+    # The chart is a column: the key of swatches, from the column's left edge (a bar view's key starts at its plot,
+    # right of the allies' names, and ran off a phone), then the bars, with the notes under them as a print chart's
+    # footnotes.
+    swatches = {
+        "data": spec.data([{"shade": shade} for shade in shades]),
+        "mark": {"type": "square", "opacity": 0},
+        "encoding": {"color": {**shade_colour, "legend": {**_shade_key(shades), **SWATCHES_PLACE}}},
+        "width": "container",
+        "height": 1,
+    }
     notes = {"text": key, "orient": "bottom", "anchor": "start", "fontSize": 12, "fontWeight": "normal", "offset": 12}
     body = {key: value for key, value in chart.items() if key != "autosize"}
-    column = {"vconcat": [{**body, "title": {**notes, "color": SUBTLE_TEXT}}], "autosize": chart["autosize"]}
+    bars_view = {**body, "title": {**notes, "color": SUBTLE_TEXT}} if key else body
+    column = {
+        "vconcat": [swatches, bars_view],
+        "spacing": 14,  # the key clear of the top axis's dates
+        "autosize": chart["autosize"],
+        "resolve": {"legend": {"color": "independent"}},
+    }
     return titled(spec, column, title, subtitle)
 
 
@@ -914,7 +949,21 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
     return candidates_steps_chart(candidate_steps(events, candidates), title, subtitle, start, end)
 
 
-LANE_STEP = 34  # px: a candidate's lane
+LANE_STEP = 44  # px: a candidate's lane
+NEAR_SHARE, RAISE = 0.05, 11  # a step this share of the axis after the one before is raised this many px above it
+DECLARED, NEVER_DECLARED = TEXT, "#6B6B6B"  # a candidate's name: black when they ran openly, else grey
+
+
+def raised_steps(frame: pd.DataFrame, near: pd.Timedelta) -> list[bool]:
+    """For each step (a candidate's, by date), whether it is drawn raised: it falls within `near` of the candidate's
+    last step on the lane's line, whose mark would otherwise cover it."""
+    raised, on_line = [], {}
+    for name, day in zip(frame["name"], frame["date"]):
+        close = name in on_line and day - on_line[name] < near
+        raised.append(close)
+        if not close:
+            on_line[name] = day
+    return raised
 
 
 def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
@@ -924,6 +973,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     first, last = time_axis.domain(start, end)
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
+    frame = frame.sort_values(["name", "date"], kind="stable")
+    frame["raised"] = raised_steps(frame, (last - first) * NEAR_SHARE)
+    declared = sorted(set(frame.loc[frame["kind"].isin(kinds.with_role(kinds.DECLARING)), "name"]))
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
     before = bool((steps["date"] < first).any())
@@ -938,7 +990,17 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "type": "nominal",
         "title": None,
         "sort": order,
-        "axis": {"labelFontWeight": "bold", "labelLimit": 140, "labelPadding": 12, "domain": False, "ticks": False},
+        "axis": {
+            "labelFontWeight": "bold",
+            "labelLimit": 140,
+            "labelPadding": 12,
+            "domain": False,
+            "ticks": False,
+            # The candidates who ran openly stand out; names read from JSON, never pasted into the expression.
+            "labelColor": {
+                "expr": f"indexof({json.dumps(declared)}, datum.value) >= 0 ? '{DECLARED}' : '{NEVER_DECLARED}'"
+            },
+        },
     }
     lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
     colour = {
@@ -980,27 +1042,27 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "transform": [{"filter": "!datum.exact"}],
     }
     x = {"field": "date", "type": "temporal", "scale": x_scale, "axis": x_axis}
-    exact = {
-        "mark": {"type": "point", "size": 90, "strokeWidth": 1.8, "opacity": 1, "filled": True},
-        "encoding": {**shared, "x": x, "shape": shape},
-        "transform": [{"filter": "datum.exact"}],
-    }
-    rough = {
-        "mark": {"type": "point", "size": 90, "strokeWidth": 1.8, "opacity": 1, "fill": "white"},
-        "encoding": {**shared, "x": x, "shape": shape},
-        "transform": [{"filter": "!datum.exact"}],
-    }
+    marks = [  # filled when dated to the day, else open; a step close after another raised above the line
+        {
+            "mark": {"type": "point", "size": 120, "strokeWidth": 1.8, "opacity": 1, **fill, "yOffset": -RAISE * up},
+            "encoding": {**shared, "x": x, "shape": shape},
+            "transform": [{"filter": f"{'' if exact else '!'}datum.exact && {'' if up else '!'}datum.raised"}],
+        }
+        for exact, fill in ((True, {"filled": True}), (False, {"fill": "white"}))
+        for up in (False, True)
+    ]
     height = LANE_STEP * frame["name"].nunique()
     notes = (
         "Filled: dated to the day, by the article or a source outside it.",
         "Open, with a bar: dated only roughly, over that period.",
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
+        *(["Names in black ran openly; in grey, never declared."] if declared else []),
     )
     return titled(
         spec,
         {
             "data": spec.data(frame),
-            "layer": [spans, exact, rough],
+            "layer": [spans, *marks],
             "width": "container",
             "height": height,
             "autosize": {"type": "fit-x", "contains": "padding"},

@@ -126,9 +126,9 @@ RULES = [
     ),
     Rule(
         "Reported by",
-        'Rows that report the same fact are linked as one fact; "reported by" counts the different articles among '
-        "them. A fact is never linked to one row alone, and the stance rows of one fact agree on the ally and the "
-        "stance.",
+        'Claims that report the same fact are linked as one fact; "reported by" counts the different articles among '
+        "them. A fact is never linked to one claim alone, and the stance claims of one fact agree on the ally and "
+        "the stance.",
         Broken(
             "events.csv",
             "us-backs-biden",
@@ -189,7 +189,7 @@ RULES = [
     ),
     Rule(
         "Unnamed allies",
-        'Unnamed groups of allies ("some Eastern European countries") are kept as rows but not drawn on the map.',
+        'Unnamed groups of allies ("some Eastern European countries") are kept in the data but not drawn on the map.',
     ),
     Rule(
         "Nothing added",

@@ -7,7 +7,7 @@ The data package (the zip on the method page) keeps the curated tables as they a
 import pandas as pd
 
 from rutte_race import kinds
-from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
+from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
 from rutte_race.formatting import article_names, date_labels
 
 # How exactly a date is known, as a CSV says it next to the date.
@@ -26,8 +26,15 @@ def iso_dates(dates: pd.Series) -> pd.Series:
     return dates.dt.strftime("%Y-%m-%d").fillna("")
 
 
-def how_exact(precisions: pd.Series) -> pd.Series:
-    return precisions.astype(str).map(HOW_EXACT).fillna("")
+def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
+    """How exactly each date is known, with its bound when its basis gives one: 'no later than this date; to the
+    day' (the day it was reported: it may have held earlier)."""
+    exact = precisions.astype(str).map(HOW_EXACT).fillna("")
+    bounds = bases.fillna("").astype(str).map(date_bound)
+    return [
+        f"{bound} this date; {words}" if bound and words and precision != "by_month" else words
+        for bound, words, precision in zip(bounds, exact, precisions.astype(str))
+    ]
 
 
 def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -39,7 +46,7 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             "What": rows["summary"],
             "When": date_labels(rows),
             "Date": iso_dates(rows["date"]),
-            "Date: how exact": how_exact(rows["date_precision"]),
+            "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Who": rows["actor"],
             "Role": rows["actor_role"],
             "Kind": rows["kind"].map(kinds.label),
@@ -64,7 +71,7 @@ def stances_on_a_day(stances: pd.DataFrame) -> pd.DataFrame:
             "Stance": stances["status_label"],
             "Since": stances["source_when"],
             "Since (date)": iso_dates(stances["source_date"]),
-            "Since: how exact": how_exact(stances["source_date_precision"]),
+            "Since: how exact": how_exact(stances["source_date_precision"], stances["source_date_basis"]),
             "What": stances["source_summary"].fillna(""),
             "Article says": stances["source_evidence"].fillna(""),
             "Source": stances["source_label"],
@@ -113,7 +120,7 @@ def quotes(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
             "Role": rows["actor_role"],
             "When": date_labels(rows),
             "Date": iso_dates(rows["date"]),
-            "Date: how exact": how_exact(rows["date_precision"]),
+            "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Quote": rows["quote"],
             "In context": rows["evidence"],
             "Source": rows["article_id"].map(names),

@@ -35,6 +35,7 @@ SOURCE_COLUMNS = [
     "event_id",
     "date",
     "date_precision",
+    "date_basis",
     "summary",
     "evidence",
     "article_id",
@@ -392,7 +393,12 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
             "end": rows.groupby("iso3")["date"].shift(-1),
             "derived": rows["derived"],
             "precision": rows["date_precision"].astype(str),
-            **{column: rows[column] for column in SOURCE_COLUMNS if column not in ("date", "date_precision")},
+            "basis": rows["date_basis"],
+            **{
+                column: rows[column]
+                for column in SOURCE_COLUMNS
+                if column not in ("date", "date_precision", "date_basis")
+            },
         }
     ).reset_index(drop=True)
     # When the articles last report each named stance as standing, before the next change.

@@ -106,7 +106,9 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     # Politico's count in its own words ('two-thirds of the 31 allies'), without the number it does not give.
     assert "Politico: two-thirds of the 31 allies back him, c. 23 February" in texts
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
-    assert "Opposes from 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
+    # 'By' 5 March: the day Politico reported it, a bound (it may have held earlier), said in a note.
+    assert "Opposes by 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
+    assert "backs from 29 April" in " ".join(texts)  # Türkiye's backing, announced that day: 'from'
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     # The dates it draws, then those chosen (the file's name gives them), which start earlier.
     assert subtitle == str(
@@ -131,6 +133,13 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     title_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     key_top = min(t.box.top for t in scenes["stances-by-ally"].texts if t.role == "legend-label")
     assert key_top > title_foot
+    # The key starts at the chart's left edge, with the title, not right of the allies' names: on a phone it ran
+    # off the screen from there.
+    title_left = min(t.box.left for t in scenes["stances-by-ally"].texts if t.role == "title-text")
+    key_left = min(t.box.left for t in scenes["stances-by-ally"].texts if t.role == "legend-label")
+    names_right = max(t.box.right for t in scenes["stances-by-ally"].texts if t.text == "Hungary")
+    assert key_left < title_left + 30 < names_right
+    assert "'By' a date: reported then; it may be older" in notes
     assert "Appointment's date: from outside the articles" in notes  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in notes
@@ -138,7 +147,8 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     notes_top = min(t.box.top for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))
     bars_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "axis-label")
     assert notes_top > bars_foot
-    assert texts.count("Backs from c. 19 January") == 3  # France, Germany and the United States
+    # France, Germany and the United States: reported as backing when the article of c. 19 January appeared.
+    assert texts.count("Backs by c. 19 January") == 3
 
 
 def test_the_map_legend_lists_only_statuses_on_the_map(rendered):

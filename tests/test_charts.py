@@ -1,6 +1,7 @@
 """Chart builders, tested through their Vega-Lite specs without a server."""
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -184,7 +185,8 @@ def test_a_country_filter_keeps_the_timelines_ending_and_its_axis(ds):
 
 def test_the_story_chart_gives_its_dates_at_the_top_and_the_foot(ds):
     [story] = [chart for chart in view_charts(ds, bounds_of(ds).default()) if chart.slug == "stances-by-ally"]
-    [drawn] = story.chart.to_dict()["vconcat"]  # the chart, its notes under it
+    [key, drawn] = story.chart.to_dict()["vconcat"]  # its key, then the chart with its notes under it
+    assert key["encoding"]["color"]["legend"]["labelExpr"]  # the key's swatches, in words
     axes = [
         layer["encoding"]["x"]["axis"]
         for layer in drawn["layer"]
@@ -243,3 +245,28 @@ def test_the_candidates_keep_one_order_in_every_view(ds):
     # Kallas and Kariņš (interest in 2023), Rutte (October 2023), then Wallace and Iohannis (named in February).
     assert whole[:3] == ["Kaja Kallas", "Krišjānis Kariņš", "Mark Rutte"]
     assert order(date(2024, 1, 1), date(2024, 6, 30)) == whole  # every first step here is c. 23 February: no tie
+
+
+def test_a_step_close_after_another_of_the_same_candidate_is_raised_clear_of_it():
+    frame = pd.DataFrame(
+        {
+            "name": ["Iohannis", "Iohannis", "Iohannis", "Wallace", "Wallace"],
+            "date": pd.to_datetime(["2024-02-23", "2024-03-12", "2024-06-20", "2024-02-23", "2024-02-25"]),
+        }
+    )
+    # 18 days after the first: raised; 100 days on: back on the line. Another candidate's steps are their own.
+    assert charts.raised_steps(frame, pd.Timedelta(days=20)) == [False, True, False, False, True]
+    assert charts.raised_steps(frame, pd.Timedelta(days=1)) == [False] * 5
+
+
+def test_the_candidates_who_ran_openly_have_their_names_in_black_the_others_in_grey(ds):
+    svg = vl_convert.vegalite_to_svg(charts.candidates_chart(ds.events, ds.candidates, "T", "S").to_dict())
+    colours = dict((name, fill) for fill, name in re.findall(r'fill="(#[0-9a-fA-F]{6})"[^>]*>([^<]+)</text>', svg))
+    # Rutte and Iohannis declared (kind 'candidacy'); Kallas stood aside unofficially, Kariņš and Wallace were named.
+    assert {name: colours[name] for name in ds.candidates["name"]} == {
+        "Mark Rutte": "#222222",
+        "Klaus Iohannis": "#222222",
+        "Kaja Kallas": "#6B6B6B",
+        "Krišjānis Kariņš": "#6B6B6B",
+        "Ben Wallace": "#6B6B6B",
+    }

@@ -495,13 +495,11 @@ def test_an_unofficial_candidate_who_stood_aside_did_not_run_openly():
 def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
     at = page("backer_map", as_of="2024-03-31").run()
     [spec] = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
-    # Politico's count of unnamed backers beside the grey it explains, in lines a phone holds.
-    assert spec["title"]["subtitle"][:5] == [
+    # Politico's count of unnamed backers beside the grey it explains, one sentence in lines a phone holds.
+    assert spec["title"]["subtitle"] == [
         "As last reported by 31 March 2024; all allies",
-        "Politico, c. 23 February 2024:",
-        "two-thirds of the 31 allies back him, unnamed",
-        "Coloured only where an article names the ally's stance",
-        "North America and Greenland (Denmark's) below, smaller.",
+        "Politico, c. 23 February 2024: two-thirds of the 31",
+        "allies back him, unnamed, so not coloured",
     ]
 
 
@@ -512,9 +510,15 @@ def test_the_map_keeps_its_subtitle_height_on_a_day_without_a_count_so_a_replay_
         return spec["title"]["subtitle"]
 
     with_count, before_any = subtitle("2024-03-31"), subtitle("2024-01-25")  # Politico's count is of c. 23 Feb
-    assert len(before_any) == len(with_count)
-    assert before_any[0] == "As last reported by 25 January 2024; all allies"
-    assert not any("Politico" in line for line in before_any)
+    appointed = subtitle("2024-06-26")
+    assert len(before_any) == len(with_count) == len(appointed)
+    assert before_any == [
+        "As last reported by 25 January 2024; all allies",
+        "Coloured only where an article names the ally's stance",
+        " ",
+    ]
+    # From the appointment (where a replay ends), the line says why every ally is now coloured as backing.
+    assert appointed[1:] == ["Appointed 26 June 2024: every ally had to agree, so all", "count as backing"]
 
 
 def test_the_quotes_page_says_how_many_quotes_the_dates_leave_out():

@@ -39,7 +39,7 @@ def filters(ds: Dataset, panel=None) -> None:
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
     with st.sidebar:
         whole_view.downloads(ds, b)
-        st.caption(f"Data version {ds.version}. Every row links to the sentence of the article it comes from.")
+        st.caption(f"Data version {ds.version}. Every claim links to the words of the article it comes from.")
 
 
 def date_control(ds: Dataset, b) -> None:
