@@ -457,7 +457,11 @@ def _unnamed_allies(sc: Scope, named: set[str], last: pd.Timestamp) -> list[str]
 def stance_title(sc: Scope) -> str:
     """The finding, in words: how many allies were named as backing, and who held out until when."""
     return describe.stances_title(
-        views.holdouts(stance_rows(sc), sc.view.end), _named_backers(sc), decision_day(sc.ds), sc.view.end
+        views.holdouts(stance_rows(sc), sc.view.end),
+        _named_backers(sc),
+        decision_day(sc.ds),
+        sc.view.end,
+        candidate=sc.ds.race.protagonist.name,
     )
 
 
@@ -529,6 +533,7 @@ STANCES = ChartDef(
         sc.view,
         sc.names,
         len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
+        candidate=sc.ds.race.protagonist.name,
     ),
     table=stance_table,
     subtitle=stance_subtitle,
@@ -675,7 +680,15 @@ BACKER_MAP = ChartDef(
     ),
     subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_note_lines(sc),
     describe=lambda sc, stances: " ".join(
-        filter(None, [describe.stances_on(stances, scope_map_date(sc), sc.view.countries), map_tally(sc)])
+        filter(
+            None,
+            [
+                describe.stances_on(
+                    stances, scope_map_date(sc), sc.view.countries, candidate=sc.ds.race.protagonist.name
+                ),
+                map_tally(sc),
+            ],
+        )
     ),
     table=map_table,
     drawn_events=lambda sc, stances: map_shown(sc, stances)["source_event_id"].dropna(),

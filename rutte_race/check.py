@@ -40,7 +40,8 @@ def check(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Proble
     whole = {name: table_rows for name, table_rows in rows.items() if has_every_column(schema[name], table_rows)}
     problems += schema_problems(schema, rows, set(whole))
     problems += rule_problems(Data(whole, data_dir, seeds_dir))
-    problems += race_config.problems(data_dir)
+    candidates = {row["candidate_id"] for row in rows.get("candidates", [])} if "candidates" in whole else None
+    problems += race_config.problems(data_dir, candidates)
     problems += copy_files.problems(data_dir)
     return sorted(set(problems))
 

@@ -28,9 +28,9 @@ def allies_of(n: int, chosen: bool) -> str:
 
 
 def _holdouts(stances: pd.DataFrame, day) -> str:
-    """' Hungary opposed him (reported by 5 March 2024; last reported still holding out around 4 April 2024); Türkiye
-    was not yet backing him.' or nothing: the allies named as holding out on `day`, each with the report that began its
-    stance and its last report of holding out, when that is later."""
+    """' Hungary was reported opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with
+    no later report; Türkiye was not yet backing him.' or nothing: the allies named as holding out on `day`, each with
+    the report that began its stance and its last report of holding out, when that is later."""
     words = {
         "opposes": ("opposed him", "opposed him"),
         "reservations": ("held reservations", "held reservations"),
@@ -43,8 +43,10 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
         plain = [in_prose(name) for name, when in last.items() if not when]
         if plain:
             parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
+        # Not reported since: said as reported, never as standing on `day`.
         parts += [
-            f"{in_prose(name)} {one} (reported {_first_report_of(row)}; last reported still holding out {when})"
+            f"{in_prose(name)} was reported {HOLDING_WORDS[status]} {_first_report_of(row)} and last reported still "
+            f"holding out {when}, with no later report"
             for name, when, (_, row) in zip(last, last.values(), held.iterrows())
             if when
         ]
@@ -72,23 +74,24 @@ def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
     return f"As last reported by {day_text(day)}; {chosen}"
 
 
-def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = ()) -> str:
-    """The backer map: who backs Rutte on `day`, and who holds out (among `countries`, when chosen)."""
+def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, candidate: str) -> str:
+    """The backer map: who backs `candidate` on `day`, and who holds out (among `countries`, when chosen)."""
     shown = stances[stances["iso3"].isin(countries)] if countries else stances
     allies = shown[shown["status"] != NOT_YET_MEMBER]
     named = int((allies["status"] == "backs").sum())
     counted = int((allies["status"] == COUNTED).sum())
     of = allies_of(len(allies), chosen=bool(countries))
     if not counted:  # before the appointment, only the allies an article names as backing him
-        text = f"On {day_text(day)}, {named} of {of} {'was' if named == 1 else 'were'} named as backing Rutte"
+        text = f"On {day_text(day)}, {named} of {of} {'was' if named == 1 else 'were'} named as backing {candidate}"
     elif named:
         text = (
-            f"On {day_text(day)}, {named + counted} of {of} backed Rutte: {named} named by the articles, {counted} "
-            "counted from the appointment, which needed every ally"
+            f"On {day_text(day)}, {named + counted} of {of} backed {candidate}: {named} named by the articles, "
+            f"{counted} counted from the appointment, which needed every ally"
         )
     else:
         text = (
-            f"On {day_text(day)}, {counted} of {of} backed Rutte: counted from the appointment, which needed every ally"
+            f"On {day_text(day)}, {counted} of {of} backed {candidate}: counted from the appointment, which needed "
+            "every ally"
         )
     return f"{text}.{_holdouts(allies, day)}"
 
@@ -103,12 +106,12 @@ def _last_reported(h: Holdout) -> str:
     return f", and last reported still holding out {by_date(h.last, h.last_precision)}"
 
 
-def stances_title(holdouts: list[Holdout], backers: int, decision, end) -> str:
+def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, candidate: str) -> str:
     """The story chart's finding: 'Seven allies were named as backing Rutte before his appointment; Hungary was last
     reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
-    named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing Rutte"
+    named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing {candidate}"
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
         f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out "
@@ -143,6 +146,8 @@ def stances_over_time(
     view,
     names: dict[str, str],
     unnamed: int,
+    *,
+    candidate: str,
 ) -> str:
     """The story chart in words: how many allies the articles name as backing and the first of them, who held out
     and until when, and the allies never named."""
@@ -158,12 +163,12 @@ def stances_over_time(
     if allies == 1:  # one chosen ally: named, not counted
         name = in_prose(rows["name"].iloc[0]) if not rows.empty else "The chosen ally"
         text = (
-            f"The articles do not name {name} as backing Rutte {by}."
+            f"The articles do not name {name} as backing {candidate} {by}."
             if named.empty
-            else f"The articles name {name} as backing Rutte {by}, from {when_first}."
+            else f"The articles name {name} as backing {candidate} {by}, from {when_first}."
         )
     else:
-        text = f"The articles name {backers} of {of} as backing Rutte {by}."
+        text = f"The articles name {backers} of {of} as backing {candidate} {by}."
         if not named.empty:
             who = names_list([in_prose(n) for n in sorted(first["name"])])
             text = text[:-1] + f"; the first, {when_first}: {who}."

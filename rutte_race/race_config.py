@@ -1,6 +1,7 @@
 """A race's configuration: `race.toml` in its data folder, checked against its schema (pydantic models below) and
 reported as the data is, "file, line, field: reason". What it names (the race's title and headline, the body whose
-members take stances, and the nouns for one member and many) the engine prints in place of words of its own."""
+members take stances, the nouns for one member and many, and the candidate the story follows) the engine prints in
+place of words of its own."""
 
 import re
 import tomllib
@@ -32,9 +33,17 @@ class Body(_Section):
     members: str = Field(min_length=1, description="Many members: 'allies'.")
 
 
+class Protagonist(_Section):
+    """The candidate the story follows: every member's stance in the data is towards them."""
+
+    candidate: str = Field(min_length=1, description="Their id in candidates.csv: 'rutte'.")
+    name: str = Field(min_length=1, description="As the copy names them after first mention: 'Rutte'.")
+
+
 class RaceConfig(_Section):
     race: Identity
     body: Body
+    protagonist: Protagonist
 
 
 def _line_of(text: str, location: tuple) -> int:
@@ -54,12 +63,18 @@ def _line_of(text: str, location: tuple) -> int:
     return header + 1
 
 
-def problems(data_dir: Path) -> list[Problem]:
-    """Every problem of the race's configuration; empty when it is sound."""
+def problems(data_dir: Path, candidates: set[str] | None = None) -> list[Problem]:
+    """Every problem of the race's configuration; empty when it is sound. With the ids of candidates.csv, the
+    protagonist must be one of them."""
     try:
-        read(data_dir)
+        config = read(data_dir)
     except DataError as err:
         return err.problems
+    if candidates is not None and config.protagonist.candidate not in candidates:
+        text = (Path(data_dir) / CONFIG).read_text(encoding="utf-8")
+        line = _line_of(text, ("protagonist", "candidate"))
+        reason = f"{config.protagonist.candidate!r} is not a candidate_id of candidates.csv"
+        return [Problem(CONFIG, line, "protagonist.candidate", reason)]
     return []
 
 

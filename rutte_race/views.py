@@ -53,7 +53,9 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
     as backing, sourced to the appointment row (`derived` is True for those).
     """
     rows = ds.events[
-        (ds.events["stance"].notna()) & (ds.events["country_iso3"] != "") & (ds.events["candidate"] == "rutte")
+        (ds.events["stance"].notna())
+        & (ds.events["country_iso3"] != "")
+        & (ds.events["candidate"] == ds.race.protagonist.candidate)
     ]
     stated = (
         rows[["country_iso3", "stance", "stance_report", *SOURCE_COLUMNS]]
@@ -101,7 +103,7 @@ def stance_reports(ds: Dataset) -> pd.DataFrame:
     rows = ds.events[
         ds.events["stance"].notna()
         & (ds.events["country_iso3"] != "")
-        & (ds.events["candidate"] == "rutte")
+        & (ds.events["candidate"] == ds.race.protagonist.candidate)
         & (ds.events["stance_report"] != EARLIER)
     ]
     return pd.DataFrame(
@@ -245,8 +247,8 @@ def candidate_table(ds: Dataset) -> pd.DataFrame:
 
 def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
     rows = ds.events[ds.events["candidate"] == candidate_id]
-    if candidate_id == "rutte":  # Rutte's rows are the whole story; his card keeps to his own acts.
-        rows = rows[rows["actor"] == "Mark Rutte"]
+    if candidate_id == ds.race.protagonist.candidate:  # their rows are the whole story; the card keeps to their acts
+        rows = rows[rows["actor"] == ds.candidates.set_index("candidate_id").at[candidate_id, "name"]]
     return rows.sort_values("date")
 
 
@@ -350,7 +352,7 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
         listed = who[0] if len(who) == 1 else f"{', '.join(who[:-1])}, {who[-1]}"
         labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}"
     seen = set()
-    declared = declared_candidates(ds)
+    declared, protagonist = declared_candidates(ds), ds.race.protagonist
     declaring, leaving = kinds.with_role(kinds.DECLARING), kinds.with_role(kinds.LEAVING)
     decision = kinds.the_kind(kinds.DECISION)
     milestones = [*declaring, *leaving, decision, *kinds.with_role(kinds.START_OF_OFFICE)]
@@ -358,11 +360,12 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
     for _, row in steps.sort_values("date", kind="stable").iterrows():
         kind, surname = str(row["kind"]), row["actor"].split()[-1]
         if kind in declaring or kind in leaving:
-            if row["candidate"] == "rutte" or row["candidate"] not in declared or row["date_precision"] != "day":
+            rival = row["candidate"] != protagonist.candidate and row["candidate"] in declared
+            if not rival or row["date_precision"] != "day":
                 continue
             label = f"{surname} {'runs' if kind in declaring else 'withdraws'}"
         else:
-            label = "Rutte appointed" if kind == decision else "Takes office"
+            label = f"{protagonist.name} appointed" if kind == decision else "Takes office"
         if label not in seen:
             seen.add(label)
             labels[row["event_id"]] = label
@@ -472,7 +475,7 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     """The landing page's key figures, all computed from the rows."""
     changes = stance_changes(ds) if changes is None else changes
     first, appointment, days = first_backing_to_appointment(ds, changes)
-    ran = ds.candidates[ds.candidates["candidate_id"].isin(declared_candidates(ds) - {"rutte"})]
+    ran = ds.candidates[ds.candidates["candidate_id"].isin(declared_candidates(ds) - {ds.race.protagonist.candidate})]
     eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
     names = member_names(ds)
     held_out = holdouts(stance_periods(ds), appointment["date"])

@@ -42,29 +42,31 @@ def test_names_list(names, expected):
         (
             "2024-04-10",
             (),
-            "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
-            "(reported by 5 March 2024; "
-            "last reported still holding out around 4 April 2024); "
+            "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+            "with no later report; "
             "Türkiye was not yet backing him.",
         ),
         (
             "2024-04-30",
             (),
-            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
-            "(reported by 5 March 2024; "
-            "last reported still holding out around 4 April 2024).",
+            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+            "with no later report.",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
-            "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported still holding out around 4 April 2024).",
+            "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary was reported "
+            "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
+            "report.",
         ),
         (
             "2024-04-30",
             ("HUN",),
-            "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary opposed him (reported by "
-            "5 March 2024; last reported still holding out around 4 April 2024).",
+            "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary was reported "
+            "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
+            "report.",
         ),
         (
             "2024-06-26",
@@ -76,7 +78,7 @@ def test_names_list(names, expected):
     ],
 )
 def test_map_description_on_known_dates(ds, changes, day, countries, expected):
-    assert describe.stances_on(views.map_frame(ds, day, changes), day, countries) == expected
+    assert describe.stances_on(views.map_frame(ds, day, changes), day, countries, candidate="Rutte") == expected
 
 
 def test_story_chart_title_states_the_finding_for_the_dates(ds):
@@ -84,21 +86,21 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     appointed = pd.Timestamp("2024-06-26")
     # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
-    assert describe.stances_title(holdouts, 7, appointed, "2024-10-01") == (
+    assert describe.stances_title(holdouts, 7, appointed, "2024-10-01", candidate="Rutte") == (
         "Seven allies were named as backing Rutte before his appointment; Hungary was last reported still holding out "
         "around 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
-    assert describe.stances_title(by_april, 7, appointed, "2024-04-30") == (
+    assert describe.stances_title(by_april, 7, appointed, "2024-04-30", candidate="Rutte") == (
         "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out "
         "around 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
     by_march = views.holdouts(views.stance_periods(ds), "2024-03-30")
-    assert describe.stances_title(by_march, 5, appointed, "2024-03-30") == (
+    assert describe.stances_title(by_march, 5, appointed, "2024-03-30", candidate="Rutte") == (
         "By 30 March 2024, five allies were named as backing Rutte; Hungary was reported holding out by 5 March 2024"
     )
-    assert describe.stances_title([], 0, appointed, "2024-01-01") == (
+    assert describe.stances_title([], 0, appointed, "2024-01-01", candidate="Rutte") == (
         "By 1 January 2024, no ally was named as backing Rutte"
     )
 
@@ -150,9 +152,9 @@ def test_a_candidate_with_no_step_in_the_dates_is_left_out_of_chart_cards_and_wo
         ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
         (
             "pages/backer_map.py",
-            "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
-            "(reported by 5 March 2024; "
-            "last reported still holding out around 4 April 2024).",
+            "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+            "with no later report.",
         ),
         ("pages/candidates.py", "Five people were named for the job."),
     ],
@@ -168,7 +170,7 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     from rutte_race import charts
 
     frame = views.map_frame(ds, "2024-04-30", changes)
-    description = describe.stances_on(frame, "2024-04-30")
+    description = describe.stances_on(frame, "2024-04-30", candidate="Rutte")
     spec = export.export_spec(
         charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test"
     )
@@ -177,8 +179,8 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     svg = export.render(spec, "svg").decode("utf-8")
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
-        "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him (reported by 5 March "
-        "2024; last reported still holding out around 4 April 2024)." in drawn
+        "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "by 5 March 2024 and last reported still holding out around 4 April 2024, with no later report." in drawn
     )
 
 
@@ -199,7 +201,7 @@ def test_country_names_read_as_prose(name, expected):
 
 def test_a_sentence_starting_with_the_united_kingdom_is_capitalised(ds):
     stances = pd.DataFrame({"iso3": ["GBR"], "name": ["United Kingdom"], "status": ["reservations"]})
-    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), ()).endswith(
+    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), (), candidate="Rutte").endswith(
         " The United Kingdom held reservations."
     )
 

@@ -403,9 +403,9 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "backer_map",
             {"as_of": "2024-04-30"},
-            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
-            "(reported by 5 March 2024; "
-            "last reported still holding out around 4 April 2024). Politico's count, reported around 23 February 2024: "
+            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+            "with no later report. Politico's count, reported around 23 February 2024: "
             "two-thirds of the 31 allies backed him; the map colours only the allies an article names.",
         ),
         (

@@ -5,7 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
-from rutte_race import paths, race_config
+from rutte_race import chart_registry, load, paths, race_config, views
+from rutte_race.filters import bounds_of
 from rutte_race.problems import DataError
 
 TITLE_LINE, BODY_LINE = 5, 8  # in tests/fixture's race.toml
@@ -16,6 +17,26 @@ def test_the_fixture_race_reads_as_its_file_says():
     assert config.race.title == "Rutte's race to lead NATO"
     assert config.race.headline == "Mark Rutte's race to lead NATO: who backed him, and who held out"
     assert (config.body.name, config.body.member, config.body.members) == ("NATO", "ally", "allies")
+    assert (config.protagonist.candidate, config.protagonist.name) == ("rutte", "Rutte")
+
+
+def test_the_protagonist_must_be_a_candidate_of_the_data(tmp_path):
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'candidate = "rutte"', 'candidate = "rute"')
+    assert copy.problems() == [
+        "race.toml, line 15, protagonist.candidate: 'rute' is not a candidate_id of candidates.csv"
+    ]
+
+
+def test_the_stances_and_the_words_follow_the_protagonist_the_file_names(tmp_path, monkeypatch):
+    # Kallas as the story's candidate: no ally's stance is towards her, and the chart's finding names her.
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'candidate = "rutte"\nname = "Rutte"', 'candidate = "kallas"\nname = "Kallas"')
+    assert copy.problems() == []
+    ds = load.load(copy.data, copy.seeds)
+    assert views.stance_changes(ds)["derived"].all()  # only the appointment's consensus, no named stance
+    title = chart_registry.stance_title(chart_registry.scope(ds, bounds_of(ds).default()))
+    assert "named as backing Kallas" in title and "Rutte" not in title
 
 
 @pytest.mark.parametrize(

@@ -17,9 +17,9 @@ STATUS_COLOURS = (
 # reported holding out c. 4 April, so by late April the map draws them faded, as not reported since.
 EXPECTED = {
     date(2024, 4, 28): (
-        "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary opposed him "
-        "(reported by 5 March 2024; "
-        "last reported still holding out around 4 April 2024); "
+        "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+        "with no later report; "
         "Türkiye was not yet backing him.",
         [
             "Named as backing Rutte: 6 allies",
@@ -29,9 +29,9 @@ EXPECTED = {
         ],
     ),
     date(2024, 4, 29): (
-        "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary opposed him "
-        "(reported by 5 March 2024; "
-        "last reported still holding out around 4 April 2024).",
+        "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "by 5 March 2024 and last reported still holding out around 4 April 2024, "
+        "with no later report.",
         [
             "Named as backing Rutte: 7 allies",
             "No stance reported: 24 allies",
