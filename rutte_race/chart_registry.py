@@ -251,7 +251,7 @@ def stance_subtitle(sc: Scope) -> str:
     if start <= sc.view.start:
         return drawn
     # The chosen dates (the file's name gives them too) start earlier than anything there is to draw.
-    return f"{drawn}\nYour dates start {day_text(sc.view.start)}: no stance reported earlier"
+    return f"{drawn}\nChosen from {day_text(sc.view.start)}; no stance before {start:%B %Y}"  # a phone's width
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:
@@ -359,6 +359,25 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         )
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)] if not sc.view.countries else []
+    # Groups of allies an article leaves unnamed ('some Eastern European allies') holding out: a square on the
+    # unnamed allies' row for each report, the first one labelled, above any count of unnamed backers.
+    groups = views.unnamed_holdouts(sc.ds) if not sc.view.countries else []
+    groups = [g for g in groups if shown_from <= g["date"] < last]
+    group_label = ""
+    if groups:
+        first_group = groups[0]
+        stance = views.STATUS_LABELS[first_group["stance"]].lower()
+        when = _when(first_group["date"], first_group["precision"], one_year)
+        group_label = f"{first_group['who']}:\n{stance}, {when}"
+        reports += [
+            {
+                "ally": TALLY_ROW,
+                "at": g["date"].isoformat(),
+                "shade": g["stance"],
+                "report": f"{g['summary']} ({g['when']})",
+            }
+            for g in groups
+        ]
     for _, tally in getattr(tallies, "iterrows", lambda: [])():
         who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
         tally_label = (
@@ -366,15 +385,26 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             if tally["share"]
             else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
         )
+        label = f"{group_label};\n{tally_label}" if group_label else tally_label
         out_rows.append(
             {
                 "ally": TALLY_ROW,
                 "order": len(out_rows),
-                "label": tally_label,
-                **label_place(tally_label, tally["date"], shown_from, last),
+                "label": label,
+                **label_place(label, groups[0]["date"] if groups else tally["date"], shown_from, last),
                 "tally_at": tally["date"].isoformat(),
                 "tally": tally["summary"],
                 "tally_when": date_label(tally["date"], str(tally["precision"])),
+            }
+        )
+        group_label = ""
+    if group_label:  # reports of unnamed holdouts, and no count of unnamed backers in the dates
+        out_rows.append(
+            {
+                "ally": TALLY_ROW,
+                "order": len(out_rows),
+                "label": group_label,
+                **label_place(group_label, groups[0]["date"], shown_from, last),
             }
         )
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)

@@ -30,13 +30,13 @@ STATUS_COLOURS = {
     NON_MEMBER: "#DEDEDE",  # visibly grey beside the white of "not yet an ally", in the key as on the map
 }
 SEA = "#DCEAF5"
-MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Ally outside your country filter", NON_MEMBER: "Not a NATO ally"}
+MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Not among the chosen allies", NON_MEMBER: "Not a NATO ally"}
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 NARROWEST_PLOT, LABEL_CHAR = 290, 7  # px: a chart's plot on a phone; a character of an 11 px bold label, at most
 EUROPE_HEIGHT, AMERICA_HEIGHT, PANEL_GAP = 370, 140, 4  # px: the backer map's two panels, one above the other
-MAP_KEY_INSIDE_FROM, MAP_KEY_WIDTH = 860, 270  # px: the map's width from which its key fits in a corner; its width
+MAP_KEY_INSIDE_FROM, MAP_KEY_WIDTH = 860, 300  # px: the map's width from which its key fits in a corner; its width
 # The timeline's focused event: a dataset of its own under this fixed name (focus_rows), so the
 # screen moves the highlight by replacing that dataset alone. The spec stays the same, and the browser updates
 # the drawn chart in place instead of embedding it afresh.
@@ -427,7 +427,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
     for feature in features:
         ally_id = PART_OF.get(feature["id"], feature["id"])
         props = {
-            "name": feature["properties"]["name"],
+            "name": map_shapes.full_name(feature),
             "status": NON_MEMBER,
             "label": "Not a NATO ally",
             "since": "",
@@ -447,7 +447,7 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
             if countries and ally["iso3"] not in countries:
                 status, label = FILTERED_OUT, MAP_LABELS[FILTERED_OUT]
             props.update(
-                name=ally["name"] if ally_id == feature["id"] else f"{feature['properties']['name']} ({ally['name']})",
+                name=ally["name"] if ally_id == feature["id"] else f"{map_shapes.full_name(feature)} ({ally['name']})",
                 status=status,
                 label=label,
                 since="" if pd.isna(ally["source_date"]) else str(ally["source_when"]),
@@ -511,7 +511,6 @@ def _map_panel(
             "symbolSize": 150,
             "symbolStrokeColor": "#333",
             "symbolStrokeWidth": 1,
-            "labelFontSize": 12,
         }
         if legend
         else None,
@@ -625,9 +624,9 @@ def faded(status: str) -> str:
 SHADES = {  # in the key's order: each stance beside its pale (or counted) form, two to a row
     "backs": STATUS_COLOURS["backs"],
     COUNTED: STATUS_COLOURS[COUNTED],
-    **{
+    **{  # reservations last: an unnamed group's reservations have no pale form, which would break the pairs
         shade: colour
-        for status in HOLDOUTS
+        for status in ("undeclared", "opposes", "reservations")
         for shade, colour in ((status, STATUS_COLOURS[status]), (faded(status), _tint(STATUS_COLOURS[status], 0.3)))
     },
     NOT_YET_MEMBER: "#FFFFFF",
@@ -638,7 +637,7 @@ MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status],
 ALLY_AXIS = 120  # px: the story chart's column of allies' names, a fixed width so its key can start where it does
 SWATCHES_PLACE = {"orient": "none", "legendX": -ALLY_AXIS, "legendY": 0}  # the key, from the chart's left edge
 ROW_STEP = 48  # px per ally: a label of up to two lines above a bar
-LINE_STEP = 14  # px more per ally when a label takes a third line (12 px type)
+LINE_STEP = 14  # px more per ally for each line of its longest label past two (12 px type)
 LABEL_SIZE = 12  # px: the story chart's labels, legible on a phone
 HEADER_ROW = " "  # the top row, unnamed: the decision's note
 LABEL_LINE = 34  # characters before a row's label breaks onto another line
@@ -657,7 +656,7 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a st
     "symbolType": "square",
     "symbolSize": 160,
     "symbolOpacity": 1,
-    "columnPadding": 14,
+    "columnPadding": {"expr": f"{NARROW_EXPR} ? 8 : 14"},  # a phone's second column clear of its edge
     "rowPadding": {"expr": f"{NARROW_EXPR} ? 2 : 6"},  # a phone's rows packed tight: the bars come sooner
     "offset": 14,
 }
@@ -749,7 +748,7 @@ def stances_by_ally(
         "mark": {"type": "rule", "color": "#C4C4C4", "strokeWidth": 2, "yOffset": 10, "aria": False},
         "encoding": {"x": {**x, "axis": top_axis}, "x2": {"field": "end"}, "y": y},
     }
-    shades = [shade for shade in SHADES if shade in {bar["shade"] for bar in bars}]
+    shades = [shade for shade in SHADES if shade in {item["shade"] for item in (*bars, *reports)}]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
     shade_colour = {  # the bars' and the report squares' one colour scale; its key is a view of its own (below)
         "field": "shade",
@@ -789,6 +788,7 @@ def stances_by_ally(
     # A label sits above its row's bar, left-aligned at its first stance, or right-aligned there in the later half of
     # the axis so it stays inside the chart; a two-line label is raised a line.
     # Each label is drawn twice: first as a white halo, so it stays legible where it crosses a rail or a bar.
+    most_lines = max(row["label"].count("\n") + 1 for row in rows)  # the longest label's lines
     labels = [
         {
             "data": spec.data(part),
@@ -807,7 +807,7 @@ def stances_by_ally(
         }
         for halo in (True, False)
         for align in ("left", "right")
-        for extra_lines in (0, 1, 2)
+        for extra_lines in range(most_lines)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
     squares = {
@@ -878,12 +878,11 @@ def stances_by_ally(
     chart = {
         "layer": layers,
         "width": "container",
-        "height": (ROW_STEP + (LINE_STEP if any(row["label"].count("\n") > 1 for row in rows) else 0)) * len(order),
+        "height": (ROW_STEP + LINE_STEP * max(most_lines - 2, 0)) * len(order),
         "view": {"stroke": None},
         "autosize": {"type": "fit-x", "contains": "padding"},
         "resolve": {"axis": {"x": "independent"}},
     }
-    shades = {bar["shade"] for bar in bars}
     key = [  # what the swatches cannot say, a line each, short enough for a phone; a holdout's caveat first
         *(
             line
@@ -1050,6 +1049,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         }
         for exact, fill in ((True, {"filled": True}), (False, {"fill": "white"}))
         for up in (False, True)
+        # A raised layer only when it has marks: an empty one is an image with no text for a screen reader. The
+        # others stay, empty or not: the key's symbols take their fill from the first.
+        if not up or ((frame["exact"] == exact) & frame["raised"]).any()
     ]
     height = LANE_STEP * frame["name"].nunique()
     notes = (
@@ -1057,6 +1059,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "Open, with a bar: dated only roughly, over that period.",
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
         *(["Names in black ran openly; in grey, never declared."] if declared else []),
+        *(["Drawn a little higher: a step close after the one before."] if frame["raised"].any() else []),
     )
     return titled(
         spec,

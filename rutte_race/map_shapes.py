@@ -16,6 +16,25 @@ from rutte_race.paths import STATIC_DIR, STATIC_URL
 TRANSATLANTIC = ("124", "840", "304")
 REGIONS = {"europe": geo.EUROPE, "north-america": geo.NORTH_AMERICA}
 PANEL = "map-{region}"  # a panel's Vega-Lite name, which says which shapes file it reads
+# The shapes' own short names, as a reader expects them written out in a tooltip.
+FULL_NAMES = {
+    "Bosnia and Herz.": "Bosnia and Herzegovina",
+    "Central African Rep.": "Central African Republic",
+    "Dem. Rep. Congo": "Democratic Republic of the Congo",
+    "Dominican Rep.": "Dominican Republic",
+    "Eq. Guinea": "Equatorial Guinea",
+    "Falkland Is.": "Falkland Islands",
+    "Fr. S. Antarctic Lands": "French Southern and Antarctic Lands",
+    "N. Cyprus": "Northern Cyprus",
+    "S. Sudan": "South Sudan",
+    "Solomon Is.": "Solomon Islands",
+    "W. Sahara": "Western Sahara",
+}
+
+
+def full_name(feature: dict) -> str:
+    name = feature["properties"]["name"]
+    return FULL_NAMES.get(name, name)
 
 
 def region_features(topology: str, region: str) -> tuple[dict, ...]:

@@ -421,6 +421,29 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
     return out
 
 
+def unnamed_holdouts(ds: Dataset) -> list[dict]:
+    """Reports of allies an article leaves unnamed ('some Eastern European allies') holding out against the
+    protagonist, oldest first: who (without '(unnamed)'), stance, date, precision, when, summary. Reports of an
+    earlier position are left out, as for a named ally: they do not say the group held out on their date."""
+    rows = ds.events[
+        ds.events["stance"].isin(list(kinds.HOLDING_BACK))
+        & (ds.events["country_iso3"] == "")
+        & (ds.events["candidate"] == ds.race.protagonist.candidate)
+        & (ds.events["stance_report"] != EARLIER)
+    ].sort_values("date", kind="stable")
+    return [
+        {
+            "who": row["actor"].removesuffix(" (unnamed)"),
+            "stance": str(row["stance"]),
+            "date": row["date"],
+            "precision": str(row["date_precision"]),
+            "when": when,
+            "summary": row["summary"],
+        }
+        for (_, row), when in zip(rows.iterrows(), date_labels(rows))
+    ]
+
+
 @dataclass(frozen=True)
 class Holdout:
     """An ally named as holding out (opposed, with reservations or not yet backing), from when, and until when."""

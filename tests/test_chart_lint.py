@@ -103,8 +103,14 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     _, scenes = rendered["default"]
     texts = [str(t.text).replace("\n", " ") for t in scenes["stances-by-ally"].texts]
     assert "Appointed 26 June: all had to agree" in texts
-    # Politico's count in its own words ('two-thirds of the 31 allies'), without the number it does not give.
-    assert "Politico: two-thirds of the 31 allies back him, c. 23 February" in texts
+    # On the unnamed allies' row: the first report of an unnamed group holding out (Bloomberg's eastern allies),
+    # then Politico's count in its own words ('two-thirds of the 31 allies'), without the number it does not give.
+    assert (
+        "Some Eastern European allies: reservations, c. 19 January; "
+        "Politico: two-thirds of the 31 allies back him, c. 23 February"
+    ) in texts
+    legend = [t.text for t in scenes["stances-by-ally"].texts if t.role == "legend-label"]
+    assert "Reservations" in legend  # the eastern allies' square has its swatch
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     # 'By' 5 March: the day Politico reported it, a bound (it may have held earlier), said in a note.
     assert "Opposes by 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
@@ -112,7 +118,10 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     subtitle = next(t.text for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")
     # The dates it draws, then those chosen (the file's name gives them), which start earlier.
     assert subtitle == str(
-        ["1 January 2024 to 1 October 2024; all allies", "Your dates start 7 July 2023: no stance reported earlier"]
+        [
+            "1 January 2024 to 1 October 2024; all allies",
+            "Chosen from 7 July 2023; no stance before January 2024",
+        ]
     )
     # The notes the key cannot give stand under the chart, as footnotes.
     notes = next(t.text for t in scenes["stances-by-ally"].texts if "Small squares" in str(t.text))
@@ -120,6 +129,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     legend = [t.text for t in scenes["stances-by-ally"].texts if t.role == "legend-label"]
     assert sorted(legend) == sorted(
         [
+            "Reservations",
             "Backs Rutte",
             "Counted at the appointment",
             "Not yet backing",

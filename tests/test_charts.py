@@ -69,7 +69,7 @@ def test_map_legend_counts_follow_the_date(ds):
 
 def test_map_marks_allies_outside_the_country_filter(ds):
     spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S"))
-    assert "Ally outside your country filter: 31 allies" in spec and "Named as backing Rutte: 1 ally" in spec
+    assert "Not among the chosen allies: 31 allies" in spec and "Named as backing Rutte: 1 ally" in spec
 
 
 def test_map_tooltip_names_the_stance_without_a_count(ds):
@@ -136,7 +136,9 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
         if slug == "stances-by-ally":  # and the dates chosen, as the file's name gives them
-            assert spec["title"]["subtitle"][1] == "Your dates start 7 July 2023: no stance reported earlier"
+            first_month = "March" if countries else "January"
+            dates_line = f"Chosen from 7 July 2023; no stance before {first_month} 2024"
+            assert spec["title"]["subtitle"][1] == dates_line
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 
@@ -270,3 +272,12 @@ def test_the_candidates_who_ran_openly_have_their_names_in_black_the_others_in_g
         "Krišjānis Kariņš": "#6B6B6B",
         "Ben Wallace": "#6B6B6B",
     }
+
+
+def test_a_country_outside_the_alliance_is_named_in_full_on_the_map(ds):
+    # Natural Earth's shapes say 'Bosnia and Herz.'; a reader's tooltip says the country's name.
+    features = charts.map_features(
+        views.map_frame(ds, "2024-06-25"), map_shapes.region_features(json.dumps(ds.shapes), "europe"), ()
+    )
+    names = {f["properties"]["name"] for f in features}
+    assert "Bosnia and Herzegovina" in names and not any(name.endswith(".") or ". " in name for name in names)
