@@ -270,6 +270,61 @@ def ally_order(rows: pd.DataFrame) -> list[str]:
     return sorted(order, key=order.get)
 
 
+def unnamed_allies_row(
+    sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool, first: int
+) -> tuple[list[dict], list[dict]]:
+    """The story chart's row of allies the articles leave unnamed (TALLY_ROW), its labels ranked from `first`, and
+    its squares: each report of an unnamed group holding out ('some Eastern European allies', views.unnamed_holdouts)
+    is a square, the first labelled; each count of unnamed backers (views.reported_tallies) is a diamond with its
+    words, under that label. Neither with chosen allies."""
+    if sc.view.countries:
+        return [], []
+    tallies = views.reported_tallies(sc.ds)
+    tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)]
+    groups = [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
+    reports = [
+        {
+            "ally": TALLY_ROW,
+            "at": g["date"].isoformat(),
+            "shade": g["stance"],
+            "report": f"{g['summary']} ({g['when']})",
+        }
+        for g in groups
+    ]
+    labels = []  # (label, where it starts, the count it is of or None)
+    if groups:
+        stance = views.STATUS_LABELS[groups[0]["stance"]].lower()
+        when = _when(groups[0]["date"], groups[0]["precision"], one_year)
+        labels.append((f"{groups[0]['who']}:\n{stance}, {when}", groups[0]["date"], None))
+    for _, tally in tallies.iterrows():
+        who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
+        words = (
+            f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
+            if tally["share"]
+            else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
+        )
+        labels.append((words, tally["date"], tally))
+    if len(labels) > 1 and labels[0][2] is None:  # the group's label heads the first count's, one label
+        (group, at, _), (words, _, tally) = labels[:2]
+        labels[:2] = [(f"{group};\n{words}", at, tally)]
+    out_rows = []
+    for label, at, tally in labels:
+        row = {
+            "ally": TALLY_ROW,
+            "order": first + len(out_rows),
+            "label": label,
+            **label_place(label, at, shown_from, last),
+        }
+        if tally is not None:
+            row |= {
+                "tally_at": tally["date"].isoformat(),
+                "tally": tally["summary"],
+                "tally_when": date_label(tally["date"], str(tally["precision"])),
+            }
+        out_rows.append(row)
+    return out_rows, reports
+
+
 def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
     """What the chart draws for the view: where its axis starts (stance_axis_start), a labelled row per ally, its
     stance periods, the reports of each holdout (charts.stances_by_ally) and the decision."""
@@ -357,56 +412,9 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "bounded": bounded,
             }
         )
-    tallies = views.reported_tallies(sc.ds)
-    tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)] if not sc.view.countries else []
-    # Groups of allies an article leaves unnamed ('some Eastern European allies') holding out: a square on the
-    # unnamed allies' row for each report, the first one labelled, above any count of unnamed backers.
-    groups = views.unnamed_holdouts(sc.ds) if not sc.view.countries else []
-    groups = [g for g in groups if shown_from <= g["date"] < last]
-    group_label = ""
-    if groups:
-        first_group = groups[0]
-        stance = views.STATUS_LABELS[first_group["stance"]].lower()
-        when = _when(first_group["date"], first_group["precision"], one_year)
-        group_label = f"{first_group['who']}:\n{stance}, {when}"
-        reports += [
-            {
-                "ally": TALLY_ROW,
-                "at": g["date"].isoformat(),
-                "shade": g["stance"],
-                "report": f"{g['summary']} ({g['when']})",
-            }
-            for g in groups
-        ]
-    for _, tally in getattr(tallies, "iterrows", lambda: [])():
-        who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
-        tally_label = (
-            f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
-            if tally["share"]
-            else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
-        )
-        label = f"{group_label};\n{tally_label}" if group_label else tally_label
-        out_rows.append(
-            {
-                "ally": TALLY_ROW,
-                "order": len(out_rows),
-                "label": label,
-                **label_place(label, groups[0]["date"] if groups else tally["date"], shown_from, last),
-                "tally_at": tally["date"].isoformat(),
-                "tally": tally["summary"],
-                "tally_when": date_label(tally["date"], str(tally["precision"])),
-            }
-        )
-        group_label = ""
-    if group_label:  # reports of unnamed holdouts, and no count of unnamed backers in the dates
-        out_rows.append(
-            {
-                "ally": TALLY_ROW,
-                "order": len(out_rows),
-                "label": group_label,
-                **label_place(group_label, groups[0]["date"], shown_from, last),
-            }
-        )
+    unnamed_rows, unnamed_reports = unnamed_allies_row(sc, shown_from, last, one_year, len(out_rows))
+    out_rows += unnamed_rows
+    reports += unnamed_reports
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
     if unnamed:
         counted = first <= decision < last

@@ -278,3 +278,14 @@ def test_holdouts_by_a_date_leave_an_unfinished_holdout_open(ds):
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert [(h.name, h.end) for h in by_april] == [("Hungary", None), ("Türkiye", pd.Timestamp("2024-04-29"))]
     assert views.holdouts(views.stance_periods(ds), "2024-03-01") == []  # nobody is named holding out before 5 March
+
+
+def test_the_unnamed_groups_holding_out_are_their_reports_of_the_day_not_of_an_earlier_position(ds):
+    # Bloomberg's 'some Eastern European countries still do not fully support Rutte' (c. 19 January) and 'a few
+    # allies' not yet declared (c. 23 February); the June article's 'initially raised concerns' is of an earlier
+    # position and says nothing of its date.
+    groups = views.unnamed_holdouts(ds)
+    assert [(g["who"], g["stance"], g["when"]) for g in groups] == [
+        ("Some Eastern European allies", "reservations", "c. 19 January 2024"),
+        ("A few allies", "undeclared", "c. 23 February 2024"),
+    ]
