@@ -325,6 +325,18 @@ def unnamed_allies_row(
     return out_rows, reports
 
 
+def _unnamed_groups_sentence(sc: Scope, shown_from: pd.Timestamp) -> str:
+    """' Some Eastern European allies, unnamed, were reported holding reservations around 19 January 2024.', for
+    the first unnamed group the story chart draws holding out (unnamed_allies_row), else ''."""
+    last = time_axis.domain(sc.view.start, sc.view.end)[1]
+    groups = [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
+    if sc.view.countries or not groups:
+        return ""
+    group = groups[0]
+    holding = describe.HOLDING_WORDS[group["stance"]]
+    return f" {group['who']}, unnamed, were reported {holding} {by_date(group['date'], group['precision'])}."
+
+
 def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
     """What the chart draws for the view: where its axis starts (stance_axis_start), a labelled row per ally, its
     stance periods, the reports of each holdout (charts.stances_by_ally) and the decision."""
@@ -563,15 +575,18 @@ STANCES = ChartDef(
     title=stance_title,
     rows=stance_rows,
     build=stance_build,
-    describe=lambda sc, rows: describe.stances_over_time(
-        views.holdouts(rows, sc.view.end),
-        rows,
-        _named_backers(sc),
-        decision_day(sc.ds),
-        sc.view,
-        sc.names,
-        len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
-        candidate=sc.ds.race.protagonist.name,
+    describe=lambda sc, rows: (
+        describe.stances_over_time(
+            views.holdouts(rows, sc.view.end),
+            rows,
+            _named_backers(sc),
+            decision_day(sc.ds),
+            sc.view,
+            sc.names,
+            len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
+            candidate=sc.ds.race.protagonist.name,
+        )
+        + _unnamed_groups_sentence(sc, stance_axis_start(sc, rows))
     ),
     table=stance_table,
     subtitle=stance_subtitle,

@@ -3,6 +3,7 @@ export; a chart added to the registry alone shows up in all four; the map's CSV 
 
 import io
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -166,3 +167,13 @@ def test_the_story_csv_holds_every_ally_the_chart_draws_in_its_order(ds):
     hungary = table[(table["Ally"] == "Hungary") & (table["Stance"] == "Opposes")].iloc[0]
     # Opposed by 5 March (Politico, cited by EUROPolitika); last reported holding out c. 4 April ('still no sign').
     assert (hungary["From"], hungary["Last reported"], hungary["Until"]) == ("2024-03-05", "2024-04-04", "2024-06-26")
+
+
+def test_the_story_chart_s_description_names_the_unnamed_group_it_draws_holding_out(ds):
+    default = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, bounds_of(ds).default()))
+    assert default.description.endswith(
+        " Some Eastern European allies, unnamed, were reported holding reservations around 19 January 2024."
+    )
+    chosen = replace(bounds_of(ds).default(), countries=("HUN",))  # the row of unnamed allies is not drawn
+    one = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen))
+    assert "Eastern European" not in one.description
