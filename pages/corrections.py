@@ -55,12 +55,13 @@ withdrawn = int((log["Kind"] == corrections.WITHDRAWN).sum())
 st.caption(
     f"{len(errors)} {'passage' if len(errors) == 1 else 'passages'} of the articles "
     f"{'is' if len(errors) == 1 else 'are'} wrong in part (one passage may hold more than one error), each shown "
-    "wherever its row appears."
+    "wherever its claim appears."
     + (
         (
-            " One more, first logged as an error, was found not to be one; its note says why."
+            " One more, first logged as an error, was found not to be one; its card on the Timeline says why."
             if withdrawn == 1
-            else f" {withdrawn} more, first logged as errors, were found not to be; their notes say why."
+            else f" {withdrawn} more, first logged as errors, were found not to be; their cards on the Timeline "
+            "say why."
         )
         if withdrawn
         else ""

@@ -272,7 +272,7 @@ def timeline(
         actor="Who",
         when="When",
         kind="Kind",
-        precision="Date known to",
+        precision="How exact",
         source="Source",
         evidence="Article says",
         how_sure="How sure",

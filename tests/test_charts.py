@@ -35,7 +35,7 @@ def test_timeline_tooltip_names_summary_actor_precision_and_source(ds):
     spec = spec_text(
         charts.timeline(frame, frame.head(0).assign(label=[], row=[]), "2023-01-01", "2024-10-01", "T", "S")
     )
-    for title in ("What", "Who", "When", "Date known to", "Source", "Article says"):
+    for title in ("What", "Who", "When", "How exact", "Source", "Article says"):
         assert f'"title": "{title}"' in spec
     # In readers' words: the kind's label, how exactly the date is known, the article by outlet and date and title.
     took_office = frame[frame["event_id"] == "rutte-takes-office"].iloc[0]

@@ -324,7 +324,8 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     # Two more were logged as errors and withdrawn: a forecast that later failed, and a place the row's sentence lacks.
     assert captions(at)[0] == (
         "5 passages of the articles are wrong in part (one passage may hold more than one error), each shown "
-        "wherever its row appears. 2 more, first logged as errors, were found not to be; their notes say why."
+        "wherever its claim appears. 2 more, first logged as errors, were found not to be; their cards on the Timeline "
+        "say why."
     )
     text = " ".join(markdown_texts(at))
     assert text.count("**What is right:**") == 5 and "**Why:**" not in text
