@@ -275,8 +275,8 @@ def unnamed_allies_row(
 ) -> tuple[list[dict], list[dict]]:
     """The story chart's row of allies the articles leave unnamed (TALLY_ROW), its labels ranked from `first`, and
     its squares: each report of an unnamed group holding out ('some Eastern European allies', views.unnamed_holdouts)
-    is a square, the first labelled; each count of unnamed backers (views.reported_tallies) is a diamond with its
-    words, under that label. Neither with chosen allies."""
+    is a square, the first in words (a label, or with a count labelled a note under the chart); each count of
+    unnamed backers (views.reported_tallies) is a diamond with its words. Neither with chosen allies."""
     if sc.view.countries:
         return [], []
     tallies = views.reported_tallies(sc.ds)
@@ -294,8 +294,8 @@ def unnamed_allies_row(
     labels = []  # (label, where it starts, the count it is of or None)
     if groups:
         stance = views.STATUS_LABELS[groups[0]["stance"]].lower()
-        when = _when(groups[0]["date"], groups[0]["precision"], one_year)
-        labels.append((f"{groups[0]['who']}:\n{stance}, {when}", groups[0]["date"], None))
+        group_when = _when(groups[0]["date"], groups[0]["precision"], one_year)
+        labels.append((f"{groups[0]['who']}:\n{stance}, {group_when}", groups[0]["date"], None))
     for _, tally in tallies.iterrows():
         who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
         words = (
@@ -304,9 +304,11 @@ def unnamed_allies_row(
             else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
         )
         labels.append((words, tally["date"], tally))
-    if len(labels) > 1 and labels[0][2] is None:  # the group's label heads the first count's, one label
-        (group, at, _), (words, _, tally) = labels[:2]
-        labels[:2] = [(f"{group};\n{words}", at, tally)]
+    notes = []
+    if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
+        labels.pop(0)  # (a fourth line of label would make every row taller)
+        who, holding = groups[0]["who"], describe.HOLDING_WORDS[groups[0]["stance"]]
+        notes.append(f"■ {TALLY_ROW}, {group_when}: {who[:1].lower()}{who[1:]} {holding}")
     out_rows = []
     for label, at, tally in labels:
         row = {
@@ -314,6 +316,7 @@ def unnamed_allies_row(
             "order": first + len(out_rows),
             "label": label,
             **label_place(label, at, shown_from, last),
+            "notes": notes if not out_rows else [],
         }
         if tally is not None:
             row |= {

@@ -891,6 +891,12 @@ def stances_by_ally(
             for line in textwrap.wrap(f"* {caveat}", KEY_LINE, subsequent_indent="  ")
         ),
         *([BY_KEY] if any(row.get("bounded") for row in rows) else []),
+        *(
+            line
+            for row in rows
+            for note in row.get("notes", ())
+            for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
+        ),
         *([REPORT_KEY] if reports else []),
         *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
     ]
