@@ -46,8 +46,11 @@ view = state.with_page_parts(view, speakers=tuple(chosen))
 
 shown = data.for_view("quotes", ds, view, lambda: quotes_in_view(quotes, ds.events, view))
 outside_dates = quotes_outside_dates(quotes, ds.events, view, bounds)
+# What to loosen when nothing is left: only the filters in use.
+loosen = ["widen the dates", *(["clear the countries"] if view.countries else [])]
+loosen += ["pick other speakers"] if chosen else []
 st.caption(
-    shown_of(len(shown), len(quotes), "quotes")
+    shown_of(len(shown), len(quotes), "quotes", f"{' or '.join(loosen).capitalize()}.")
     + (
         f" {counted(outside_dates, 'quote', capital=True)} {'falls' if outside_dates == 1 else 'fall'} outside "
         f"the chosen dates ({day_text(view.start)} to {day_text(view.end)}): widen them to read "
@@ -58,6 +61,7 @@ st.caption(
 )
 st.download_button(
     "Download these quotes (CSV)",
+    disabled=shown.empty,  # no file of no quotes
     data=lambda: export.csv_bytes(tables.quotes(shown, ds.articles), ds.version),
     file_name="rutte-quotes.csv",
     mime="text/csv",

@@ -174,8 +174,8 @@ st.code(
 st.header("Licences")
 st.markdown(
     "- Curated tables: CC BY 4.0. Quoted article text remains its publishers'.\n"
-    "- Map shapes: `world-atlas` 2.0.2 (ISC licence) from Natural Earth (public domain).\n"
-    "- Country codes: ISO 3166-1 via `pycountry` (LGPL-2.1)."
+    "- Map shapes: the world-atlas package, version 2.0.2 (ISC licence), from Natural Earth (public domain).\n"
+    "- Country codes: ISO 3166-1, through the pycountry package (LGPL-2.1)."
 )
 
 state.sync_url(view, bounds)

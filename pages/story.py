@@ -57,5 +57,6 @@ links[2].page_link("pages/candidates.py", label="The candidates", icon=":materia
 links = st.columns(3)
 links[0].page_link("pages/quotes.py", label="What they said", icon=":material/format_quote:")
 links[1].page_link("pages/sources.py", label="Sources, method and how we checked", icon=":material/menu_book:")
+links[2].page_link("pages/corrections.py", label="Corrections", icon=":material/edit_note:")
 
 state.sync_url(view, bounds)

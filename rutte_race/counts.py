@@ -13,8 +13,8 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
 
 
 def number_word(n: int, capital: bool = False) -> str:
-    """'five' for 5, '12' for 12; 'Five' with `capital`, for the start of a sentence or title."""
-    word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else str(n)
+    """'five' for 5, '12' for 12, '5,102'; 'Five' with `capital`, for the start of a sentence or title."""
+    word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else f"{n:,}"  # '5,102
     return word[:1].upper() + word[1:] if capital else word
 
 

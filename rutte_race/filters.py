@@ -80,10 +80,10 @@ def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) ->
     return f"{dates}; {listed}"
 
 
-def shown_of(shown: int, total: int, noun: str) -> str:
-    """'12 of 98 events shown', or a plain sentence when nothing is left."""
+def shown_of(shown: int, total: int, noun: str, loosen: str = "Widen the dates or clear the countries.") -> str:
+    """'12 of 98 events shown', or when nothing is left a plain sentence and what to `loosen`."""
     if shown == 0:
-        return f"No {noun} match these filters (0 of {total}). Widen the dates or clear the countries."
+        return f"No {noun} match these filters (0 of {total}). {loosen}"
     if shown == total:
         return f"All {total} {noun} shown."
     return f"{shown} of {total} {noun} shown."

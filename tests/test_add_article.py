@@ -37,6 +37,7 @@ def article(tmp_path):
         (9, False, "nine"),
         (10, False, "10"),
         (32, True, "32"),
+        (5102, False, "5,102"),  # the days from 14 October 2010 to 1 October 2024, with its thousands set off
     ],
 )
 def test_numbers_to_nine_are_words_and_larger_ones_figures(n, capital, words):

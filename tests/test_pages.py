@@ -547,3 +547,12 @@ def test_the_timeline_ties_the_claims_of_the_data_to_the_events_it_draws():
     intro = page("timeline").run().markdown[0].value
     # The fixture's 104 rows, 44 of them linked as 15 facts, make 75 events: a fact several articles report counts once.
     assert "their 104 sourced claims make 75 events, as one reported by several articles is shown once" in intro
+
+
+def test_with_no_quote_left_the_quotes_page_says_what_to_loosen_and_offers_no_empty_file():
+    # Stoltenberg said nothing quoted on 1-2 January 2024. No countries are chosen, so none to clear.
+    at = page("quotes", speakers="Jens Stoltenberg", **{"from": "2024-01-01", "to": "2024-01-02"}).run()
+    [shown] = [c.value for c in at.caption if "quotes match" in c.value]
+    assert "No quotes match these filters (0 of " in shown
+    assert "Widen the dates or pick other speakers." in shown and "countries" not in shown
+    assert at.get("download_button")[0].proto.disabled
