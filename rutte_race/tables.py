@@ -27,12 +27,12 @@ def iso_dates(dates: pd.Series) -> pd.Series:
 
 
 def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
-    """How exactly each date is known, with its bound when its basis gives one: 'no later than this date; to the
-    day' (the day it was reported: it may have held earlier)."""
+    """How exactly each date is known, with its bound when its basis gives one: 'no later than this date, itself
+    known to the day' (the day it was reported: it may have held earlier)."""
     exact = precisions.astype(str).map(HOW_EXACT).fillna("")
     bounds = bases.fillna("").astype(str).map(date_bound)
     return [
-        f"{bound} this date; {words}" if bound and words and precision != "by_month" else words
+        f"{bound} this date, itself known {words}" if bound and words and precision != "by_month" else words
         for bound, words, precision in zip(bounds, exact, precisions.astype(str))
     ]
 

@@ -129,7 +129,7 @@ def test_the_map_csv_has_the_same_columns_on_the_page_and_in_the_exports(ds):
     # France was reported backing when the article of c. 19 January appeared: the date bounds it, and says so.
     assert (written_rows.at["France", "Since (date)"], written_rows.at["France", "Since: how exact"]) == (
         "2024-01-19",
-        "no later than this date; approximately (within three days)",
+        "no later than this date, itself known approximately (within three days)",
     )
 
 
