@@ -16,6 +16,7 @@ import pandas as pd
 from rutte_race import (
     accuracy,
     charts,
+    copy_files,
     corrections,
     describe,
     formatting,
@@ -603,8 +604,6 @@ STANCES = ChartDef(
 
 # ---- The timeline --------------------------------------------------------------------------------------------
 
-TIMELINE_TITLE = "Every sourced event of Rutte's race"
-
 
 @per_version
 def _timeline_parts(ds: Dataset) -> tuple[pd.DataFrame, list[dict], pd.DataFrame]:
@@ -633,7 +632,7 @@ def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
 TIMELINE = ChartDef(
     slug="timeline",
     page="timeline",
-    title=lambda sc: TIMELINE_TITLE,
+    title=lambda sc: copy_files.fill_plain(sc.ds.copy, "timeline-chart-title"),
     rows=lambda sc: sc.events,
     build=timeline_build,
     describe=lambda sc, rows: describe.timeline(rows),
@@ -729,7 +728,7 @@ def map_note_lines(sc: Scope) -> str:
 BACKER_MAP = ChartDef(
     slug="backer-map",
     page="backer_map",
-    title=lambda sc: f"Allies' stance on Rutte, {day_text(scope_map_date(sc))}",
+    title=lambda sc: copy_files.fill_plain(sc.ds.copy, "backer-map-chart-title", day=day_text(scope_map_date(sc))),
     rows=lambda sc: sc.stances_on(scope_map_date(sc)),
     build=lambda sc, stances, title, subtitle: charts.backer_map(
         stances, sc.ds.shapes, sc.view.countries, title, subtitle
@@ -757,8 +756,6 @@ BACKER_MAP = ChartDef(
 
 
 # ---- The candidates ------------------------------------------------------------------------------------------
-
-CANDIDATES_TITLE = "Each candidate's run, step by step"
 
 
 def candidates_in_view(sc: Scope) -> pd.DataFrame:
@@ -802,7 +799,7 @@ def candidates_subtitle(view: ViewState, names: dict[str, str]) -> str:
 CANDIDATES = ChartDef(
     slug="candidates",
     page="candidates",
-    title=lambda sc: CANDIDATES_TITLE,
+    title=lambda sc: copy_files.fill_plain(sc.ds.copy, "candidates-chart-title"),
     rows=candidates_in_view,
     build=candidates_build,
     describe=lambda sc, table: describe.candidates(table, sc.events, len(sc.candidates)),

@@ -27,6 +27,10 @@ PIECES = {
     "sources-intro": ("news_articles", "outside_facts"),
     "corrections-title": (),
     "corrections-intro": (),
+    # Chart titles: plain text, which the chart draws (fill_plain), in every file and on screen.
+    "timeline-chart-title": (),
+    "backer-map-chart-title": ("day",),
+    "candidates-chart-title": (),
 }
 
 
@@ -46,12 +50,24 @@ def path_of(piece: str) -> str:
     return f"{COPY_DIR}/{piece}.md"
 
 
+PLAIN = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False)  # text a chart draws, not Markdown
+
+
 def fill(copy: dict[str, str], piece: str, **figures) -> str:
     """The piece of copy (`copy`: read's templates), filled with `figures` (those PIECES names for it), as Markdown."""
+    return _render(ENVIRONMENT, copy, piece, figures)
+
+
+def fill_plain(copy: dict[str, str], piece: str, **figures) -> str:
+    """The piece filled as plain text, for a chart's title: its figures as they are, not escaped for Markdown."""
+    return _render(PLAIN, copy, piece, figures)
+
+
+def _render(environment: jinja2.Environment, copy: dict[str, str], piece: str, figures: dict) -> str:
     unknown = set(figures) - set(PIECES[piece])
     if unknown:
         raise ValueError(f"{piece} is given no figure {sorted(unknown)}: add it to copy_files.PIECES first")
-    return ENVIRONMENT.from_string(copy[piece]).render(**figures).strip()
+    return environment.from_string(copy[piece]).render(**figures).strip()
 
 
 def problems(data_dir: Path) -> list[Problem]:

@@ -5,7 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
-from rutte_race import copy_files, paths
+from rutte_race import chart_registry, copy_files, load, paths
+from rutte_race.filters import bounds_of
 
 
 def test_every_piece_the_app_shows_is_in_the_fixture_and_sound():
@@ -56,3 +57,19 @@ def test_a_figure_is_shown_as_text_and_only_the_figures_a_piece_is_given_may_fil
     )
     with pytest.raises(ValueError, match="no figure"):
         copy_files.fill(copy, "timeline-intro", articles="five", secret="x")
+
+
+def test_a_chart_title_is_copy_filled_as_plain_text_and_drawn_as_the_editor_wrote_it(tmp_path):
+    # A chart draws its title as text: its figures are not escaped for Markdown ('25 June 2024', '1.', '*').
+    copy = {"backer-map-chart-title": "Allies' stance on Rutte, {{ day }}"}
+    assert copy_files.fill_plain(copy, "backer-map-chart-title", day="1. *25* June") == (
+        "Allies' stance on Rutte, 1. *25* June"
+    )
+    with pytest.raises(ValueError, match="no figure"):
+        copy_files.fill_plain(copy, "backer-map-chart-title", day="x", ally="y")
+    edited = DataCopy(tmp_path)
+    (edited.data / "copy" / "backer-map-chart-title.md").write_text("Who backed Rutte on {{ day }}\n", "utf-8")
+    ds = load.load(edited.data, edited.seeds)
+    view = bounds_of(ds).default()
+    titles = {item.slug: item.title for item in chart_registry.view_charts(ds, view)}
+    assert titles["backer-map"] == "Who backed Rutte on 25 June 2024"
