@@ -309,7 +309,7 @@ def unnamed_allies_row(
     if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
         labels.pop(0)  # (a fourth line of label would make every row taller)
         who, holding = groups[0]["who"], describe.HOLDING_WORDS[groups[0]["stance"]]
-        notes.append(f"■ {TALLY_ROW}, {group_when}: {who[:1].lower()}{who[1:]} {holding}")
+        notes.append(f"Square on '{TALLY_ROW}', {group_when}: {who[:1].lower()}{who[1:]} {holding}")
     out_rows = []
     for label, at, tally in labels:
         row = {
@@ -379,7 +379,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
                 "stance": views.STATUS_LABELS[status],
-                "when": date_label(period["start"], period["precision"]),
+                "when": date_label(period["start"], period["precision"]) + (" or earlier" if since == "by" else ""),
                 "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
                 "evidence": period["evidence"],
                 "source": names.get(period["article_id"], ""),

@@ -147,7 +147,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment_and_the_repo
     names_right = max(t.box.right for t in scenes["stances-by-ally"].texts if t.text == "Hungary")
     assert key_left < title_left + 30 < names_right
     assert "'By' a date: reported then; it may be older" in notes
-    assert "■ Unnamed allies, c. 19 January: some Eastern" in notes
+    assert "Square on 'Unnamed allies', c. 19 January: some" in notes
     assert "Appointment's date: from outside the articles" in notes  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in notes
