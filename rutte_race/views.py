@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 
 from rutte_race import kinds
+from rutte_race.accuracy import row_when
 from rutte_race.formatting import article_names, by_date, date_labels, in_prose
 from rutte_race.load import Dataset, member_names, per_version
 from rutte_race.quotations import QUOTATION
@@ -291,10 +292,14 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
 
 
 def map_frame(ds: Dataset, day, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """stances_as_of with the source's date written at its precision and the article named."""
+    """stances_as_of with the source's date written at its precision, with its bound ('c. 19 January 2024 or
+    earlier'), and the article named."""
     out = stances_as_of(ds, day, changes)
     names = article_names(ds.articles)
-    out["source_when"] = date_labels(out, "source_date", "source_date_precision")
+    out["source_when"] = [
+        "" if pd.isna(when) else row_when({"date": when, "date_precision": str(precision), "date_basis": basis or ""})
+        for when, precision, basis in zip(out["source_date"], out["source_date_precision"], out["source_date_basis"])
+    ]
     out["source_label"] = [names[a] if isinstance(a, str) else "" for a in out["source_article_id"]]
     return out
 
