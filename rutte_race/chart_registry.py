@@ -271,6 +271,11 @@ def ally_order(rows: pd.DataFrame) -> list[str]:
     return sorted(order, key=order.get)
 
 
+def unnamed_groups_drawn(sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp) -> list[dict]:
+    """The reports of unnamed groups holding out (views.unnamed_holdouts) on the story chart's axis."""
+    return [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
+
+
 def unnamed_allies_row(
     sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool, first: int
 ) -> tuple[list[dict], list[dict]]:
@@ -282,7 +287,7 @@ def unnamed_allies_row(
         return [], []
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)]
-    groups = [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
+    groups = unnamed_groups_drawn(sc, shown_from, last)
     reports = [
         {
             "ally": TALLY_ROW,
@@ -333,7 +338,7 @@ def _unnamed_groups_sentence(sc: Scope, shown_from: pd.Timestamp) -> str:
     """' Some Eastern European allies, unnamed, were reported holding reservations around 19 January 2024.', for
     the first unnamed group the story chart draws holding out (unnamed_allies_row), else ''."""
     last = time_axis.domain(sc.view.start, sc.view.end)[1]
-    groups = [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
+    groups = unnamed_groups_drawn(sc, shown_from, last)
     if sc.view.countries or not groups:
         return ""
     group = groups[0]

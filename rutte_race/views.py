@@ -426,7 +426,8 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
     return out
 
 
-def unnamed_holdouts(ds: Dataset) -> list[dict]:
+@per_version  # shared by every view: read-only
+def unnamed_holdouts(ds: Dataset) -> tuple[dict, ...]:
     """Reports of allies an article leaves unnamed ('some Eastern European allies') holding out against the
     protagonist, oldest first: who (without '(unnamed)'), stance, date, precision, when, summary. Reports of an
     earlier position are left out, as for a named ally: they do not say the group held out on their date."""
@@ -436,7 +437,7 @@ def unnamed_holdouts(ds: Dataset) -> list[dict]:
         & (ds.events["candidate"] == ds.race.protagonist.candidate)
         & (ds.events["stance_report"] != EARLIER)
     ].sort_values("date", kind="stable")
-    return [
+    return tuple(
         {
             "who": row["actor"].removesuffix(" (unnamed)"),
             "stance": str(row["stance"]),
@@ -446,7 +447,7 @@ def unnamed_holdouts(ds: Dataset) -> list[dict]:
             "summary": row["summary"],
         }
         for (_, row), when in zip(rows.iterrows(), date_labels(rows))
-    ]
+    )
 
 
 @dataclass(frozen=True)
