@@ -475,16 +475,26 @@ def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
 
 
 # On a wide screen the key sits in the map's top right corner, over Russia (not an ally), so it is in view with the
-# map; in a narrow container or an export (no container) it sits under both panels, never over an ally.
+# map; in a narrow container (a phone) or an export (no container) it sits above the map, where a reader meets it
+# before the colours, never over an ally.
 MAP_KEY_INSIDE = f"containerSize()[0] >= {MAP_KEY_INSIDE_FROM}"
 PANEL_NAMES = {"north-america": "North America, smaller scale"}
-MAP_KEY_PLACE = {
-    "orient": "none",
-    "legendX": {"expr": f"{MAP_KEY_INSIDE} ? containerSize()[0] - {MAP_KEY_WIDTH} : 0"},
-    "legendY": {"expr": f"{MAP_KEY_INSIDE} ? 8 : {EUROPE_HEIGHT + PANEL_GAP + AMERICA_HEIGHT + 12}"},
-    "fillColor": {"expr": f"{MAP_KEY_INSIDE} ? 'rgba(255,255,255,0.92)' : null"},
-    "padding": 6,
-}
+MAP_KEY_ROW, MAP_KEY_GAP = 18, 10  # px: a row of the key above the map (a 12 px swatch and 4 px between), and below it
+
+
+def map_key_place(entries: int) -> dict:
+    """Where the map's key of `entries` lines sits: in the top right corner, or above the map, as many rows up as it
+    has rows (one column on a phone, two in an export)."""
+    rows_above = f"({NARROW_EXPR} ? {entries} : {-(-entries // 2)})"
+    return {
+        "orient": "none",
+        "legendX": {"expr": f"{MAP_KEY_INSIDE} ? containerSize()[0] - {MAP_KEY_WIDTH} : 0"},
+        "legendY": {"expr": f"{MAP_KEY_INSIDE} ? 8 : -{rows_above} * {MAP_KEY_ROW} - {MAP_KEY_GAP}"},
+        "fillColor": {"expr": f"{MAP_KEY_INSIDE} ? 'rgba(255,255,255,0.92)' : null"},
+        "padding": {"expr": f"{MAP_KEY_INSIDE} ? 6 : 0"},
+        "rowPadding": MAP_KEY_ROW - 12,
+        "labelFontSize": {"expr": f"{NARROW_EXPR} ? 12 : 11"},  # a phone's key as legible as its text
+    }
 
 
 def _map_panel(
@@ -503,7 +513,7 @@ def _map_panel(
         "title": None,
         "scale": {"domain": list(labels.values()), "range": [MAP_COLOURS[s] for s in labels]},
         "legend": {
-            **MAP_KEY_PLACE,
+            **map_key_place(len(labels)),
             "direction": "horizontal",
             "columns": {"expr": f"{MAP_KEY_INSIDE} ? 1 : {NARROW_EXPR} ? 1 : 2"},  # two ran past a phone's edge
             "labelLimit": 0,
@@ -644,7 +654,7 @@ LABEL_LINE = 34  # characters before a row's label breaks onto another line
 KEY_LINE = 50  # characters of a line of the story chart's key, short enough for a phone
 
 
-REPORT_KEY = "■ Small squares: a day an article reports a holdout"
+REPORT_KEY = "Small squares on a bar: a day an article reports a holdout"
 BY_KEY = "'By' a date: reported then; it may be older"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
@@ -898,7 +908,11 @@ def stances_by_ally(
             for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
         ),
         *([REPORT_KEY] if reports else []),
-        *(textwrap.wrap(decision["key"], KEY_LINE, subsequent_indent="  ") if decision and decision.get("key") else []),
+        *(
+            line
+            for note in (decision["keys"] if decision else ())
+            for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
+        ),
     ]
     # The chart is a column: the key of swatches, from the column's left edge (a bar view's key starts at its plot,
     # right of the allies' names, and ran off a phone), then the bars, with the notes under them as a print chart's
@@ -955,20 +969,9 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
 
 
 LANE_STEP = 44  # px: a candidate's lane
-NEAR_SHARE, RAISE = 0.05, 11  # a step this share of the axis after the one before is raised this many px above it
+# A step's mark: smaller on a phone, where two steps weeks apart would otherwise cover each other.
+STEP_SIZE = {"expr": f"{NARROW_EXPR} ? 64 : 120"}
 DECLARED, NEVER_DECLARED = TEXT, "#6B6B6B"  # a candidate's name: black when they ran openly, else grey
-
-
-def raised_steps(frame: pd.DataFrame, near: pd.Timedelta) -> list[bool]:
-    """For each step (a candidate's, by date), whether it is drawn raised: it falls within `near` of the candidate's
-    last step on the lane's line, whose mark would otherwise cover it."""
-    raised, on_line = [], {}
-    for name, day in zip(frame["name"], frame["date"]):
-        close = name in on_line and day - on_line[name] < near
-        raised.append(close)
-        if not close:
-            on_line[name] = day
-    return raised
 
 
 def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
@@ -979,7 +982,6 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
     frame = frame.sort_values(["name", "date"], kind="stable")
-    frame["raised"] = raised_steps(frame, (last - first) * NEAR_SHARE)
     declared = sorted(set(frame.loc[frame["kind"].isin(kinds.with_role(kinds.DECLARING)), "name"]))
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
@@ -989,7 +991,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
     if (last - first).days > 2:
-        x_scale = {**x_scale, "padding": 10}  # a mark on the last day stays inside the frame
+        # A mark on the first or last day stays inside the frame, and so do the dates at either end: in the padding
+        # the axis's bound would have hidden them.
+        x_scale, x_axis = {**x_scale, "padding": 10}, {**x_axis, "labelBound": False}
     y = {
         "field": "name",
         "type": "nominal",
@@ -1047,17 +1051,13 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "transform": [{"filter": "!datum.exact"}],
     }
     x = {"field": "date", "type": "temporal", "scale": x_scale, "axis": x_axis}
-    marks = [  # filled when dated to the day, else open; a step close after another raised above the line
+    marks = [  # filled when dated to the day, else open
         {
-            "mark": {"type": "point", "size": 120, "strokeWidth": 1.8, "opacity": 1, **fill, "yOffset": -RAISE * up},
+            "mark": {"type": "point", "size": STEP_SIZE, "strokeWidth": 1.8, "opacity": 1, **fill},
             "encoding": {**shared, "x": x, "shape": shape},
-            "transform": [{"filter": f"{'' if exact else '!'}datum.exact && {'' if up else '!'}datum.raised"}],
+            "transform": [{"filter": f"{'' if exact else '!'}datum.exact"}],
         }
         for exact, fill in ((True, {"filled": True}), (False, {"fill": "white"}))
-        for up in (False, True)
-        # A raised layer only when it has marks: an empty one is an image with no text for a screen reader. The
-        # others stay, empty or not: the key's symbols take their fill from the first.
-        if not up or ((frame["exact"] == exact) & frame["raised"]).any()
     ]
     height = LANE_STEP * frame["name"].nunique()
     notes = (
@@ -1065,7 +1065,6 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "Open, with a bar: dated only roughly, over that period.",
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
         *(["Names in black ran openly; in grey, never declared."] if declared else []),
-        *(["Drawn a little higher: a step close after the one before."] if frame["raised"].any() else []),
     )
     return titled(
         spec,
