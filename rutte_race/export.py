@@ -57,14 +57,38 @@ def fixed_width(node, width: int = EXPORT_WIDTH):
 PHONE_WIDTH = 340  # px: a chart drawn for a phone's screen, in a file that has no container to measure
 
 
+PHONE_DATE_LABELS = 3  # month labels a phone's date axis holds, as vl-convert measures the house face
+
+
 def fixed_narrow(spec: dict) -> dict:
     """`spec` laid out as on a phone: a phone's fixed width, and every choice the charts make for a narrow container
     (charts.NARROW_EXPR: fewer legend columns, a wrapped title) made. vl-convert has no container to measure.
 
     vl-convert also measures the house face wider than it draws it: on a phone's narrow axis the even thinning of
-    date labels ('parity') then found every pair crowded and hid them all; the greedy one keeps those that fit."""
+    date labels ('parity') then found every pair crowded and hid them all, and the greedy one kept a single label.
+    So a month axis keeps its ticks and labels only evenly spaced months (`phone_month_labels`)."""
     text = json.dumps(fixed_width(spec, PHONE_WIDTH)).replace(json.dumps(NARROW_EXPR)[1:-1], "true")
-    return json.loads(text.replace('"labelOverlap": "parity"', '"labelOverlap": "greedy", "labelSeparation": 10'))
+    return phone_month_labels(json.loads(text))
+
+
+def phone_month_labels(node):
+    """Each axis whose ticks are month starts labels only every k-th one, at most PHONE_DATE_LABELS, from its
+    first; any other axis thins crowded labels greedily, with room between them."""
+    if isinstance(node, list):
+        return [phone_month_labels(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: v if k in DATA_KEYS else phone_month_labels(v) for k, v in node.items()}
+    if node.get("labelOverlap") != "parity":
+        return node
+    months = [v for v in node.get("values", []) if isinstance(v, dict) and v.get("date") == 1]
+    if node.get("format") != "%b %Y" or len(months) <= PHONE_DATE_LABELS:
+        return {**node, "labelOverlap": "greedy", "labelSeparation": 10}
+    step = -(-len(months) // PHONE_DATE_LABELS)
+    # Vega counts months from 0.
+    shown = [f"{m['year']}-{m['month'] - 1}" for m in months[::step]]
+    keep = f"indexof({json.dumps(shown)}, year(datum.value) + '-' + month(datum.value)) >= 0"
+    return {**node, "labelOverlap": False, "labelExpr": f"{keep} ? datum.label : ''"}
 
 
 def export_spec(spec: dict, source_line: str) -> dict:
@@ -193,7 +217,13 @@ def footer(
     by name, so a reader can find them, or where the file lists them: `listed_in`) and data version."""
     source = f"{counts.counted(len(articles), 'news article')} ({listed_in or '; '.join(articles)})"
     return "\n".join(
-        line for line in (description, corrections_notice, f"Source: {source}; data version {version}") if line
+        line
+        for line in (
+            description,
+            corrections_notice,
+            f"Source: {source}; data version {cite.published_version(version)}",
+        )
+        if line
     )
 
 
