@@ -147,9 +147,9 @@ st.header("Download the data")
 st.markdown(
     "The curated tables, their schema (a Frictionless data package), the corrections log and the map shapes, in "
     "one zip. "
-    f"Every download carries the data version, **{ds.version}**: the package version, then a fingerprint of the "
-    "files' content, "
-    "which changes whenever a row or an article does. Chart CSVs carry it in their last column, Data version."
+    f"Every chart and file names the data version, **{cite.published_version(ds.version)}**. The chart CSVs and "
+    f"this zip also carry a fingerprint of the files' content, **{ds.version}**, which changes whenever a row or an "
+    "article does: the CSVs in their last column, Data version."
 )
 st.download_button(
     "Download the data package (zip)",

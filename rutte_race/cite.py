@@ -39,6 +39,12 @@ def title(race: str, articles: int) -> str:
     return f"{race}: every claim of {counted(articles, 'news article')}, sourced"
 
 
+def published_version(version: str) -> str:
+    """The version a reader sees on a chart or page, '1.3.0' of '1.3.0+28121712': the package's version, without
+    the fingerprint of its content that the CSVs and the data package carry for whoever reproduces a figure."""
+    return version.split("+")[0]
+
+
 def package_folder(version: str) -> str:
     """The folder the data package zip holds (see export.data_package_zip)."""
     return f"rutte-nato-race-{version}"
@@ -54,7 +60,7 @@ def citation(version: str, retrieved: date, address: str = "", *, race: str, art
         part
         for part in (
             f"{title(race, articles)}.",
-            f"Dataset version {version}.",
+            f"Dataset version {published_version(version)}.",
             "CC BY 4.0.",
             f"Retrieved {day_text(retrieved)}.",
             address,

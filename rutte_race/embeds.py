@@ -63,7 +63,7 @@ def index_page(cards: list[tuple[ViewChart, str]], race: str, version: str, arti
     return templating.render(
         "embeds_index.html.j2",
         title=f"{race}: charts to embed",
-        version=version,
+        version=cite.published_version(version),
         source=counted(articles, "news article"),
         address_line=cite.address_line(address),
         formats=FORMATS,

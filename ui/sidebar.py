@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from rutte_race import periods
+from rutte_race import cite, periods
 from rutte_race.counts import counted
 from rutte_race.formatting import day_text
 from rutte_race.load import Dataset
@@ -39,7 +39,9 @@ def filters(ds: Dataset, panel=None) -> None:
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
     with st.sidebar:
         whole_view.downloads(ds, b)
-        st.caption(f"Data version {ds.version}. Every claim links to the words of the article it comes from.")
+        st.caption(
+            f"Data version {cite.published_version(ds.version)}. Every claim links to the words of the article it comes from."
+        )
 
 
 def date_control(ds: Dataset, b) -> None:
