@@ -101,7 +101,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
     return Story(
         filters=filters_in_words(view, bounds, names, map_date(view, views.map_day(ds))),
         summary=describe_filters(view, bounds, names),
-        version=ds.version,
+        version=cite.published_version(ds.version),
         charts=charts,
         svgs=[chart_svg(item) for item in charts],
         phone_svgs=[chart_svg(item, phone=True) for item in charts],
@@ -251,9 +251,17 @@ def story_html(ds: Dataset, view: ViewState, retrieved: date | None = None) -> b
 
 
 def file_name(view: ViewState, version: str, ext: str, paper: str = "") -> str:
-    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0-7414629b.pdf', or '…-letter.pdf' for a PDF on another
+    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0.pdf', or '…-letter.pdf' for a PDF on another
     paper than A4, so the two never share a name."""
     size = [paper] if paper and paper != "a4" else []
     return export.file_name(
-        "story", view.start.isoformat(), "to", view.end.isoformat(), *view.countries, "data", version, *size, ext=ext
+        "story",
+        view.start.isoformat(),
+        "to",
+        view.end.isoformat(),
+        *view.countries,
+        "data",
+        cite.published_version(version),
+        *size,
+        ext=ext,
     )

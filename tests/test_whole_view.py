@@ -86,46 +86,48 @@ def test_map_date_is_the_readers_inside_the_dates_else_the_last_change(view, exp
 
 
 def test_file_name_holds_the_filters_and_the_version():
+    # The version readers see, without the fingerprint of the data's content that the CSVs carry.
     assert (
         whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf")
-        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234.pdf"
+        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0.pdf"
     )
     assert (  # US Letter is named, so it never overwrites the A4 copy
         whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf", "letter")
-        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-abcd1234-letter.pdf"
+        == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-letter.pdf"
     )
 
 
-def test_pdf_opens_with_the_view_sources_and_citation_then_each_chart_with_its_description_then_quotes(
+def test_pdf_opens_with_the_view_quotes_sources_and_citation_then_each_chart_with_its_description(
     ds, default_story, default_pdf
 ):
     bounds = bounds_of(ds)
     cover, text = default_pdf[0], " ".join(default_pdf)
-    assert HEADLINE in cover and f"Data version: {ds.version}" in cover
+    assert HEADLINE in cover and "Data version: 1.3.0 " in cover and ds.version not in cover
     assert f"Dates: {day_text(bounds.default_start)} to {day_text(bounds.default_end)}" in cover
     assert (
         "Countries: all allies" in cover
         and "Backer map as of: 25 June 2024" in cover
         and "Quotes by: every speaker" in cover
     )
-    # The cover names every article and how to cite; the story's chart starts the next page, set large.
+    # The cover: the view, what they said, then every article and how to cite (on the next page when the quotes
+    # fill this one); the story's chart starts a page of its own, set large.
+    front = flat(text)[: flat(text).index(flat(default_story.charts[0].title))]
+    assert "What they said" in cover and "7 quotes match this view" in cover
+    assert "I know I am leaving NATO in good hands" in front and "Jens Stoltenberg, NATO Secretary General" in front
+    assert "You should check whether you are brain dead first" not in text  # 2019: before the default dates
+    assert front.index("What they said") < front.index("Sources") < front.index("How to cite")
     for title in ds.articles["title"]:
-        assert flat(title) in flat(cover)
-    assert "How to cite" in cover and flat(
-        cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)
-    ) in flat(cover)
-    assert flat(default_story.charts[0].title) not in flat(cover)
-    assert flat(default_story.charts[0].title) in flat(default_pdf[1])
+        assert flat(title) in front
+    assert flat(cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)) in front
+    assert "Dataset version 1.3.0." in front
+    story_page = next(page for page in default_pdf if flat(default_story.charts[0].title) in flat(page))
+    assert "How to cite" not in story_page and "What they said" not in story_page
     places = []
     for item in default_story.charts:
         assert item.chart is not None and flat(item.title) in text and flat(item.description) in text, item.slug
         places.append(text.index(flat(item.description)))
     assert places == sorted(places), "the charts follow the page's order"
     assert "Krišjānis Kariņš" in text and "Türkiye" in text  # names the charts draw, accents and all
-    rest = text[places[-1] :]
-    assert "What they said" in rest and "7 quotes match this view" in rest
-    assert "I know I am leaving NATO in good hands" in rest and "Jens Stoltenberg, NATO Secretary General" in rest
-    assert "You should check whether you are brain dead first" not in rest  # 2019: before the default dates
 
 
 A4, LETTER = (595, 842), (612, 792)  # points: 210 × 297 mm and 8.5 × 11 in
@@ -175,7 +177,11 @@ def test_html_needs_no_network_and_holds_the_four_charts(ds, default_story, defa
     assert len(ids) == len(set(ids)), "eight inline SVGs must not share an id (their clip paths would mix)"
     for item in default_story.charts:
         assert escape(item.description) in default_html
-    assert ds.version in default_html and escape(HEADLINE) in default_html
+    assert (
+        "Data version: 1.3.0</p>" in default_html
+        and ds.version not in default_html
+        and escape(HEADLINE) in default_html
+    )
     assert escape(cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)) in default_html
     assert "Kariņš" in default_html and "I know I am leaving NATO in good hands" in default_html
 
