@@ -251,8 +251,14 @@ def stance_subtitle(sc: Scope) -> str:
     drawn = describe_filters(replace(sc.view, start=start), sc.bounds, sc.names)  # never before the chosen start
     if start <= sc.view.start:
         return drawn
-    # The chosen dates (the file's name gives them too) start earlier than anything there is to draw.
-    return f"{drawn}\nChosen from {day_text(sc.view.start)}; no stance before {start:%B %Y}"  # a phone's width
+    # The chosen dates start earlier than anything there is to draw: the chart (and its files' names) start at the
+    # first stance's month, and say why in a phone's width.
+    return f"{drawn}\nThe articles report no stance before {start:%B %Y}"
+
+
+def stance_dates_drawn(sc: Scope) -> tuple[str, ...]:
+    """The dates the story chart draws (stance_subtitle), for its files' names."""
+    return dated_range(replace(sc.view, start=stance_axis_start(sc, stance_rows(sc)).date()))
 
 
 def ally_order(rows: pd.DataFrame) -> list[str]:
@@ -474,16 +480,30 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     decision_note = (
         {
             "date": decision.isoformat(),
-            "text": f"Appointed {_when(decision, 'day', one_year)}: all had to agree",
-            "key": _decision_day_source(sc.ds),
+            **decision_words(_when(decision, "day", one_year), decision, shown_from, last),
         }
         if first <= decision < last
         else None
     )
+    if decision_note:
+        decision_note["keys"] = [*decision_note["keys"], *filter(None, [_decision_day_source(sc.ds)])]
     return shown_from, out_rows, bars, reports, decision_note
 
 
 STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot on a phone; a 12 px label's character
+BOLD_LABEL_CHAR = 7.5  # px: a character of the decision's bold note, as vl-convert measures it (wide)
+
+
+def decision_words(when: str, decision: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
+    """The decision's note over its rule, {text, keys}: 'Appointed 26 June: all had to agree' when it fits on a
+    phone's plot on either side of the rule (on the left it may run over the allies' names); else 'Appointed 26 June',
+    with the rest a line of the key under the chart (two lines of note ran into the dates above it)."""
+    at = (decision - axis_start) / (axis_end - axis_start)
+    room = max(at * STORY_NARROWEST_PLOT + charts.ALLY_AXIS, (1 - at) * STORY_NARROWEST_PLOT)
+    words = f"Appointed {when}: all had to agree"
+    if len(words) * BOLD_LABEL_CHAR <= room:
+        return {"text": words, "keys": []}
+    return {"text": f"Appointed {when}", "keys": ["Appointment: every ally had to agree"]}
 
 
 def label_place(label: str, mark: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
@@ -600,7 +620,7 @@ STANCES = ChartDef(
     table=stance_table,
     subtitle=stance_subtitle,
     drawn_events=lambda sc, rows: rows["event_id"],
-    file_name=lambda sc: ("stances-by-ally", *dated_range(sc.view)),
+    file_name=lambda sc: ("stances-by-ally", *stance_dates_drawn(sc)),
     what="Chart of each ally's stance toward Rutte over time, {subtitle}; the table under it gives the same periods.",
     empty="No ally's stance is reported in the chosen dates and countries. Widen the dates to see the race.",
     ignores=("as_of", "speakers", "event"),
