@@ -1,10 +1,13 @@
 """Corrections: where an article we rely on was wrong, and every change made to the data after publication."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from rutte_race import copy_files, corrections
 from rutte_race.accuracy import OUTSIDE_LABEL
 from rutte_race.text import escape_markdown
+from rutte_race.url_state import to_params
 from ui import state
 from ui.page import start_page
 
@@ -43,6 +46,7 @@ def changes_card(rows) -> None:
 
 
 ds, derived, view = start_page()
+bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "corrections-title"))
 st.markdown(copy_files.fill(ds.copy, "corrections-intro"))
@@ -67,6 +71,16 @@ st.caption(
         else ""
     )
 )
+# The withdrawn one's card, on the timeline (with every date and country, so it is always there).
+for _, row in log[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id").iterrows():
+    st.page_link(
+        "pages/timeline.py",
+        label=f"On the timeline: {row['Event date']}, found not to be an error",
+        icon=":material/arrow_forward:",
+        query_params=to_params(
+            replace(bounds.default(), start=bounds.first, end=bounds.last, event=row["event_id"]), bounds
+        ),
+    )
 for _, row in errors.iterrows():
     error_card(row)
 
