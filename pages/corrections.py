@@ -1,6 +1,7 @@
 """Corrections: where an article we rely on was wrong, and every change made to the data after publication."""
 
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -71,15 +72,13 @@ st.caption(
         else ""
     )
 )
-# The withdrawn one's card, on the timeline (with every date and country, so it is always there).
+# The withdrawn one's card, on the timeline (with every date and country, so it is always there). A link, not
+# st.page_link: the page runs on its own too (its tests), where there is no page to link to.
 for _, row in log[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id").iterrows():
-    st.page_link(
-        "pages/timeline.py",
-        label=f"On the timeline: {row['Event date']}, found not to be an error",
-        icon=":material/arrow_forward:",
-        query_params=to_params(
-            replace(bounds.default(), start=bounds.first, end=bounds.last, event=row["event_id"]), bounds
-        ),
+    everything = replace(bounds.default(), start=bounds.first, end=bounds.last, event=row["event_id"])
+    st.markdown(
+        f"[On the timeline: {escape_markdown(row['Event date'])}, found not to be an error]"
+        f"(timeline?{urlencode(to_params(everything, bounds))})"
     )
 for _, row in errors.iterrows():
     error_card(row)

@@ -323,7 +323,7 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
     table = pd.DataFrame(
         {
             "Ally": history["name"],
-            "From": date_labels(history),
+            "From": [row_when(row) for _, row in history.iterrows()],  # 'by' a bound: '5 March 2024 or earlier'
             "Stance": history["stance"].astype(str).map(STATUS_LABELS),
             "What": history["summary"],
             "Article says": history["evidence"],

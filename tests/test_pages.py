@@ -332,6 +332,11 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     assert "None so far" in text
     for wrong in ("Lithuanian", "Rinkēvičs", "twelve", "Ankara", "imminent"):
         assert wrong in text, wrong
+    # Each withdrawn one links to its card on the Timeline, with every date, so the card is there.
+    links = re.findall(r"\]\(timeline\?([^)]*)\)", text)
+    events = sorted(parse_qs(link)["event"][0] for link in links)
+    assert events == ["erdogan-export-restrictions", "wilders-to-lead-coalition"]
+    assert all(parse_qs(link)["from"] == ["2010-10-14"] for link in links)
 
 
 def test_tables_say_how_sure_we_are():
@@ -343,15 +348,15 @@ def test_tables_say_how_sure_we_are():
 
 def test_sources_page_states_the_rules_and_how_to_cite_the_version(ds):
     at = page("sources").run()
-    version = ds.version
     rules = next(m for m in markdown_texts(at) if "(checked)" in m)
     assert all(f"**{rule.name}**" in rules for rule in RULES) and "(checked)" in rules and "(by judgement)" in rules
     codes = [c.value for c in at.code]
     assert any(
         c.startswith("Rutte's race to lead NATO: every claim of five news articles")
-        and f"Dataset version {version}." in c
+        and "Dataset version 1.3.0." in c  # the version readers see; the fingerprint is in the files
         for c in codes
     )
+    assert any(ds.version in m for m in markdown_texts(at))  # which the page gives, with what it is for
     assert not any("not configured" in c or "data desk" in c for c in codes)
     assert any("pd.read_csv" in c for c in codes) and any("read.csv(unz(" in c for c in codes)
     disagreements = [m for m in markdown_texts(at) if "How they disagree:" in m]
@@ -456,7 +461,7 @@ def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
     changes = page_tables(history)[1]
     # Hungary's stance does not change in April: the reports that it continued are no changes.
     assert list(zip(changes["Ally"], changes["From"], changes["Stance"])) == [
-        ("Türkiye", "c. 4 April 2024", "Not yet backing"),
+        ("Türkiye", "c. 4 April 2024 or earlier", "Not yet backing"),  # reported by then: a bound
         ("Türkiye", "29 April 2024", "Backs Rutte"),
         ("Hungary", "26 June 2024", "Backs Rutte"),
     ]
