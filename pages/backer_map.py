@@ -131,7 +131,7 @@ on_the_day()
 
 st.header("Every ally's stance history")
 history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
-named = history.loc[history["How we know"] != views.COUNTED_AT_DECISION, "Ally"].nunique()
+named = history.loc[history["How we know"] != ds.race.stances.counted_how, "Ally"].nunique()
 st.caption(
     f"{named} {'ally' if named == 1 else 'allies'} named with a stance in the chosen dates. From the appointment "
     "every ally counts as backing, since all had to agree."

@@ -11,7 +11,6 @@ from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import article_names, date_labels
 from rutte_race.rules import RULES
 from rutte_race.text import escape_markdown
-from rutte_race.views import STATUS_LABELS
 from ui import data, state, tables
 from ui.page import app_address, start_page
 
@@ -113,7 +112,7 @@ st.markdown(
 with st.expander("The wording of each stance"):
     st.markdown(
         "\n".join(
-            f"- **{STATUS_LABELS[stance]}**: {', '.join(f'“{w}”' for w in words)}"
+            f"- **{ds.race.stances.label(stance)}**: {', '.join(f'“{w}”' for w in words)}"
             for stance, words in STANCE_WORDING.items()
         )
         + "\n- **A position that continues, or was held earlier** (confirms the stance held, never changes it): "

@@ -40,7 +40,7 @@ def stepping_through() -> None:
     focused = {charts.FOCUS: charts.focus_rows(focus)}
     drawn = show_page_charts("timeline", data.scope(ds, focused_view), datasets={"timeline": focused}, notes=False)
     jump_buttons("timeline", jump.steps(ids, focus), focus_on, "event", "event shown")
-    event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles)
+    event_card(ordered.loc[focus], ids.index(focus) + 1, len(ids), ds.articles, ds.race.stances)
     for item in drawn.values():
         show_notes(item)
     state.sync_url(focused_view, bounds)

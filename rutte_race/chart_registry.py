@@ -305,7 +305,7 @@ def unnamed_allies_row(
     ]
     labels = []  # (label, where it starts, the count it is of or None)
     if groups:
-        stance = views.STATUS_LABELS[groups[0]["stance"]].lower()
+        stance = sc.ds.race.stances.label(groups[0]["stance"]).lower()
         group_when = _when(groups[0]["date"], groups[0]["precision"], one_year)
         labels.append((f"{groups[0]['who']}:\n{stance}, {group_when}", groups[0]["date"], None))
     for _, tally in tallies.iterrows():
@@ -389,7 +389,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "shade": views.COUNTED if period["derived"] else status,
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
-                "stance": views.STATUS_LABELS[status],
+                "stance": sc.ds.race.stances.label(status),
                 "when": date_label(period["start"], period["precision"]) + (" or earlier" if since == "by" else ""),
                 "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
                 "evidence": period["evidence"],
@@ -424,7 +424,8 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     **bar,
                     "shade": charts.faded(status),
                     "start": max(reported_to, shown_from).isoformat(),
-                    "stance": f"{views.STATUS_LABELS[status]}; last reported holding out {last_when}, no later report",
+                    "stance": f"{sc.ds.race.stances.label(status)}; last reported holding out {last_when}, "
+                    "no later report",
                 }
             bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)
@@ -469,7 +470,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     "shade": views.COUNTED,
                     "start": decision.isoformat(),
                     "end": last.isoformat(),
-                    "stance": views.STATUS_LABELS["backs"],
+                    "stance": sc.ds.race.stances.label("backs"),
                     "when": day_text(decision),
                     "until": "",
                     "evidence": "",
@@ -561,12 +562,12 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     named = pd.DataFrame(
         {
             "name": rows["name"],
-            "stance": rows["status"].map(views.STATUS_LABELS),
+            "stance": rows["status"].map(sc.ds.race.stances.labels()),
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
             "start_precision": tables.how_exact(rows["precision"], rows["basis"]),
             "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),
             "end": rows["end"].dt.strftime("%Y-%m-%d").fillna(""),
-            "how": [views.COUNTED_AT_DECISION if d else "Named in the article" for d in rows["derived"]],
+            "how": [sc.ds.race.stances.counted_how if d else "Named in the article" for d in rows["derived"]],
             "evidence": rows["evidence"],
             "source": rows["article_id"].map(names),
             "how_sure": rows["how_sure"],
@@ -578,12 +579,12 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     counted = pd.DataFrame(
         {
             "name": unnamed,
-            "stance": views.STATUS_LABELS["backs"],
+            "stance": sc.ds.race.stances.label("backs"),
             "start": decision.strftime("%Y-%m-%d"),
             "start_precision": tables.HOW_EXACT["day"],
             "last": "",
             "end": "",
-            "how": views.COUNTED_AT_DECISION,
+            "how": sc.ds.race.stances.counted_how,
             "evidence": "",
             "source": "",
             "how_sure": "",
@@ -595,7 +596,8 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
 
 def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     start, story_rows, bars, reports, decision = stance_story(sc, rows)
-    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, decision, reports)
+    words = sc.ds.race.stances
+    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, words, decision, reports)
 
 
 STANCES = ChartDef(
@@ -756,7 +758,7 @@ BACKER_MAP = ChartDef(
     title=lambda sc: copy_files.fill_plain(sc.ds.copy, "backer-map-chart-title", day=day_text(scope_map_date(sc))),
     rows=lambda sc: sc.stances_on(scope_map_date(sc)),
     build=lambda sc, stances, title, subtitle: charts.backer_map(
-        stances, sc.ds.shapes, sc.view.countries, title, subtitle
+        stances, sc.ds.shapes, sc.view.countries, title, subtitle, sc.ds.race.stances
     ),
     subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_note_lines(sc),
     describe=lambda sc, stances: " ".join(

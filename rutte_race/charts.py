@@ -10,7 +10,8 @@ import pandas as pd
 from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
 from rutte_race.formatting import article_names, date_label, date_labels
-from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_LABELS, STATUS_ORDER, UNREPORTED
+from rutte_race.race_config import StanceWords
+from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_ORDER, UNREPORTED
 
 FILTERED_OUT = "filtered_out"
 # A holdout's stance after its last report that it still held, until a report of a change: all that is known.
@@ -30,7 +31,6 @@ STATUS_COLOURS = {
     NON_MEMBER: "#DEDEDE",  # visibly grey beside the white of "not yet an ally", in the key as on the map
 }
 SEA = "#DCEAF5"
-MAP_LABELS = {**STATUS_LABELS, FILTERED_OUT: "Not among the chosen allies", NON_MEMBER: "Not a NATO ally"}
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
@@ -420,8 +420,17 @@ def _text(value) -> str:
 PART_OF = {"304": "208"}
 
 
-def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tuple[str, ...]) -> list[dict]:
+def map_labels(words: StanceWords) -> dict[str, str]:
+    """Each status a map can give a country, in the race's words: its stance, or outside the reader's choice, or
+    outside the body."""
+    return {**words.labels(), FILTERED_OUT: words.not_chosen, NON_MEMBER: words.non_member}
+
+
+def map_features(
+    as_of: pd.DataFrame, features: tuple[dict, ...], countries: tuple[str, ...], words: StanceWords
+) -> list[dict]:
     """Region features carrying each ally's status and source; other countries are marked non-members."""
+    labels = map_labels(words)
     allies = as_of.set_index("iso_numeric")
     out = []
     for feature in features:
@@ -439,13 +448,13 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
         }
         if ally_id in allies.index:
             ally = allies.loc[ally_id]
-            status, label = str(ally["status"]), MAP_LABELS[str(ally["status"])]
+            status, label = str(ally["status"]), labels[str(ally["status"])]
             if pd.notna(ally["unreported_since"]):  # drawn faded, as on the story chart
                 status = faded(status)
                 when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
                 label = f"{label}; last reported holding out {when}"
             if countries and ally["iso3"] not in countries:
-                status, label = FILTERED_OUT, MAP_LABELS[FILTERED_OUT]
+                status, label = FILTERED_OUT, labels[FILTERED_OUT]
             props.update(
                 name=ally["name"] if ally_id == feature["id"] else f"{map_shapes.full_name(feature)} ({ally['name']})",
                 status=status,
@@ -458,20 +467,21 @@ def map_features(as_of: pd.DataFrame, features: tuple[dict, ...], countries: tup
     return out
 
 
-def legend_labels(features: list[dict], filtering: bool) -> dict[str, str]:
+def legend_labels(features: list[dict], filtering: bool, words: StanceWords) -> dict[str, str]:
     """The legend: each status some ally has on the map, with its count ('Named as backing Rutte: 7 allies'), in
     legend order, then countries outside the alliance."""
     order = [v for s in STATUS_ORDER for v in ((s, faded(s)) if s in HOLDOUTS else (s,))]
     statuses = [*order, FILTERED_OUT] if filtering else order
     counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
-    words = {
-        **MAP_LABELS,
-        "backs": "Named as backing Rutte",  # the articles name only some of those who backed him
-        **{faded(s): f"{MAP_LABELS[s]} {WHEN_LAST_REPORTED}" for s in HOLDOUTS},
+    labels = map_labels(words)
+    said = {
+        **labels,
+        "backs": words.named_backing,  # the articles name only some of those who backed him
+        **{faded(s): f"{labels[s]} {WHEN_LAST_REPORTED}" for s in HOLDOUTS},
     }
     noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
-    labels = {s: f"{words[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
-    return {**labels, NON_MEMBER: MAP_LABELS[NON_MEMBER]}
+    counted = {s: f"{said[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
+    return {**counted, NON_MEMBER: labels[NON_MEMBER]}
 
 
 # On a wide screen the key sits in the map's top right corner, over Russia (not an ally), so it is in view with the
@@ -580,20 +590,26 @@ def _map_panel(
 
 
 def backer_map(
-    as_of: pd.DataFrame, shapes: dict, countries: tuple[str, ...], title: str, subtitle: str, width="container"
+    as_of: pd.DataFrame,
+    shapes: dict,
+    countries: tuple[str, ...],
+    title: str,
+    subtitle: str,
+    words: StanceWords,
+    width="container",
 ):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
     statuses on the map, with counts."""
     topology = json.dumps(shapes)
-    europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries)
-    america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries)
+    europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries, words)
+    america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries, words)
 
     # Each ally counted once: not again for a shape drawn as part of it (PART_OF), which the panel need not fit.
     def allies_in(features: list[dict]) -> list[dict]:
         return [f for f in features if f["properties"]["status"] != NON_MEMBER and f["id"] not in PART_OF]
 
     allies = allies_in(europe) + allies_in(america)
-    labels = legend_labels(allies, filtering=bool(countries))
+    labels = legend_labels(allies, bool(countries), words)
     for f in europe + america:
         f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent(allies_in(europe))]
@@ -672,22 +688,22 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a st
 }
 
 
-def shade_label(shade: str) -> str:
+def shade_label(shade: str, words: StanceWords) -> str:
     """A bar's shade in words for the key: its stance, and for a holdout's pale period after its last report, so."""
     if shade.endswith(FADED):
-        return f"{STATUS_LABELS[shade.removesuffix(FADED)]} {WHEN_LAST_REPORTED}"
-    return "Counted at the appointment" if shade == COUNTED else STATUS_LABELS[shade]
+        return f"{words.label(shade.removesuffix(FADED))} {WHEN_LAST_REPORTED}"
+    return words.counted_short if shade == COUNTED else words.label(shade)
 
 
-def _shade_key(shades: list[str]) -> dict:
+def _shade_key(shades: list[str], words: StanceWords) -> dict:
     """The key of the bars' shades, in words (labels read from a JSON object, never pasted into the expression's
     text), a pale holdout's swatch with its dashed edge."""
-    words = json.dumps({shade: shade_label(shade) for shade in shades})
+    labels = json.dumps({shade: shade_label(shade, words) for shade in shades})
     is_faded = f"indexof(datum.value, '{FADED}') >= 0"
     edges = json.dumps({faded(status): STATUS_COLOURS[status] for status in HOLDOUTS})
     return {
         **KEY_LEGEND,
-        "labelExpr": f"{words}[datum.value]",
+        "labelExpr": f"{labels}[datum.value]",
         "symbolStrokeWidth": 1.5,  # white but for a pale holdout
         "symbolStrokeColor": {"expr": f"{is_faded} ? {edges}[datum.value] : 'white'"},
         "symbolDash": {"expr": f"{is_faded} ? [3, 2] : [1, 0]"},
@@ -717,6 +733,7 @@ def stances_by_ally(
     end,
     title: str,
     subtitle: str,
+    words: StanceWords,
     decision: dict | None = None,
     reports: list[dict] = (),
 ) -> vega.TopLevel:
@@ -920,7 +937,7 @@ def stances_by_ally(
     swatches = {
         "data": spec.data([{"shade": shade} for shade in shades]),
         "mark": {"type": "square", "opacity": 0},
-        "encoding": {"color": {**shade_colour, "legend": {**_shade_key(shades), **SWATCHES_PLACE}}},
+        "encoding": {"color": {**shade_colour, "legend": {**_shade_key(shades, words), **SWATCHES_PLACE}}},
         "width": "container",
         "height": 1,
     }

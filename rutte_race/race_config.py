@@ -40,10 +40,40 @@ class Protagonist(_Section):
     name: str = Field(min_length=1, description="As the copy names them after first mention: 'Rutte'.")
 
 
+class StanceWords(_Section):
+    """The words a reader sees for each stance a member takes towards the protagonist, and for the statuses the
+    engine gives a member besides (counted at the decision, no stance reported, not yet a member)."""
+
+    backs: str = Field(min_length=1, description="'Backs Rutte'.")
+    reservations: str = Field(min_length=1, description="'Reservations'.")
+    opposes: str = Field(min_length=1, description="'Opposes'.")
+    undeclared: str = Field(min_length=1, description="'Not yet backing': no public stance reported yet.")
+    counted: str = Field(min_length=1, description="'Counted as backing at the appointment'.")
+    counted_short: str = Field(min_length=1, description="The same, in a chart's key: 'Counted at the appointment'.")
+    counted_how: str = Field(min_length=1, description="How a table says it was counted, not named.")
+    unreported: str = Field(min_length=1, description="'No stance reported'.")
+    not_yet_member: str = Field(min_length=1, description="'Not yet an ally'.")
+    named_backing: str = Field(min_length=1, description="The map's key for backers: 'Named as backing Rutte'.")
+    not_chosen: str = Field(min_length=1, description="The map's key for members outside the reader's choice.")
+    non_member: str = Field(min_length=1, description="The map's key for countries outside the body.")
+
+    def label(self, status: str) -> str:
+        """The words of a status: 'backs' → 'Backs Rutte'."""
+        return getattr(self, status)
+
+    def labels(self) -> dict[str, str]:
+        """Every status's words, by status."""
+        return {status: self.label(status) for status in STATUSES}
+
+
+STATUSES = ("backs", "counted", "reservations", "opposes", "undeclared", "unreported", "not_yet_member")
+
+
 class RaceConfig(_Section):
     race: Identity
     body: Body
     protagonist: Protagonist
+    stances: StanceWords
 
 
 def _line_of(text: str, location: tuple) -> int:

@@ -22,16 +22,6 @@ CONFIRMING = (CONTINUING, EARLIER)
 # The data's stance vocabulary; then every status a map can give an ally, in legend order.
 STANCES = ["backs", "reservations", "opposes", "undeclared"]
 STATUS_ORDER = [STANCES[0], COUNTED, *STANCES[1:], UNREPORTED, NOT_YET_MEMBER]
-STATUS_LABELS = {
-    "backs": "Backs Rutte",
-    COUNTED: "Counted as backing at the appointment",
-    "reservations": "Reservations",
-    "opposes": "Opposes",
-    "undeclared": "Not yet backing",
-    UNREPORTED: "No stance reported",
-    NOT_YET_MEMBER: "Not yet an ally",
-}
-COUNTED_AT_DECISION = "Counted at the appointment, which needed every ally"
 SOURCE_COLUMNS = [
     "event_id",
     "date",
@@ -153,7 +143,7 @@ def stances_as_of(ds: Dataset, day: pd.Timestamp, changes: pd.DataFrame | None =
     status[out["accession_date"] > day] = NOT_YET_MEMBER
     out = out.drop(columns=["stance", "derived"])
     out["status"] = pd.Categorical(status, categories=STATUS_ORDER)
-    out["status_label"] = out["status"].map(STATUS_LABELS).astype(str)
+    out["status_label"] = out["status"].map(ds.race.stances.labels()).astype(str)
     out.loc[out["status"] == NOT_YET_MEMBER, [f"source_{c}" for c in SOURCE_COLUMNS]] = None
     out[["unreported_since", "unreported_since_precision"]] = unreported_since(ds, out, day)
     return out.sort_values(["status", "name"]).reset_index(drop=True)
@@ -324,10 +314,10 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
         {
             "Ally": history["name"],
             "From": [row_when(row) for _, row in history.iterrows()],  # 'by' a bound: '5 March 2024 or earlier'
-            "Stance": history["stance"].astype(str).map(STATUS_LABELS),
+            "Stance": history["stance"].astype(str).map(ds.race.stances.labels()),
             "What": history["summary"],
             "Article says": history["evidence"],
-            "How we know": [COUNTED_AT_DECISION if d else "Named in the article" for d in history["derived"]],
+            "How we know": [ds.race.stances.counted_how if d else "Named in the article" for d in history["derived"]],
             "How sure are we": history["how_sure"],
         }
     )

@@ -55,14 +55,17 @@ def test_map_greys_out_countries_before_they_joined(ds):
     sweden = as_of.set_index("iso3").loc["SWE"]
     assert sweden["status"] == views.NOT_YET_MEMBER
     features = charts.map_features(
-        as_of, ({"type": "Feature", "id": "752", "properties": {"name": "Sweden"}, "geometry": None},), ()
+        as_of,
+        ({"type": "Feature", "id": "752", "properties": {"name": "Sweden"}, "geometry": None},),
+        (),
+        ds.race.stances,
     )
     assert features[0]["properties"]["status"] == views.NOT_YET_MEMBER
 
 
 def test_map_legend_counts_follow_the_date(ds):
-    early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S")
-    late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S")
+    early = charts.backer_map(views.map_frame(ds, "2024-03-31"), ds.shapes, (), "T", "S", ds.race.stances)
+    late = charts.backer_map(views.map_frame(ds, "2024-06-26"), ds.shapes, (), "T", "S", ds.race.stances)
     assert "Named as backing Rutte: 5 allies" in spec_text(early) and "Opposes: 1 ally" in spec_text(early)
     assert "Named as backing Rutte: 7 allies" in spec_text(late)
     assert "Counted as backing at the appointment: 25 allies" in spec_text(late)
@@ -70,16 +73,18 @@ def test_map_legend_counts_follow_the_date(ds):
 
 
 def test_map_marks_allies_outside_the_country_filter(ds):
-    spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S"))
+    spec = spec_text(
+        charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S", ds.race.stances)
+    )
     assert "Not among the chosen allies: 31 allies" in spec and "Named as backing Rutte: 1 ally" in spec
 
 
 def test_map_tooltip_names_the_stance_without_a_count(ds):
     hungary = ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},)
-    early = charts.map_features(views.map_frame(ds, "2024-03-20"), hungary, ())[0]["properties"]
+    early = charts.map_features(views.map_frame(ds, "2024-03-20"), hungary, (), ds.race.stances)[0]["properties"]
     assert (early["label"], early["status"]) == ("Opposes", "opposes")  # not 'Opposes (1)', which reads as a count
     # After its last report holding out (c. 4 April), drawn faded and saying so, as on the story chart.
-    late = charts.map_features(views.map_frame(ds, "2024-04-30"), hungary, ())[0]["properties"]
+    late = charts.map_features(views.map_frame(ds, "2024-04-30"), hungary, (), ds.race.stances)[0]["properties"]
     assert (late["label"], late["status"]) == ("Opposes; last reported holding out c. 4 April 2024", "opposes_faded")
 
 
@@ -88,9 +93,11 @@ def test_greenland_is_drawn_as_denmark_s_and_counted_once(ds):
         {"type": "Feature", "id": "304", "properties": {"name": "Greenland"}, "geometry": None},
         {"type": "Feature", "id": "208", "properties": {"name": "Denmark"}, "geometry": None},
     )
-    greenland, denmark = (f["properties"] for f in charts.map_features(views.map_frame(ds, "2024-06-25"), shapes, ()))
+    greenland, denmark = (
+        f["properties"] for f in charts.map_features(views.map_frame(ds, "2024-06-25"), shapes, (), ds.race.stances)
+    )
     assert greenland["name"] == "Greenland (Denmark)" and greenland["status"] == denmark["status"] != "non_member"
-    spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-06-25"), ds.shapes, (), "T", "S"))
+    spec = spec_text(charts.backer_map(views.map_frame(ds, "2024-06-25"), ds.shapes, (), "T", "S", ds.race.stances))
     assert "No stance reported: 24 allies" in spec  # Denmark once, not again for Greenland
 
 
@@ -146,14 +153,16 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
 
 @pytest.mark.parametrize("day", ["2023-01-01", "2024-02-01", "2024-04-28", "2024-06-26"])
 def test_map_spec_is_strict_json_whatever_the_date(ds, day):
-    chart = charts.backer_map(views.map_frame(ds, day), ds.shapes, (), "T", "S")
+    chart = charts.backer_map(views.map_frame(ds, day), ds.shapes, (), "T", "S", ds.race.stances)
     spec = spec_text(chart)
     assert '"Not a NATO ally"' in spec
 
 
 def test_the_map_on_screen_reads_its_shapes_from_static_and_joins_the_same_features(ds):
     """Joined by key, the served shapes and the on-screen spec's properties give back exactly the exported features."""
-    spec = charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S").to_dict()
+    spec = charts.backer_map(
+        views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), "T", "S", ds.race.stances
+    ).to_dict()
     screen = map_shapes.shapes_by_url(spec)
     assert "Polygon" not in json.dumps(screen["vconcat"])  # no country's shape inline
     assert len(json.dumps(screen)) < len(json.dumps(spec)) / 3
@@ -296,7 +305,10 @@ def test_the_candidates_who_ran_openly_have_their_names_in_black_the_others_in_g
 def test_a_country_outside_the_alliance_is_named_in_full_on_the_map(ds):
     # Natural Earth's shapes say 'Bosnia and Herz.'; a reader's tooltip says the country's name.
     features = charts.map_features(
-        views.map_frame(ds, "2024-06-25"), map_shapes.region_features(json.dumps(ds.shapes), "europe"), ()
+        views.map_frame(ds, "2024-06-25"),
+        map_shapes.region_features(json.dumps(ds.shapes), "europe"),
+        (),
+        ds.race.stances,
     )
     names = {f["properties"]["name"] for f in features}
     assert "Bosnia and Herzegovina" in names and not any(name.endswith(".") or ". " in name for name in names)

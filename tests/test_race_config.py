@@ -39,6 +39,22 @@ def test_the_stances_and_the_words_follow_the_protagonist_the_file_names(tmp_pat
     assert "named as backing Kallas" in title and "Rutte" not in title
 
 
+def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
+    # An editor renames two stances: the map's key, its tooltips, the story chart's key and the stance history
+    # all say the new words, and none the old.
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'opposes = "Opposes"', 'opposes = "Against him"')
+    copy.replace("race.toml", 'named_backing = "Named as backing Rutte"', 'named_backing = "Backers named"')
+    ds = load.load(copy.data, copy.seeds)
+    view = bounds_of(ds).default()
+    specs = {item.slug: str(item.chart.to_dict()) for item in chart_registry.view_charts(ds, view) if item.chart}
+    assert "Backers named: 7 allies" in specs["backer-map"] and "Named as backing" not in specs["backer-map"]
+    assert "Against him when last reported" in specs["backer-map"] + specs["stances-by-ally"]
+    assert "'Opposes'" not in specs["stances-by-ally"] and "Against him" in specs["stances-by-ally"]
+    history = views.stance_history(ds, view)
+    assert set(history.loc[history["Ally"] == "Hungary", "Stance"]) == {"Against him", "Backs Rutte"}
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
@@ -51,6 +67,7 @@ def test_the_stances_and_the_words_follow_the_protagonist_the_file_names(tmp_pat
             ],
         ),
         ('members = "allies"', 'members = ""', ["race.toml, line 11, body.members: is empty"]),
+        ('opposes = "Opposes"\n', "", ["race.toml, line 18, stances.opposes: is missing"]),  # at its header
         ('name = "NATO"', "name = 7", ["race.toml, line 9, body.name: must be text in quotes"]),
         (
             "[body]\n",

@@ -10,8 +10,8 @@ from rutte_race import kinds
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
 from rutte_race.formatting import article_names, who
 from rutte_race.jump import Jumps
+from rutte_race.race_config import StanceWords
 from rutte_race.text import escape_markdown, quoted
-from rutte_race.views import STATUS_LABELS
 from ui import state
 
 BUTTONS = (
@@ -59,7 +59,7 @@ def focus_on(event_id: str) -> None:
     st.query_params["event"] = event_id
 
 
-def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame) -> None:
+def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame, words: StanceWords) -> None:
     """The focused event: when, what, who, the article's sentence, which article, and how many articles report it."""
     source = article_names(articles)[event["article_id"]]
     with st.container(border=True, key="focused_event"):
@@ -74,7 +74,7 @@ def event_card(event: pd.Series, position: int, of: int, articles: pd.DataFrame)
         if event["note"]:  # the caveat, the error or the disagreement, beside the words it is about
             st.caption(f"Note: {escape_markdown(event['note'])}")
         if event["stance_basis"]:
-            stance = STATUS_LABELS[event["stance"]].lower()
+            stance = words.label(event["stance"]).lower()
             st.caption(f"Why we read this as “{stance}”: {escape_markdown(event['stance_basis'])}")
         if event["outside_fact"]:
             st.caption(

@@ -40,7 +40,8 @@ def filters(ds: Dataset, panel=None) -> None:
     with st.sidebar:
         whole_view.downloads(ds, b)
         st.caption(
-            f"Data version {cite.published_version(ds.version)}. Every claim links to the words of the article it comes from."
+            f"Data version {cite.published_version(ds.version)}. "
+            "Every claim links to the words of the article it comes from."
         )
 
 
