@@ -438,7 +438,7 @@ def map_features(
         props = {
             "name": map_shapes.full_name(feature),
             "status": NON_MEMBER,
-            "label": "Not a NATO ally",
+            "label": labels[NON_MEMBER],
             "since": "",
             "summary": "",
             "evidence": "",
