@@ -128,7 +128,14 @@ class ViewChart:
 
     @property
     def what(self) -> str:
-        return self.definition.what.format(subtitle=self.subtitle.split("\n")[0])  # its dates and allies
+        race = self.scope.ds.race
+        return self.definition.what.format(
+            subtitle=self.subtitle.split("\n")[0],  # its dates and allies
+            candidate=race.protagonist.name,
+            body=race.body.name,
+            member=race.body.member,
+            members=race.body.members,
+        )
 
     @cached_property  # a map's marks key reads every ally's row: once per drawn view, not per rerun
     def cache_key(self) -> tuple:
@@ -623,7 +630,8 @@ STANCES = ChartDef(
     subtitle=stance_subtitle,
     drawn_events=lambda sc, rows: rows["event_id"],
     file_name=lambda sc: ("stances-by-ally", *stance_dates_drawn(sc)),
-    what="Chart of each ally's stance toward Rutte over time, {subtitle}; the table under it gives the same periods.",
+    what="Chart of each {member}'s stance toward {candidate} over time, {subtitle}; the table under it gives the same "
+    "periods.",
     empty="No ally's stance is reported in the chosen dates and countries. Widen the dates to see the race.",
     ignores=("as_of", "speakers", "event"),
 )
@@ -775,7 +783,7 @@ BACKER_MAP = ChartDef(
     table=map_table,
     drawn_events=lambda sc, stances: map_shown(sc, stances)["source_event_id"].dropna(),
     file_name=lambda sc: ("backers", "as-of", scope_map_date(sc).isoformat(), *sc.view.countries),
-    what="Map of NATO allies' stance toward Rutte; the table below lists every ally.",  # its description gives the date
+    what="Map of {body} {members}' stance toward {candidate}; the table below lists every {member}.",  # and the date
     marks_key=map_marks_key,
     screen=map_shapes.shapes_by_url,
     draw_key=lambda sc: (scope_map_date(sc), sc.view.countries),  # the dates matter only through the map's date

@@ -37,6 +37,9 @@ def test_the_stances_and_the_words_follow_the_protagonist_the_file_names(tmp_pat
     assert views.stance_changes(ds)["derived"].all()  # only the appointment's consensus, no named stance
     title = chart_registry.stance_title(chart_registry.scope(ds, bounds_of(ds).default()))
     assert "named as backing Kallas" in title and "Rutte" not in title
+    whats = {item.slug: item.what for item in chart_registry.view_charts(ds, bounds_of(ds).default())}
+    assert whats["stances-by-ally"].startswith("Chart of each ally's stance toward Kallas over time, ")
+    assert whats["backer-map"] == "Map of NATO allies' stance toward Kallas; the table below lists every ally."
 
 
 def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
