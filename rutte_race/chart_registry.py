@@ -213,7 +213,9 @@ STANCE_COLUMNS = {
 }
 
 
-TALLY_ROW = "Unnamed allies"  # the row of counts of backers reported without names
+def tally_row(sc: Scope) -> str:
+    """The story chart's row of the members the articles leave unnamed: 'Unnamed allies'."""
+    return f"Unnamed {sc.ds.race.body.members}"
 
 
 def decision_day(ds: Dataset) -> pd.Timestamp:
@@ -292,7 +294,7 @@ def unnamed_groups_drawn(sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp
 def unnamed_allies_row(
     sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool, first: int
 ) -> tuple[list[dict], list[dict]]:
-    """The story chart's row of allies the articles leave unnamed (TALLY_ROW), its labels ranked from `first`, and
+    """The story chart's row of allies the articles leave unnamed (tally_row), its labels ranked from `first`, and
     its squares: each report of an unnamed group holding out ('some Eastern European allies', views.unnamed_holdouts)
     is a square, the first in words (a label, or with a count labelled a note under the chart); each count of
     unnamed backers (views.reported_tallies) is a diamond with its words. Neither with chosen allies."""
@@ -303,7 +305,7 @@ def unnamed_allies_row(
     groups = unnamed_groups_drawn(sc, shown_from, last)
     reports = [
         {
-            "ally": TALLY_ROW,
+            "ally": tally_row(sc),
             "at": g["date"].isoformat(),
             "shade": g["stance"],
             "report": f"{g['summary']} ({g['when']})",
@@ -327,11 +329,11 @@ def unnamed_allies_row(
     if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
         labels.pop(0)  # (a fourth line of label would make every row taller)
         who, holding = groups[0]["who"], describe.HOLDING_WORDS[groups[0]["stance"]]
-        notes.append(f"Square on '{TALLY_ROW}', {group_when}: {who[:1].lower()}{who[1:]} {holding}")
+        notes.append(f"Square on '{tally_row(sc)}', {group_when}: {who[:1].lower()}{who[1:]} {holding}")
     out_rows = []
     for label, at, tally in labels:
         row = {
-            "ally": TALLY_ROW,
+            "ally": tally_row(sc),
             "order": first + len(out_rows),
             "label": label,
             **label_place(label, at, shown_from, last),
@@ -482,7 +484,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     "until": "",
                     "evidence": "",
                     "source": "",
-                    "how_sure": "Counted from the appointment, which needed every ally's consent",
+                    "how_sure": sc.ds.race.stances.counted_how,
                 }
             )
     decision_note = (
