@@ -56,30 +56,33 @@ errors = corrections.article_errors(log)
 published = corrections.log(corrections.after_publication(ds.corrections, ds.published), ds.events, ds.articles)
 
 st.header("Errors in the articles")
-withdrawn = int((log["Kind"] == corrections.WITHDRAWN).sum())
+
+
+def card_link(event_id: str, words: str) -> str:
+    """A Markdown link to the event's card on the Timeline, with every date and country, so the card is there. A
+    link, not st.page_link: the page runs on its own too (its tests), where there is no page to link to."""
+    everything = replace(bounds.default(), start=bounds.first, end=bounds.last, event=event_id)
+    return f"[{words}](timeline?{urlencode(to_params(everything, bounds))})"
+
+
+withdrawn = log.loc[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id")
+cards = [card_link(event, when) for event, when in zip(withdrawn["event_id"], withdrawn["Event date"])]
 st.caption(
     f"{len(errors)} {'passage' if len(errors) == 1 else 'passages'} of the articles "
     f"{'is' if len(errors) == 1 else 'are'} wrong in part (one passage may hold more than one error), each shown "
     "wherever its claim appears."
     + (
         (
-            " One more, first logged as an error, was found not to be one; its card on the Timeline says why."
-            if withdrawn == 1
-            else f" {withdrawn} more, first logged as errors, were found not to be; their cards on the Timeline "
-            "say why."
+            f" One more, first logged as an error, was found not to be one; its card on the Timeline "
+            f"({cards[0]}) says why."
+            if len(cards) == 1
+            else f" {len(cards)} more, first logged as errors, were found not to be; their cards on the Timeline "
+            f"({', '.join(cards)}) say why."
         )
-        if withdrawn
+        if cards
         else ""
     )
 )
-# The withdrawn one's card, on the timeline (with every date and country, so it is always there). A link, not
-# st.page_link: the page runs on its own too (its tests), where there is no page to link to.
-for _, row in log[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id").iterrows():
-    everything = replace(bounds.default(), start=bounds.first, end=bounds.last, event=row["event_id"])
-    st.markdown(
-        f"[On the timeline: {escape_markdown(row['Event date'])}, found not to be an error]"
-        f"(timeline?{urlencode(to_params(everything, bounds))})"
-    )
 for _, row in errors.iterrows():
     error_card(row)
 

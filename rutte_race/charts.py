@@ -503,7 +503,8 @@ def map_key_place(entries: int) -> dict:
         "fillColor": {"expr": f"{MAP_KEY_INSIDE} ? 'rgba(255,255,255,0.92)' : null"},
         "padding": {"expr": f"{MAP_KEY_INSIDE} ? 6 : 0"},
         "rowPadding": MAP_KEY_ROW - 12,
-        "labelFontSize": {"expr": f"{NARROW_EXPR} ? 12 : 11"},  # a phone's key as legible as its text
+        # A phone's key as legible as its text; a file's (no container) larger, as print sets the map small.
+        "labelFontSize": {"expr": f"{NARROW_EXPR} ? 12 : {MAP_KEY_INSIDE} ? 11 : 13"},
     }
 
 
@@ -671,6 +672,7 @@ KEY_LINE = 50  # characters of a line of the story chart's key, short enough for
 
 
 REPORT_KEY = "Small squares on a bar: a day an article reports a holdout"
+TALLY_KEY = "Diamond: a count of backers the article does not name"
 BY_KEY = "'By' a date: reported then; it may be older"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
@@ -925,6 +927,7 @@ def stances_by_ally(
             for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
         ),
         *([REPORT_KEY] if reports else []),
+        *([TALLY_KEY] if any(row.get("tally_at") for row in rows) else []),
         *(
             line
             for note in (decision["keys"] if decision else ())

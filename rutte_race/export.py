@@ -17,7 +17,7 @@ import pypdf
 import vl_convert as vlc
 from markupsafe import Markup
 
-from rutte_race import cite, counts, fonts, templating
+from rutte_race import cite, copy_files, counts, fonts, templating
 from rutte_race.charts import NARROW_EXPR
 from rutte_race.paths import PROJECT_DIR
 
@@ -254,7 +254,9 @@ def data_package_zip(data_dir: str, version: str) -> bytes:
     folder = cite.package_folder(version)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        # The race's copy (the page prose, templates with placeholders) is the app's, not data.
+        files = (p for p in root.rglob("*") if p.is_file() and not p.name.startswith("."))
+        for path in sorted(p for p in files if copy_files.COPY_DIR not in p.relative_to(root).parts):
             if path == root / "datapackage.json":
                 descriptor = json.loads(path.read_text(encoding="utf-8"))
                 archive.writestr(

@@ -51,7 +51,7 @@ class StanceWords(_Section):
     counted: str = Field(min_length=1, description="'Counted as backing at the appointment'.")
     counted_short: str = Field(min_length=1, description="The same, in a chart's key: 'Counted at the appointment'.")
     counted_how: str = Field(min_length=1, description="How a table says it was counted, not named.")
-    unreported: str = Field(min_length=1, description="'No stance reported'.")
+    unreported: str = Field(min_length=1, description="'No stance named'.")
     not_yet_member: str = Field(min_length=1, description="'Not yet an ally'.")
     named_backing: str = Field(min_length=1, description="The map's key for backers: 'Named as backing Rutte'.")
     not_chosen: str = Field(min_length=1, description="The map's key for members outside the reader's choice.")

@@ -172,7 +172,7 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     frame = views.map_frame(ds, "2024-04-30", changes)
     description = describe.stances_on(frame, "2024-04-30", candidate="Rutte")
     spec = export.export_spec(
-        charts.backer_map(frame, ds.shapes, (), "T", "S").to_dict(), f"{description}\nSource: test"
+        charts.backer_map(frame, ds.shapes, (), "T", "S", ds.race.stances).to_dict(), f"{description}\nSource: test"
     )
     assert spec["title"]["text"][0].startswith("On 30 April 2024, 7 of 32 allies were named as backing Rutte.")
     assert spec["title"]["text"][-1] == "Source: test"

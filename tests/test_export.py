@@ -23,7 +23,9 @@ TITLE, SUBTITLE, SOURCE = (
 @pytest.fixture(scope="module")
 def chart_spec():
     ds = load()
-    return charts.backer_map(views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), TITLE, SUBTITLE).to_dict()
+    return charts.backer_map(
+        views.map_frame(ds, "2024-04-30"), ds.shapes, ("TUR",), TITLE, SUBTITLE, ds.race.stances
+    ).to_dict()
 
 
 @pytest.fixture(scope="module")
