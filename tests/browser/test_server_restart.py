@@ -51,7 +51,7 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
     try:
         open_page(page, url, "timeline", QUERY)
         shown = page.get_by_text("events shown").inner_text()
-        assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}+")
+        assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}. ")
     finally:
         process.kill()  # no clean shutdown: the reader's websocket just drops
         process.wait()
@@ -69,7 +69,7 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
 
         end_a_month_earlier(page)  # the reader's next move
         expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
-            "Data version 9.9.9+"
+            "Data version 9.9.9. "
         )
         for _ in ("after the move", "after a reload"):
             wait_ready(page)
@@ -89,12 +89,12 @@ def test_data_edited_under_a_running_server_shows_on_the_next_move(page, tmp_pat
     process, url = start_app("app.py", tmp_path / "app.log", env=env)
     try:
         open_page(page, url, "timeline", QUERY)
-        assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}+")
+        assert sidebar_caption(page).startswith(f"Data version {PACKAGE_VERSION}. ")
         copy.replace("datapackage.json", f'"version": "{PACKAGE_VERSION}"', '"version": "9.9.9"')
 
         end_a_month_earlier(page)
         expect(page.locator('[data-testid="stSidebar"] [data-testid="stCaptionContainer"]').last).to_contain_text(
-            "Data version 9.9.9+"
+            "Data version 9.9.9. "
         )
         assert_no_exception(page)
     finally:
