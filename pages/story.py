@@ -29,7 +29,7 @@ if filtered:  # the figures and the lead tell the whole race; only the chart fol
     )
 for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures)):
     column.metric(label, value, help=meaning or None)
-st.markdown(describe.story_lead(figures, counts))
+st.markdown(describe.story_lead(figures, counts, ds.copy))
 
 st.header("The last events reported")
 published = dict(zip(ds.articles["article_id"], ds.articles["published"]))

@@ -2,6 +2,7 @@
 its data folder's `copy/`, one file per piece, filled with the data's figures. An editor reads and edits them as
 prose; the engine only names the piece it shows and the figures it gives it (PIECES)."""
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -14,6 +15,20 @@ COPY_DIR = "copy"
 # Each piece of copy, and the figures the engine fills it with: a piece may use these and no other.
 PIECES = {
     "story-standfirst": ("news_articles",),
+    # The race in one paragraph: on the page as Markdown, in the files as text (fill_text).
+    "story-lead": (
+        "news_articles",
+        "backers",
+        "first_when",
+        "first_backers",
+        "holdouts",
+        "holdout_count",
+        "appointed",
+        "appointed_source",
+        "took_office",
+        "rivals",
+        "ran_openly",
+    ),
     "timeline-title": (),
     "timeline-intro": ("articles", "claims", "events"),
     "backer-map-title": (),
@@ -61,6 +76,11 @@ def fill(copy: dict[str, str], piece: str, **figures) -> str:
 def fill_plain(copy: dict[str, str], piece: str, **figures) -> str:
     """The piece filled as plain text, for a chart's title: its figures as they are, not escaped for Markdown."""
     return _render(PLAIN, copy, piece, figures)
+
+
+def fill_text(copy: dict[str, str], piece: str, **figures) -> str:
+    """The piece filled as plain text for a file, its Markdown emphasis ('**seven allies**') taken out."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", fill_plain(copy, piece, **figures))
 
 
 def _render(environment: jinja2.Environment, copy: dict[str, str], piece: str, figures: dict) -> str:

@@ -5,11 +5,10 @@ Shown under the chart, used as its accessible text, and written into every expor
 
 import pandas as pd
 
-from rutte_race import kinds
+from rutte_race import copy_files, kinds
 from rutte_race.accuracy import NO_LATER
 from rutte_race.counts import Counts, counted, number_word
 from rutte_race.formatting import by_date, date_label, day_text, in_prose
-from rutte_race.text import escape_markdown
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, Holdout
 
 
@@ -280,35 +279,23 @@ def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
     ]
 
 
-def story_lead(figures: dict, counts: Counts, markdown: bool = True) -> str:
-    """The race in one paragraph, every figure from the data: Markdown for the page (names from the data escaped,
-    key figures bold), or plain text for the files."""
-    escape = escape_markdown if markdown else str
-
-    def bold(text: str) -> str:
-        return f"**{text}**" if markdown else text
-
+def story_lead(figures: dict, counts: Counts, copy: dict[str, str], markdown: bool = True) -> str:
+    """The race in one paragraph (the race's copy, story-lead), every figure from the data: Markdown for the page
+    (names from the data escaped, key figures bold), or plain text for the files."""
     holdouts = figures["holdouts"]  # told in full under the chart: here only who, so the lead does not repeat it
-    names = escape(names_list([in_prose(h.name) for h in holdouts])) if holdouts else ""
-    held = (
-        f"{names} {'was' if len(holdouts) == 1 else 'were'} named as holding out; the chart shows when" if names else ""
-    )
-    first = escape(names_list([in_prose(n) for n in figures["first_backers"]]))
-    ran = figures["rivals_who_ran"]
-    rivals = counted(figures["rivals"], "rival")
-    return (
-        "By January 2024 the outgoing Dutch prime minister was already the clear favourite. "
-        f"The {counts.news_articles} name {bold(number_word(figures['named_backers_before_appointment']) + ' allies')} "
-        f"backing him before his appointment; the first, reported {figures['first_backing_when']}, were {first}. "
-        + (f"{held}. " if held else "")
-        + f"He was appointed on {bold(day_text(figures['appointment']['date']))}"
-        + (
-            f" (the day is from outside the articles: {escape(figures['appointment']['outside_source'])})"
-            if figures["appointment"]["outside_fact"]
-            else ""
-        )
+    appointment = figures["appointment"]
+    filled = {
+        "news_articles": counts.news_articles,
+        "backers": number_word(figures["named_backers_before_appointment"]),
+        "first_when": figures["first_backing_when"],
+        "first_backers": names_list([in_prose(n) for n in figures["first_backers"]]),
+        "holdouts": names_list([in_prose(h.name) for h in holdouts]) if holdouts else "",
+        "holdout_count": len(holdouts),
+        "appointed": day_text(appointment["date"]),
+        "appointed_source": appointment["outside_source"] if appointment["outside_fact"] else "",
         # The articles give the day he took office in advance, as the day he was to: the lead says no more.
-        + ", to take office on "
-        f"{bold(day_text(figures['took_office']))}. "
-        f"Of the {rivals} named, " + (f"only {escape(names_list(ran))} ran openly." if ran else "none ran openly.")
-    )
+        "took_office": day_text(figures["took_office"]),
+        "rivals": counted(figures["rivals"], "rival"),
+        "ran_openly": names_list(figures["rivals_who_ran"]) if figures["rivals_who_ran"] else "",
+    }
+    return (copy_files.fill if markdown else copy_files.fill_text)(copy, "story-lead", **filled)

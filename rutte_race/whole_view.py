@@ -124,7 +124,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         race=ds.race.race,
         address=address,
         counts=of_dataset(ds),
-        lead=describe.story_lead(figures, of_dataset(ds), markdown=False),
+        lead=describe.story_lead(figures, of_dataset(ds), ds.copy, markdown=False),
         figures=describe.story_figures_shown(figures),
     )
 

@@ -5,7 +5,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
-from rutte_race import chart_registry, copy_files, load, paths
+from rutte_race import chart_registry, copy_files, describe, load, paths, views, whole_view
+from rutte_race.counts import of_dataset
 from rutte_race.filters import bounds_of
 
 
@@ -73,3 +74,21 @@ def test_a_chart_title_is_copy_filled_as_plain_text_and_drawn_as_the_editor_wrot
     view = bounds_of(ds).default()
     titles = {item.slug: item.title for item in chart_registry.view_charts(ds, view)}
     assert titles["backer-map"] == "Who backed Rutte on 25 June 2024"
+
+
+def test_the_story_lead_is_copy_bold_on_the_page_and_plain_in_the_files(tmp_path):
+    copy = DataCopy(tmp_path)
+    (copy.data / "copy" / "story-lead.md").write_text(
+        "The {{ news_articles }} name **{{ backers }} allies**; first {{ first_backers }}.\n", encoding="utf-8"
+    )
+    ds = load.load(copy.data, copy.seeds)
+    figures = views.story_figures(ds)
+    counts = of_dataset(ds)
+    assert describe.story_lead(figures, counts, ds.copy) == (
+        "The five news articles name **seven allies**; first France, Germany and the United States."
+    )
+    assert describe.story_lead(figures, counts, ds.copy, markdown=False) == (
+        "The five news articles name seven allies; first France, Germany and the United States."
+    )
+    story = whole_view.build(ds, bounds_of(ds).default())
+    assert story.lead == "The five news articles name seven allies; first France, Germany and the United States."
