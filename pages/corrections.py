@@ -67,7 +67,7 @@ def card_link(event_id: str, words: str) -> str:
 
 withdrawn = log.loc[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id")
 cards = [card_link(event, when) for event, when in zip(withdrawn["event_id"], withdrawn["Event date"])]
-st.caption(
+st.markdown(  # not a caption: a caption's links are too pale to read (axe's colour contrast)
     f"{len(errors)} {'passage' if len(errors) == 1 else 'passages'} of the articles "
     f"{'is' if len(errors) == 1 else 'are'} wrong in part (one passage may hold more than one error), each shown "
     "wherever its claim appears."

@@ -322,7 +322,7 @@ def test_corrections_page_lists_the_articles_errors_and_no_pre_publication_chang
     # Latvian foreign minister named as Rinkēvičs, Rutte's tenure as twelve years, the press conference placed in
     # Ankara (and the southern-flank line given to Erdoğan), and the war called an imminent threat.
     # Two more were logged as errors and withdrawn: a forecast that later failed, and a place the row's sentence lacks.
-    caption = captions(at)[0]
+    caption = next(m for m in markdown_texts(at) if "passages of the articles" in m)
     assert re.sub(r"\]\([^)]*\)", "]", caption) == (
         "5 passages of the articles are wrong in part (one passage may hold more than one error), each shown "
         "wherever its claim appears. 2 more, first logged as errors, were found not to be; their cards on the Timeline "
