@@ -31,11 +31,18 @@ ordered = data.for_view("events in order", ds, view, lambda: jump.in_order(rows)
 ids = ordered.index.tolist()
 
 
+def same_fact_as(events, shown: list[str]) -> dict[str, str]:
+    """Each event that reports a fact another shown row is drawn for, and that row."""
+    facts = events.set_index("event_id")["fact_id"]
+    drawn = {facts[e]: e for e in shown if facts.get(e)}
+    return {e: drawn[fact] for e, fact in facts.items() if fact in drawn and e not in shown}
+
+
 @st.fragment
 def stepping_through() -> None:
     """The focused event and all it changes: a jump button reruns this part alone, not the sidebar and the table."""
     start = jump.first_milestone(ordered, derived["milestones"]) or ids[0]  # where a reader starts
-    focus = focused_event(ids, start)
+    focus = focused_event(ids, start, same_fact_as(ds.events, ids))
     focused_view = state.with_page_parts(view, event=focus if focus != start else None)
     focused = {charts.FOCUS: charts.focus_rows(focus)}
     drawn = show_page_charts("timeline", data.scope(ds, focused_view), datasets={"timeline": focused}, notes=False)

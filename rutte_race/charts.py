@@ -445,6 +445,7 @@ def map_features(
             "source": "",
             "how_sure": "",
             "note": "",
+            "last": "",  # a faded holdout's last report, for the key
         }
         if ally_id in allies.index:
             ally = allies.loc[ally_id]
@@ -453,6 +454,7 @@ def map_features(
                 status = faded(status)
                 when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
                 label = f"{label}; last reported holding out {when}"
+                props["last"] = when
             if countries and ally["iso3"] not in countries:
                 status, label = FILTERED_OUT, labels[FILTERED_OUT]
             props.update(
@@ -474,10 +476,20 @@ def legend_labels(features: list[dict], filtering: bool, words: StanceWords) -> 
     statuses = [*order, FILTERED_OUT] if filtering else order
     counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
     labels = map_labels(words)
+
+    def last_reported(status: str) -> str:
+        """'Opposes, last reported c. 4 April 2024' when every ally drawn so was last reported on one date."""
+        days = {f["properties"]["last"] for f in features if f["properties"]["status"] == faded(status)}
+        return (
+            f"{labels[status]}, last reported {days.pop()}"
+            if len(days) == 1
+            else f"{labels[status]} {WHEN_LAST_REPORTED}"
+        )
+
     said = {
         **labels,
         "backs": words.named_backing,  # the articles name only some of those who backed him
-        **{faded(s): f"{labels[s]} {WHEN_LAST_REPORTED}" for s in HOLDOUTS},
+        **{faded(s): last_reported(s) for s in HOLDOUTS},
     }
     noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
     counted = {s: f"{said[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}

@@ -562,3 +562,12 @@ def test_with_no_quote_left_the_quotes_page_says_what_to_loosen_and_offers_no_em
     assert "No quotes match these filters (0 of " in shown
     assert "Widen the dates or pick other speakers." in shown and "countries" not in shown
     assert at.get("download_button")[0].proto.disabled
+
+
+def test_a_link_to_any_report_of_a_fact_focuses_the_fact_on_the_timeline():
+    # gbr-support-april (29 April) restates the UK's backing that the 23 February article reports first: the
+    # timeline draws that fact once, under its first report, and a link to the later report opens on it.
+    at = page("timeline", event="gbr-support-april").run()
+    assert not at.exception
+    assert markdown_texts(at)[1].startswith("**Downing Street affirms the UK's respect for Rutte as a candidate")
+    assert at.query_params["event"] == "uk-backs-sunak-spokesperson"

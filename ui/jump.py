@@ -42,13 +42,15 @@ def jump_buttons(name: str, to: Jumps, go: Callable, noun: str, described: str) 
                     )
 
 
-def focused_event(ids: list[str], start: str | None = None) -> str:
+def focused_event(ids: list[str], start: str | None = None, shown_as: dict[str, str] | None = None) -> str:
     """The event the reader is on, one of `ids`: the one a link just asked for (event=), else the last one
     chosen, else `start` (the first milestone), else the first. A link wins because one followed within the session
-    arrives only in the URL."""
+    arrives only in the URL. `shown_as`: the row that stands for each event reporting a fact another row is drawn
+    for, so a link to any report of a fact focuses that fact."""
     asked = [value for value in st.query_params.get_all("event") if value]
-    if asked and asked[0] in ids:  # the first value, as url_state.parse reads it
-        st.session_state[state.EVENT] = asked[0]
+    wanted = (shown_as or {}).get(asked[0], asked[0]) if asked else None  # the first value, as url_state.parse reads it
+    if wanted in ids:
+        st.session_state[state.EVENT] = wanted
     chosen = st.session_state.get(state.EVENT)
     return chosen if chosen in ids else start if start in ids else ids[0]
 
