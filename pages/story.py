@@ -27,7 +27,7 @@ if filtered:  # the figures and the lead tell the whole race; only the chart fol
     st.caption(
         "The figures and the paragraph below are for the whole race, whatever your filters; the chart follows them."
     )
-for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures)):
+for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures, ds.copy)):
     column.metric(label, value, help=meaning or None)
 st.markdown(describe.story_lead(figures, counts, ds.copy))
 

@@ -42,6 +42,11 @@ PIECES = {
     "sources-intro": ("news_articles", "outside_facts"),
     "corrections-title": (),
     "corrections-intro": (),
+    # The story's four figures: the first line is the figure's label, the rest what it means (fill_figure).
+    "figure-backers": (),
+    "figure-holdouts": ("holdouts",),
+    "figure-duration": ("first_when",),
+    "figure-rivals": ("ran_openly", "others"),
     # Chart titles: plain text, which the chart draws (fill_plain), in every file and on screen.
     "timeline-chart-title": (),
     "backer-map-chart-title": ("day",),
@@ -76,6 +81,12 @@ def fill(copy: dict[str, str], piece: str, **figures) -> str:
 def fill_plain(copy: dict[str, str], piece: str, **figures) -> str:
     """The piece filled as plain text, for a chart's title: its figures as they are, not escaped for Markdown."""
     return _render(PLAIN, copy, piece, figures)
+
+
+def fill_figure(copy: dict[str, str], piece: str, **figures) -> tuple[str, str]:
+    """A figure's piece as (label, what it means): its first line, and the rest, as plain text."""
+    label, _, meaning = fill_plain(copy, piece, **figures).partition("\n")
+    return label.strip(), meaning.strip()
 
 
 def fill_text(copy: dict[str, str], piece: str, **figures) -> str:

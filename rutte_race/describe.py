@@ -254,29 +254,28 @@ def months_at_least(days: int) -> str:
     return f"Over {months} months" if months else f"{days} days or more"
 
 
-def rivals_help(figures: dict) -> str:
-    others = figures["rivals"] - len(figures["rivals_who_ran"])
-    ran = names_list(figures["rivals_who_ran"]) if figures["rivals_who_ran"] else "None"
-    return f"{ran}. The other {others} named in the articles expressed interest or were floated, and never declared."
-
-
-def story_figures_shown(figures: dict) -> list[tuple[str, str, str]]:
-    """The story's four figures as (label, value, what it means), on the page and in the whole-view files."""
+def story_figures_shown(figures: dict, copy: dict[str, str]) -> list[tuple[str, str, str]]:
+    """The story's four figures as (label, value, what it means), on the page and in the whole-view files; the words
+    are the race's copy (figure-*.md)."""
     holdouts, ran = figures["holdouts"], figures["rivals_who_ran"]
-    return [
-        ("Allies named as backing him", str(figures["named_backers_before_appointment"]), "Before his appointment."),
-        (
-            "Allies named as holding out",
-            str(len(holdouts)),
-            f"{names_list([h.name for h in holdouts])}: see the chart for when." if holdouts else "",
+    words = [
+        copy_files.fill_figure(copy, "figure-backers"),
+        copy_files.fill_figure(copy, "figure-holdouts", holdouts=names_list([h.name for h in holdouts])),
+        copy_files.fill_figure(copy, "figure-duration", first_when=figures["first_backing_when"]),
+        copy_files.fill_figure(
+            copy,
+            "figure-rivals",
+            ran_openly=names_list(ran) if ran else "None",
+            others=figures["rivals"] - len(ran),
         ),
-        (
-            "From first backing to appointment",
-            months_at_least(figures["days_to_appointment"]),
-            f"The first backing is reported {figures['first_backing_when']}; it may have begun earlier.",
-        ),
-        ("Rivals who ran openly", str(len(ran)), rivals_help(figures)),
     ]
+    values = [
+        str(figures["named_backers_before_appointment"]),
+        str(len(holdouts)),
+        months_at_least(figures["days_to_appointment"]),
+        str(len(ran)),
+    ]
+    return [(label, value, meaning) for (label, meaning), value in zip(words, values)]
 
 
 def story_lead(figures: dict, counts: Counts, copy: dict[str, str], markdown: bool = True) -> str:

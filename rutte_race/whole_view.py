@@ -125,7 +125,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         address=address,
         counts=of_dataset(ds),
         lead=describe.story_lead(figures, of_dataset(ds), ds.copy, markdown=False),
-        figures=describe.story_figures_shown(figures),
+        figures=describe.story_figures_shown(figures, ds.copy),
     )
 
 

@@ -92,3 +92,19 @@ def test_the_story_lead_is_copy_bold_on_the_page_and_plain_in_the_files(tmp_path
     )
     story = whole_view.build(ds, bounds_of(ds).default())
     assert story.lead == "The five news articles name seven allies; first France, Germany and the United States."
+
+
+def test_the_story_figures_words_are_copy_on_the_page_and_in_the_files(tmp_path, monkeypatch):
+    copy = DataCopy(tmp_path)
+    (copy.data / "copy" / "figure-rivals.md").write_text(
+        "Rivals in the open\n{{ ran_openly }} ran; {{ others }} did not.\n", encoding="utf-8"
+    )
+    ds = load.load(copy.data, copy.seeds)
+    story = whole_view.build(ds, bounds_of(ds).default())
+    # Four rivals of Rutte were named; Iohannis ran openly, the other three did not.
+    assert story.figures[3] == ("Rivals in the open", "1", "Klaus Iohannis ran; 3 did not.")
+    monkeypatch.setattr(paths, "DATA_DIR", copy.data)
+    monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    [rivals] = [m for m in at.metric if m.label == "Rivals in the open"]
+    assert rivals.value == "1" and rivals.help == "Klaus Iohannis ran; 3 did not."
