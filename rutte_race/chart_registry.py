@@ -213,6 +213,12 @@ STANCE_COLUMNS = {
 }
 
 
+def home_country(ds: Dataset) -> tuple[str, str]:
+    """The protagonist's own country (its code) and their name, as the map's tooltip says it."""
+    protagonist = ds.race.protagonist
+    return ds.candidates.set_index("candidate_id").at[protagonist.candidate, "country_iso3"], protagonist.name
+
+
 def tally_row(sc: Scope) -> str:
     """The story chart's row of the members the articles leave unnamed: 'Unnamed allies'."""
     return f"Unnamed {sc.ds.race.body.members}"
@@ -768,7 +774,7 @@ BACKER_MAP = ChartDef(
     title=lambda sc: copy_files.fill_plain(sc.ds.copy, "backer-map-chart-title", day=day_text(scope_map_date(sc))),
     rows=lambda sc: sc.stances_on(scope_map_date(sc)),
     build=lambda sc, stances, title, subtitle: charts.backer_map(
-        stances, sc.ds.shapes, sc.view.countries, title, subtitle, sc.ds.race.stances
+        stances, sc.ds.shapes, sc.view.countries, title, subtitle, sc.ds.race.stances, home_country(sc.ds)
     ),
     subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_note_lines(sc),
     describe=lambda sc, stances: " ".join(

@@ -427,9 +427,14 @@ def map_labels(words: StanceWords) -> dict[str, str]:
 
 
 def map_features(
-    as_of: pd.DataFrame, features: tuple[dict, ...], countries: tuple[str, ...], words: StanceWords
+    as_of: pd.DataFrame,
+    features: tuple[dict, ...],
+    countries: tuple[str, ...],
+    words: StanceWords,
+    home: tuple[str, str] = ("", ""),
 ) -> list[dict]:
-    """Region features carrying each ally's status and source; other countries are marked non-members."""
+    """Region features carrying each ally's status and source; other countries are marked non-members. `home`: the
+    candidate's own country and name, which its tooltip says ('No stance named; Rutte's own country')."""
     labels = map_labels(words)
     allies = as_of.set_index("iso_numeric")
     out = []
@@ -457,6 +462,8 @@ def map_features(
                 props["last"] = when
             if countries and ally["iso3"] not in countries:
                 status, label = FILTERED_OUT, labels[FILTERED_OUT]
+            if ally["iso3"] == home[0]:  # its grey, read alone, looked like a government not backing its own
+                label = f"{label}; {home[1]}'s own country"
             props.update(
                 name=ally["name"] if ally_id == feature["id"] else f"{map_shapes.full_name(feature)} ({ally['name']})",
                 status=status,
@@ -609,13 +616,14 @@ def backer_map(
     title: str,
     subtitle: str,
     words: StanceWords,
+    home: tuple[str, str] = ("", ""),
     width="container",
 ):
     """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
     statuses on the map, with counts."""
     topology = json.dumps(shapes)
-    europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries, words)
-    america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries, words)
+    europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries, words, home)
+    america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries, words, home)
 
     # Each ally counted once: not again for a shape drawn as part of it (PART_OF), which the panel need not fit.
     def allies_in(features: list[dict]) -> list[dict]:

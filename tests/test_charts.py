@@ -312,3 +312,17 @@ def test_a_country_outside_the_alliance_is_named_in_full_on_the_map(ds):
     )
     names = {f["properties"]["name"] for f in features}
     assert "Bosnia and Herzegovina" in names and not any(name.endswith(".") or ". " in name for name in names)
+
+
+def test_the_candidate_s_own_country_says_so_on_the_map(ds):
+    # The Netherlands: no article names its stance before the appointment, so it is grey; its tooltip says whose
+    # country it is, so the grey does not read as a government against its own prime minister.
+    view = bounds_of(ds).default()
+    [item] = [chart for chart in view_charts(ds, view) if chart.slug == "backer-map"]
+    shapes = {
+        f["properties"]["name"]: f["properties"]["label"]
+        for panel in item.chart.to_dict()["vconcat"]
+        for f in panel["data"]["values"]
+    }
+    assert shapes["Netherlands"] == "No stance reported; Rutte's own country"
+    assert shapes["Belgium"] == "No stance reported"
