@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from rutte_race import copy_files, corrections
+from rutte_race import cite, copy_files, corrections
 from rutte_race.accuracy import OUTSIDE_LABEL
 from rutte_race.text import escape_markdown
 from rutte_race.url_state import to_params
@@ -88,7 +88,7 @@ for _, row in errors.iterrows():
 
 st.header("Corrections since publication")
 if published.empty:
-    st.markdown(f"None so far. Data version {escape_markdown(ds.version)}.")
+    st.markdown(f"None so far. Data version {escape_markdown(cite.published_version(ds.version))}.")
 else:
     st.caption("Grouped by why we made them, the newest data version first.")
     for rows in corrections.by_reason(published):
