@@ -460,7 +460,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     reports += unnamed_reports
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
     if unnamed:
-        counted = first <= decision < last
+        counted = first <= decision < last and sc.ds.race.decision.consensus
         label = "none named with a stance" + (
             f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
         )
@@ -496,7 +496,9 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     decision_note = (
         {
             "date": decision.isoformat(),
-            **decision_words(_when(decision, "day", one_year), decision, shown_from, last),
+            **decision_words(
+                _when(decision, "day", one_year), decision, shown_from, last, sc.ds.race.decision.consensus
+            ),
         }
         if first <= decision < last
         else None
@@ -510,10 +512,14 @@ STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot 
 BOLD_LABEL_CHAR = 7.5  # px: a character of the decision's bold note, as vl-convert measures it (wide)
 
 
-def decision_words(when: str, decision: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
+def decision_words(
+    when: str, decision: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp, consensus: bool = True
+) -> dict:
     """The decision's note over its rule, {text, keys}: 'Appointed 26 June: all had to agree' when it fits on a
     phone's plot on either side of the rule (on the left it may run over the allies' names); else 'Appointed 26 June',
     with the rest a line of the key under the chart (two lines of note ran into the dates above it)."""
+    if not consensus:  # by another rule the decision makes no one a backer: its note says only what it was
+        return {"text": f"Appointed {when}", "keys": []}
     at = (decision - axis_start) / (axis_end - axis_start)
     room = max(at * STORY_NARROWEST_PLOT + charts.ALLY_AXIS, (1 - at) * STORY_NARROWEST_PLOT)
     words = f"Appointed {when}: all had to agree"
@@ -631,6 +637,7 @@ STANCES = ChartDef(
             sc.names,
             len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
             candidate=sc.ds.race.protagonist.name,
+            consensus=sc.ds.race.decision.consensus,
         )
         + _unnamed_groups_sentence(sc, stance_axis_start(sc, rows))
     ),
@@ -750,8 +757,10 @@ def map_note(sc: Scope) -> str:
     as backing; before it, the last count of backers an article gave unnamed (_map_tally), else that only the
     allies an article names are coloured."""
     day, decision = pd.Timestamp(scope_map_date(sc)), decision_day(sc.ds)
-    if day >= decision:
+    if day >= decision and sc.ds.race.decision.consensus:
         return f"Appointed {day_text(decision)}: every ally had to agree, so all count as backing"
+    if day >= decision:
+        return "Coloured only where an article names the ally's stance"
     if (found := _map_tally(sc)) is not None:
         tally, share = found
         when = date_label(tally["date"], str(tally["precision"]))

@@ -147,9 +147,10 @@ def stances_over_time(
     unnamed: int,
     *,
     candidate: str,
+    consensus: bool = True,
 ) -> str:
     """The story chart in words: how many allies the articles name as backing and the first of them, who held out
-    and until when, and the allies never named."""
+    and until when, and the allies never named (by `consensus`, backers from the decision)."""
     end, decision = pd.Timestamp(view.end), pd.Timestamp(decision)
     chosen = bool(view.countries)
     allies = rows["iso3"].nunique() + unnamed
@@ -185,7 +186,9 @@ def stances_over_time(
         others = "The other" if rows.size else "The"
         text += f" {others} {allies_of(unnamed, False)} {'is' if unnamed == 1 else 'are'} not named with a stance"
         text += (
-            "; from the appointment every ally counts as backing, since all had to agree." if decision <= end else "."
+            "; from the appointment every ally counts as backing, since all had to agree."
+            if consensus and decision <= end
+            else "."
         )
     return text
 

@@ -6,6 +6,7 @@ place of words of its own."""
 import re
 import tomllib
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -69,11 +70,25 @@ class StanceWords(_Section):
 STATUSES = ("backs", "counted", "reservations", "opposes", "undeclared", "unreported", "not_yet_member")
 
 
+class Decision(_Section):
+    """How the body decides, and so who counts as backing at the decision."""
+
+    rule: Literal["consensus", "majority", "none"] = Field(
+        description="'consensus': every member counts as backing from the decision; 'majority' or 'none': only the "
+        "stances the articles report count."
+    )
+
+    @property
+    def consensus(self) -> bool:
+        return self.rule == "consensus"
+
+
 class RaceConfig(_Section):
     race: Identity
     body: Body
     protagonist: Protagonist
     stances: StanceWords
+    decision: Decision
 
 
 def _line_of(text: str, location: tuple) -> int:
@@ -135,4 +150,5 @@ def _reason(error: dict) -> str:
         "extra_forbidden": "is not a setting a race has",
         "string_too_short": "is empty",
         "string_type": "must be text in quotes",
+        "literal_error": f"must be one of {error.get('ctx', {}).get('expected', 'the values the schema lists')}",
     }.get(error["type"], error["msg"])

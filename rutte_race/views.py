@@ -54,13 +54,18 @@ def stance_changes(ds: Dataset) -> pd.DataFrame:
         .assign(derived=False)
     )
     consensus = []
-    for _, appointment in ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iterrows():
+    decisions = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)]
+    if not ds.race.decision.consensus:  # only a consensus makes every member of the day a backer
+        decisions = decisions.iloc[:0]
+    for _, appointment in decisions.iterrows():
         allies = ds.members[ds.members["accession_date"] <= appointment["date"]]["iso3"]
         source = {c: appointment[c] for c in SOURCE_COLUMNS}
         consensus += [
             {"iso3": iso3, "stance": "backs", "stance_report": "stated", **source, "derived": True} for iso3 in allies
         ]
-    changes = pd.concat([stated, pd.DataFrame(consensus, columns=stated.columns)], ignore_index=True)
+    # With no consensus rows, no empty frame joins the stated ones: its object columns would turn dates into objects.
+    counted = [pd.DataFrame(consensus, columns=stated.columns)] if consensus else []
+    changes = pd.concat([stated, *counted], ignore_index=True)
     changes["stance"] = pd.Categorical(changes["stance"].astype(str), categories=STANCES)
     # On the same date, the report closest to the event (earliest article) comes first.
     published = changes["article_id"].map(ds.articles.set_index("article_id")["published"])

@@ -108,3 +108,30 @@ def test_the_story_s_headline_and_the_citation_read_the_race_s_words(tmp_path, m
     sources = AppTest.from_file(str(ROOT / "pages" / "sources.py"), default_timeout=60).run()
     cited = "The race for the alliance: every claim of five news articles, sourced."
     assert any(code.value.startswith(cited) for code in sources.code)
+
+
+def test_only_a_consensus_makes_every_member_a_backer_at_the_decision(tmp_path):
+    # The same race decided by a majority: the appointment names no one's stance, so no ally is counted as backing
+    # from it, and nothing the reader sees says every ally had to agree.
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'rule = "consensus"', 'rule = "majority"')
+    assert copy.problems() == []
+    ds = load.load(copy.data, copy.seeds)
+    assert not views.stance_changes(ds)["derived"].any()
+    charts = {item.slug: item for item in chart_registry.view_charts(ds, bounds_of(ds).default())}
+    story, backer_map = (str(charts[slug].chart.to_dict()) for slug in ("stances-by-ally", "backer-map"))
+    assert (
+        "Appointed 26 June" in story and "all had to agree" not in story and "Counted at the appointment" not in story
+    )
+    assert "counted as backing" not in story.lower() and "had to agree" not in charts["stances-by-ally"].description
+    assert "Counted as backing" not in backer_map and "had to agree" not in backer_map
+    consensus = load.load(DATA, ROOT / "tests" / "fixture" / "seeds" / "nato-secretary-general-2024")
+    # By consensus, the 32 allies of 26 June 2024 back him from then: a change for the 25 not already named backing.
+    assert views.stance_changes(consensus)["derived"].sum() == 25
+
+
+def test_a_decision_rule_the_engine_does_not_know_is_named(tmp_path):
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'rule = "consensus"', 'rule = "unanimity"')
+    [problem] = copy.problems()
+    assert problem.startswith("race.toml, line ") and "decision.rule: must be one of 'consensus', 'majority'" in problem
