@@ -586,7 +586,7 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
             "stance": rows["status"].map(sc.ds.race.stances.labels()),
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
             "start_precision": tables.how_exact(rows["precision"], rows["basis"]),
-            "last": pd.to_datetime(rows["last"]).dt.strftime("%Y-%m-%d").fillna(""),  # NaT all through: no holdout
+            "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),
             "end": rows["end"].dt.strftime("%Y-%m-%d").fillna(""),
             "how": [sc.ds.race.stances.counted_how if d else "Named in the article" for d in rows["derived"]],
             "evidence": rows["evidence"],

@@ -416,7 +416,8 @@ def stance_periods(ds: Dataset) -> pd.DataFrame:
             out["iso3"], out["status"], out["start"], out["end"], out["derived"]
         )
     ]
-    out["last"] = [pd.NaT if found is None else found[0] for found in last]
+    # Dates even when no period is drawn (a race no member held out in): a list left empty would be objects.
+    out["last"] = pd.to_datetime([pd.NaT if found is None else found[0] for found in last])
     out["last_precision"] = ["" if found is None else found[1] for found in last]
     return out
 
