@@ -54,5 +54,5 @@ def how_sure(reported_by: int, total: int, disagreement: str, note_type) -> str:
             else f"{text}; they disagree: {disagreement}"
         )
     if note_type == "correction":
-        return f"{text}, with an error in it corrected from outside the articles (see the note)"
+        return f"{text}, with a detail of its wording corrected from outside the articles (see the note)"
     return text

@@ -72,7 +72,7 @@ def test_the_consensus_rule_is_reported_by_all_five_articles(events):
 def test_a_lone_article_error_says_it_is_corrected(events):
     assert (
         events.at["karins-named-contender", "how_sure"]
-        == "Reported by 1 article only, with an error in it corrected from outside the articles (see the note)"
+        == "Reported by 1 article only, with a detail of its wording corrected from outside the articles (see the note)"
     )
 
 
