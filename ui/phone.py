@@ -38,6 +38,7 @@ def close_filters() -> None:
     """A filter's on_change: after a pick the panel closes, so the reader sees what it changed."""
     if FILTER_PANEL in st.session_state:
         st.session_state[FILTER_PANEL] = False
+        st.session_state[state.PANEL_CLOSINGS] = st.session_state.get(state.PANEL_CLOSINGS, 0) + 1
 
 
 def on_phone() -> bool:

@@ -51,8 +51,8 @@ def date_control(ds: Dataset, b) -> None:
     start, end = state.dates(b)
     # The widgets show the view's dates on every run (a preset, a reset or a link may have changed them).
     chosen = periods.matching(choices, start, end)
-    st.session_state[state.PERIOD] = chosen.name if chosen else None
-    first_day, last_day = state.day_field_keys()
+    presets, (first_day, last_day) = state.period_key(), state.day_field_keys()
+    st.session_state[presets] = chosen.name if chosen else None
     st.session_state[first_day], st.session_state[last_day] = start, end
     labels = {p.name: p.label for p in choices}
     st.pills(
@@ -60,7 +60,7 @@ def date_control(ds: Dataset, b) -> None:
         options=list(labels),
         default=chosen.name if chosen else None,
         format_func=labels.get,
-        key=state.PERIOD,
+        key=presets,
         on_change=_pick_period,
         args=(choices,),
         width="stretch",
@@ -96,7 +96,7 @@ def date_control(ds: Dataset, b) -> None:
 
 
 def _pick_period(choices: list[periods.Period]) -> None:
-    chosen = next((p for p in choices if p.name == st.session_state.get(state.PERIOD)), None)
+    chosen = next((p for p in choices if p.name == st.session_state.get(state.period_key())), None)
     if chosen is not None:  # tapping the chosen preset again keeps its dates
         state.set_dates(chosen.start, chosen.end)
     phone.close_filters()

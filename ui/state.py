@@ -18,6 +18,10 @@ PERIOD, FROM, TO = "filter_period", "filter_from", "filter_to"
 # the last value a field showed: a field hidden in a phone's closed panel while a preset changed the dates would
 # send its old day back when the panel opened again, and undo the preset.
 DAY_FIELDS = "filter_day_fields"
+# The presets are made afresh each time a phone's filter panel closes after a pick (ui.phone.close_filters): opened
+# again, the panel showed the presets as they were, and they sent that old choice back about one time in four,
+# undoing the preset just picked. Elsewhere they stay, and so does a keyboard's place in them.
+PANEL_CLOSINGS = "filter_panel_closings"
 SWAPPED = "filter_dates_swapped"  # the reader typed a "From" after the "To": said once under the fields
 NOTICES = "url_notices"
 PLAYING, PLAYED = "race_playing", "race_played"  # the backer map plays the race; the date it showed last
@@ -112,6 +116,11 @@ def day_field_keys() -> tuple[str, str]:
     """The keys of the first and last day's fields (see DAY_FIELDS)."""
     made = st.session_state.get(DAY_FIELDS, 0)
     return f"{made}-{FROM}", f"{made}-{TO}"
+
+
+def period_key() -> str:
+    """The key of the presets (see PANEL_CLOSINGS)."""
+    return f"{st.session_state.get(PANEL_CLOSINGS, 0)}-{PERIOD}"
 
 
 def reset(bounds: Bounds) -> None:
