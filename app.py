@@ -4,8 +4,8 @@ import os
 
 import streamlit as st
 
-from ui import nagle, widget_guard
-from ui.data import dataset
+from ui import nagle, state, widget_guard
+from ui.data import bounds, dataset
 from ui.phone import top_bar
 from ui.sidebar import filters
 
@@ -31,5 +31,5 @@ if os.environ.get("RUTTE_BENCH_FLOOR") == "1":  # set by `python -m bench` only:
 
 page = st.navigation(PAGES, position="top")
 if page.url_path != FLOOR:
-    filters(dataset(), top_bar(PAGES))
+    filters(dataset(), top_bar(PAGES, state.filters_set(bounds(dataset()))))
 page.run()

@@ -8,8 +8,9 @@ import streamlit as st
 
 from rutte_race import copy_files, jump, views
 from rutte_race.chart_registry import BACKER_MAP, decision_day
+from rutte_race.counts import counted
 from rutte_race.formatting import day_text
-from ui import data, state, tables
+from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons
 from ui.page import start_page
@@ -74,7 +75,9 @@ def on_the_day() -> None:
             st.session_state[state.PLAYING] = False
             st.rerun(scope="app")  # the fragment stops ticking only when the page is drawn again
         st.session_state[state.PLAYED] = chosen
-    # The controls above the map, so the reader sees the map change under them.
+    # The controls above the map, so the reader sees the map change under them; on a phone below it, where above
+    # they filled the first screen and pushed the map to its bottom edge.
+    map_place = st.container() if phone.on_phone() else None
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         if st.session_state.get(state.PLAYING):
             st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop on this date.")
@@ -99,7 +102,8 @@ def on_the_day() -> None:
     jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
     day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
     day_scope = data.scope(ds, day_view)
-    drawn = show_page_charts("backer_map", day_scope, notes=False)
+    with map_place if map_place is not None else st.container():
+        drawn = show_page_charts("backer_map", day_scope, notes=False)
     on_day = data.stances_on(ds, as_of)
     allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
@@ -123,7 +127,12 @@ def on_the_day() -> None:
     stances = data.table_for_view(  # one table per drawn map, as the map's drawing is shared (its draw_key)
         BACKER_MAP.drawing_key(day_scope), ds, None, lambda: drawn["backer-map"].data
     )
-    tables.show(stances, f"Stances on {day_text(as_of)}")
+    tables.show(
+        stances,
+        f"Stances on {day_text(as_of)}",
+        fold=f"Each of the {counted(len(stances), ds.race.body.member, ds.race.body.members)} shown, with the "
+        "article's words behind its stance",
+    )
     state.sync_url(day_view, bounds)
 
 
@@ -139,4 +148,8 @@ st.caption(
 history_table = data.table_rows_for_view(
     "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()
 )
-tables.show(history_table, "Every ally's stance history")
+tables.show(
+    history_table,
+    "Every ally's stance history",
+    fold=f"{counted(len(history), 'stance', capital=True)} in the chosen dates, from the first report of each",
+)

@@ -13,6 +13,8 @@ from ui.chart_block import show_page_charts
 from ui.page import start_page
 
 ds, derived, view = start_page()
+# The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
+state.sync_url(view, derived["bounds"])
 bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "candidates-title"))
@@ -76,7 +78,5 @@ if not table.empty:
                 if card["note"]:
                     st.caption(card["note"])
                 if card["sourced"]:
-                    with st.expander("Sourced lines"):
+                    with st.expander("Every claim about them, with its source"):
                         st.markdown(card["sourced"])
-
-state.sync_url(view, bounds)

@@ -47,6 +47,8 @@ def changes_card(rows) -> None:
 
 
 ds, derived, view = start_page()
+# The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
+state.sync_url(view, derived["bounds"])
 bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "corrections-title"))
@@ -94,5 +96,3 @@ else:
     for rows in corrections.by_reason(published):
         changes_card(rows)
 st.caption("The fact-check made before publication is described under *How we checked* on the Sources and method page.")
-
-state.sync_url(view, derived["bounds"])

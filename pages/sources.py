@@ -10,11 +10,14 @@ from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDIN
 from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import article_names, date_labels
 from rutte_race.rules import RULES
+from rutte_race.tables import when_labels
 from rutte_race.text import escape_markdown
 from ui import data, state, tables
 from ui.page import app_address, start_page
 
 ds, derived, view = start_page()
+# The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
+state.sync_url(view, derived["bounds"])
 bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "sources-title"))
@@ -42,10 +45,17 @@ def articles_table() -> pd.DataFrame:
 tables.show(
     data.table_for_view("articles", ds, None, articles_table),
     f"The {counted(counts.articles, 'article')}",
-    max_height=None,
 )
 if ds.articles["title"].str.startswith("[").any():
     st.caption("A title in square brackets is ours: that article has no headline, and the title describes it.")
+st.markdown(
+    "The articles came to us as text, without their web addresses, so each is kept here word for word as we "
+    "received it: every claim's sentence can be found in it."
+)
+for article_id, name in article_names(ds.articles).items():
+    with st.expander(f"Read the article: {name}"):
+        paragraphs = [line for line in ds.texts[article_id].splitlines() if line.strip()]
+        st.markdown("\n\n".join(escape_markdown(line) for line in paragraphs))
 
 st.header("How we checked")
 st.markdown(data.for_view("fact-check", ds, None, lambda: corrections.fact_check(ds)))
@@ -59,7 +69,7 @@ inferred_table = data.table_for_view(
     None,
     lambda: pd.DataFrame(
         {
-            "When": date_labels(inferred),
+            "When": when_labels(inferred),
             "Event": inferred["summary"],
             "How the date was derived": inferred["date_basis"],
         }
@@ -132,7 +142,7 @@ outside_table = data.table_for_view(
     None,
     lambda: pd.DataFrame(
         {
-            "When": date_labels(outside),
+            "When": when_labels(outside),
             "Event": outside["summary"],
             OUTSIDE_LABEL: outside["outside_fact"],
             "Source": outside["outside_source"],
@@ -176,5 +186,3 @@ st.markdown(
     "- Map shapes: the world-atlas package, version 2.0.2 (ISC licence), from Natural Earth (public domain).\n"
     "- Country codes: ISO 3166-1, through the pycountry package (LGPL-2.1)."
 )
-
-state.sync_url(view, bounds)

@@ -3,7 +3,7 @@ figures computed from the data, and a way in."""
 
 import streamlit as st
 
-from rutte_race import copy_files, describe, jump
+from rutte_race import cite, copy_files, describe, jump
 from rutte_race.counts import of_dataset
 from rutte_race.formatting import date_label
 from rutte_race.text import escape_markdown
@@ -13,12 +13,15 @@ from ui.chart_block import show_page_charts
 from ui.page import start_page
 
 ds, derived, view = start_page()
+# The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
+state.sync_url(view, derived["bounds"])
 bounds = derived["bounds"]
 
 counts = of_dataset(ds)
 figures = derived["story"]
 st.title(ds.race.race.headline)
 st.markdown(copy_files.fill(ds.copy, "story-standfirst", news_articles=counts.news_articles))
+st.caption(cite.dateline(ds.version, ds.corrections["date"].max(), ds.published, ds.race.race.byline))
 
 show_page_charts("story", data.scope(ds, view))
 
@@ -58,5 +61,3 @@ links = st.columns(3)
 links[0].page_link("pages/quotes.py", label="What they said", icon=":material/format_quote:")
 links[1].page_link("pages/sources.py", label="Sources, method and how we checked", icon=":material/menu_book:")
 links[2].page_link("pages/corrections.py", label="Corrections", icon=":material/edit_note:")
-
-state.sync_url(view, bounds)

@@ -65,6 +65,12 @@ if ids:
             lambda: data.facts(ds).index.get_indexer(rows.index),
         ),
         "The same events as a table",
+        fold=f"{counted(len(rows), 'event', capital=True)}, each with the article's words and our check",
+        leave_out=tables.CARD_ONLY_COLUMNS,
+    )
+    st.caption(
+        "The table's CSV, in the Download menu under the chart, and each event's card above add who the actor was, "
+        "the quote, every article that reports it, how its date was worked out and any fact from outside the articles."
     )
 else:
     state.sync_url(view, bounds)

@@ -335,7 +335,7 @@ def unnamed_allies_row(
     if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
         labels.pop(0)  # (a fourth line of label would make every row taller)
         who, holding = groups[0]["who"], describe.HOLDING_WORDS[groups[0]["stance"]]
-        notes.append(f"Square on '{tally_row(sc)}', {group_when}: {who[:1].lower()}{who[1:]} {holding}")
+        notes.append(f"Square on ‘{tally_row(sc)}’, {group_when}: {who[:1].lower()}{who[1:]} {holding}")
     out_rows = []
     for label, at, tally in labels:
         row = {
@@ -428,6 +428,11 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     and (label == "First reported" or day > period["start"])
                     for when_said in [date_label(day, precision)]
                 ]
+                reports += [
+                    {"ally": period["name"], "at": day.isoformat(), "shade": status, "report": words}
+                    for day, words in _earlier_holdout_reports(sc, period)
+                    if shown_from <= day < last
+                ]
             if status != "backs" and pd.notna(reported_to) and reported_to < end - pd.Timedelta(days=1):
                 last_when = date_label(reported_to, period["last_precision"])
                 if reported_to > period["start"]:
@@ -508,6 +513,25 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     return shown_from, out_rows, bars, reports, decision_note
 
 
+def _earlier_holdout_reports(sc: Scope, period: pd.Series) -> list[tuple[pd.Timestamp, str]]:
+    """The reports, inside a holdout's period and after its start, that the member had held out earlier ('had
+    earlier expressed reservations'), as (date, words for the tooltip). They change no stance and leave its last
+    report where it was, but a reader of that article knows of the holdout on its date, so the chart shows it."""
+    events = sc.ds.events
+    rows = events[
+        (events["country_iso3"] == period["iso3"])
+        & (events["candidate"] == sc.ds.race.protagonist.candidate)
+        & (events["stance_report"] == views.EARLIER)
+        & events["stance"].astype(str).isin(list(kinds.HOLDING_BACK))
+        & (events["date"] > period["start"])
+        & (pd.isna(period["end"]) | (events["date"] < period["end"]))
+    ]
+    return [
+        (row["date"], f"Reported as having held out earlier, at a time not given ({accuracy.row_when(row)})")
+        for _, row in rows.iterrows()
+    ]
+
+
 STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot on a phone; a 12 px label's character
 BOLD_LABEL_CHAR = 7.5  # px: a character of the decision's bold note, as vl-convert measures it (wide)
 
@@ -530,14 +554,16 @@ def decision_words(
 
 def label_place(label: str, mark: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
     """Where a row's label goes, {label_at, align}: reading rightwards from its mark when its longest line fits there
-    on a phone's plot, else leftwards to it when it fits that way, else from the axis's start (its words say the
-    date)."""
+    on a phone's plot, else leftwards to it when it fits that way, else centred on it when it fits so, else from the
+    axis's start (its words say the date). A label far from its bar read as the bar's start (editor round 25)."""
     at = (mark - axis_start) / (axis_end - axis_start)
     share = max(map(len, label.split("\n"))) * STORY_LABEL_CHAR / STORY_NARROWEST_PLOT
     if at + share <= 1:
         return {"label_at": mark.isoformat(), "align": "left"}
     if at - share >= 0:
         return {"label_at": mark.isoformat(), "align": "right"}
+    if at - share / 2 >= 0 and at + share / 2 <= 1:
+        return {"label_at": mark.isoformat(), "align": "center"}
     return {"label_at": axis_start.isoformat(), "align": "left"}
 
 
@@ -815,21 +841,20 @@ def candidates_in_view(sc: Scope) -> pd.DataFrame:
     ones the chart draws."""
     table = sc.candidates
     from_countries = table[table["country_iso3"].isin(sc.view.countries)] if sc.view.countries else table
-    stepped = sc.events.loc[sc.events["kind"].isin(charts.CANDIDATE_KINDS), "candidate"]
+    protagonist = sc.ds.race.protagonist.candidate
+    stepped = sc.events.loc[charts.is_candidate_step(sc.events, sc.ds.candidates, protagonist), "candidate"]
     return from_countries[from_countries["candidate_id"].isin(stepped)]
 
 
 def candidates_drawn(sc: Scope, table: pd.DataFrame) -> pd.Series:
     rows = sc.events
-    return rows.loc[
-        rows["candidate"].isin(table["candidate_id"]) & rows["kind"].isin(charts.CANDIDATE_KINDS), "event_id"
-    ]
+    return rows.loc[charts.is_candidate_step(rows, table, sc.ds.race.protagonist.candidate), "event_id"]
 
 
 @per_version
 def _every_candidate_step(ds: Dataset) -> pd.DataFrame:
     """Every step of every candidate's run, indexed as ds.events: each view picks its own from these."""
-    return charts.candidate_steps(ds.events, views.candidate_table(ds))
+    return charts.candidate_steps(ds.events, views.candidate_table(ds), ds.race.protagonist.candidate)
 
 
 def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):

@@ -9,7 +9,7 @@ import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
-from rutte_race.formatting import article_names, date_label, date_labels
+from rutte_race.formatting import article_names, date_label
 from rutte_race.race_config import StanceWords
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_ORDER, UNREPORTED
 
@@ -141,7 +141,7 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
             "end": events["date_end"],
             "precision": tables.how_exact(events["date_precision"], events["date_basis"]),
             "exact": events["date_precision"].astype(str) == "day",
-            "when": date_labels(events),
+            "when": tables.when_labels(events),
             "kind": events["kind"].map(kinds.label),
             "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": events["summary"],
@@ -693,7 +693,7 @@ KEY_LINE = 50  # characters of a line of the story chart's key, short enough for
 
 REPORT_KEY = "Small squares on a bar: a day an article reports a holdout"
 TALLY_KEY = "Diamond: a count of backers the article does not name"
-BY_KEY = "'By' a date: reported then; it may be older"
+BY_KEY = "‘By’ a date: reported then; it may be older"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
     "direction": "horizontal",
@@ -834,8 +834,8 @@ def stances_by_ally(
             ),
         },
     }
-    # A label sits above its row's bar, left-aligned at its first stance, or right-aligned there in the later half of
-    # the axis so it stays inside the chart; a two-line label is raised a line.
+    # A label sits above its row's bar, left-aligned at its first stance, or right-aligned or centred there so it
+    # stays inside the chart (chart_registry.label_place); a two-line label is raised a line.
     # Each label is drawn twice: first as a white halo, so it stays legible where it crosses a rail or a bar.
     most_lines = max(row["label"].count("\n") + 1 for row in rows)  # the longest label's lines
     labels = [
@@ -855,7 +855,7 @@ def stances_by_ally(
             "encoding": {"x": {**x, "field": "label_at"}, "y": y, "text": {"field": "label", "type": "nominal"}},
         }
         for halo in (True, False)
-        for align in ("left", "right")
+        for align in ("left", "right", "center")
         for extra_lines in range(most_lines)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
@@ -957,10 +957,15 @@ def stances_by_ally(
     # The chart is a column: the key of swatches, from the column's left edge (a bar view's key starts at its plot,
     # right of the allies' names, and ran off a phone), then the bars, with the notes under them as a print chart's
     # footnotes.
+    # A swatch for each shade of a bar: a shade only a report's square has (the unnamed group's reservations) is
+    # said by its footnote, not by a swatch of its own among the bars' (editor round 25: seven swatches).
+    keyed = [shade for shade in shades if shade in {bar["shade"] for bar in bars}] or shades
     swatches = {
-        "data": spec.data([{"shade": shade} for shade in shades]),
+        "data": spec.data([{"shade": shade} for shade in keyed]),
         "mark": {"type": "square", "opacity": 0},
-        "encoding": {"color": {**shade_colour, "legend": {**_shade_key(shades, words), **SWATCHES_PLACE}}},
+        "encoding": {
+            "color": {**shade_colour, "legend": {**_shade_key(shades, words), "values": keyed, **SWATCHES_PLACE}}
+        },
         "width": "container",
         "height": 1,
     }
@@ -979,12 +984,26 @@ def stances_by_ally(
 # ---- candidates --------------------------------------------------------------------------------
 
 CANDIDATE_KINDS = list(kinds.step_shapes())  # the steps of a candidate's run
+# A rival's own words on the race (Kallas saying Estonia can back Rutte) are part of their run: without them her row
+# ended at her last mention, and she read as having faded away. The protagonist's many statements are not drawn.
+WORDS_LANE, WORDS_SHAPE = "Talks and statements", "triangle-down"
 
 
-def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFrame:
-    """The rows candidates_chart draws, one per step of a candidate's run among `events` (dates not yet clipped)."""
+def is_candidate_step(events: pd.DataFrame, candidates: pd.DataFrame, protagonist: str = "") -> pd.Series:
+    """Which of `events` candidates_chart draws: each step of a candidate's run, and a rival's own words."""
     names = candidates.set_index("candidate_id")["name"]
-    rows = events[events["candidate"].isin(names.index) & events["kind"].isin(CANDIDATE_KINDS)]
+    own_words = (
+        events["kind"].isin(kinds.kinds_in_lane(WORDS_LANE))
+        & (events["candidate"] != protagonist)
+        & (events["actor"] == events["candidate"].map(names))
+    )
+    return events["candidate"].isin(names.index) & (events["kind"].isin(CANDIDATE_KINDS) | own_words)
+
+
+def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist: str = "") -> pd.DataFrame:
+    """The rows candidates_chart draws (is_candidate_step) among `events` (dates not yet clipped)."""
+    names = candidates.set_index("candidate_id")["name"]
+    rows = events[is_candidate_step(events, candidates, protagonist)]
     return pd.DataFrame(
         {
             "name": rows["candidate"].map(names),
@@ -992,7 +1011,7 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame) -> pd.DataFr
             "start": rows["date_start"],
             "end": rows["date_end"],
             "exact": rows["date_precision"].astype(str) == "day",
-            "when": date_labels(rows),
+            "when": tables.when_labels(rows),
             "kind": rows["kind"].astype(str),
             "step": rows["kind"].map(kinds.label),
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
@@ -1051,14 +1070,14 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
             },
         },
     }
-    lanes = [lane for lane in ("Candidates", "Milestones") if lane in set(frame["lane"])]
+    lanes = [lane for lane in ("Candidates", WORDS_LANE, "Milestones") if lane in set(frame["lane"])]
     colour = {
         "field": "lane",
         "type": "nominal",
         "scale": {"domain": lanes, "range": [kinds.LANE_COLOURS[lane] for lane in lanes]},
         "legend": None,
     }
-    shapes = kinds.step_shapes()
+    shapes = {**kinds.step_shapes(), **dict.fromkeys(kinds.kinds_in_lane(WORDS_LANE), WORDS_SHAPE)}
     steps = [kind for kind in shapes if kind in set(frame["kind"])]
     lane_of = kinds.lane_of_kind()
     step_colours = json.dumps({kinds.label(k): kinds.LANE_COLOURS[lane_of[k]] for k in steps})

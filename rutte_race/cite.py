@@ -39,6 +39,21 @@ def title(race: str, articles: int) -> str:
     return f"{race}: every claim of {counted(articles, 'news article')}, sourced"
 
 
+def dateline(version: str, last_change, published=None, byline: str = "") -> str:
+    """The story's dateline: 'By …' when the race names its authors, the day it was published once it has been
+    (datapackage.json's `published`), the day its data last changed, and its data version."""
+    return " · ".join(
+        part
+        for part in (
+            byline and f"By {byline}",
+            published is not None and f"Published {day_text(published)}",
+            f"Updated {day_text(last_change)}",
+            f"Data version {published_version(version)}",
+        )
+        if part
+    )
+
+
 def published_version(version: str) -> str:
     """The version a reader sees on a chart or page, '1.3.0' of '1.3.0+28121712': the package's version, without
     the fingerprint of its content that the CSVs and the data package carry for whoever reproduces a figure."""

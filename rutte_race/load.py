@@ -33,6 +33,7 @@ class Dataset:
     race: RaceConfig  # what the race is called, and its body's nouns (race.toml)
     copy: dict[str, str]  # the race's copy: each piece's Markdown template (copy_files)
     published: pd.Timestamp | None = None  # when the story was first published (datapackage.json); None: not yet
+    texts: dict[str, str] | None = None  # each article's text as kept in the race's seeds, by article id
 
 
 def per_version(make: Callable[[Dataset], object]) -> Callable[[Dataset], object]:
@@ -119,6 +120,10 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
         race=race_config.read(data_dir),
         copy=copy_files.read(data_dir),
         published=published_on(data_dir),
+        texts={
+            row.article_id: (seeds_dir / row.seed_file).read_text(encoding="utf-8")
+            for row in frames["articles"].itertuples()
+        },
     )
 
 

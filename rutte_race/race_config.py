@@ -24,6 +24,9 @@ class Identity(_Section):
 
     title: str = Field(min_length=1, description="The race's short name: 'Rutte's race to lead NATO'.")
     headline: str = Field(min_length=1, description="The story's headline, on its first page and in its files.")
+    byline: str = Field(
+        default="", description="Who wrote and built the story, for its dateline ('the data desk'); unset: no byline."
+    )
 
 
 class Body(_Section):

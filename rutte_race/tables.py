@@ -7,8 +7,8 @@ The data package (the zip on the method page) keeps the curated tables as they a
 import pandas as pd
 
 from rutte_race import kinds
-from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text
-from rutte_race.formatting import article_names, date_labels
+from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text, row_when
+from rutte_race.formatting import article_names
 
 # How exactly a date is known, as a CSV says it next to the date.
 HOW_EXACT = {
@@ -26,6 +26,11 @@ def iso_dates(dates: pd.Series) -> pd.Series:
     return dates.dt.strftime("%Y-%m-%d").fillna("")
 
 
+def when_labels(rows: pd.DataFrame) -> list[str]:
+    """Each row's date as readers see it, with its bound ('c. 19 January 2024 or earlier': accuracy.row_when)."""
+    return [row_when(row) for _, row in rows.iterrows()]
+
+
 def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
     """How exactly each date is known, with its bound when its basis gives one: 'no later than this date, itself
     known to the day' (the day it was reported: it may have held earlier)."""
@@ -37,6 +42,10 @@ def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
     ]
 
 
+# The events table's columns the page leaves to its CSV and to each event's card, so the rest fit a laptop's width.
+CARD_ONLY_COLUMNS = ("Role", "Quote", "Reported in", "How the date was worked out", "Why this stance", OUTSIDE_LABEL)
+
+
 def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The events (one row each): what happened first, so a phone shows it without scrolling sideways; when, who,
     the source sentence and the fact-check's notes after it."""
@@ -44,7 +53,7 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "What": rows["summary"],
-            "When": date_labels(rows),
+            "When": when_labels(rows),
             "Date": iso_dates(rows["date"]),
             "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Who": rows["actor"],
@@ -105,7 +114,7 @@ def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str
             "Outcome": [candidate_outcome(str(s), d) for s, d in zip(table["status"], table["declared"])],
             "First named in": table["first_article_id"].map(sources),
             "Last reported": table["last_event"].fillna(""),
-            "Sourced rows": table["sourced_rows"],
+            "Claims about them": table["sourced_rows"],
             "Fact-check note": table["note"],
         }
     ).reset_index(drop=True)
@@ -118,7 +127,7 @@ def quotes(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         {
             "Who": rows["actor"],
             "Role": rows["actor_role"],
-            "When": date_labels(rows),
+            "When": when_labels(rows),
             "Date": iso_dates(rows["date"]),
             "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Quote": rows["quote"],

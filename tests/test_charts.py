@@ -232,6 +232,7 @@ def test_after_the_appointment_the_story_s_description_accounts_for_every_ally(d
     [
         ("2024-01-11", "Backs from c. 19 January", "left"),  # a tenth across: 24 characters fit rightwards of it
         ("2024-03-31", "Backs from c. 19 January", "right"),  # nine tenths across: reads leftwards to its mark
+        ("2024-02-20", "Backs from c. 19 January", "centre"),  # half way: too long for either side, fits centred
         ("2024-02-05", "Opposes from 5 March*;\ncounted as backing from 26 June", "start"),  # fits neither way
     ],
 )
@@ -243,6 +244,7 @@ def test_a_story_label_reads_from_its_mark_only_where_it_fits_on_a_phone(mark, l
         == {
             "left": {"label_at": mark.isoformat(), "align": "left"},
             "right": {"label_at": mark.isoformat(), "align": "right"},
+            "centre": {"label_at": mark.isoformat(), "align": "center"},
             "start": {"label_at": start.isoformat(), "align": "left"},
         }[expected]
     )
@@ -326,3 +328,38 @@ def test_the_candidate_s_own_country_says_so_on_the_map(ds):
     }
     assert shapes["Netherlands"] == "No stance reported; Rutte's own country"
     assert shapes["Belgium"] == "No stance reported"
+
+
+def test_a_rival_s_own_words_are_on_their_row_and_the_protagonist_s_are_not(ds):
+    """Kallas saying Estonia can back Rutte (2 April 2024), a statement in the race's data, is drawn on her row, so
+    her run does not end at her last mention; Rutte's own statements are not steps of his run."""
+    events = ds.events.copy()
+    events.loc[events["event_id"] == "kallas-steps-aside", "kind"] = "statement"  # as the race's data has it
+    assert ((events["kind"] == "statement") & (events["actor"] == "Mark Rutte")).sum() >= 5
+    steps = charts.candidate_steps(events, ds.candidates, ds.race.protagonist.candidate)
+    said = steps[steps["kind"] == "statement"]
+    assert list(zip(said["name"], said["date"].dt.strftime("%Y-%m-%d"))) == [("Kaja Kallas", "2024-04-02")]
+    spec = charts.candidates_steps_chart(steps, "T", "S").to_dict()
+    shapes = next(
+        layer["encoding"]["shape"]["scale"] for layer in spec["layer"] if "shape" in layer.get("encoding", {})
+    )
+    assert shapes["domain"][-1] == "Statement" and shapes["range"][-1] == "triangle-down"
+
+
+def test_the_story_chart_shows_a_later_report_of_an_earlier_holdout_on_the_holdout_s_bar(ds):
+    """Hungary: opposing by 5 March, still holding out c. 4 April; on 29 April an article says it 'had earlier
+    expressed reservations'. That report moves neither its stance nor its last report, but the chart shows it."""
+    view = bounds_of(ds).default()
+    [story] = [chart for chart in view_charts(ds, view) if chart.slug == "stances-by-ally"]
+    reports = [
+        row
+        for rows in story.chart.to_dict()["datasets"].values()
+        for row in rows
+        if "report" in row and row.get("ally") == "Hungary"
+    ]
+    assert [(row["at"][:10], row["report"].split(" (")[0]) for row in reports] == [
+        ("2024-03-05", "First reported"),
+        ("2024-04-04", "Last reported"),
+        ("2024-04-29", "Reported as having held out earlier, at a time not given"),
+    ]
+    assert "last reported still holding out around 4 April 2024" in story.title

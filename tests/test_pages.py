@@ -180,8 +180,8 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
     intro = page("quotes").run().markdown[0].value.replace("\\", "")
     assert intro.endswith(
-        "One sentence the articles set in quotation marks is not shown as a quote: the words are a report's or a "
-        "readout's, or run in another order, not the speaker's own as said (see Corrections)."
+        "One sentence the articles set in quotation marks is not shown as a quote: the words are a report's, a "
+        "readout's or a loose translation's, not the speaker's own as said (each one's note says why)."
     )
     monkeypatch.undo()
     assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none
@@ -456,7 +456,9 @@ def test_a_card_says_when_an_article_reported_a_candidate_under_another_name():
 def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
     timeline = page("timeline", countries="HUN").run()
     events = page_tables(timeline)[0]
-    assert list(events["When"]) == ["5 March 2024", "c. 4 April 2024", "c. 29 April 2024"]
+    # Each date known only as a bound says so, as the map and the cards do (each basis reads "No later than …").
+    bounds = ["5 March 2024 or earlier", "c. 4 April 2024 or earlier", "c. 29 April 2024 or earlier"]
+    assert list(events["When"]) == bounds
     assert list(events["Kind"]) == ["Opposition", "Reservation", "Reservation"]
     history = page("backer_map", countries="HUN,TUR", **{"from": "2024-04-01", "to": "2024-06-26"}).run()
     changes = page_tables(history)[1]
@@ -571,3 +573,22 @@ def test_a_link_to_any_report_of_a_fact_focuses_the_fact_on_the_timeline():
     assert not at.exception
     assert markdown_texts(at)[1].startswith("**Downing Street affirms the UK's respect for Rutte as a candidate")
     assert at.query_params["event"] == "uk-backs-sunak-spokesperson"
+
+
+def test_a_long_table_is_whole_under_a_labelled_expander_never_a_scrolling_box():
+    at = page("timeline").run()
+    [fold] = [e for e in at.expander if "each with the article's words and our check" in e.label]
+    html = [element.proto.body for element in fold.get("html") if "reading-table" in element.proto.body]
+    assert len(html) == 1 and "max-height" not in html[0]
+    [events] = page_tables(at)
+    # What a laptop's width holds; the rest is on each event's card and in the CSV.
+    assert list(events.columns) == [
+        "What",
+        "When",
+        "Who",
+        "Kind",
+        "Article says",
+        "Source",
+        "How sure are we",
+        "Fact-check note",
+    ]

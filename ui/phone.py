@@ -19,7 +19,9 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # lacked the source line; each chart's Download menu and the table under it give both, as readers should see them.
 # On a phone a page's headline is set smaller, so the story's chart starts higher up the first screen.
 # A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
+# The page starts closer under the bar of pages (Streamlit leaves 6rem: about 100 px of white above each headline).
 SCREEN_STYLE = """<style>
+[data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
 #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
 @media (max-width: 640px) { #vg-tooltip-element { left: 8px !important; right: auto !important; } }
@@ -46,8 +48,9 @@ def on_phone() -> bool:
     return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
 
 
-def top_bar(pages: Sequence) -> st.delta_generator.DeltaGenerator | None:
-    """On a phone, the bar, and the panel the filters go in; None elsewhere (they stay in the sidebar)."""
+def top_bar(pages: Sequence, filters_set: int = 0) -> st.delta_generator.DeltaGenerator | None:
+    """On a phone, the bar, and the panel the filters go in, its button saying how many are set ('Filters · 2');
+    None elsewhere (they stay in the sidebar)."""
     st.html(SCREEN_STYLE)
     if not on_phone():
         return None
@@ -61,4 +64,11 @@ def top_bar(pages: Sequence) -> st.delta_generator.DeltaGenerator | None:
         with st.popover("Pages", icon=":material/menu:"):
             for page in pages:
                 st.page_link(page)
-        return st.popover("Filters", icon=":material/tune:", key=FILTER_PANEL, on_change=lambda: None)
+        label = f"Filters · {filters_set}" if filters_set else "Filters"
+        return st.popover(
+            label, icon=":material/tune:", key=FILTER_PANEL, on_change=lambda: None, help=_set_help(filters_set)
+        )
+
+
+def _set_help(filters_set: int) -> str | None:
+    return f"{filters_set} filter{'s' if filters_set > 1 else ''} set" if filters_set else None

@@ -99,6 +99,12 @@ def current_view(bounds: Bounds) -> ViewState:
     return ViewState(start=dates[0], end=dates[1], countries=tuple(sorted(countries)))
 
 
+def filters_set(bounds: Bounds) -> int:
+    """How many filters the reader has set: the dates when not the whole race, and each chosen country."""
+    view = current_view(bounds)
+    return ((view.start, view.end) != (bounds.default_start, bounds.default_end)) + len(view.countries)
+
+
 def dates(bounds: Bounds):
     """The view's first and last day (the link's when session state holds none, or a wrong one)."""
     view = current_view(bounds)

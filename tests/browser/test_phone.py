@@ -97,6 +97,7 @@ def test_reopening_the_filter_panel_keeps_the_dates_and_countries_picked(phone, 
     panel.get_by_role("radio", name="Jan–Jun 2024").click()
     expect(panel).to_be_hidden()
     expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30$"))
+    expect(filters).to_have_accessible_name("Filters · 1")  # the closed panel's button says a filter is set
     filters.click()
     expect(panel).to_be_visible()
     settled(phone)
@@ -106,6 +107,7 @@ def test_reopening_the_filter_panel_keeps_the_dates_and_countries_picked(phone, 
     phone.keyboard.press("Enter")
     expect(panel).to_be_hidden()
     expect(phone).to_have_url(re.compile(r"\?from=2024-01-01&to=2024-06-30&countries=TUR$"))
+    expect(filters).to_have_accessible_name("Filters · 2")
     filters.click()
     expect(panel).to_be_visible()
     settled(phone)
@@ -126,6 +128,7 @@ def test_each_chart_has_one_download_menu_with_every_file(phone, app_url):
 
 def test_the_timeline_table_reads_as_cards_what_happened_first_every_word_on_the_screen(phone, app_url):
     open_page(phone, app_url, "timeline")
+    phone.get_by_text("each with the article's words and our check").click()  # the table is folded under its label
     table = phone.locator('[data-testid="stMain"] .reading-table').first
     table.scroll_into_view_if_needed()
     expect(table).to_be_visible()
