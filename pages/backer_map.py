@@ -88,7 +88,7 @@ def on_the_day() -> None:
                 on_click=play,
                 key="play_race",
                 disabled=not change_days,
-                help="Move through every date on which an ally's stance changes.",
+                help=f"Move through every date on which {ds.race.a_member}'s stance changes.",
             )
         as_of = st.slider(
             "As of",
@@ -99,7 +99,8 @@ def on_the_day() -> None:
             format="D MMMM YYYY",
             help="Move to see the stances on another date.",
         )
-    jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", "date on which an ally's stance changed")
+    changed = f"date on which {ds.race.a_member}'s stance changed"
+    jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", changed)
     day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
     day_scope = data.scope(ds, day_view)
     with map_place if map_place is not None else st.container():
@@ -107,16 +108,22 @@ def on_the_day() -> None:
     on_day = data.stances_on(ds, as_of)
     allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
+    race = ds.race
     st.caption(
         (
-            f"All {len(allies)} countries that were allies on {day_text(as_of)} are shown."
+            f"All {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
             if shown == len(allies)
-            else f"{shown} of the {len(allies)} countries that were allies on {day_text(as_of)} are shown."
+            else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
         )
-        + (" Allies outside your country filter are darker grey." if view.countries else "")
+        + (f" {race.body.members.capitalize()} outside your country filter are darker grey." if view.countries else "")
         + (  # why the map opens where it does, while it shows that day
-            f" It opens on {day_text(default_as_of)}, the eve of the appointment: the stances the articles name, at "
-            f"their last; from {day_text(decision)} every ally counts as backing."
+            f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}: the stances the articles "
+            "name, at their last"
+            + (
+                f"; from {day_text(decision)} every {race.body.member} counts as backing."
+                if race.decision.consensus
+                else "."
+            )
             if OPENS_ON_THE_EVE and as_of == default_as_of
             else ""
         )
@@ -138,18 +145,22 @@ def on_the_day() -> None:
 
 on_the_day()
 
-st.header("Every ally's stance history")
+st.header(f"Every {ds.race.body.member}'s stance history")
 history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
-named = history.loc[history["How we know"] != ds.race.stances.counted_how, "Ally"].nunique()
+named = history.loc[history["How we know"] != ds.race.stances.counted_how, ds.race.body.member.capitalize()].nunique()
 st.caption(
-    f"{named} {'ally' if named == 1 else 'allies'} named with a stance in the chosen dates. From the appointment "
-    "every ally counts as backing, since all had to agree."
+    f"{named} {ds.race.member_noun(named)} named with a stance in the chosen dates."
+    + (
+        f" From the {ds.race.decision.noun} every {ds.race.body.member} counts as backing, since all had to agree."
+        if ds.race.decision.consensus
+        else ""
+    )
 )
 history_table = data.table_rows_for_view(
     "stance history", ds, view, lambda: views.stance_history(ds), lambda: history.index.to_numpy()
 )
 tables.show(
     history_table,
-    "Every ally's stance history",
+    f"Every {ds.race.body.member}'s stance history",
     fold=f"{counted(len(history), 'stance', capital=True)} in the chosen dates, from the first report of each",
 )

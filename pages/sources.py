@@ -9,7 +9,6 @@ from rutte_race import cite, copy_files, corrections, export, paths, views
 from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING
 from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import article_names, date_labels
-from rutte_race.rules import RULES
 from rutte_race.tables import when_labels
 from rutte_race.text import escape_markdown
 from ui import data, state, tables
@@ -106,11 +105,10 @@ st.markdown(":material/edit_note: [The articles' own errors, and any correction 
 
 st.header("Rules the data follows")
 st.markdown("Rules marked *checked* are enforced automatically: an edit to the data that breaks one is refused.")
-with st.expander(f"The {len(RULES)} rules"):
+rules = copy_files.fill_rules(ds.copy)
+with st.expander(f"The {len(rules)} rules"):
     st.markdown(
-        "\n".join(
-            f"- **{rule.name}** ({'checked' if rule.checked_by else 'by judgement'}): {rule.text}" for rule in RULES
-        )
+        "\n".join(f"- **{rule.name}** ({'checked' if rule.checked else 'by judgement'}): {rule.text}" for rule in rules)
     )
 
 st.header("How we read a stance")

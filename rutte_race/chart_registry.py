@@ -30,6 +30,7 @@ from rutte_race import (
 from rutte_race.filters import bounds_of, describe_filters, facts_in_view
 from rutte_race.formatting import by_date, date_label, day_text
 from rutte_race.load import Dataset, member_names, per_version
+from rutte_race.race_config import RaceConfig
 from rutte_race.view_state import Bounds, ViewState, cache_key
 
 
@@ -48,7 +49,7 @@ class Scope:
 
     @property
     def subtitle(self) -> str:
-        return describe_filters(self.view, self.bounds, self.names)
+        return describe_filters(self.view, self.bounds, self.names, self.ds.race.body.members)
 
     @cached_property  # several charts' rows, builds and notices read it
     def events(self) -> pd.DataFrame:
@@ -166,7 +167,7 @@ def draw(definition: ChartDef, sc: Scope) -> ViewChart:
     rows = definition.rows(sc)
     description = definition.describe(sc, rows)
     if rows.empty and definition.empty:
-        description = definition.empty
+        description = definition.empty.format(member=sc.ds.race.body.member, members=sc.ds.race.body.members)
     drawn = [] if rows.empty else definition.drawn_events(sc, rows)
     notice = corrections.chart_notice(sc.ds.corrections, sc.ds.published, drawn)
     subtitle = sc.subtitle if definition.subtitle is None else definition.subtitle(sc)
@@ -199,8 +200,7 @@ def dated_range(view: ViewState) -> tuple[str, ...]:
 
 # ---- Each ally's stance over time (the story) ------------------------------------------------------------------
 
-STANCE_COLUMNS = {
-    "name": "Ally",
+STANCE_COLUMNS = {  # and "name", headed by the race's noun for a member ('Ally')
     "stance": "Stance",
     "start": "From",
     "start_precision": "From: how exact",
@@ -263,7 +263,8 @@ def stance_subtitle(sc: Scope) -> str:
     """The dates the chart draws, from its axis's start (the first stance's month, when the chosen dates start
     earlier: nothing is drawn before it), and the allies chosen."""
     start = stance_axis_start(sc, stance_rows(sc)).date()
-    drawn = describe_filters(replace(sc.view, start=start), sc.bounds, sc.names)  # never before the chosen start
+    # never before the chosen start
+    drawn = describe_filters(replace(sc.view, start=start), sc.bounds, sc.names, sc.ds.race.body.members)
     if start <= sc.view.start:
         return drawn
     # The chosen dates start earlier than anything there is to draw: the chart (and its files' names) start at the
@@ -306,12 +307,13 @@ def unnamed_allies_row(
     unnamed backers (views.reported_tallies) is a diamond with its words. Neither with chosen allies."""
     if sc.view.countries:
         return [], []
+    members, him = sc.ds.race.body.members, sc.ds.race.protagonist.him
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)]
     groups = unnamed_groups_drawn(sc, shown_from, last)
     reports = [
         {
-            "ally": tally_row(sc),
+            "member": tally_row(sc),
             "at": g["date"].isoformat(),
             "shade": g["stance"],
             "report": f"{g['summary']} ({g['when']})",
@@ -326,20 +328,20 @@ def unnamed_allies_row(
     for _, tally in tallies.iterrows():
         who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
         words = (
-            f"{who}: {tally['share']} of the {tally['of']} allies\nback him, {when}"  # its words, no sum
+            f"{who}: {tally['share']} of the {tally['of']} {members}\nback {him}, {when}"  # its words, no sum
             if tally["share"]
-            else f"{who}: about {tally['count']} of {tally['of']}\nback him, {when}"
+            else f"{who}: about {tally['count']} of {tally['of']}\nback {him}, {when}"
         )
         labels.append((words, tally["date"], tally))
     notes = []
     if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
         labels.pop(0)  # (a fourth line of label would make every row taller)
-        who, holding = groups[0]["who"], describe.HOLDING_WORDS[groups[0]["stance"]]
+        who, holding = groups[0]["who"], describe.holding_words(groups[0]["stance"], him)
         notes.append(f"Square on ‘{tally_row(sc)}’, {group_when}: {who[:1].lower()}{who[1:]} {holding}")
     out_rows = []
     for label, at, tally in labels:
         row = {
-            "ally": tally_row(sc),
+            "member": tally_row(sc),
             "order": first + len(out_rows),
             "label": label,
             **label_place(label, at, shown_from, last),
@@ -363,7 +365,7 @@ def _unnamed_groups_sentence(sc: Scope, shown_from: pd.Timestamp) -> str:
     if sc.view.countries or not groups:
         return ""
     group = groups[0]
-    holding = describe.HOLDING_WORDS[group["stance"]]
+    holding = describe.holding_words(group["stance"], sc.ds.race.protagonist.him)
     return f" {group['who']}, unnamed, were reported {holding} {by_date(group['date'], group['precision'])}."
 
 
@@ -400,7 +402,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             parts.append(f"{verb} {when}{'*' if cautioned else ''}")
             end = min(period["end"] if pd.notna(period["end"]) else last, last)
             bar = {
-                "ally": period["name"],
+                "member": period["name"],
                 "shade": views.COUNTED if period["derived"] else status,
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
@@ -418,7 +420,12 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             reported_to = period["last"]
             if status != "backs" and not period["derived"]:
                 reports += [
-                    {"ally": period["name"], "at": day.isoformat(), "shade": status, "report": f"{label} ({when_said})"}
+                    {
+                        "member": period["name"],
+                        "at": day.isoformat(),
+                        "shade": status,
+                        "report": f"{label} ({when_said})",
+                    }
                     for day, precision, label in (
                         (period["start"], period["precision"], "First reported"),
                         (reported_to, period["last_precision"], "Last reported"),
@@ -429,7 +436,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     for when_said in [date_label(day, precision)]
                 ]
                 reports += [
-                    {"ally": period["name"], "at": day.isoformat(), "shade": status, "report": words}
+                    {"member": period["name"], "at": day.isoformat(), "shade": status, "report": words}
                     for day, words in _earlier_holdout_reports(sc, period)
                     if shown_from <= day < last
                 ]
@@ -452,7 +459,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         label = charts.row_label(parts)
         out_rows.append(
             {
-                "ally": periods["name"].iloc[0],
+                "member": periods["name"].iloc[0],
                 "order": rank,
                 "label": label,
                 **label_place(label, first_start, shown_from, last),
@@ -469,14 +476,12 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         label = "none named with a stance" + (
             f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
         )
-        title = (
-            f"The other {len(unnamed)}" if rows.size else describe.allies_of(len(unnamed), chosen=False).capitalize()
-        )
+        title = f"The other {len(unnamed)}" if rows.size else sc.ds.race.members_of(len(unnamed)).capitalize()
         if sc.view.countries:
             title = describe.names_list([sc.names[c] for c in unnamed])
         out_rows.append(
             {
-                "ally": title,
+                "member": title,
                 "order": len(out_rows),
                 "label": label[:1].upper() + label[1:],
                 "label_at": shown_from.isoformat(),
@@ -486,7 +491,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         if counted:
             bars.append(
                 {
-                    "ally": title,
+                    "member": title,
                     "shade": views.COUNTED,
                     "start": decision.isoformat(),
                     "end": last.isoformat(),
@@ -501,9 +506,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     decision_note = (
         {
             "date": decision.isoformat(),
-            **decision_words(
-                _when(decision, "day", one_year), decision, shown_from, last, sc.ds.race.decision.consensus
-            ),
+            **decision_words(_when(decision, "day", one_year), decision, shown_from, last, sc.ds.race),
         }
         if first <= decision < last
         else None
@@ -537,19 +540,21 @@ BOLD_LABEL_CHAR = 7.5  # px: a character of the decision's bold note, as vl-conv
 
 
 def decision_words(
-    when: str, decision: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp, consensus: bool = True
+    when: str, decision: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp, race: RaceConfig
 ) -> dict:
     """The decision's note over its rule, {text, keys}: 'Appointed 26 June: all had to agree' when it fits on a
-    phone's plot on either side of the rule (on the left it may run over the allies' names); else 'Appointed 26 June',
-    with the rest a line of the key under the chart (two lines of note ran into the dates above it)."""
-    if not consensus:  # by another rule the decision makes no one a backer: its note says only what it was
-        return {"text": f"Appointed {when}", "keys": []}
+    phone's plot on either side of the rule (on the left it may run over the members' names); else 'Appointed 26
+    June', with the rest a line of the key under the chart (two lines of note ran into the dates above it)."""
+    done, noun = race.decision.done, race.decision.noun
+    short = f"{done[:1].upper()}{done[1:]} {when}"
+    if not race.decision.consensus:  # by another rule the decision makes no one a backer: its note says only what
+        return {"text": short, "keys": []}
     at = (decision - axis_start) / (axis_end - axis_start)
     room = max(at * STORY_NARROWEST_PLOT + charts.ALLY_AXIS, (1 - at) * STORY_NARROWEST_PLOT)
-    words = f"Appointed {when}: all had to agree"
+    words = f"{short}: all had to agree"
     if len(words) * BOLD_LABEL_CHAR <= room:
         return {"text": words, "keys": []}
-    return {"text": f"Appointed {when}", "keys": ["Appointment: every ally had to agree"]}
+    return {"text": short, "keys": [f"{noun[:1].upper()}{noun[1:]}: every {race.body.member} had to agree"]}
 
 
 def label_place(label: str, mark: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
@@ -588,7 +593,7 @@ def stance_title(sc: Scope) -> str:
         _named_backers(sc),
         decision_day(sc.ds),
         sc.view.end,
-        candidate=sc.ds.race.protagonist.name,
+        race=sc.ds.race,
     )
 
 
@@ -638,13 +643,16 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     shown = [named, counted] if first <= decision < last and unnamed else [named]
-    return pd.concat(shown, ignore_index=True).rename(columns=STANCE_COLUMNS)
+    headers = {"name": sc.ds.race.body.member.capitalize(), **STANCE_COLUMNS}
+    return pd.concat(shown, ignore_index=True).rename(columns=headers)
 
 
 def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     start, story_rows, bars, reports, decision = stance_story(sc, rows)
     words = sc.ds.race.stances
-    return charts.stances_by_ally(story_rows, bars, start, sc.view.end, title, subtitle, words, decision, reports)
+    return charts.stances_by_ally(
+        story_rows, bars, start, sc.view.end, title, subtitle, words, decision, reports, sc.ds.race.body.member
+    )
 
 
 STANCES = ChartDef(
@@ -662,8 +670,7 @@ STANCES = ChartDef(
             sc.view,
             sc.names,
             len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
-            candidate=sc.ds.race.protagonist.name,
-            consensus=sc.ds.race.decision.consensus,
+            race=sc.ds.race,
         )
         + _unnamed_groups_sentence(sc, stance_axis_start(sc, rows))
     ),
@@ -673,7 +680,7 @@ STANCES = ChartDef(
     file_name=lambda sc: ("stances-by-ally", *stance_dates_drawn(sc)),
     what="Chart of each {member}'s stance toward {candidate} over time, {subtitle}; the table under it gives the same "
     "periods.",
-    empty="No ally's stance is reported in the chosen dates and countries. Widen the dates to see the race.",
+    empty="No {member}'s stance is reported in the chosen dates and countries. Widen the dates to see the race.",
     ignores=("as_of", "speakers", "event"),
 )
 
@@ -740,8 +747,8 @@ def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
 
 
 def map_table(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
-    """The allies the map shows, with their stance and since when (the row that sources it)."""
-    return tables.stances_on_a_day(map_shown(sc, stances))
+    """The members the map shows, with their stance and since when (the row that sources it)."""
+    return tables.stances_on_a_day(map_shown(sc, stances), sc.ds.race.body.member)
 
 
 def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
@@ -769,9 +776,10 @@ def map_tally(sc: Scope) -> str:
     if (found := _map_tally(sc)) is None:
         return ""
     tally, share = found
+    members, him = sc.ds.race.body.members, sc.ds.race.protagonist.him
     return (
         f"{tally['who']}'s count, reported {by_date(tally['date'], tally['precision'])}: {share} of the {tally['of']} "
-        "allies backed him; the map colours only the allies an article names."
+        f"{members} backed {him}; the map colours only the {members} an article names."
     )
 
 
@@ -782,16 +790,24 @@ def map_note(sc: Scope) -> str:
     """What the map's colours cannot say on its date, for the subtitle: from the appointment, that every ally counts
     as backing; before it, the last count of backers an article gave unnamed (_map_tally), else that only the
     allies an article names are coloured."""
-    day, decision = pd.Timestamp(scope_map_date(sc)), decision_day(sc.ds)
-    if day >= decision and sc.ds.race.decision.consensus:
-        return f"Appointed {day_text(decision)}: every ally had to agree, so all count as backing"
+    day, decision, race = pd.Timestamp(scope_map_date(sc)), decision_day(sc.ds), sc.ds.race
+    named_only = f"Coloured only where an article names the {race.body.member}'s stance"
+    if day >= decision and race.decision.consensus:
+        done = race.decision.done
+        return (
+            f"{done[:1].upper()}{done[1:]} {day_text(decision)}: every {race.body.member} had to agree, so all count "
+            "as backing"
+        )
     if day >= decision:
-        return "Coloured only where an article names the ally's stance"
+        return named_only
     if (found := _map_tally(sc)) is not None:
         tally, share = found
         when = date_label(tally["date"], str(tally["precision"]))
-        return f"{tally['who']}, {when}: {share} of the {tally['of']} allies back him, unnamed, so not coloured"
-    return "Coloured only where an article names the ally's stance"
+        return (
+            f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}, "
+            "unnamed, so not coloured"
+        )
+    return named_only
 
 
 def map_note_lines(sc: Scope) -> str:
@@ -809,16 +825,23 @@ BACKER_MAP = ChartDef(
     title=lambda sc: copy_files.fill_plain(sc.ds.copy, "backer-map-chart-title", day=day_text(scope_map_date(sc))),
     rows=lambda sc: sc.stances_on(scope_map_date(sc)),
     build=lambda sc, stances, title, subtitle: charts.backer_map(
-        stances, sc.ds.shapes, sc.view.countries, title, subtitle, sc.ds.race.stances, home_country(sc.ds)
+        stances,
+        sc.ds.shapes,
+        sc.view.countries,
+        title,
+        subtitle,
+        sc.ds.race.stances,
+        home_country(sc.ds),
+        members=(sc.ds.race.body.member, sc.ds.race.body.members),
     ),
-    subtitle=lambda sc: describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names) + map_note_lines(sc),
+    subtitle=lambda sc: (
+        describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names, sc.ds.race) + map_note_lines(sc)
+    ),
     describe=lambda sc, stances: " ".join(
         filter(
             None,
             [
-                describe.stances_on(
-                    stances, scope_map_date(sc), sc.view.countries, candidate=sc.ds.race.protagonist.name
-                ),
+                describe.stances_on(stances, scope_map_date(sc), sc.view.countries, race=sc.ds.race),
                 map_tally(sc),
             ],
         )
@@ -879,7 +902,7 @@ CANDIDATES = ChartDef(
     title=lambda sc: copy_files.fill_plain(sc.ds.copy, "candidates-chart-title"),
     rows=candidates_in_view,
     build=candidates_build,
-    describe=lambda sc, table: describe.candidates(table, sc.events, len(sc.candidates)),
+    describe=lambda sc, table: describe.candidates(table, sc.events, len(sc.candidates), sc.ds.race),
     table=lambda sc, table: tables.candidates(table, sc.ds.articles, sc.names),
     drawn_events=candidates_drawn,
     subtitle=lambda sc: candidates_subtitle(sc.view, sc.names),

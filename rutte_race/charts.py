@@ -476,9 +476,11 @@ def map_features(
     return out
 
 
-def legend_labels(features: list[dict], filtering: bool, words: StanceWords) -> dict[str, str]:
-    """The legend: each status some ally has on the map, with its count ('Named as backing Rutte: 7 allies'), in
-    legend order, then countries outside the alliance."""
+def legend_labels(
+    features: list[dict], filtering: bool, words: StanceWords, members: tuple[str, str] = ("member", "members")
+) -> dict[str, str]:
+    """The legend: each status some member has on the map, with its count in the body's nouns (`members`: one, many)
+    ('Named as backing Rutte: 7 allies'), in legend order, then countries outside the body."""
     order = [v for s in STATUS_ORDER for v in ((s, faded(s)) if s in HOLDOUTS else (s,))]
     statuses = [*order, FILTERED_OUT] if filtering else order
     counts = {s: sum(f["properties"]["status"] == s for f in features) for s in statuses}
@@ -498,8 +500,8 @@ def legend_labels(features: list[dict], filtering: bool, words: StanceWords) -> 
         "backs": words.named_backing,  # the articles name only some of those who backed him
         **{faded(s): last_reported(s) for s in HOLDOUTS},
     }
-    noun = {NOT_YET_MEMBER: ("country", "countries")}  # not an ally yet
-    counted = {s: f"{said[s]}: {n} {noun.get(s, ('ally', 'allies'))[n != 1]}" for s, n in counts.items() if n}
+    noun = {NOT_YET_MEMBER: ("country", "countries")}  # not a member yet
+    counted = {s: f"{said[s]}: {n} {noun.get(s, members)[n != 1]}" for s, n in counts.items() if n}
     return {**counted, NON_MEMBER: labels[NON_MEMBER]}
 
 
@@ -618,9 +620,10 @@ def backer_map(
     words: StanceWords,
     home: tuple[str, str] = ("", ""),
     width="container",
+    members: tuple[str, str] = ("member", "members"),
 ):
-    """Europe, with North America below it, allies coloured by their stance on the chosen date; a legend of the
-    statuses on the map, with counts."""
+    """Europe, with North America below it, members coloured by their stance on the chosen date; a legend of the
+    statuses on the map, with counts (in the body's nouns, `members`: one, many)."""
     topology = json.dumps(shapes)
     europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries, words, home)
     america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries, words, home)
@@ -630,7 +633,7 @@ def backer_map(
         return [f for f in features if f["properties"]["status"] != NON_MEMBER and f["id"] not in PART_OF]
 
     allies = allies_in(europe) + allies_in(america)
-    labels = legend_labels(allies, bool(countries), words)
+    labels = legend_labels(allies, bool(countries), words, members)
     for f in europe + america:
         f["properties"]["legend"] = labels[f["properties"]["status"]]
     fit_europe = [geo.extent(allies_in(europe))]
@@ -758,6 +761,7 @@ def stances_by_ally(
     words: StanceWords,
     decision: dict | None = None,
     reports: list[dict] = (),
+    member: str = "member",
 ) -> vega.TopLevel:
     """One row per ally, labelled with its story: a thin grey line while no stance is reported, then a bar coloured
     by the stance each article names (paler from the decision, where it is counted rather than named); the decision
@@ -772,9 +776,9 @@ def stances_by_ally(
     # The dates are read at the top and the foot of a long chart: one layer draws each axis, the rest none.
     x = {"field": "start", "type": "temporal", "title": None, "scale": x_scale, "axis": None}
     top_axis = {**x_axis, "orient": "top", "grid": False, "domain": False, "ticks": False}
-    order = [row["ally"] for row in sorted(rows, key=lambda row: row["order"])]
+    order = [row["member"] for row in sorted(rows, key=lambda row: row["order"])]
     y = {
-        "field": "ally",
+        "field": "member",
         "type": "nominal",
         "title": None,
         "sort": order,
@@ -793,7 +797,9 @@ def stances_by_ally(
         },
     }
     rails = {
-        "data": spec.data([{"ally": row["ally"], "start": first.isoformat(), "end": last.isoformat()} for row in rows]),
+        "data": spec.data(
+            [{"member": row["member"], "start": first.isoformat(), "end": last.isoformat()} for row in rows]
+        ),
         "mark": {"type": "rule", "color": "#C4C4C4", "strokeWidth": 2, "yOffset": 10, "aria": False},
         "encoding": {"x": {**x, "axis": top_axis}, "x2": {"field": "end"}, "y": y},
     }
@@ -823,7 +829,7 @@ def stances_by_ally(
             },
             "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
             "tooltip": tooltips(
-                ally="Ally",
+                member=member.capitalize(),
                 stance="Stance",
                 when="From",
                 until="Until",
@@ -866,7 +872,7 @@ def stances_by_ally(
             "x": {**x, "field": "at"},
             "y": y,
             "color": shade_colour,
-            "tooltip": tooltips(ally="Ally", report="Reported"),
+            "tooltip": tooltips(member=member.capitalize(), report="Reported"),
         },
     }
     layers = [rails, periods, *([squares] if reports else [])]
@@ -895,7 +901,7 @@ def stances_by_ally(
     order = [HEADER_ROW, *order] if decision is not None else order
     if decision is not None:  # a rule through every row, and its note in a header row of its own
         turn = (pd.Timestamp(decision["date"]) - first) / (last - first) > 0.5  # the note hangs on the side with room
-        note = spec.data([{**decision, "ally": HEADER_ROW}])
+        note = spec.data([{**decision, "member": HEADER_ROW}])
         layers += [
             {
                 "data": note,

@@ -3,6 +3,7 @@ its data folder's `copy/`, one file per piece, filled with the data's figures. A
 prose; the engine only names the piece it shows and the figures it gives it (PIECES)."""
 
 import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import jinja2
@@ -47,6 +48,13 @@ PIECES = {
     "figure-holdouts": ("holdouts",),
     "figure-duration": ("first_when",),
     "figure-rivals": ("ran_openly", "others"),
+    # The data package's own texts (datapackage.json), which speak of counts: python -m rutte_race.data_docs writes
+    # them, and the check says when one is out of step (package_text).
+    "package-description": ("news_articles",),
+    "package-articles-title": ("articles",),
+    "package-members-title": ("count",),
+    # The rules the data follows, each under '## Name (checked)' or '## Name (by judgement)' (fill_rules).
+    "rules": (),
     # Chart titles: plain text, which the chart draws (fill_plain), in every file and on screen.
     "timeline-chart-title": (),
     "backer-map-chart-title": ("day",),
@@ -94,6 +102,36 @@ def fill_text(copy: dict[str, str], piece: str, **figures) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"\1", fill_plain(copy, piece, **figures))
 
 
+RULE_HEADING = re.compile(r"^## (?P<name>.+) \((?P<kind>checked|by judgement)\)$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    text: str  # Markdown
+    checked: bool  # the check command enforces it (the race's tests break it); else a rule of judgement
+
+
+def fill_rules(copy: dict[str, str]) -> list[Rule]:
+    """The race's rules, in the order its copy gives them."""
+    found = []
+    for line in fill(copy, "rules").splitlines():
+        if heading := RULE_HEADING.match(line):
+            found.append(Rule(heading["name"], "", heading["kind"] == "checked"))
+        elif line.strip() and found:
+            found[-1] = replace(found[-1], text=f"{found[-1].text} {line.strip()}".strip())
+    return found
+
+
+def _rule_problems(text: str) -> list[Problem]:
+    """A heading of the rules that is not '## Name (checked)' or '## Name (by judgement)', by its line."""
+    return [
+        Problem(path_of("rules"), n, "", "a rule's heading reads '## Name (checked)' or '## Name (by judgement)'")
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.startswith("#") and not line.startswith("{#") and not RULE_HEADING.match(line)
+    ]
+
+
 def _render(environment: jinja2.Environment, copy: dict[str, str], piece: str, figures: dict) -> str:
     unknown = set(figures) - set(PIECES[piece])
     if unknown:
@@ -115,6 +153,8 @@ def problems(data_dir: Path) -> list[Problem]:
         except jinja2.TemplateSyntaxError as err:
             found.append(Problem(path_of(piece), err.lineno, "", f"is not a template ({err.message})"))
             continue
+        if piece == "rules":
+            found += _rule_problems(text)
         for name in sorted(used - set(given)):
             line = next((n for n, line in enumerate(text.splitlines(), 1) if name in line), 0)
             offered = ", ".join(given) or "none"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from cogapp import Cog
 
-from rutte_race import package_text
+from rutte_race import copy_files, package_text
 from rutte_race.counts import counted, number_word, of_files
 from rutte_race.files import write_atomic
 from rutte_race.formatting import date_label
@@ -163,7 +163,8 @@ def stale(data_dir: Path = DEFAULT_DATA) -> dict[Path, str]:
     out = {}
     descriptor = data_dir / "datapackage.json"
     package = package_text.read_package(data_dir)
-    fresh = package_text.descriptor_text(package_text.with_counted_texts(package, of_files(data_dir)))
+    counted = package_text.with_counted_texts(package, of_files(data_dir), copy_files.read(data_dir))
+    fresh = package_text.descriptor_text(counted)
     if fresh != descriptor.read_text(encoding="utf-8"):
         out[descriptor] = fresh
     for doc in docs_of(data_dir):

@@ -9,6 +9,7 @@ from rutte_race import copy_files, kinds
 from rutte_race.accuracy import NO_LATER
 from rutte_race.counts import Counts, counted, number_word
 from rutte_race.formatting import by_date, date_label, day_text, in_prose
+from rutte_race.race_config import RaceConfig
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, Holdout
 
 
@@ -21,19 +22,15 @@ def names_list(names: list[str], most: int = 3) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
-def allies_of(n: int, chosen: bool) -> str:
-    """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally'."""
-    return f"the {n} chosen {'ally' if n == 1 else 'allies'}" if chosen else f"{n} {'ally' if n == 1 else 'allies'}"
-
-
-def _holdouts(stances: pd.DataFrame, day) -> str:
+def _holdouts(stances: pd.DataFrame, day, race: RaceConfig) -> str:
     """' Hungary was reported opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with
-    no later report; Türkiye was not yet backing him.' or nothing: the allies named as holding out on `day`, each with
-    the report that began its stance and its last report of holding out, when that is later."""
+    no later report; Türkiye was not yet backing him.' or nothing: the members named as holding out on `day`, each
+    with the report that began its stance and its last report of holding out, when that is later."""
+    him = race.protagonist.him
     words = {
-        "opposes": ("opposed him", "opposed him"),
+        "opposes": (f"opposed {him}", f"opposed {him}"),
         "reservations": ("held reservations", "held reservations"),
-        "undeclared": ("was not yet backing him", "were not yet backing him"),
+        "undeclared": (f"was not yet backing {him}", f"were not yet backing {him}"),
     }
     parts = []
     for status, (one, many) in words.items():
@@ -44,8 +41,8 @@ def _holdouts(stances: pd.DataFrame, day) -> str:
             parts.append(f"{names_list(plain)} {one if len(plain) == 1 else many}")
         # Not reported since: said as reported, never as standing on `day`.
         parts += [
-            f"{in_prose(name)} was reported {HOLDING_WORDS[status]} {_first_report_of(row)} and last reported still "
-            f"holding out {when}, with no later report"
+            f"{in_prose(name)} was reported {holding_words(status, him)} {_first_report_of(row)} and last reported "
+            f"still holding out {when}, with no later report"
             for name, when, (_, row) in zip(last, last.values(), held.iterrows())
             if when
         ]
@@ -67,35 +64,43 @@ def _last_report_of(row: pd.Series, day) -> str:
     return by_date(last, str(row["source_last_precision"]))
 
 
-def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str]) -> str:
-    """The backer map's subtitle: its one date, and the allies chosen."""
-    chosen = names_list([names.get(c, c) for c in countries]) if countries else "all allies"
+def map_subtitle(day, countries: tuple[str, ...], names: dict[str, str], race: RaceConfig) -> str:
+    """The backer map's subtitle: its one date, and the members chosen."""
+    chosen = names_list([names.get(c, c) for c in countries]) if countries else f"all {race.body.members}"
     return f"As last reported by {day_text(day)}; {chosen}"
 
 
-def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, candidate: str) -> str:
-    """The backer map: who backs `candidate` on `day`, and who holds out (among `countries`, when chosen)."""
+def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, race: RaceConfig) -> str:
+    """The backer map: who backs the protagonist on `day`, and who holds out (among `countries`, when chosen)."""
     shown = stances[stances["iso3"].isin(countries)] if countries else stances
-    allies = shown[shown["status"] != NOT_YET_MEMBER]
-    named = int((allies["status"] == "backs").sum())
-    counted = int((allies["status"] == COUNTED).sum())
-    of = allies_of(len(allies), chosen=bool(countries))
-    if not counted:  # before the appointment, only the allies an article names as backing him
+    members = shown[shown["status"] != NOT_YET_MEMBER]
+    named = int((members["status"] == "backs").sum())
+    counted = int((members["status"] == COUNTED).sum())
+    of = race.members_of(len(members), chosen=bool(countries))
+    candidate, decision, every = race.protagonist.name, race.decision.noun, f"every {race.body.member}"
+    if not counted:  # before the decision, only the members an article names as backing
         text = f"On {day_text(day)}, {named} of {of} {'was' if named == 1 else 'were'} named as backing {candidate}"
     elif named:
         text = (
             f"On {day_text(day)}, {named + counted} of {of} backed {candidate}: {named} named by the articles, "
-            f"{counted} counted from the appointment, which needed every ally"
+            f"{counted} counted from the {decision}, which needed {every}"
         )
     else:
         text = (
-            f"On {day_text(day)}, {counted} of {of} backed {candidate}: counted from the appointment, which needed "
-            "every ally"
+            f"On {day_text(day)}, {counted} of {of} backed {candidate}: counted from the {decision}, which needed "
+            f"{every}"
         )
-    return f"{text}.{_holdouts(allies, day)}"
+    return f"{text}.{_holdouts(members, day, race)}"
 
 
-HOLDING_WORDS = {"opposes": "opposing him", "reservations": "holding reservations", "undeclared": "not yet backing him"}
+def holding_words(status: str, him: str) -> str:
+    """How a holdout's stance reads after 'was reported': 'opposing him'."""
+    words = {
+        "opposes": f"opposing {him}",
+        "reservations": "holding reservations",
+        "undeclared": f"not yet backing {him}",
+    }
+    return words[status]
 
 
 def _last_reported(h: Holdout) -> str:
@@ -105,12 +110,13 @@ def _last_reported(h: Holdout) -> str:
     return f", and last reported still holding out {by_date(h.last, h.last_precision)}"
 
 
-def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, candidate: str) -> str:
+def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, race: RaceConfig) -> str:
     """The story chart's finding: 'Seven allies were named as backing Rutte before his appointment; Hungary was last
     reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
-    named = f"{count} {'ally was' if backers <= 1 else 'allies were'} named as backing {candidate}"
+    were = "was" if backers <= 1 else "were"
+    named = f"{count} {race.member_noun(backers if backers > 1 else 1)} {were} named as backing {race.protagonist.name}"
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
         f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out "
@@ -118,23 +124,24 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, candi
         for h in held
     )
     if decision <= end:
-        head = named[:1].upper() + named[1:] + " before his appointment"
+        head = named[:1].upper() + named[1:] + f" before {race.protagonist.his} {race.decision.noun}"
         return head + (f"; {last}" if last else "")
     return f"By {day_text(end)}, {named}" + (f"; {last}" if last else "")
 
 
-def _holdout_sentence(h: Holdout, end) -> str:
+def _holdout_sentence(h: Holdout, end, race: RaceConfig) -> str:
     """'Hungary was reported opposing him by 5 March 2024, and last reported still holding out around 4 April 2024; no
     article reports it backing him before the appointment on 26 June 2024, which needed every ally'."""
-    start = f"{in_prose(h.name)} was reported {HOLDING_WORDS[h.stance]} {by_date(h.start, h.start_precision)}"
+    him = race.protagonist.him
+    start = f"{in_prose(h.name)} was reported {holding_words(h.stance, him)} {by_date(h.start, h.start_precision)}"
     if h.end is None or h.end > pd.Timestamp(end):
         return start + _last_reported(h)
     if h.end_derived:
         return (
-            f"{start}{_last_reported(h)}; no article reports it backing him before the appointment on "
-            f"{day_text(h.end)}, which needed every ally"
+            f"{start}{_last_reported(h)}; no article reports it backing {him} before the {race.decision.noun} on "
+            f"{day_text(h.end)}, which needed every {race.body.member}"
         )
-    return f"{start}, and backed him on {day_text(h.end)}"
+    return f"{start}, and backed {him} on {day_text(h.end)}"
 
 
 def stances_over_time(
@@ -146,22 +153,22 @@ def stances_over_time(
     names: dict[str, str],
     unnamed: int,
     *,
-    candidate: str,
-    consensus: bool = True,
+    race: RaceConfig,
 ) -> str:
     """The story chart in words: how many allies the articles name as backing and the first of them, who held out
     and until when, and the allies never named (by `consensus`, backers from the decision)."""
     end, decision = pd.Timestamp(view.end), pd.Timestamp(decision)
+    candidate, noun = race.protagonist.name, race.decision.noun
     chosen = bool(view.countries)
     allies = rows["iso3"].nunique() + unnamed
-    of = allies_of(allies, chosen)
-    by = f"before his appointment on {day_text(decision)}" if decision <= end else f"by {day_text(end)}"
+    of = race.members_of(allies, chosen)
+    by = f"before {race.protagonist.his} {noun} on {day_text(decision)}" if decision <= end else f"by {day_text(end)}"
     named = rows[(rows["status"] == "backs") & ~rows["derived"]]
     earliest = named["start"].min()
     first = named[named["start"] == earliest]  # the first named backers, all on one day
     when_first = "" if named.empty else date_label(earliest, str(first["precision"].iloc[0]))
     if allies == 1:  # one chosen ally: named, not counted
-        name = in_prose(rows["name"].iloc[0]) if not rows.empty else "The chosen ally"
+        name = in_prose(rows["name"].iloc[0]) if not rows.empty else f"The chosen {race.body.member}"
         text = (
             f"The articles do not name {name} as backing {candidate} {by}."
             if named.empty
@@ -173,21 +180,21 @@ def stances_over_time(
             who = names_list([in_prose(n) for n in sorted(first["name"])])
             text = text[:-1] + f"; the first, {when_first}: {who}."
     if holdouts:
-        text += " " + "; ".join(_holdout_sentence(h, end) for h in holdouts) + "."
+        text += " " + "; ".join(_holdout_sentence(h, end, race) for h in holdouts) + "."
     # An ally drawn only as counted at the decision held out before the dates: said, so the counts add up.
     drawn_counted = rows.groupby("iso3")["derived"].all()
     earlier = sorted(rows.loc[rows["iso3"].isin(drawn_counted[drawn_counted].index), "name"].unique())
     if earlier and decision <= end:
         text += (
             f" {names_list([in_prose(n) for n in earlier])}, named as holding out before these dates, "
-            f"{'counts' if len(earlier) == 1 else 'count'} as backing from the appointment."
+            f"{'counts' if len(earlier) == 1 else 'count'} as backing from the {noun}."
         )
     if unnamed:
         others = "The other" if rows.size else "The"
-        text += f" {others} {allies_of(unnamed, False)} {'is' if unnamed == 1 else 'are'} not named with a stance"
+        text += f" {others} {race.members_of(unnamed)} {'is' if unnamed == 1 else 'are'} not named with a stance"
         text += (
-            "; from the appointment every ally counts as backing, since all had to agree."
-            if consensus and decision <= end
+            f"; from the {noun} every {race.body.member} counts as backing, since all had to agree."
+            if race.decision.consensus and decision <= end
             else "."
         )
     return text
@@ -213,7 +220,7 @@ def timeline(rows: pd.DataFrame) -> str:
     return text
 
 
-def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
+def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int, race: RaceConfig) -> str:
     """The candidates chart: how each run of `table`'s candidates ended, among `events` (the view's); `everyone`:
     how many people were named for the job in all."""
     if table.empty:
@@ -223,7 +230,7 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int) -> str:
     rows = list(zip(*columns))  # a hundred rows: plain Python beats two boolean selections of the whole frame
     declaring, leaving = kinds.with_role(kinds.DECLARING), kinds.the_kind(kinds.LEAVING)
     declared = {candidate for kind, candidate, _, _ in rows if kind in declaring}
-    verbs = {kinds.the_kind(kinds.DECISION): "was appointed", leaving: "withdrew"}
+    verbs = {kinds.the_kind(kinds.DECISION): f"was {race.decision.done}", leaving: "withdrew"}
     ended = [
         f"{names[candidate]} {verb if candidate in declared or kind != leaving else 'stood aside'} on "
         f"{date_label(day, precision)}"

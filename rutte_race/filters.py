@@ -70,11 +70,11 @@ def quotes_outside_dates(quotes: pd.DataFrame, events: pd.DataFrame, state: View
     return len(quotes_in_view(quotes, events, every_date)) - len(quotes_in_view(quotes, events, state))
 
 
-def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str]) -> str:
-    """The active filters in one line, for subtitles and captions."""
+def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str], members: str = "members") -> str:
+    """The active filters in one line, for subtitles and captions; `members`: the body's noun for many."""
     dates = f"{day_text(state.start)} to {day_text(state.end)}"
     if not state.countries:
-        return f"{dates}; all allies"
+        return f"{dates}; all {members}"
     chosen = [names.get(c, c) for c in state.countries]
     listed = ", ".join(chosen) if len(chosen) <= 4 else f"{', '.join(chosen[:3])} and {len(chosen) - 3} more"
     return f"{dates}; {listed}"

@@ -1,46 +1,37 @@
-"""The texts of data/datapackage.json that speak of counts ("five news articles", "The 32 allies ..."), from templates.
+"""The texts of data/datapackage.json that speak of counts ("five news articles", "The 32 allies ..."), from the
+race's copy (copy/package-*.md).
 
 `python -m rutte_race.data_docs` writes them; the check reports any that is out of step with the CSVs, so a new
-article or ally never leaves the data package speaking of the old number.
+article or member never leaves the data package speaking of the old number.
 """
 
 import json
 from pathlib import Path
 
+from rutte_race import copy_files
 from rutte_race.counts import Counts, counted
 
 SEEDS_SOURCE_PREFIX = "../../seeds/"  # a race's articles, seeds/<race>/, seen from its data/<race>/datapackage.json
 
 
-def _package_description(n: Counts) -> str:
-    return (
-        f"Every claim of {n.news_articles} about Mark Rutte's 2024 race to lead NATO, as tidy, sourced rows. "
-        "Each event row carries the verbatim sentence of its article that supports it."
-    )
-
-
-def _seeds_source_title(n: Counts) -> str:
-    return (
-        f"{counted(n.articles, 'news article', capital=True)} about the 2024 race for NATO Secretary General (seeds/)"
-    )
-
-
-RESOURCE_TITLES = {
-    "articles": lambda n: f"The {counted(n.articles, 'source article')}",
-    "nato_members": lambda n: f"The {n.allies} allies and when they joined",
-}
-
-
-def counted_texts(package: dict, n: Counts) -> list[tuple[tuple, str]]:
-    """(where in the descriptor, the text it must hold) for every text that speaks of a count."""
-    texts = [(("description",), _package_description(n))]
+def counted_texts(package: dict, n: Counts, copy: dict[str, str]) -> list[tuple[tuple, str]]:
+    """(where in the descriptor, the text it must hold) for every text that speaks of a count; `copy`: the race's
+    (copy_files.read)."""
+    resource_titles = {
+        "articles": f"The {counted(n.articles, 'source article')}",
+        "nato_members": copy_files.fill_plain(copy, "package-members-title", count=n.allies),
+    }
+    texts = [(("description",), copy_files.fill_plain(copy, "package-description", news_articles=n.news_articles))]
     sources = [(("sources", i), s) for i, s in enumerate(package.get("sources", []))]
     for r, resource in enumerate(package.get("resources", [])):
-        if resource.get("name") in RESOURCE_TITLES:
-            texts.append((("resources", r, "title"), RESOURCE_TITLES[resource["name"]](n)))
+        if resource.get("name") in resource_titles:
+            texts.append((("resources", r, "title"), resource_titles[resource["name"]]))
         sources += [(("resources", r, "sources", i), s) for i, s in enumerate(resource.get("sources", []))]
+    seeds_title = copy_files.fill_plain(
+        copy, "package-articles-title", articles=counted(n.articles, "news article", capital=True)
+    )
     texts += [
-        ((*where, "title"), _seeds_source_title(n))
+        ((*where, "title"), seeds_title)
         for where, source in sources
         if str(source.get("path", "")).startswith(SEEDS_SOURCE_PREFIX)
     ]
@@ -63,19 +54,19 @@ def where_text(where: tuple) -> str:
     return "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in where).lstrip(".")
 
 
-def stale_texts(package: dict, n: Counts) -> list[tuple[str, str, str]]:
+def stale_texts(package: dict, n: Counts, copy: dict[str, str]) -> list[tuple[str, str, str]]:
     """(where, what it says, what it should say) for every counted text out of step with the data."""
     return [
         (where_text(where), _get(package, where) or "", text)
-        for where, text in counted_texts(package, n)
+        for where, text in counted_texts(package, n, copy)
         if _get(package, where) != text
     ]
 
 
-def with_counted_texts(package: dict, n: Counts) -> dict:
+def with_counted_texts(package: dict, n: Counts, copy: dict[str, str]) -> dict:
     """A copy of the descriptor with every counted text written from its template."""
     package = json.loads(json.dumps(package))
-    for where, text in counted_texts(package, n):
+    for where, text in counted_texts(package, n, copy):
         _set(package, where, text)
     return package
 

@@ -42,6 +42,8 @@ class Protagonist(_Section):
 
     candidate: str = Field(min_length=1, description="Their id in candidates.csv: 'rutte'.")
     name: str = Field(min_length=1, description="As the copy names them after first mention: 'Rutte'.")
+    him: str = Field(min_length=1, description="The pronoun after a verb: 'opposed him'.")
+    his: str = Field(min_length=1, description="The possessive: 'before his appointment'.")
 
 
 class StanceWords(_Section):
@@ -81,6 +83,9 @@ class Decision(_Section):
         "stances the articles report count."
     )
 
+    noun: str = Field(min_length=1, description="The decision as a noun: 'appointment'.")
+    done: str = Field(min_length=1, description="The candidate it chose, as having been: 'appointed'.")
+
     @property
     def consensus(self) -> bool:
         return self.rule == "consensus"
@@ -92,6 +97,20 @@ class RaceConfig(_Section):
     protagonist: Protagonist
     stances: StanceWords
     decision: Decision
+
+    def members_of(self, n: int, chosen: bool = False) -> str:
+        """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally': `n` members in the body's nouns."""
+        noun = self.body.member if n == 1 else self.body.members
+        return f"the {n} chosen {noun}" if chosen else f"{n} {noun}"
+
+    @property
+    def a_member(self) -> str:
+        """'an ally', 'a member': one member, with its article."""
+        return f"{'an' if self.body.member[:1].lower() in 'aeiou' else 'a'} {self.body.member}"
+
+    def member_noun(self, n: int) -> str:
+        """'ally' for one, 'allies' for any other number."""
+        return self.body.member if n == 1 else self.body.members
 
 
 def _line_of(text: str, location: tuple) -> int:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from rutte_race import accuracy, kinds
+from rutte_race import accuracy, copy_files, kinds
 from rutte_race.counts import Counts
 from rutte_race.package_text import read_package, stale_texts
-from rutte_race.problems import Problem
+from rutte_race.problems import DataError, Problem
 from rutte_race.reading import read_utf8
 from rutte_race.schema import DESCRIPTOR, tables
 from rutte_race.text import normalise
@@ -479,13 +479,17 @@ def allies_have_codes_and_shapes(data: Data) -> list[Problem]:
 def texts_count_the_data(data: Data) -> list[Problem]:
     """The descriptor's texts that speak of counts ("five news articles") say the data's numbers."""
     counts = Counts(articles=len(data.tables["articles"]), allies=len(data.tables["nato_members"]))
-    stale = stale_texts(read_package(data.data_dir), counts)
+    try:
+        copy = copy_files.read(data.data_dir)
+    except DataError:  # the copy's own problems are reported by its check
+        return []
+    stale = stale_texts(read_package(data.data_dir), counts, copy)
     if not stale:
         return []
     (where, said, should), more = stale[0], len(stale) - 1
     others = f" (and {more} more text{'s' if more > 1 else ''} like it)" if more else ""
     reason = (
-        f"says {said!r}{others}, out of step with the data ({counts.articles} articles, {counts.allies} allies); "
+        f"says {said!r}{others}, out of step with the data ({counts.articles} articles, {counts.allies} members); "
         f"run python -m rutte_race.data_docs to write {should!r}"
     )
     return [Problem("datapackage.json", 0, where, reason)]

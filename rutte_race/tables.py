@@ -72,11 +72,12 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def stances_on_a_day(stances: pd.DataFrame) -> pd.DataFrame:
-    """Each ally's stance on the map's date (views.map_frame), and the row that sources it."""
+def stances_on_a_day(stances: pd.DataFrame, member: str = "member") -> pd.DataFrame:
+    """Each member's stance on the map's date (views.map_frame), and the row that sources it; its first column is
+    headed by the race's noun for a member ('Ally')."""
     return pd.DataFrame(
         {
-            "Ally": stances["name"],
+            member.capitalize(): stances["name"],
             "Stance": stances["status_label"],
             "Since": stances["source_when"],
             "Since (date)": iso_dates(stances["source_date"]),

@@ -1,6 +1,7 @@
 """Derived views of the dataset that the pages need: stances as of a date, backers over time, quotes, candidates."""
 
 import bisect
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -268,8 +269,9 @@ def reported_tallies(ds: Dataset) -> pd.DataFrame:
     count (missing where only a share is reported), share, of, who, summary."""
     rows = ds.events[ds.events["kind"].isin(kinds.with_role(kinds.TALLY))]
     count = rows["summary"].str.extract(r"\(about (\d+)\)", expand=False)
-    share = rows["summary"].str.extract(r"(\S+) of the \d+ allies", expand=False)
-    of = rows["summary"].str.extract(r"of the (\d+) allies", expand=False)
+    members = re.escape(ds.race.body.members)
+    share = rows["summary"].str.extract(rf"(\S+) of the \d+ {members}", expand=False)
+    of = rows["summary"].str.extract(rf"of the (\d+) {members}", expand=False)
     out = pd.DataFrame(
         {
             "event_id": rows["event_id"],
@@ -317,7 +319,7 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
     history = stance_changes(ds).merge(ds.members[["iso3", "name"]], on="iso3")
     table = pd.DataFrame(
         {
-            "Ally": history["name"],
+            ds.race.body.member.capitalize(): history["name"],
             "From": [row_when(row) for _, row in history.iterrows()],  # 'by' a bound: '5 March 2024 or earlier'
             "Stance": history["stance"].astype(str).map(ds.race.stances.labels()),
             "What": history["summary"],
@@ -365,7 +367,7 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
                 continue
             label = f"{surname} {'runs' if kind in declaring else 'withdraws'}"
         else:
-            label = f"{protagonist.name} appointed" if kind == decision else "Takes office"
+            label = f"{protagonist.name} {ds.race.decision.done}" if kind == decision else "Takes office"
         if label not in seen:
             seen.add(label)
             labels[row["event_id"]] = label

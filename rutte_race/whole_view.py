@@ -68,12 +68,14 @@ class Story:
     figures: list[tuple[str, str, str]]  # the story's figures: (label, value, what it means)
 
 
-def filters_in_words(view: ViewState, bounds: Bounds, names: dict[str, str], map_day: date) -> list[str]:
-    """The active filters, one plain line each."""
+def filters_in_words(
+    view: ViewState, bounds: Bounds, names: dict[str, str], map_day: date, members: str = "members"
+) -> list[str]:
+    """The active filters, one plain line each; `members`: the body's noun for many."""
     dates = f"{day_text(view.start)} to {day_text(view.end)}"
     if (view.start, view.end) == (bounds.first, bounds.last):
         dates = f"all ({dates})"
-    countries = ", ".join(names.get(c, c) for c in view.countries) if view.countries else "all allies"
+    countries = ", ".join(names.get(c, c) for c in view.countries) if view.countries else f"all {members}"
     speakers = ", ".join(view.speakers) if view.speakers else "every speaker"
     return [
         f"Dates: {dates}",
@@ -99,8 +101,8 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
     charts = view_charts(ds, view)
     quotes = quotes_in_view(views.quotes(ds), ds.events, view)
     return Story(
-        filters=filters_in_words(view, bounds, names, map_date(view, views.map_day(ds))),
-        summary=describe_filters(view, bounds, names),
+        filters=filters_in_words(view, bounds, names, map_date(view, views.map_day(ds)), ds.race.body.members),
+        summary=describe_filters(view, bounds, names, ds.race.body.members),
         version=cite.published_version(ds.version),
         charts=charts,
         svgs=[chart_svg(item) for item in charts],

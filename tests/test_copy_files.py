@@ -36,6 +36,11 @@ def test_an_editor_s_change_to_a_piece_is_what_readers_see(tmp_path, monkeypatch
             "events)",
         ),
         ("backer-map-title", "Who backed him {% if %}\n", "copy/backer-map-title.md, line 1: is not a template"),
+        (
+            "rules",
+            "## Verbatim sources (checked)\nEvery sentence is the article's.\n\n## Nothing added (judgement)\nNone.\n",
+            "copy/rules.md, line 4: a rule's heading reads '## Name (checked)' or '## Name (by judgement)'",
+        ),
     ],
 )
 def test_a_broken_piece_is_named_by_file_line_and_field(tmp_path, piece, text, expected):
@@ -108,3 +113,13 @@ def test_the_story_figures_words_are_copy_on_the_page_and_in_the_files(tmp_path,
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     [rivals] = [m for m in at.metric if m.label == "Rivals in the open"]
     assert rivals.value == "1" and rivals.help == "Klaus Iohannis ran; 3 did not."
+
+
+def test_the_rules_are_the_copy_s_each_with_its_kind_in_its_order():
+    rules = copy_files.fill_rules(
+        {"rules": "{# a note #}\n## One (checked)\nFirst line,\nsecond line.\n\n## Two (by judgement)\nB.\n"}
+    )
+    assert rules == [
+        copy_files.Rule("One", "First line, second line.", checked=True),
+        copy_files.Rule("Two", "B.", checked=False),
+    ]

@@ -78,7 +78,7 @@ def test_names_list(names, expected):
     ],
 )
 def test_map_description_on_known_dates(ds, changes, day, countries, expected):
-    assert describe.stances_on(views.map_frame(ds, day, changes), day, countries, candidate="Rutte") == expected
+    assert describe.stances_on(views.map_frame(ds, day, changes), day, countries, race=ds.race) == expected
 
 
 def test_story_chart_title_states_the_finding_for_the_dates(ds):
@@ -86,21 +86,21 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     appointed = pd.Timestamp("2024-06-26")
     # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
-    assert describe.stances_title(holdouts, 7, appointed, "2024-10-01", candidate="Rutte") == (
+    assert describe.stances_title(holdouts, 7, appointed, "2024-10-01", race=ds.race) == (
         "Seven allies were named as backing Rutte before his appointment; Hungary was last reported still holding out "
         "around 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
-    assert describe.stances_title(by_april, 7, appointed, "2024-04-30", candidate="Rutte") == (
+    assert describe.stances_title(by_april, 7, appointed, "2024-04-30", race=ds.race) == (
         "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out "
         "around 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
     by_march = views.holdouts(views.stance_periods(ds), "2024-03-30")
-    assert describe.stances_title(by_march, 5, appointed, "2024-03-30", candidate="Rutte") == (
+    assert describe.stances_title(by_march, 5, appointed, "2024-03-30", race=ds.race) == (
         "By 30 March 2024, five allies were named as backing Rutte; Hungary was reported holding out by 5 March 2024"
     )
-    assert describe.stances_title([], 0, appointed, "2024-01-01", candidate="Rutte") == (
+    assert describe.stances_title([], 0, appointed, "2024-01-01", race=ds.race) == (
         "By 1 January 2024, no ally was named as backing Rutte"
     )
 
@@ -123,13 +123,13 @@ def test_timeline_description_counts_each_fact_once_and_says_which_dates_are_bou
 
 def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
-    assert describe.candidates(table, ds.events, 5) == (
+    assert describe.candidates(table, ds.events, 5, ds.race) == (
         "Five people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
         "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other 2 expressed interest or were named in the "
         "press, and never declared."
     )  # Kallas never declared (no candidacy row): she stood aside; Iohannis declared, then withdrew
     only_wallace = table[table["candidate_id"] == "wallace"]
-    assert describe.candidates(only_wallace, ds.events, 5) == (
+    assert describe.candidates(only_wallace, ds.events, 5, ds.race) == (
         "One of the five people named for the job has a step of their run in these dates."
     )
 
@@ -170,7 +170,7 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     from rutte_race import charts
 
     frame = views.map_frame(ds, "2024-04-30", changes)
-    description = describe.stances_on(frame, "2024-04-30", candidate="Rutte")
+    description = describe.stances_on(frame, "2024-04-30", race=ds.race)
     spec = export.export_spec(
         charts.backer_map(frame, ds.shapes, (), "T", "S", ds.race.stances).to_dict(), f"{description}\nSource: test"
     )
@@ -201,7 +201,7 @@ def test_country_names_read_as_prose(name, expected):
 
 def test_a_sentence_starting_with_the_united_kingdom_is_capitalised(ds):
     stances = pd.DataFrame({"iso3": ["GBR"], "name": ["United Kingdom"], "status": ["reservations"]})
-    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), (), candidate="Rutte").endswith(
+    assert describe.stances_on(stances, pd.Timestamp("2024-03-01"), (), race=ds.race).endswith(
         " The United Kingdom held reservations."
     )
 

@@ -16,8 +16,8 @@ from streamlit.testing.v1 import AppTest
 from data_copies import DataCopy
 from entry_points import HEADLINES
 from html_tables import page_tables
-from rutte_race import paths
-from rutte_race.rules import RULES
+from rutte_race import copy_files, paths
+from rutte_race.load import load
 from rutte_race.text import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -350,7 +350,8 @@ def test_tables_say_how_sure_we_are():
 def test_sources_page_states_the_rules_and_how_to_cite_the_version(ds):
     at = page("sources").run()
     rules = next(m for m in markdown_texts(at) if "(checked)" in m)
-    assert all(f"**{rule.name}**" in rules for rule in RULES) and "(checked)" in rules and "(by judgement)" in rules
+    every = copy_files.fill_rules(load().copy)
+    assert all(f"**{rule.name}**" in rules for rule in every) and "(checked)" in rules and "(by judgement)" in rules
     codes = [c.value for c in at.code]
     assert any(
         c.startswith("Rutte's race to lead NATO: every claim of five news articles")

@@ -71,7 +71,7 @@ def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
             ],
         ),
         ('members = "allies"', 'members = ""', ["race.toml, line 11, body.members: is empty"]),
-        ('opposes = "Opposes"\n', "", ["race.toml, line 18, stances.opposes: is missing"]),  # at its header
+        ('opposes = "Opposes"\n', "", ["race.toml, line 21, stances.opposes: is missing"]),  # at its header
         ('name = "NATO"', "name = 7", ["race.toml, line 9, body.name: must be text in quotes"]),
         (
             "[body]\n",
@@ -135,3 +135,23 @@ def test_a_decision_rule_the_engine_does_not_know_is_named(tmp_path):
     copy.replace("race.toml", 'rule = "consensus"', 'rule = "unanimity"')
     [problem] = copy.problems()
     assert problem.startswith("race.toml, line ") and "decision.rule: must be one of 'consensus', 'majority'" in problem
+
+
+def test_the_sentences_and_notes_read_the_race_s_nouns_pronouns_and_decision(tmp_path):
+    """An editor names the members, the candidate's pronouns and the decision otherwise: the story chart's title,
+    its description and decision note, and the map's notes say the new words, and none of the old."""
+    copy = DataCopy(tmp_path)
+    copy.replace("race.toml", 'member = "ally"\nmembers = "allies"', 'member = "member"\nmembers = "members"')
+    copy.replace("race.toml", 'him = "him"\nhis = "his"', 'him = "her"\nhis = "her"')
+    copy.replace("race.toml", 'noun = "appointment"\ndone = "appointed"', 'noun = "election"\ndone = "elected"')
+    ds = load.load(copy.data, copy.seeds)
+    charts = {item.slug: item for item in chart_registry.view_charts(ds, bounds_of(ds).default())}
+    story = charts["stances-by-ally"]
+    assert story.title.startswith("Seven members were named as backing Rutte before her election; Hungary")
+    assert "Elected 26 June: all had to agree" in str(story.chart.to_dict())
+    assert "from the election every member counts as backing, since all had to agree." in story.description
+    assert "opposing her by 5 March 2024" in story.description
+    # The map's key counts in the race's nouns, and its note after the decision says them.
+    legend = str(charts["backer-map"].chart.to_dict())
+    assert "Named as backing Rutte: 7 members" in legend and "7 allies" not in legend
+    assert "all members" in charts["backer-map"].subtitle and "all members" in story.subtitle

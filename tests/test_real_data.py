@@ -64,7 +64,7 @@ def the_map_description_agrees_with_the_map_rows_on_every_change(data: Path, see
         members = frame[frame["status"] != views.NOT_YET_MEMBER]
         named = int((members["status"] == "backs").sum())
         counted = int((members["status"] == views.COUNTED).sum())
-        sentence = describe.stances_on(frame, day, candidate="Rutte")
+        sentence = describe.stances_on(frame, day, race=ds.race)
         said = (
             rf"\b{named + counted} of {len(members)} allies backed Rutte: {named} named by the articles, {counted} "
             "counted from the appointment"

@@ -33,8 +33,8 @@ def filters(ds: Dataset, panel=None) -> None:
             on_change=phone.close_filters,
             # Letters in order ("fuzzy") let "UK" offer Türkiye: a name, or part of one, finds only itself.
             filter_mode="contains",
-            help="Show only events and stances of these allies. Type part of a name: “Turkey”, “Britain” and “U.S.” "
-            "work too.",
+            help=f"Show only events and stances of these {ds.race.body.members}. Type part of a name"
+            + (f": {other_names(ds)} work too." if other_names(ds) else "."),
         )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
     with st.sidebar:
@@ -43,6 +43,15 @@ def filters(ds: Dataset, panel=None) -> None:
             f"Data version {cite.published_version(ds.version)}. "
             "Every claim links to the words of the article it comes from."
         )
+
+
+def other_names(ds: Dataset, most: int = 3) -> str:
+    """A few of the other names members go by ('“Turkey”, “UK” and “US”'): each member's first, from the members
+    with the most of them (the names a reader is likeliest to type); '' when none has one."""
+    also = [names.split("; ") for names in ds.members.sort_values("name")["also_called"] if names]
+    chosen = sorted(also, key=len, reverse=True)[:most]
+    quoted = [f"“{names[0]}”" for names in also if names in chosen]  # in the members' order
+    return f"{', '.join(quoted[:-1])} and {quoted[-1]}" if len(quoted) > 1 else "".join(quoted)
 
 
 def date_control(ds: Dataset, b) -> None:
