@@ -16,6 +16,7 @@ from ui.jump import jump_buttons
 from ui.page import start_page
 
 PLAY_STEP = 1.2  # seconds a date of change stays on the map while the race plays
+PLAY = 160  # px: Play and Pause one width, so the slider beside them does not jump when one becomes the other
 
 ds, derived, view = start_page()
 bounds, changes = derived["bounds"], derived["changes"]
@@ -80,7 +81,7 @@ def on_the_day() -> None:
     map_place = st.container() if phone.on_phone() else None
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
         if st.session_state.get(state.PLAYING):
-            st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop on this date.")
+            st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop here.", width=PLAY)
         else:
             st.button(
                 "Play the race",
@@ -89,6 +90,7 @@ def on_the_day() -> None:
                 key="play_race",
                 disabled=not change_days,
                 help=f"Move through every date on which {ds.race.a_member}'s stance changes.",
+                width=PLAY,
             )
         as_of = st.slider(
             "As of",

@@ -68,7 +68,7 @@ st.caption(shown_of(len(table), len(ds.candidates), "candidates"))
 if not table.empty:
     show_page_charts("candidates", data.scope(ds, view))
 
-    st.header("Side by side")
+    st.header("Each candidate")
     every_card = data.for_view("candidate cards", ds, None, cards)
     shown = [every_card[c] for c in table["candidate_id"]]
     for start in range(0, len(shown), 3):

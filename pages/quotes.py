@@ -70,6 +70,14 @@ st.download_button(
 )
 
 
+def headline(title: str) -> str:
+    """An article's title in a card: in italics; a title in square brackets is ours (the article has none), so it
+    says so rather than show brackets the page does not explain."""
+    if title.startswith("[") and title.endswith("]"):
+        return f"no headline (it reports: {escape_markdown(title[1:-1])})"
+    return f"*{escape_markdown(title)}*"
+
+
 def cards() -> dict[str, dict]:
     """Each quote's card as text, by event id: the same in every view, so built once per data version. Two
     elements a card (who said it and the quote; the context, source and note in small type), not one a line:
@@ -84,7 +92,7 @@ def cards() -> dict[str, dict]:
                 if len(quote["quote"]) < CONTEXT_SHOWN_BELOW * len(quote["evidence"])
                 else []  # the sentence is little more than the quote and who said it: not repeated
             ),
-            f"Source: {escape_markdown(names[quote['article_id']])}: *{escape_markdown(quote['title'])}*",
+            f"Source: {escape_markdown(names[quote['article_id']])}: {headline(quote['title'])}",
             *([f"Note: {escape_markdown(quote['note'])}"] if quote["note"] else []),
             *(
                 [f"{OUTSIDE_LABEL}: {escape_markdown(outside_text(quote['outside_fact'], quote['outside_source']))}"]

@@ -30,9 +30,10 @@ if filtered:  # the figures and the lead tell the whole race; only the chart fol
     st.caption(
         "The figures and the paragraph below are for the whole race, whatever your filters; the chart follows them."
     )
+# The lead first, then its figures: on a phone the four tiles stack 700 px deep, and the story came after them.
+st.markdown(describe.story_lead(figures, counts, ds.copy))
 for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures, ds.copy)):
     column.metric(label, value, help=meaning or None)
-st.markdown(describe.story_lead(figures, counts, ds.copy))
 
 st.header("The last events reported")
 published = dict(zip(ds.articles["article_id"], ds.articles["published"]))

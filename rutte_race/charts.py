@@ -487,10 +487,11 @@ def legend_labels(
     labels = map_labels(words)
 
     def last_reported(status: str) -> str:
-        """'Opposes, last reported c. 4 April 2024' when every ally drawn so was last reported on one date."""
+        """'Opposes, last reported holding out c. 4 April 2024' when every member drawn so was last reported on one
+        date: the last report may only say it held out ('still no sign of supporting'), not its stance again."""
         days = {f["properties"]["last"] for f in features if f["properties"]["status"] == faded(status)}
         return (
-            f"{labels[status]}, last reported {days.pop()}"
+            f"{labels[status]}, last reported holding out {days.pop()}"
             if len(days) == 1
             else f"{labels[status]} {WHEN_LAST_REPORTED}"
         )

@@ -42,6 +42,9 @@ def test_png_is_a_2x_image(spec):
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width = int.from_bytes(data[16:20], "big")
     assert width >= 2 * export.EXPORT_WIDTH
+    # Tagged as drawn: 144 pixels per inch (5669 per metre), so it prints at the size it was laid out at.
+    at = data.index(b"pHYs") + 4
+    assert (int.from_bytes(data[at : at + 4], "big"), int.from_bytes(data[at + 4 : at + 8], "big")) == (5669, 5669)
 
 
 def test_svg_carries_title_filters_and_source(spec):

@@ -52,7 +52,7 @@ def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
     view = bounds_of(ds).default()
     specs = {item.slug: str(item.chart.to_dict()) for item in chart_registry.view_charts(ds, view) if item.chart}
     assert "Backers named: 7 allies" in specs["backer-map"] and "Named as backing" not in specs["backer-map"]
-    assert "Against him, last reported c. 4 April 2024: 1 ally" in specs["backer-map"]
+    assert "Against him, last reported holding out c. 4 April 2024: 1 ally" in specs["backer-map"]
     assert "Against him when last reported" in specs["stances-by-ally"]
     assert "'Opposes'" not in specs["stances-by-ally"] and "Against him" in specs["stances-by-ally"]
     history = views.stance_history(ds, view)

@@ -97,7 +97,7 @@ def test_file_name_holds_the_filters_and_the_version():
     )
 
 
-def test_pdf_opens_with_the_view_quotes_sources_and_citation_then_each_chart_with_its_description(
+def test_pdf_opens_with_the_view_and_quotes_then_each_chart_with_its_description_then_sources_and_citation(
     ds, default_story, default_pdf
 ):
     bounds = bounds_of(ds)
@@ -109,17 +109,20 @@ def test_pdf_opens_with_the_view_quotes_sources_and_citation_then_each_chart_wit
         and "Backer map as of: 25 June 2024" in cover
         and "Quotes by: every speaker" in cover
     )
-    # The cover: the view, what they said, then every article and how to cite (on the next page when the quotes
-    # fill this one); the story's chart starts a page of its own, set large.
+    # The cover: the view and what they said; the story's chart starts a page of its own, set large; every article
+    # and how to cite close the file, after the charts they source (the lead's "the chart shows when" came before
+    # two pages of references).
     front = flat(text)[: flat(text).index(flat(default_story.charts[0].title))]
     assert "What they said" in cover and "7 quotes match this view" in cover
     assert "I know I am leaving NATO in good hands" in front and "Jens Stoltenberg, NATO Secretary General" in front
     assert "You should check whether you are brain dead first" not in text  # 2019: before the default dates
-    assert front.index("What they said") < front.index("Sources") < front.index("How to cite")
+    assert "How to cite" not in front
+    back = flat(text)[flat(text).index(flat(default_story.charts[-1].description)) :]
+    assert back.index("Sources") < back.index("How to cite")
     for title in ds.articles["title"]:
-        assert flat(title) in front
-    assert flat(cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)) in front
-    assert "Dataset version 1.3.0." in front
+        assert flat(title) in back
+    assert flat(cite.citation(ds.version, RETRIEVED, race=ds.race.race.title, articles=5)) in back
+    assert "Dataset version 1.3.0." in back
     story_page = next(page for page in default_pdf if flat(default_story.charts[0].title) in flat(page))
     assert "How to cite" not in story_page and "What they said" not in story_page
     places = []

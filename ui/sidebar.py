@@ -22,7 +22,8 @@ def filters(ds: Dataset, panel=None) -> None:
     state.current_view(b)  # seeds the widgets from the URL on a session's first run
     choices = derived(ds)["choices"]
     with panel if panel is not None else st.sidebar:
-        st.header("Filters")
+        if panel is None:  # a phone's panel opens under its own "Filters" button: a heading pushed Reset off its foot
+            st.header("Filters")
         date_control(ds, b)
         st.multiselect(
             "Countries",

@@ -24,8 +24,8 @@ EXPECTED = {
         [
             "Named as backing Rutte: 6 allies",
             "No stance reported: 24 allies",
-            "Not yet backing, last reported c. 4 April 2024: 1 ally",
-            "Opposes, last reported c. 4 April 2024: 1 ally",
+            "Not yet backing, last reported holding out c. 4 April 2024: 1 ally",
+            "Opposes, last reported holding out c. 4 April 2024: 1 ally",
         ],
     ),
     date(2024, 4, 29): (
@@ -35,7 +35,7 @@ EXPECTED = {
         [
             "Named as backing Rutte: 7 allies",
             "No stance reported: 24 allies",
-            "Opposes, last reported c. 4 April 2024: 1 ally",
+            "Opposes, last reported holding out c. 4 April 2024: 1 ally",
         ],
     ),
 }
