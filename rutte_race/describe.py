@@ -280,9 +280,9 @@ def story_figures_shown(figures: dict, copy: dict[str, str]) -> list[tuple[str, 
         ),
     ]
     values = [
-        str(figures["named_backers_before_appointment"]),
+        str(figures["named_backers_before_decision"]),
         str(len(holdouts)),
-        months_at_least(figures["days_to_appointment"]),
+        months_at_least(figures["days_to_decision"]),
         str(len(ran)),
     ]
     return [(label, value, meaning) for (label, meaning), value in zip(words, values)]
@@ -292,16 +292,16 @@ def story_lead(figures: dict, counts: Counts, copy: dict[str, str], markdown: bo
     """The race in one paragraph (the race's copy, story-lead), every figure from the data: Markdown for the page
     (names from the data escaped, key figures bold), or plain text for the files."""
     holdouts = figures["holdouts"]  # told in full under the chart: here only who, so the lead does not repeat it
-    appointment = figures["appointment"]
+    decision = figures["decision"]
     filled = {
         "news_articles": counts.news_articles,
-        "backers": number_word(figures["named_backers_before_appointment"]),
+        "backers": number_word(figures["named_backers_before_decision"]),
         "first_when": figures["first_backing_when"],
         "first_backers": names_list([in_prose(n) for n in figures["first_backers"]]),
         "holdouts": names_list([in_prose(h.name) for h in holdouts]) if holdouts else "",
         "holdout_count": len(holdouts),
-        "appointed": day_text(appointment["date"]),
-        "appointed_source": appointment["outside_source"] if appointment["outside_fact"] else "",
+        "decided_on": day_text(decision["date"]),
+        "decision_source": decision["outside_source"] if decision["outside_fact"] else "",
         # The articles give the day he took office in advance, as the day he was to: the lead says no more.
         "took_office": day_text(figures["took_office"]),
         "rivals": counted(figures["rivals"], "rival"),

@@ -249,17 +249,15 @@ def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
     return rows.sort_values("date")
 
 
-def first_backing_to_appointment(
-    ds: Dataset, changes: pd.DataFrame | None = None
-) -> tuple[pd.DataFrame, pd.Series, int]:
-    """The first reported backings by named allies (every ally first reported backing on the earliest such date,
-    at that date's precision), the appointment, and the days between: the one definition of "first backing" that
-    the story's figures and its chart's description share."""
+def first_backing_to_decision(ds: Dataset, changes: pd.DataFrame | None = None) -> tuple[pd.DataFrame, pd.Series, int]:
+    """The first reported backings by named members (every member first reported backing on the earliest such date,
+    at that date's precision), the decision, and the days between: the one definition of "first backing" that the
+    story's figures and its chart's description share."""
     changes = stance_changes(ds) if changes is None else changes
     backings = changes[(changes["stance"] == "backs") & ~changes["derived"]]
     first = backings[backings["date"] == backings["date"].min()]
-    appointment = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iloc[0]
-    return first, appointment, int((appointment["date"] - first["date"].iloc[0]).days)
+    decision = ds.events[ds.events["kind"] == kinds.the_kind(kinds.DECISION)].iloc[0]
+    return first, decision, int((decision["date"] - first["date"].iloc[0]).days)
 
 
 @per_version
@@ -501,18 +499,18 @@ def holdouts(periods: pd.DataFrame, until=None) -> list[Holdout]:
 def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
     """The landing page's key figures, all computed from the rows."""
     changes = stance_changes(ds) if changes is None else changes
-    first, appointment, days = first_backing_to_appointment(ds, changes)
+    first, decision, days = first_backing_to_decision(ds, changes)
     ran = ds.candidates[ds.candidates["candidate_id"].isin(declared_candidates(ds) - {ds.race.protagonist.candidate})]
-    eve = stances_as_of(ds, appointment["date"] - pd.Timedelta(days=1), changes)
+    eve = stances_as_of(ds, decision["date"] - pd.Timedelta(days=1), changes)
     names = member_names(ds)
-    held_out = holdouts(stance_periods(ds), appointment["date"])
+    held_out = holdouts(stance_periods(ds), decision["date"])
     return {
         "first_backers": sorted(names[c] for c in first["iso3"]),
         "first_backing_when": by_date(first["date"].iloc[0], str(first["date_precision"].iloc[0])),
         "first_backing_exact": str(first["date_precision"].iloc[0]) == "day",
-        "appointment": appointment,
-        "days_to_appointment": days,
-        "named_backers_before_appointment": int((eve["status"] == "backs").sum()),
+        "decision": decision,
+        "days_to_decision": days,
+        "named_backers_before_decision": int((eve["status"] == "backs").sum()),
         "holdouts": held_out,
         "took_office": ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.START_OF_OFFICE), "date"].min(),
         "rivals": len(ds.candidates) - 1,

@@ -135,7 +135,7 @@ def test_the_appointment_makes_every_other_ally_a_backer(changes):
 
 
 def test_first_backing_is_the_first_reported_one_at_its_precision(ds, changes):
-    first, appointment, days = views.first_backing_to_appointment(ds, changes)
+    first, appointment, days = views.first_backing_to_decision(ds, changes)
     # Bloomberg, c. 19 Jan 2024: France, Germany and the United States back him (dated roughly, not to the day).
     assert sorted(first["iso3"]) == ["DEU", "FRA", "USA"] and set(first["date_precision"].astype(str)) == {"approx"}
     assert appointment["event_id"] == "rutte-appointed"
@@ -144,14 +144,14 @@ def test_first_backing_is_the_first_reported_one_at_its_precision(ds, changes):
 
 def test_story_figures(ds, changes):
     figures = views.story_figures(ds, changes)
-    assert figures["days_to_appointment"] == 159  # 19 January to 26 June 2024
+    assert figures["days_to_decision"] == 159  # 19 January to 26 June 2024
     assert (
         figures["first_backers"] == ["France", "Germany", "United States"]
         and figures["first_backing_when"] == "around 19 January 2024"
     )
     # Kallas stood aside on 2 April, but never declared: only Iohannis has a candidacy row.
     assert figures["rivals_who_ran"] == ["Klaus Iohannis"]
-    assert figures["named_backers_before_appointment"] == 7  # FRA DEU USA GBR ESP EST TUR
+    assert figures["named_backers_before_decision"] == 7  # FRA DEU USA GBR ESP EST TUR
     # Hungary opposed from 5 March 2024, counted as backing at the appointment; Türkiye not yet backing c. 4 April
     # until it backed him on 29 April.
     assert [(h.name, h.stance, h.start, h.end, h.end_derived) for h in figures["holdouts"]] == [
