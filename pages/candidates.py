@@ -29,6 +29,11 @@ st.markdown(
 )
 
 
+def outcome(candidate) -> str:
+    """How a candidate's run ended, in the race's words ('Appointed', 'Withdrew')."""
+    return tables.candidate_outcome(candidate["status"], candidate["declared"], ds.race.decision.done)
+
+
 def cards() -> dict[str, dict]:
     """Each candidate's card as text, by candidate id: the same for every view, so built once per data version.
     Each part is one Markdown element (paragraphs and line breaks inside it), not one per line: Streamlit pays for
@@ -42,7 +47,7 @@ def cards() -> dict[str, dict]:
                 [
                     f"### {escape_markdown(cand['name'])}",
                     f"**{escape_markdown(country)}** · {escape_markdown(cand['role_at_time'])}",
-                    f"**{tables.candidate_outcome(cand['status'], cand['declared'])}.** First named in: "
+                    f"**{outcome(cand)}.** First named in: "
                     f"{escape_markdown(sources[cand['first_article_id']])}"
                     + (
                         f"; reported earlier under another name in {escape_markdown(sources[earlier])}."

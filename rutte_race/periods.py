@@ -48,7 +48,7 @@ def presets(ds: Dataset, bounds: Bounds) -> list[Period]:
     if holdout is not None:
         out.append(Period("holdout", f"Since {holdout[0]}'s backing", holdout[1], race_end))
     if not appointments.empty:
-        out.append(Period("appointed", f"After the {ds.race.decision.noun}", appointments.min().date(), race_end))
+        out.append(Period("decided", f"After the {ds.race.decision.noun}", appointments.min().date(), race_end))
     if bounds.first < race_start:
         out.append(Period(BACKGROUND, f"Everything, from {bounds.first.year}", bounds.first, bounds.last))
     return out

@@ -167,10 +167,10 @@ def stances_are_allies(data: Data) -> list[Problem]:
         if not (stance and country):
             continue
         if country not in joined:
-            reason = f"{country} has a stance but is not a NATO ally (nato_members.csv)"
+            reason = f"{country} has a stance but is not a member (nato_members.csv)"
             problems.append(_event(row, "country_iso3", reason))
         elif day and joined[country] and day < joined[country]:
-            problems.append(_event(row, "date", f"{country} was not yet an ally on {day} (joined {joined[country]})"))
+            problems.append(_event(row, "date", f"{country} was not yet a member on {day} (joined {joined[country]})"))
         # A position reported as continuing or held earlier is no new one.
         elif day and row["stance_report"] == "stated":
             earlier = stance_on.setdefault((country, day), (stance, row["_line"]))
@@ -317,7 +317,7 @@ def facts_agree(data: Data) -> list[Problem]:
                 reason = (
                     f"{fact!r} joins a {row['country_iso3'] or 'no-country'} {row['stance']!r} row to the "
                     f"{first['country_iso3'] or 'no-country'} {first['stance']!r} row on line {first['_line']}; "
-                    "one fact is one ally's one stance"
+                    "one fact is one member's one stance"
                 )
                 problems.append(_event(row, "fact_id", reason))
     reason = "a 'conflict' note needs the fact_id the row shares with the reports it disagrees with"
@@ -344,7 +344,7 @@ def _in_sequence(events: list[dict], first: str, then: str, reason: str) -> list
 
 def appointed_before_taking_office(data: Data) -> list[Problem]:
     decision, office = kinds.the_kind(kinds.DECISION), kinds.the_kind(kinds.START_OF_OFFICE)
-    return _in_sequence(data.tables["events"], decision, office, "took office before being appointed")
+    return _in_sequence(data.tables["events"], decision, office, "took office before the decision")
 
 
 def candidates_before_withdrawing(data: Data) -> list[Problem]:

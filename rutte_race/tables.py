@@ -90,8 +90,7 @@ def stances_on_a_day(stances: pd.DataFrame, member: str = "member") -> pd.DataFr
     ).reset_index(drop=True)
 
 
-CANDIDATE_STATUS = {
-    "appointed": "Appointed",
+CANDIDATE_STATUS = {  # and "appointed", the candidate the decision chose: the race's word for it (candidate_outcome)
     "withdrew": "Withdrew",
     "declared": "Declared",
     "mentioned": "Named, never declared",
@@ -99,12 +98,16 @@ CANDIDATE_STATUS = {
 STOOD_ASIDE = "Stood aside, never declared"  # withdrew without a reported candidacy
 
 
-def candidate_outcome(status: str, declared: bool) -> str:
+def candidate_outcome(status: str, declared: bool, decided: str = "chosen") -> str:
     """How a candidate's run ended, in readers' words: a withdrawal without a reported candidacy is standing aside."""
-    return STOOD_ASIDE if status == "withdrew" and not declared else CANDIDATE_STATUS[status]
+    if status == "withdrew" and not declared:
+        return STOOD_ASIDE
+    return decided.capitalize() if status == "appointed" else CANDIDATE_STATUS[status]
 
 
-def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+def candidates(
+    table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str], decided: str = "chosen"
+) -> pd.DataFrame:
     """Each candidate (views.candidate_table): who, from where, how the run ended, and where first named."""
     sources = article_names(articles)
     return pd.DataFrame(
@@ -112,7 +115,7 @@ def candidates(table: pd.DataFrame, articles: pd.DataFrame, names: dict[str, str
             "Candidate": table["name"],
             "Country": table["country_iso3"].map(lambda c: names.get(c, c)),
             "Role at the time": table["role_at_time"],
-            "Outcome": [candidate_outcome(str(s), d) for s, d in zip(table["status"], table["declared"])],
+            "Outcome": [candidate_outcome(str(s), d, decided) for s, d in zip(table["status"], table["declared"])],
             "First named in": table["first_article_id"].map(sources),
             "Last reported": table["last_event"].fillna(""),
             "Claims about them": table["sourced_rows"],

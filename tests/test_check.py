@@ -129,7 +129,7 @@ CELL_FAULTS = [
         "events.csv",
         "rutte-takes-office",
         {"date": "2024-06-01"},
-        ["date: took office before being appointed"],
+        ["date: took office before the decision"],
     ),
     (
         "withdrew before running",
@@ -254,7 +254,7 @@ CELL_FAULTS = [
         {"country_iso3": "XXX"},
         [
             "country_iso3: 'XXX' is not a known iso3 in countries.csv",
-            "country_iso3: XXX has a stance but is not a NATO ally (nato_members.csv)",
+            "country_iso3: XXX has a stance but is not a member (nato_members.csv)",
         ],
     ),
     (
@@ -265,7 +265,7 @@ CELL_FAULTS = [
         [
             "country_iso3: 'esp' does not match the pattern ^[A-Z]{3}$",
             "country_iso3: 'esp' is not a known iso3 in countries.csv",
-            "country_iso3: esp has a stance but is not a NATO ally (nato_members.csv)",
+            "country_iso3: esp has a stance but is not a member (nato_members.csv)",
         ],
     ),
     (
@@ -273,21 +273,21 @@ CELL_FAULTS = [
         "events.csv",
         "spain-backs-politico",
         {"country_iso3": "CHE"},
-        ["country_iso3: CHE has a stance but is not a NATO ally (nato_members.csv)"],
+        ["country_iso3: CHE has a stance but is not a member (nato_members.csv)"],
     ),
     (
         "Sweden's stance before it joined",
         "events.csv",
         "spain-backs-politico",
         {"country_iso3": "SWE"},
-        ["date: SWE was not yet an ally on 2024-02-23 (joined 2024-03-07)"],
+        ["date: SWE was not yet a member on 2024-02-23 (joined 2024-03-07)"],
     ),
     (
         "Sweden's stance the day before it joined",
         "events.csv",
         "estonia-backs-kallas",
         {"country_iso3": "SWE", "date": "2024-03-06"},
-        ["date: SWE was not yet an ally on 2024-03-06 (joined 2024-03-07)"],
+        ["date: SWE was not yet a member on 2024-03-06 (joined 2024-03-07)"],
     ),
     # Provenance
     (
@@ -627,7 +627,7 @@ def test_one_fact_cannot_join_two_stances(copy):
     line = copy.edit("events.csv", "some-allies-silent", fact_id="gbr-backs-rutte")
     assert copy.problems() == [
         f"events.csv, line {line}, fact_id: 'gbr-backs-rutte' joins a no-country 'undeclared' row to the "
-        f"GBR 'backs' row on line {first}; one fact is one ally's one stance"
+        f"GBR 'backs' row on line {first}; one fact is one member's one stance"
     ]
 
 
@@ -639,7 +639,7 @@ def test_one_fact_cannot_join_an_allys_two_stances_even_in_a_report_of_an_earlie
     # (The change log, which says the two were unlinked, and the fact's dating rule object too.)
     assert [p for p in copy.problems() if p.startswith(f"events.csv, line {line}, fact_id")] == [
         f"events.csv, line {line}, fact_id: 'hungary-holdout' joins a HUN 'reservations' row to the HUN 'opposes' "
-        f"row on line {first}; one fact is one ally's one stance"
+        f"row on line {first}; one fact is one member's one stance"
     ]
 
 
@@ -653,7 +653,7 @@ def test_one_fact_cannot_join_two_allies(copy):
     assert copy.problems() == [
         f"events.csv, line {france}, fact_id: 'deu-backs-rutte' joins a FRA 'backs' row to the DEU 'backs' row on "
         f"line {min(germany)}; "
-        "one fact is one ally's one stance"
+        "one fact is one member's one stance"
     ]
 
 

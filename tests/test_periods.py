@@ -21,7 +21,7 @@ def test_presets_are_the_race_its_first_half_year_since_the_last_holdout_after_t
         ("race", "Jul 2023–Oct 2024", date(2023, 7, 7), date(2024, 10, 1)),
         ("run-up", "Jan–Jun 2024", date(2024, 1, 1), date(2024, 6, 30)),
         ("holdout", "Since Türkiye's backing", date(2024, 4, 29), date(2024, 10, 1)),
-        ("appointed", "After the appointment", date(2024, 6, 26), date(2024, 10, 1)),
+        ("decided", "After the appointment", date(2024, 6, 26), date(2024, 10, 1)),
         ("background", "Everything, from 2010", date(2010, 10, 14), date(2024, 10, 1)),
     ]
 

@@ -62,7 +62,7 @@ BROKEN = {
         "for the same date 2024-03-05",
     ),
     "Reported by": Broken(
-        "events.csv", "us-backs-biden", {"fact_id": "gbr-backs-rutte"}, "one fact is one ally's one stance"
+        "events.csv", "us-backs-biden", {"fact_id": "gbr-backs-rutte"}, "one fact is one member's one stance"
     ),
     "A disagreement": Broken("events.csv", "nominate-by-june", {"fact_id": ""}, "a 'conflict' note needs the fact_id"),
     "A correction": Broken(
