@@ -242,20 +242,23 @@ _SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?
 
 
 def reader_text_in_house_style(data: Data) -> list[Problem]:
-    """Text readers see names an article by outlet and date, never by its id; names no column; and writes months in
-    full ('19 January 2024'), as every page does."""
+    """Text readers see names an article by outlet and date, never by its id, and a row by what it says, never by its
+    id; names no column; and writes months in full ('19 January 2024'), as every page does."""
     ids = sorted((a["article_id"] for a in data.tables["articles"]), key=len, reverse=True)
+    row_ids = sorted((e["event_id"] for e in data.tables["events"] if "-" in e["event_id"]), key=len, reverse=True)
     columns = sorted({name for rows in data.tables.values() for name in (rows[0] if rows else {}) if "_" in name})
-    machinery = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, [*ids, *columns])) + r")(?![\w-])")
+    machinery = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, [*ids, *row_ids, *columns])) + r")(?![\w-])")
     problems = []
     for table, fields in READER_TEXT.items():
         for row in data.tables.get(table, []):
             for field in fields:
                 text = row.get(field, "")
                 if found := machinery.search(text):
-                    what = "an article's id" if found.group(1) in ids else "a column's name"
+                    what = {**dict.fromkeys(ids, "an article's id"), **dict.fromkeys(row_ids, "a row's id")}
+                    named = what.get(found.group(1), "a column's name")
                     reason = (
-                        f"names {what} ({found.group(1)!r}) where readers see it; name an article by outlet and date"
+                        f"names {named} ({found.group(1)!r}) where readers see it; name an article by outlet and "
+                        "date, a row by what it says"
                     )
                     problems.append(Problem(f"{table}.csv", row["_line"], field, reason))
                 if month := _SHORT_MONTH.search(text):

@@ -995,5 +995,13 @@ def test_a_change_s_reason_is_reader_text_and_never_names_an_article_by_its_id(c
     line = copy.edit("corrections.csv", "us-backs-biden-outside-source", reason="Dated as bloomberg-backers says.")
     assert (
         f"corrections.csv, line {line}, reason: names an article's id ('bloomberg-backers') where readers see it; "
-        "name an article by outlet and date"
+        "name an article by outlet and date, a row by what it says"
+    ) in copy.problems()
+
+
+def test_reader_text_never_names_a_row_by_its_id(copy):
+    line = copy.edit("events.csv", "stoltenberg-good-hands", date_basis="Said on the day of rutte-appointed.")
+    assert (
+        f"events.csv, line {line}, date_basis: names a row's id ('rutte-appointed') where readers see it; name an "
+        "article by outlet and date, a row by what it says"
     ) in copy.problems()
