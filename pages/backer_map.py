@@ -119,8 +119,8 @@ def on_the_day() -> None:
         )
         + (f" {race.body.members.capitalize()} outside your country filter are darker grey." if view.countries else "")
         + (  # why the map opens where it does, while it shows that day
-            f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}: the stances the articles "
-            "name, at their last"
+            f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}, with each "
+            f"{race.body.member}'s last stance the articles name"
             + (
                 f"; from {day_text(decision)} every {race.body.member} counts as backing."
                 if race.decision.consensus

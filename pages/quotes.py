@@ -6,6 +6,7 @@ import streamlit as st
 
 from rutte_race import copy_files, export, tables, views
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from rutte_race.chart_registry import dated_range
 from rutte_race.counts import counted
 from rutte_race.filters import quotes_in_view, quotes_outside_dates, shown_of
 from rutte_race.formatting import article_names, day_text, who
@@ -63,7 +64,7 @@ st.download_button(
     "Download these quotes (CSV)",
     disabled=shown.empty,  # no file of no quotes
     data=lambda: export.csv_bytes(tables.quotes(shown, ds.articles), ds.version),
-    file_name="rutte-quotes.csv",
+    file_name=export.file_name("quotes", *dated_range(view), *view.speakers, ext="csv"),  # named for its view
     mime="text/csv",
     on_click="ignore",
     icon=":material/download:",

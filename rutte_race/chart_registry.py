@@ -436,7 +436,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     for when_said in [date_label(day, precision)]
                 ]
                 reports += [
-                    {"member": period["name"], "at": day.isoformat(), "shade": status, "report": words}
+                    {"member": period["name"], "at": day.isoformat(), "shade": status, "report": words, "earlier": True}
                     for day, words in _earlier_holdout_reports(sc, period)
                     if shown_from <= day < last
                 ]
@@ -530,7 +530,11 @@ def _earlier_holdout_reports(sc: Scope, period: pd.Series) -> list[tuple[pd.Time
         & (pd.isna(period["end"]) | (events["date"] < period["end"]))
     ]
     return [
-        (row["date"], f"Reported as having held out earlier, at a time not given ({accuracy.row_when(row)})")
+        (
+            row["date"],
+            f"{formatting.article_names(sc.ds.articles)[row['article_id']]} says it had held out earlier, at a time "
+            "it does not give; not that it still did",
+        )
         for _, row in rows.iterrows()
     ]
 

@@ -696,6 +696,7 @@ KEY_LINE = 50  # characters of a line of the story chart's key, short enough for
 
 
 REPORT_KEY = "Small squares on a bar: a day an article reports a holdout"
+EARLIER_KEY = "Open square: a later article says it had held out earlier"
 TALLY_KEY = "Diamond: a count of backers the article does not name"
 BY_KEY = "‘By’ a date: reported then; it may be older"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
@@ -866,17 +867,27 @@ def stances_by_ally(
         for extra_lines in range(most_lines)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
-    squares = {
-        "data": spec.data(list(reports)),
-        "mark": {"type": "square", "size": 90, "filled": True, "yOffset": 10, "stroke": "white", "strokeWidth": 1},
-        "encoding": {
-            "x": {**x, "field": "at"},
-            "y": y,
-            "color": shade_colour,
-            "tooltip": tooltips(member=member.capitalize(), report="Reported"),
-        },
-    }
-    layers = [rails, periods, *([squares] if reports else [])]
+    # A report of a holdout is a filled square; a later report that it had held out earlier is an open one: it
+    # vouches for no stance on its own day (the chart's title and the bar's solid part end at the last filled one).
+    held, earlier = [r for r in reports if not r.get("earlier")], [r for r in reports if r.get("earlier")]
+    squares = [
+        {
+            "data": spec.data(part),
+            "mark": {"type": "square", "size": 90, "yOffset": 10, **look},
+            "encoding": {
+                "x": {**x, "field": "at"},
+                "y": y,
+                "color": shade_colour,
+                "tooltip": tooltips(member=member.capitalize(), report="Reported"),
+            },
+        }
+        for part, look in (
+            (held, {"filled": True, "stroke": "white", "strokeWidth": 1}),
+            (earlier, {"filled": False, "fill": "white", "strokeWidth": 1.8}),
+        )
+        if part
+    ]
+    layers = [rails, periods, *squares]
     counted = [row for row in rows if row.get("tally_at")]
     if counted:  # a count of backers reported without names: its own mark, on its own row
         layers.append(
@@ -953,7 +964,8 @@ def stances_by_ally(
             for note in row.get("notes", ())
             for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
         ),
-        *([REPORT_KEY] if reports else []),
+        *([REPORT_KEY] if held else []),
+        *([EARLIER_KEY] if earlier else []),
         *([TALLY_KEY] if any(row.get("tally_at") for row in rows) else []),
         *(
             line

@@ -26,9 +26,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 
 def intro(counts: Counts) -> str:
     return (
-        f"Below: the {counts.news_articles} every claim comes from, and how to cite this; then the four charts, "
-        "drawn for the view set out under the headline, each with what it shows, and the quotes that match. The "
-        "lead and its figures above are for the whole race, whatever the filters."
+        "Below: the quotes that match the view set out under the headline; then the four charts, drawn for that "
+        f"view, each with what it shows; last, the {counts.news_articles} every claim comes from, and how to cite "
+        "this. The lead and its figures above are for the whole race, whatever the filters."
     )
 
 

@@ -55,6 +55,7 @@ def test_each_download_has_its_designed_name_and_valid_bytes(app, downloads):
 
 def test_the_quotes_csv_carries_the_data_version_on_every_row(app, app_url, tmp_path):
     open_page(app, app_url, "quotes")
-    _, path = save_download(app.get_by_role("button", name="Download these quotes (CSV)"), tmp_path)
+    name, path = save_download(app.get_by_role("button", name="Download these quotes (CSV)"), tmp_path)
+    assert name == "rutte-quotes-2023-07-07-to-2024-10-01.csv"  # named for its dates, as every other download
     rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
     assert rows and {row["Data version"] for row in rows} == {load().version}
