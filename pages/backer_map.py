@@ -117,7 +117,12 @@ def on_the_day() -> None:
             if shown == len(allies)
             else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
         )
-        + (f" {race.body.members.capitalize()} outside your country filter are darker grey." if view.countries else "")
+        + (
+            f" {race.body.members.capitalize()} outside your country filter are a light grey, a shade darker than "
+            f"countries outside {race.body.name}; the key names each grey."
+            if view.countries
+            else ""
+        )
         + (  # why the map opens where it does, while it shows that day
             f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}, with each "
             f"{race.body.member}'s last stance the articles name"
