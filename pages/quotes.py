@@ -64,7 +64,7 @@ st.download_button(
     "Download these quotes (CSV)",
     disabled=shown.empty,  # no file of no quotes
     data=lambda: export.csv_bytes(tables.quotes(shown, ds.articles), ds.version),
-    file_name=export.file_name("quotes", *dated_range(view), *view.speakers, ext="csv"),  # named for its view
+    file_name=export.file_name(ds.race.files.prefix, "quotes", *dated_range(view), *view.speakers, ext="csv"),
     mime="text/csv",
     on_click="ignore",
     icon=":material/download:",

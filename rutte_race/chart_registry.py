@@ -180,7 +180,7 @@ def draw(definition: ChartDef, sc: Scope) -> ViewChart:
         description,
         definition.table(sc, rows),
         notice,
-        definition.file_name(sc),
+        (sc.ds.race.files.prefix, *definition.file_name(sc)),
     )
 
 

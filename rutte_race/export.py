@@ -235,8 +235,9 @@ def svg_size(svg: str) -> tuple[float, float]:
 
 
 def file_name(*parts: str, ext: str) -> str:
-    """'rutte-backers-as-of-2024-04-30.png': lower-case words and dates joined by hyphens."""
-    words = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ("rutte", *parts) if p]
+    """'rutte-backers-as-of-2024-04-30.png' of ('rutte', 'backers', 'as-of', '2024-04-30'): lower-case words and
+    dates joined by hyphens; the first part is the race's prefix (race.toml's [files])."""
+    words = [re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in parts if p]
     return "-".join(w for w in words if w) + f".{ext}"
 
 

@@ -91,12 +91,19 @@ class Decision(_Section):
         return self.rule == "consensus"
 
 
+class Files(_Section):
+    """How the race's downloads are named."""
+
+    prefix: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", description="The start of every file's name: 'rutte'.")
+
+
 class RaceConfig(_Section):
     race: Identity
     body: Body
     protagonist: Protagonist
     stances: StanceWords
     decision: Decision
+    files: Files
 
     def members_of(self, n: int, chosen: bool = False) -> str:
         """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally': `n` members in the body's nouns."""

@@ -252,11 +252,12 @@ def story_html(ds: Dataset, view: ViewState, retrieved: date | None = None) -> b
     return html_page(build(ds, view, retrieved)).encode("utf-8")
 
 
-def file_name(view: ViewState, version: str, ext: str, paper: str = "") -> str:
-    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0.pdf', or '…-letter.pdf' for a PDF on another
-    paper than A4, so the two never share a name."""
+def file_name(view: ViewState, version: str, ext: str, paper: str = "", prefix: str = "race") -> str:
+    """'rutte-story-2024-01-01-to-2024-06-30-hun-data-1-1-0.pdf' (`prefix`: the race's, race.toml's [files]), or
+    '…-letter.pdf' for a PDF on another paper than A4, so the two never share a name."""
     size = [paper] if paper and paper != "a4" else []
     return export.file_name(
+        prefix,
         "story",
         view.start.isoformat(),
         "to",

@@ -105,13 +105,13 @@ def test_export_leaves_the_on_screen_spec_as_it_was(chart_spec):
 @pytest.mark.parametrize(
     "parts,ext,expected",
     [
-        (("backers", "as-of", "2024-04-30"), "png", "rutte-backers-as-of-2024-04-30.png"),
+        (("rutte", "backers", "as-of", "2024-04-30"), "png", "rutte-backers-as-of-2024-04-30.png"),
         (
-            ("timeline", "2023-07-07", "to", "2024-10-01", "HUN", "TUR"),
+            ("rutte", "timeline", "2023-07-07", "to", "2024-10-01", "HUN", "TUR"),
             "csv",
             "rutte-timeline-2023-07-07-to-2024-10-01-hun-tur.csv",
         ),
-        (("Candidates / <b>",), "svg", "rutte-candidates-b.svg"),
+        (("election", "Candidates / <b>"), "svg", "election-candidates-b.svg"),  # the race's prefix, race.toml's
     ],
 )
 def test_file_names_say_what_they_hold(parts, ext, expected):

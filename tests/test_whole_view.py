@@ -88,11 +88,11 @@ def test_map_date_is_the_readers_inside_the_dates_else_the_last_change(view, exp
 def test_file_name_holds_the_filters_and_the_version():
     # The version readers see, without the fingerprint of the data's content that the CSVs carry.
     assert (
-        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf")
+        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf", prefix="rutte")
         == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0.pdf"
     )
     assert (  # US Letter is named, so it never overwrites the A4 copy
-        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf", "letter")
+        whole_view.file_name(HUNGARY_SPRING, "1.2.0+abcd1234", "pdf", "letter", prefix="rutte")
         == "rutte-story-2024-03-01-to-2024-05-31-hun-data-1-2-0-letter.pdf"
     )
 

@@ -66,7 +66,9 @@ def downloads(ds: Dataset, bounds: Bounds) -> None:
         st.download_button(
             label,
             data=lambda fmt=fmt: _file(ds.version, view, date.today(), address, fmt, paper, ds),
-            file_name=whole_view.file_name(view, ds.version, fmt, paper if fmt == "pdf" else ""),
+            file_name=whole_view.file_name(
+                view, ds.version, fmt, paper if fmt == "pdf" else "", prefix=ds.race.files.prefix
+            ),
             mime=mime,
             icon=icon,
             key=f"whole-view-{fmt}",
