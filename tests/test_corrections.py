@@ -31,7 +31,7 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
     assert list(withdrawal["Correction"]) == ["The kind of note changed from “correction” to “caution”."]
     assert "forecast" in withdrawal["Why"].iloc[0]
     assert (
-        list(log["Corrected on"][:2]) == ["6 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
+        list(log["Corrected on"][:2]) == ["7 December 2026"] * 2 and log["Corrected on"].iloc[-1] == "23 November 2026"
     )
 
 
