@@ -9,7 +9,7 @@ import streamlit as st
 from rutte_race import copy_files, jump, views
 from rutte_race.chart_registry import BACKER_MAP, decision_day
 from rutte_race.counts import counted
-from rutte_race.formatting import day_text
+from rutte_race.formatting import day_text, first_upper
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons
@@ -118,7 +118,7 @@ def on_the_day() -> None:
             else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
         )
         + (
-            f" {race.body.members.capitalize()} outside your country filter are a light grey, a shade darker than "
+            f" {first_upper(race.body.members)} outside your country filter are a light grey, a shade darker than "
             f"countries outside {race.body.name}; the key names each grey."
             if view.countries
             else ""
@@ -154,7 +154,7 @@ on_the_day()
 
 st.header(f"Every {ds.race.body.member}'s stance history")
 history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
-named = history.loc[history["How we know"] != ds.race.stances.counted_how, ds.race.body.member.capitalize()].nunique()
+named = history.loc[history["How we know"] != ds.race.stances.counted_how, ds.race.member_heading].nunique()
 st.caption(
     f"{named} {ds.race.member_noun(named)} named with a stance in the chosen dates."
     + (

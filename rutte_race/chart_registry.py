@@ -476,14 +476,16 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
         label = "none named with a stance" + (
             f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
         )
-        title = f"The other {len(unnamed)}" if rows.size else sc.ds.race.members_of(len(unnamed)).capitalize()
+        title = (
+            f"The other {len(unnamed)}" if rows.size else formatting.first_upper(sc.ds.race.members_of(len(unnamed)))
+        )
         if sc.view.countries:
             title = describe.names_list([sc.names[c] for c in unnamed])
         out_rows.append(
             {
                 "member": title,
                 "order": len(out_rows),
-                "label": label[:1].upper() + label[1:],
+                "label": formatting.first_upper(label),
                 "label_at": shown_from.isoformat(),
                 "align": "left",
             }
@@ -549,8 +551,7 @@ def decision_words(
     """The decision's note over its rule, {text, keys}: 'Appointed 26 June: all had to agree' when it fits on a
     phone's plot on either side of the rule (on the left it may run over the members' names); else 'Appointed 26
     June', with the rest a line of the key under the chart (two lines of note ran into the dates above it)."""
-    done, noun = race.decision.done, race.decision.noun
-    short = f"{done[:1].upper()}{done[1:]} {when}"
+    short = f"{race.decided} {when}"
     if not race.decision.consensus:  # by another rule the decision makes no one a backer: its note says only what
         return {"text": short, "keys": []}
     at = (decision - axis_start) / (axis_end - axis_start)
@@ -558,7 +559,10 @@ def decision_words(
     words = f"{short}: all had to agree"
     if len(words) * BOLD_LABEL_CHAR <= room:
         return {"text": words, "keys": []}
-    return {"text": short, "keys": [f"{noun[:1].upper()}{noun[1:]}: every {race.body.member} had to agree"]}
+    return {
+        "text": short,
+        "keys": [f"{formatting.first_upper(race.decision.noun)}: every {race.body.member} had to agree"],
+    }
 
 
 def label_place(label: str, mark: pd.Timestamp, axis_start: pd.Timestamp, axis_end: pd.Timestamp) -> dict:
@@ -647,7 +651,7 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
         }
     )
     shown = [named, counted] if first <= decision < last and unnamed else [named]
-    headers = {"name": sc.ds.race.body.member.capitalize(), **STANCE_COLUMNS}
+    headers = {"name": sc.ds.race.member_heading, **STANCE_COLUMNS}
     return pd.concat(shown, ignore_index=True).rename(columns=headers)
 
 
@@ -655,7 +659,7 @@ def stance_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     start, story_rows, bars, reports, decision = stance_story(sc, rows)
     words = sc.ds.race.stances
     return charts.stances_by_ally(
-        story_rows, bars, start, sc.view.end, title, subtitle, words, decision, reports, sc.ds.race.body.member
+        story_rows, bars, start, sc.view.end, title, subtitle, words, decision, reports, sc.ds.race.member_heading
     )
 
 
@@ -752,7 +756,7 @@ def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
 
 def map_table(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
     """The members the map shows, with their stance and since when (the row that sources it)."""
-    return tables.stances_on_a_day(map_shown(sc, stances), sc.ds.race.body.member)
+    return tables.stances_on_a_day(map_shown(sc, stances), sc.ds.race.member_heading)
 
 
 def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
@@ -797,11 +801,7 @@ def map_note(sc: Scope) -> str:
     day, decision, race = pd.Timestamp(scope_map_date(sc)), decision_day(sc.ds), sc.ds.race
     named_only = f"Coloured only where an article names the {race.body.member}'s stance"
     if day >= decision and race.decision.consensus:
-        done = race.decision.done
-        return (
-            f"{done[:1].upper()}{done[1:]} {day_text(decision)}: every {race.body.member} had to agree, so all count "
-            "as backing"
-        )
+        return f"{race.decided} {day_text(decision)}: every {race.body.member} had to agree, so all count as backing"
     if day >= decision:
         return named_only
     if (found := _map_tally(sc)) is not None:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
 from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
-from rutte_race.formatting import article_names, date_label
+from rutte_race.formatting import article_names, date_label, first_upper
 from rutte_race.race_config import StanceWords
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_ORDER, UNREPORTED
 
@@ -747,7 +747,7 @@ def row_label(parts: list[str]) -> str:
         lines = parts
     else:
         lines = [f"{part};" for part in parts[:-1]] + parts[-1:]
-    lines[0] = lines[0][:1].upper() + lines[0][1:]
+    lines[0] = first_upper(lines[0])
     if len(lines) == 2 and not lines[0].endswith(";"):
         lines[0] += ";"
     return "\n".join(lines)
@@ -763,7 +763,7 @@ def stances_by_ally(
     words: StanceWords,
     decision: dict | None = None,
     reports: list[dict] = (),
-    member: str = "member",
+    member_heading: str = "Member",
 ) -> vega.TopLevel:
     """One row per ally, labelled with its story: a thin grey line while no stance is reported, then a bar coloured
     by the stance each article names (paler from the decision, where it is counted rather than named); the decision
@@ -831,7 +831,7 @@ def stances_by_ally(
             },
             "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
             "tooltip": tooltips(
-                member=member.capitalize(),
+                member=member_heading,
                 stance="Stance",
                 when="From",
                 until="Until",
@@ -878,7 +878,7 @@ def stances_by_ally(
                 "x": {**x, "field": "at"},
                 "y": y,
                 "color": shade_colour,
-                "tooltip": tooltips(member=member.capitalize(), report="Reported"),
+                "tooltip": tooltips(member=member_heading, report="Reported"),
             },
         }
         for part, look in (

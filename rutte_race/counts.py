@@ -9,13 +9,15 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from rutte_race.formatting import first_upper
+
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 def number_word(n: int, capital: bool = False) -> str:
     """'five' for 5, '12' for 12, '5,102'; 'Five' with `capital`, for the start of a sentence or title."""
     word = NUMBER_WORDS[n] if 0 <= n < len(NUMBER_WORDS) else f"{n:,}"  # '5,102
-    return word[:1].upper() + word[1:] if capital else word
+    return first_upper(word) if capital else word
 
 
 def counted(n: int, singular: str, plural: str | None = None, capital: bool = False) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 from rutte_race import copy_files, kinds
 from rutte_race.accuracy import NO_LATER
 from rutte_race.counts import Counts, counted, number_word
-from rutte_race.formatting import by_date, date_label, day_text, in_prose
+from rutte_race.formatting import by_date, date_label, day_text, first_upper, in_prose
 from rutte_race.race_config import RaceConfig
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, Holdout
 
@@ -124,7 +124,7 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, race:
         for h in held
     )
     if decision <= end:
-        head = named[:1].upper() + named[1:] + f" before {race.protagonist.his} {race.decision.noun}"
+        head = first_upper(named) + f" before {race.protagonist.his} {race.decision.noun}"
         return head + (f"; {last}" if last else "")
     return f"By {day_text(end)}, {named}" + (f"; {last}" if last else "")
 

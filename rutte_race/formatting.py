@@ -4,6 +4,13 @@ import re
 
 import pandas as pd
 
+
+def first_upper(text: str) -> str:
+    """`text` with its first letter a capital and the rest as written ('appointed' → 'Appointed', 'NATO ally' stays
+    'NATO ally'), where str.capitalize would lower the rest."""
+    return text[:1].upper() + text[1:]
+
+
 PRECISION_WORDS = {
     "day": "",
     "week": "week only",

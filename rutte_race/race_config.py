@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from rutte_race.formatting import first_upper
 from rutte_race.problems import DataError, Problem
 
 CONFIG = "race.toml"
@@ -107,8 +108,7 @@ class RaceConfig(_Section):
 
     def members_of(self, n: int, chosen: bool = False) -> str:
         """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally': `n` members in the body's nouns."""
-        noun = self.body.member if n == 1 else self.body.members
-        return f"the {n} chosen {noun}" if chosen else f"{n} {noun}"
+        return f"the {n} chosen {self.member_noun(n)}" if chosen else f"{n} {self.member_noun(n)}"
 
     @property
     def a_member(self) -> str:
@@ -118,6 +118,16 @@ class RaceConfig(_Section):
     def member_noun(self, n: int) -> str:
         """'ally' for one, 'allies' for any other number."""
         return self.body.member if n == 1 else self.body.members
+
+    @property
+    def member_heading(self) -> str:
+        """A table's column of members: 'Ally'."""
+        return first_upper(self.body.member)
+
+    @property
+    def decided(self) -> str:
+        """The decision's participle opening a note: 'Appointed 26 June'."""
+        return first_upper(self.decision.done)
 
 
 def _line_of(text: str, location: tuple) -> int:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from rutte_race import kinds
 from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text, row_when
-from rutte_race.formatting import article_names
+from rutte_race.formatting import article_names, first_upper
 
 # How exactly a date is known, as a CSV says it next to the date.
 HOW_EXACT = {
@@ -72,12 +72,12 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def stances_on_a_day(stances: pd.DataFrame, member: str = "member") -> pd.DataFrame:
+def stances_on_a_day(stances: pd.DataFrame, member_heading: str = "Member") -> pd.DataFrame:
     """Each member's stance on the map's date (views.map_frame), and the row that sources it; its first column is
-    headed by the race's noun for a member ('Ally')."""
+    headed by the race's noun for a member ('Ally': RaceConfig.member_heading)."""
     return pd.DataFrame(
         {
-            member.capitalize(): stances["name"],
+            member_heading: stances["name"],
             "Stance": stances["status_label"],
             "Since": stances["source_when"],
             "Since (date)": iso_dates(stances["source_date"]),
@@ -102,7 +102,7 @@ def candidate_outcome(status: str, declared: bool, decided: str = "chosen") -> s
     """How a candidate's run ended, in readers' words: a withdrawal without a reported candidacy is standing aside."""
     if status == "withdrew" and not declared:
         return STOOD_ASIDE
-    return decided.capitalize() if status == "appointed" else CANDIDATE_STATUS[status]
+    return first_upper(decided) if status == "appointed" else CANDIDATE_STATUS[status]
 
 
 def candidates(

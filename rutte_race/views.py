@@ -9,7 +9,7 @@ import pandas as pd
 
 from rutte_race import kinds
 from rutte_race.accuracy import row_when
-from rutte_race.formatting import article_names, by_date, date_labels, in_prose
+from rutte_race.formatting import article_names, by_date, date_labels, first_upper, in_prose
 from rutte_race.load import Dataset, member_names, per_version
 from rutte_race.quotations import QUOTATION
 
@@ -183,8 +183,7 @@ def member_choices(ds: Dataset) -> dict[str, str]:
         for iso3, name, also in zip(members["iso3"], members["name"], members["also_called"])
     )
     return {
-        iso3: f"{name[:1].upper()}{name[1:]}" + (f" ({', '.join(also.split('; '))})" if also else "")
-        for iso3, name, also in labels
+        iso3: first_upper(name) + (f" ({', '.join(also.split('; '))})" if also else "") for iso3, name, also in labels
     }
 
 
@@ -317,7 +316,7 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
     history = stance_changes(ds).merge(ds.members[["iso3", "name"]], on="iso3")
     table = pd.DataFrame(
         {
-            ds.race.body.member.capitalize(): history["name"],
+            ds.race.member_heading: history["name"],
             "From": [row_when(row) for _, row in history.iterrows()],  # 'by' a bound: '5 March 2024 or earlier'
             "Stance": history["stance"].astype(str).map(ds.race.stances.labels()),
             "What": history["summary"],
