@@ -6,10 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from rutte_race import cite, copy_files, corrections, export, paths, views
-from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING
+from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, rows_when
 from rutte_race.counts import counted, of_dataset
 from rutte_race.formatting import article_names, date_labels
-from rutte_race.tables import when_labels
 from rutte_race.text import escape_markdown
 from ui import data, state, tables
 from ui.page import app_address, start_page
@@ -68,7 +67,7 @@ inferred_table = data.table_for_view(
     None,
     lambda: pd.DataFrame(
         {
-            "When": when_labels(inferred),
+            "When": rows_when(inferred),
             "Event": inferred["summary"],
             "How the date was derived": inferred["date_basis"],
         }
@@ -140,7 +139,7 @@ outside_table = data.table_for_view(
     None,
     lambda: pd.DataFrame(
         {
-            "When": when_labels(outside),
+            "When": rows_when(outside),
             "Event": outside["summary"],
             OUTSIDE_LABEL: outside["outside_fact"],
             "Source": outside["outside_source"],

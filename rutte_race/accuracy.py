@@ -299,3 +299,8 @@ def row_when(row) -> str:
     if not bound or str(row["date_precision"]) == "by_month":  # 'by July 2023' is a bound already
         return label
     return f"{label} or {'earlier' if bound == NO_LATER.lower() else 'later'}"
+
+
+def rows_when(rows) -> list[str]:
+    """Each row's date as readers see it, with its bound (row_when), in the rows' order."""
+    return [row_when(row) for _, row in rows.iterrows()]

@@ -8,7 +8,7 @@ import textwrap
 import pandas as pd
 
 from rutte_race import geo, kinds, map_shapes, tables, time_axis, vega
-from rutte_race.accuracy import OUTSIDE_LABEL, outside_text
+from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, rows_when
 from rutte_race.formatting import article_names, date_label, first_upper
 from rutte_race.race_config import StanceWords
 from rutte_race.views import COUNTED, NOT_YET_MEMBER, STATUS_ORDER, UNREPORTED
@@ -141,7 +141,7 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
             "end": events["date_end"],
             "precision": tables.how_exact(events["date_precision"], events["date_basis"]),
             "exact": events["date_precision"].astype(str) == "day",
-            "when": tables.when_labels(events),
+            "when": rows_when(events),
             "kind": events["kind"].map(kinds.label),
             "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": events["summary"],
@@ -1030,7 +1030,7 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist:
             "start": rows["date_start"],
             "end": rows["date_end"],
             "exact": rows["date_precision"].astype(str) == "day",
-            "when": tables.when_labels(rows),
+            "when": rows_when(rows),
             "kind": rows["kind"].astype(str),
             "step": rows["kind"].map(kinds.label),
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),

@@ -7,7 +7,7 @@ The data package (the zip on the method page) keeps the curated tables as they a
 import pandas as pd
 
 from rutte_race import kinds
-from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text, row_when
+from rutte_race.accuracy import OUTSIDE_LABEL, date_bound, outside_text, rows_when
 from rutte_race.formatting import article_names, first_upper
 
 # How exactly a date is known, as a CSV says it next to the date.
@@ -24,11 +24,6 @@ HOW_EXACT = {
 def iso_dates(dates: pd.Series) -> pd.Series:
     """Dates as YYYY-MM-DD, a missing one as ''."""
     return dates.dt.strftime("%Y-%m-%d").fillna("")
-
-
-def when_labels(rows: pd.DataFrame) -> list[str]:
-    """Each row's date as readers see it, with its bound ('c. 19 January 2024 or earlier': accuracy.row_when)."""
-    return [row_when(row) for _, row in rows.iterrows()]
 
 
 def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
@@ -53,7 +48,7 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "What": rows["summary"],
-            "When": when_labels(rows),
+            "When": rows_when(rows),
             "Date": iso_dates(rows["date"]),
             "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Who": rows["actor"],
@@ -131,7 +126,7 @@ def quotes(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         {
             "Who": rows["actor"],
             "Role": rows["actor_role"],
-            "When": when_labels(rows),
+            "When": rows_when(rows),
             "Date": iso_dates(rows["date"]),
             "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
             "Quote": rows["quote"],

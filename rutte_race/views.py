@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from rutte_race import kinds
-from rutte_race.accuracy import row_when
+from rutte_race.accuracy import row_when, rows_when
 from rutte_race.formatting import article_names, by_date, date_labels, first_upper, in_prose
 from rutte_race.load import Dataset, member_names, per_version
 from rutte_race.quotations import QUOTATION
@@ -317,7 +317,7 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
     table = pd.DataFrame(
         {
             ds.race.member_heading: history["name"],
-            "From": [row_when(row) for _, row in history.iterrows()],  # 'by' a bound: '5 March 2024 or earlier'
+            "From": rows_when(history),  # 'by' a bound: '5 March 2024 or earlier'
             "Stance": history["stance"].astype(str).map(ds.race.stances.labels()),
             "What": history["summary"],
             "Article says": history["evidence"],
