@@ -531,13 +531,10 @@ def _earlier_holdout_reports(sc: Scope, period: pd.Series) -> list[tuple[pd.Time
         & (events["date"] > period["start"])
         & (pd.isna(period["end"]) | (events["date"] < period["end"]))
     ]
+    names = formatting.article_names(sc.ds.articles)
     return [
-        (
-            row["date"],
-            f"{formatting.article_names(sc.ds.articles)[row['article_id']]} says it had held out earlier, at a time "
-            "it does not give; not that it still did",
-        )
-        for _, row in rows.iterrows()
+        (day, f"{names[article]} says it had held out earlier, at a time it does not give; not that it still did")
+        for day, article in zip(rows["date"], rows["article_id"])
     ]
 
 

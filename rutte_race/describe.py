@@ -115,8 +115,8 @@ def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, race:
     reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
-    were = "was" if backers <= 1 else "were"
-    named = f"{count} {race.member_noun(backers if backers > 1 else 1)} {were} named as backing {race.protagonist.name}"
+    noun, were = (race.body.member, "was") if backers <= 1 else (race.body.members, "were")  # 'no ally was'
+    named = f"{count} {noun} {were} named as backing {race.protagonist.name}"
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
         f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out "

@@ -35,7 +35,7 @@ def filters(ds: Dataset, panel=None) -> None:
             # Letters in order ("fuzzy") let "UK" offer Türkiye: a name, or part of one, finds only itself.
             filter_mode="contains",
             help=f"Show only events and stances of these {ds.race.body.members}. Type part of a name"
-            + (f": {other_names(ds)} work too." if other_names(ds) else "."),
+            + (f": {also} work too." if (also := other_names(ds)) else "."),
         )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
     with st.sidebar:
