@@ -144,8 +144,8 @@ def on_the_day() -> None:
     tables.show(
         stances,
         f"Stances on {day_text(as_of)}",
-        fold=f"Each of the {counted(len(stances), ds.race.body.member, ds.race.body.members)} shown, with the "
-        "article's words behind its stance",
+        fold=f"{counted(len(stances), ds.race.body.member, ds.race.body.members, capital=True)} shown, each with "
+        "the article's words behind its stance",
     )
     state.sync_url(day_view, bounds)
 

@@ -593,3 +593,8 @@ def test_a_long_table_is_whole_under_a_labelled_expander_never_a_scrolling_box()
         "How sure are we",
         "Fact-check note",
     ]
+
+
+def test_the_map_s_table_is_folded_under_a_label_that_counts_what_it_holds():
+    at = page("backer_map", countries="HUN").run()
+    assert "One ally shown, each with the article's words behind its stance" in [e.label for e in at.expander]
