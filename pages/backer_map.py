@@ -56,6 +56,22 @@ def pause() -> None:
     st.session_state[state.PLAYING] = False
 
 
+def play_button() -> None:
+    """Play, or Pause while the race plays: one width, so what sits beside it does not move."""
+    if st.session_state.get(state.PLAYING):
+        st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop here.", width=PLAY)
+    else:
+        st.button(
+            "Play the race",
+            icon=":material/play_arrow:",
+            on_click=play,
+            key="play_race",
+            disabled=not change_days,
+            help=f"Move through every date on which {ds.race.a_member}'s stance changes.",
+            width=PLAY,
+        )
+
+
 playing = bool(st.session_state.get(state.PLAYING)) and bool(change_days)
 
 
@@ -76,22 +92,15 @@ def on_the_day() -> None:
             st.session_state[state.PLAYING] = False
             st.rerun(scope="app")  # the fragment stops ticking only when the page is drawn again
         st.session_state[state.PLAYED] = chosen
-    # The controls above the map, so the reader sees the map change under them; on a phone below it, where above
-    # they filled the first screen and pushed the map to its bottom edge.
-    map_place = st.container() if phone.on_phone() else None
+    # The controls above the map, so the reader sees the map change under them; on a phone only Play is above it,
+    # in view with the map as it plays, and the date's slider below: above, all of them filled the first screen.
+    on_phone = phone.on_phone()
+    if on_phone:
+        play_button()
+    map_place = st.container() if on_phone else None
     with st.container(horizontal=True, vertical_alignment="bottom", gap="medium"):
-        if st.session_state.get(state.PLAYING):
-            st.button("Pause", icon=":material/pause:", on_click=pause, key="pause_race", help="Stop here.", width=PLAY)
-        else:
-            st.button(
-                "Play the race",
-                icon=":material/play_arrow:",
-                on_click=play,
-                key="play_race",
-                disabled=not change_days,
-                help=f"Move through every date on which {ds.race.a_member}'s stance changes.",
-                width=PLAY,
-            )
+        if not on_phone:
+            play_button()
         as_of = st.slider(
             "As of",
             min_value=view.start,

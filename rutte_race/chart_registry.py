@@ -219,11 +219,6 @@ def home_country(ds: Dataset) -> tuple[str, str]:
     return ds.candidates.set_index("candidate_id").at[protagonist.candidate, "country_iso3"], protagonist.name
 
 
-def tally_row(sc: Scope) -> str:
-    """The story chart's row of the members the articles leave unnamed: 'Unnamed allies'."""
-    return f"Unnamed {sc.ds.race.body.members}"
-
-
 def decision_day(ds: Dataset) -> pd.Timestamp:
     return ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.DECISION), "date"].min()
 
@@ -298,75 +293,29 @@ def unnamed_groups_drawn(sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp
     return [g for g in views.unnamed_holdouts(sc.ds) if shown_from <= g["date"] < last]
 
 
-def unnamed_allies_row(
-    sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool, first: int
-) -> tuple[list[dict], list[dict]]:
-    """The story chart's row of allies the articles leave unnamed (tally_row), its labels ranked from `first`, and
-    its squares: each report of an unnamed group holding out ('some Eastern European allies', views.unnamed_holdouts)
-    is a square, the first in words (a label, or with a count labelled a note under the chart); each count of
-    unnamed backers (views.reported_tallies) is a diamond with its words. Neither with chosen allies."""
+def unnamed_sentences(sc: Scope, shown_from: pd.Timestamp) -> str:
+    """What the story chart leaves out, as it draws only the members the articles name: the first unnamed group
+    reported holding out ('Some Eastern European allies, unnamed, were reported holding reservations around 19
+    January 2024.') and each count of unnamed backers; '' with countries chosen."""
+    last = time_axis.domain(sc.view.start, sc.view.end)[1]
     if sc.view.countries:
-        return [], []
-    members, him = sc.ds.race.body.members, sc.ds.race.protagonist.him
+        return ""
+    groups = unnamed_groups_drawn(sc, shown_from, last)
     tallies = views.reported_tallies(sc.ds)
     tallies = tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)]
-    groups = unnamed_groups_drawn(sc, shown_from, last)
-    reports = [
-        {
-            "member": tally_row(sc),
-            "at": g["date"].isoformat(),
-            "shade": g["stance"],
-            "report": f"{g['summary']} ({g['when']})",
-        }
-        for g in groups
+    him, members = sc.ds.race.protagonist.him, sc.ds.race.body.members
+    said = [
+        f" {group['who']}, unnamed, were reported {describe.holding_words(group['stance'], him)} "
+        f"{by_date(group['date'], group['precision'])}."
+        for group in groups[:1]
     ]
-    labels = []  # (label, where it starts, the count it is of or None)
-    if groups:
-        stance = sc.ds.race.stances.label(groups[0]["stance"]).lower()
-        group_when = _when(groups[0]["date"], groups[0]["precision"], one_year)
-        labels.append((f"{groups[0]['who']}:\n{stance}, {group_when}", groups[0]["date"], None))
-    for _, tally in tallies.iterrows():
-        who, when = tally["who"], _when(tally["date"], str(tally["precision"]), one_year)
-        words = (
-            f"{who}: {tally['share']} of the {tally['of']} {members}\nback {him}, {when}"  # its words, no sum
-            if tally["share"]
-            else f"{who}: about {tally['count']} of {tally['of']}\nback {him}, {when}"
-        )
-        labels.append((words, tally["date"], tally))
-    notes = []
-    if len(labels) > 1 and labels[0][2] is None:  # with a count labelled, the group's words go under the chart
-        labels.pop(0)  # (a fourth line of label would make every row taller)
-        who, holding = groups[0]["who"], describe.holding_words(groups[0]["stance"], him)
-        notes.append(f"Square on ‘{tally_row(sc)}’, {group_when}: {who[:1].lower()}{who[1:]} {holding}")
-    out_rows = []
-    for label, at, tally in labels:
-        row = {
-            "member": tally_row(sc),
-            "order": first + len(out_rows),
-            "label": label,
-            **label_place(label, at, shown_from, last),
-            "notes": notes if not out_rows else [],
-        }
-        if tally is not None:
-            row |= {
-                "tally_at": tally["date"].isoformat(),
-                "tally": tally["summary"],
-                "tally_when": date_label(tally["date"], str(tally["precision"])),
-            }
-        out_rows.append(row)
-    return out_rows, reports
-
-
-def _unnamed_groups_sentence(sc: Scope, shown_from: pd.Timestamp) -> str:
-    """' Some Eastern European allies, unnamed, were reported holding reservations around 19 January 2024.', for
-    the first unnamed group the story chart draws holding out (unnamed_allies_row), else ''."""
-    last = time_axis.domain(sc.view.start, sc.view.end)[1]
-    groups = unnamed_groups_drawn(sc, shown_from, last)
-    if sc.view.countries or not groups:
-        return ""
-    group = groups[0]
-    holding = describe.holding_words(group["stance"], sc.ds.race.protagonist.him)
-    return f" {group['who']}, unnamed, were reported {holding} {by_date(group['date'], group['precision'])}."
+    said += [
+        f" {tally['who']} reported {by_date(tally['date'], str(tally['precision']))} that "
+        + (f"{tally['share']} of the {tally['of']}" if tally["share"] else f"about {tally['count']} of {tally['of']}")
+        + f" {members} backed {him}, without naming them."
+        for _, tally in tallies.iterrows()
+    ]
+    return "".join(said)
 
 
 def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict], list[dict], list[dict], dict | None]:
@@ -467,9 +416,6 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "bounded": bounded,
             }
         )
-    unnamed_rows, unnamed_reports = unnamed_allies_row(sc, shown_from, last, one_year, len(out_rows))
-    out_rows += unnamed_rows
-    reports += unnamed_reports
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
     if unnamed:
         counted = first <= decision < last and sc.ds.race.decision.consensus
@@ -677,7 +623,7 @@ STANCES = ChartDef(
             len(_unnamed_allies(sc, set(rows["iso3"]), time_axis.domain(sc.view.start, sc.view.end)[1])),
             race=sc.ds.race,
         )
-        + _unnamed_groups_sentence(sc, stance_axis_start(sc, rows))
+        + unnamed_sentences(sc, stance_axis_start(sc, rows))
     ),
     table=stance_table,
     subtitle=stance_subtitle,
@@ -745,6 +691,14 @@ def map_date(view: ViewState, default: date) -> date:
 
 def scope_map_date(sc: Scope) -> date:
     return map_date(sc.view, views.map_day(sc.ds))
+
+
+def map_key_lines(sc: Scope) -> int:
+    """The most lines the map's key has on any date a reader can pick (the data's first to its last, for the
+    countries chosen): room kept for them on every date, so the map never moves as the race plays."""
+    first, last = pd.Timestamp(sc.bounds.first), pd.Timestamp(sc.bounds.last)
+    days = [first, *(day for day in views.turning_days(sc.ds, sc.changes) if first < day <= last)]
+    return max(charts.map_key_lines(sc.stances_on(day.date()), sc.view.countries) for day in days)
 
 
 def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
@@ -834,6 +788,7 @@ BACKER_MAP = ChartDef(
         sc.ds.race.stances,
         home_country(sc.ds),
         members=(sc.ds.race.body.member, sc.ds.race.body.members),
+        key_lines=map_key_lines(sc),
     ),
     subtitle=lambda sc: (
         describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names, sc.ds.race) + map_note_lines(sc)

@@ -82,35 +82,45 @@ NARROW_TITLE = 40  # characters a title line holds in a narrow container (16 px 
 
 
 DAY_AND_MONTH = re.compile(r"\b(\d{1,2}) ([A-Z][a-z]+)\b")
+MONTH_AND_YEAR = re.compile(r"\b([A-Z][a-z]+) (\d{4})\b")
 TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title's lines, by width
 
 
-def title_lines(text: str, wide: int = 95) -> list[dict]:
+def title_lines(text: str, wide: int = 95, narrow_lines: int = 0) -> list[dict]:
     """A long title's lines as top-level params: wrapped to NARROW_TITLE characters for a narrow container (a
-    phone) and to `wide` elsewhere (exports have no container). The title reads them by name, so text from the data
-    is never written into an expression."""
-    text = DAY_AND_MONTH.sub("\\1\u00a0\\2", text)  # '4 April' never breaks between its day and month
+    phone), padded with blank lines to `narrow_lines`, and to `wide` elsewhere (exports have no container). The title
+    reads them by name, so text from the data is never written into an expression."""
+    # '4 April 2024' never breaks between its day, month and year
+    text = MONTH_AND_YEAR.sub("\\1\u00a0\\2", DAY_AND_MONTH.sub("\\1\u00a0\\2", text))
     narrow, wide_lines = textwrap.wrap(text, NARROW_TITLE), textwrap.wrap(text, wide)
+    narrow += [" "] * (narrow_lines - len(narrow))
     return [{"name": TITLE_LINES[0], "value": narrow}, {"name": TITLE_LINES[1], "value": wide_lines}]
 
 
-def fitted_title(text: str) -> tuple[dict | str, list[dict]]:
-    """The title's text for a spec and the params it reads (none for a short title)."""
-    if len(text) <= NARROW_TITLE:
+def fitted_title(text: str, narrow_lines: int = 0) -> tuple[dict | str, list[dict]]:
+    """The title's text for a spec and the params it reads (none for a short title that need not fill
+    `narrow_lines` on a phone)."""
+    if len(text) <= NARROW_TITLE and narrow_lines <= 1:
         return text, []
-    return {"expr": f"{NARROW_EXPR} ? {TITLE_LINES[0]} : {TITLE_LINES[1]}"}, title_lines(text)
+    return {"expr": f"{NARROW_EXPR} ? {TITLE_LINES[0]} : {TITLE_LINES[1]}"}, title_lines(text, narrow_lines=narrow_lines)
 
 
-def with_title_params(params: list[dict], title: str) -> tuple[dict | str, list[dict]]:
+STEADY_TITLE = "narrow_title_lines"  # usermeta: the lines a chart's title fills on a phone whatever its text
+
+
+def with_title_params(params: list[dict], title: str, narrow_lines: int = 0) -> tuple[dict | str, list[dict]]:
     """The title's text, and `params` with the title's own lines replaced by those of `title`."""
-    text, lines = fitted_title(title)
+    text, lines = fitted_title(title, narrow_lines)
     return text, [*(p for p in params if p.get("name") not in TITLE_LINES), *lines]
 
 
-def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines: str) -> vega.TopLevel:
+def titled(
+    spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines: str, narrow_lines: int = 0
+) -> vega.TopLevel:
     """`chart` as a whole spec, with its title, subtitle lines and the house text colours; a long title wraps on a
-    phone."""
-    text, params = with_title_params(chart.get("params", []), title)
+    phone, over `narrow_lines` lines at least there (a title whose date changes as a map plays, so it never
+    jumps)."""
+    text, params = with_title_params(chart.get("params", []), title, narrow_lines)
     title_params = {
         "text": text,
         "subtitle": [*subtitle.split("\n"), *more_lines],
@@ -123,7 +133,8 @@ def titled(spec: vega.Spec, chart: dict, title: str, subtitle: str, *more_lines:
         "subtitleColor": SUBTLE_TEXT,
     }
     chart = {**chart, "params": params} if params else chart
-    return spec.top_level({**chart, "usermeta": {"title": title}, "title": title_params, "config": HOUSE_CONFIG})
+    usermeta = {"title": title, **({STEADY_TITLE: narrow_lines} if narrow_lines else {})}
+    return spec.top_level({**chart, "usermeta": usermeta, "title": title_params, "config": HOUSE_CONFIG})
 
 
 # ---- timeline ----------------------------------------------------------------------------------
@@ -451,17 +462,17 @@ def map_features(
             "how_sure": "",
             "note": "",
             "last": "",  # a faded holdout's last report, for the key
+            "edge": "",  # a faded holdout's dashed edge, in its stance's colour
         }
         if ally_id in allies.index:
             ally = allies.loc[ally_id]
-            status, label = str(ally["status"]), labels[str(ally["status"])]
-            if pd.notna(ally["unreported_since"]):  # drawn faded, as on the story chart
-                status = faded(status)
+            status, label = map_status(ally, countries), labels[str(ally["status"])]
+            if status.endswith(FADED):  # drawn faded, as on the story chart
                 when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
                 label = f"{label}; last reported holding out {when}"
-                props["last"] = when
-            if countries and ally["iso3"] not in countries:
-                status, label = FILTERED_OUT, labels[FILTERED_OUT]
+                props.update(last=when, edge=STATUS_COLOURS[str(ally["status"])])
+            elif status == FILTERED_OUT:
+                label = labels[FILTERED_OUT]
             if ally["iso3"] == home[0]:  # its grey, read alone, looked like a government not backing its own
                 label = f"{label}; {home[1]}'s own country"
             props.update(
@@ -474,6 +485,20 @@ def map_features(
             )
         out.append({"type": "Feature", "id": feature["id"], "properties": props, "geometry": feature["geometry"]})
     return out
+
+
+def map_status(ally: pd.Series, countries: tuple[str, ...]) -> str:
+    """An ally's status on the map: its stance, faded when a holdout's last report is past, or outside the reader's
+    choice of `countries`."""
+    if countries and ally["iso3"] not in countries:
+        return FILTERED_OUT
+    return faded(str(ally["status"])) if pd.notna(ally["unreported_since"]) else str(ally["status"])
+
+
+def map_key_lines(as_of: pd.DataFrame, countries: tuple[str, ...]) -> int:
+    """The lines of the map's key for the stances `as_of` a day: one for each status an ally has, and one for the
+    countries outside the body."""
+    return len({map_status(ally, countries) for _, ally in as_of.iterrows()}) + 1
 
 
 def legend_labels(
@@ -530,6 +555,18 @@ def map_key_place(entries: int) -> dict:
     }
 
 
+def _faded_swatches(labels: dict[str, str]) -> dict:
+    """The map key's swatches: a dark edge, but a faded holdout's dashed in its stance's colour, as on the map (the
+    key's labels read from a JSON object, never pasted into the expression's text)."""
+    edges = json.dumps({label: STATUS_COLOURS[s.removesuffix(FADED)] for s, label in labels.items() if s.endswith(FADED)})
+    known = f"isValid({edges}[datum.label])"
+    return {
+        "symbolStrokeColor": {"expr": f"{known} ? {edges}[datum.label] : '#333'"},
+        "symbolDash": {"expr": f"{known} ? [3, 2] : [1, 0]"},
+        "symbolStrokeWidth": {"expr": f"{known} ? 1.5 : 1"},
+    }
+
+
 def _map_panel(
     features: list[dict],
     fit: list[dict],
@@ -539,6 +576,7 @@ def _map_panel(
     labels: dict[str, str],
     legend: bool,
     region: str,
+    key_lines: int = 0,
 ):
     colour = {
         "field": "properties.legend",
@@ -546,17 +584,23 @@ def _map_panel(
         "title": None,
         "scale": {"domain": list(labels.values()), "range": [MAP_COLOURS[s] for s in labels]},
         "legend": {
-            **map_key_place(len(labels)),
+            **map_key_place(max(len(labels), key_lines)),
+            **_faded_swatches(labels),
             "direction": "horizontal",
             "columns": {"expr": f"{MAP_KEY_INSIDE} ? 1 : {NARROW_EXPR} ? 1 : 2"},  # two ran past a phone's edge
             "labelLimit": 0,
             "symbolType": "square",
             "symbolSize": 150,
-            "symbolStrokeColor": "#333",
-            "symbolStrokeWidth": 1,
         }
         if legend
         else None,
+    }
+    # A holdout no longer reported: pale, inside a dashed edge in its stance's colour, as on the story chart.
+    is_faded = f"indexof(datum.properties.status, '{FADED}') >= 0"
+    edges = {
+        "stroke": {"condition": {"test": is_faded, "field": "properties.edge", "scale": None}, "value": "#333"},
+        "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
+        "strokeWidth": {"condition": {"test": is_faded, "value": 1.5}, "value": 0.6},
     }
     tooltip = tooltips(
         "properties.",
@@ -579,13 +623,13 @@ def _map_panel(
     }
     # An ally no article names a stance for has no source to show: a short tooltip, not five empty rows.
     sourced = {
-        "mark": {"type": "geoshape", "stroke": "#333", "strokeWidth": 0.6, "clip": True},
-        "encoding": {"color": colour, "tooltip": tooltip},
+        "mark": {"type": "geoshape", "clip": True},
+        "encoding": {"color": colour, **edges, "tooltip": tooltip},
         "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary != ''"}],
     }
     unsourced = {
-        "mark": {"type": "geoshape", "stroke": "#333", "strokeWidth": 0.6, "clip": True},
-        "encoding": {"color": colour, "tooltip": tooltips("properties.", name="Country", label="Stance")},
+        "mark": {"type": "geoshape", "clip": True},
+        "encoding": {"color": colour, **edges, "tooltip": tooltips("properties.", name="Country", label="Stance")},
         "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary == ''"}],
     }
     # The panel's name in its corner: the inset says it is drawn smaller.
@@ -622,9 +666,11 @@ def backer_map(
     home: tuple[str, str] = ("", ""),
     width="container",
     members: tuple[str, str] = ("member", "members"),
+    key_lines: int = 0,
 ):
     """Europe, with North America below it, members coloured by their stance on the chosen date; a legend of the
-    statuses on the map, with counts (in the body's nouns, `members`: one, many)."""
+    statuses on the map, with counts (in the body's nouns, `members`: one, many), given room for `key_lines` lines
+    (the most any date of a replay has), so the map stays put as the race plays."""
     topology = json.dumps(shapes)
     europe = map_features(as_of, map_shapes.region_features(topology, "europe"), countries, words, home)
     america = map_features(as_of, map_shapes.region_features(topology, "north-america"), countries, words, home)
@@ -640,7 +686,9 @@ def backer_map(
     fit_europe = [geo.extent(allies_in(europe))]
     fit_america = [geo.extent([f for f in america if f["id"] in map_shapes.TRANSATLANTIC])]
     europe_projection = {"type": "azimuthalEqualArea", "rotate": [-12, -52, 0]}
-    main = _map_panel(europe, fit_europe, europe_projection, width, EUROPE_HEIGHT, labels, legend=True, region="europe")
+    main = _map_panel(
+        europe, fit_europe, europe_projection, width, EUROPE_HEIGHT, labels, legend=True, region="europe", key_lines=key_lines
+    )
     inset = _map_panel(
         america, fit_america, {"type": "albers"}, width, AMERICA_HEIGHT, labels, legend=False, region="north-america"
     )
@@ -653,6 +701,7 @@ def backer_map(
         },
         title,
         subtitle,
+        narrow_lines=2,  # the date in the title: 'Allies' stance on Rutte, 23 February 2024' takes two on a phone
     )
 
 
@@ -672,19 +721,21 @@ def faded(status: str) -> str:
     return status + FADED
 
 
-SHADES = {  # in the key's order: each stance beside its pale (or counted) form, two to a row
+AS_LAST_REPORTED = faded("any")  # the story chart's key: a swatch for all the holdouts' pale periods
+
+
+SHADES = {  # in the key's order, two to a row: the stances down the left, what is counted or pale on the right
     "backs": STATUS_COLOURS["backs"],
     COUNTED: STATUS_COLOURS[COUNTED],
-    **{  # reservations last: an unnamed group's reservations have no pale form, which would break the pairs
-        shade: colour
-        for status in ("undeclared", "opposes", "reservations")
-        for shade, colour in ((status, STATUS_COLOURS[status]), (faded(status), _tint(STATUS_COLOURS[status], 0.3)))
-    },
+    "undeclared": STATUS_COLOURS["undeclared"],
+    AS_LAST_REPORTED: "#F2F2F2",  # one swatch for every holdout's pale period, in no stance's colour
+    **{status: STATUS_COLOURS[status] for status in ("opposes", "reservations")},
     NOT_YET_MEMBER: "#FFFFFF",
+    **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},  # drawn, not keyed
 }
-# A map has no dashed edge to mark a holdout no longer reported, so its pale fill keeps more colour than the story
-# chart's: it stays the map's one warm country among the greys.
-MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.55) for status in HOLDOUTS}}
+# A holdout no longer reported is as pale on the map as on the story chart, inside a dashed edge in its colour: a
+# stance weeks old does not read as today's.
+MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS}}
 ALLY_AXIS = 120  # px: the story chart's column of allies' names, a fixed width so its key can start where it does
 SWATCHES_PLACE = {"orient": "none", "legendX": -ALLY_AXIS, "legendY": 0}  # the key, from the chart's left edge
 ROW_STEP = 48  # px per ally: a label of up to two lines above a bar
@@ -695,15 +746,14 @@ LABEL_LINE = 34  # characters before a row's label breaks onto another line
 KEY_LINE = 50  # characters of a line of the story chart's key, short enough for a phone
 
 
-REPORT_KEY = "Small squares on a bar: a day an article reports a holdout"
-EARLIER_KEY = "Open square: a later article says it had held out earlier"
-TALLY_KEY = "Diamond: a count of backers the article does not name"
+REPORT_KEY = "Squares: days an article reports a holdout"  # an open one's tooltip says it was said later
 BY_KEY = "‘By’ a date: reported then; it may be older"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
     "direction": "horizontal",
     "title": None,
     "columns": 2,
+    "gridAlign": "each",  # each column as wide as its own labels: the stances' column is narrow
     "labelFontSize": LABEL_SIZE,
     "labelLimit": 0,
     "symbolType": "square",
@@ -717,6 +767,8 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a st
 
 def shade_label(shade: str, words: StanceWords) -> str:
     """A bar's shade in words for the key: its stance, and for a holdout's pale period after its last report, so."""
+    if shade == AS_LAST_REPORTED:
+        return "Pale: last reported"
     if shade.endswith(FADED):
         return f"{words.label(shade.removesuffix(FADED))} {WHEN_LAST_REPORTED}"
     return words.counted_short if shade == COUNTED else words.label(shade)
@@ -727,7 +779,7 @@ def _shade_key(shades: list[str], words: StanceWords) -> dict:
     text), a pale holdout's swatch with its dashed edge."""
     labels = json.dumps({shade: shade_label(shade, words) for shade in shades})
     is_faded = f"indexof(datum.value, '{FADED}') >= 0"
-    edges = json.dumps({faded(status): STATUS_COLOURS[status] for status in HOLDOUTS})
+    edges = json.dumps({**{faded(status): STATUS_COLOURS[status] for status in HOLDOUTS}, AS_LAST_REPORTED: "#8A8A8A"})
     return {
         **KEY_LEGEND,
         "labelExpr": f"{labels}[datum.value]",
@@ -805,7 +857,8 @@ def stances_by_ally(
         "mark": {"type": "rule", "color": "#C4C4C4", "strokeWidth": 2, "yOffset": 10, "aria": False},
         "encoding": {"x": {**x, "axis": top_axis}, "x2": {"field": "end"}, "y": y},
     }
-    shades = [shade for shade in SHADES if shade in {item["shade"] for item in (*bars, *reports)}]
+    drawn = {item["shade"] for item in (*bars, *reports)}
+    shades = [s for s in SHADES if s in drawn or (s == AS_LAST_REPORTED and any(d.endswith(FADED) for d in drawn))]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
     shade_colour = {  # the bars' and the report squares' one colour scale; its key is a view of its own (below)
         "field": "shade",
@@ -888,28 +941,6 @@ def stances_by_ally(
         if part
     ]
     layers = [rails, periods, *squares]
-    counted = [row for row in rows if row.get("tally_at")]
-    if counted:  # a count of backers reported without names: its own mark, on its own row
-        layers.append(
-            {
-                "data": spec.data(counted),
-                "mark": {
-                    "type": "point",
-                    "shape": "diamond",
-                    "size": 130,
-                    "filled": True,
-                    "yOffset": 10,
-                    "color": STATUS_COLOURS["backs"],
-                    "stroke": "white",
-                    "strokeWidth": 1,
-                },
-                "encoding": {
-                    "x": {**x, "field": "tally_at"},
-                    "y": y,
-                    "tooltip": tooltips(tally="Reported", tally_when="When"),
-                },
-            }
-        )
     order = [HEADER_ROW, *order] if decision is not None else order
     if decision is not None:  # a rule through every row, and its note in a header row of its own
         turn = (pd.Timestamp(decision["date"]) - first) / (last - first) > 0.5  # the note hangs on the side with room
@@ -958,15 +989,7 @@ def stances_by_ally(
             for line in textwrap.wrap(f"* {caveat}", KEY_LINE, subsequent_indent="  ")
         ),
         *([BY_KEY] if any(row.get("bounded") for row in rows) else []),
-        *(
-            line
-            for row in rows
-            for note in row.get("notes", ())
-            for line in textwrap.wrap(note, KEY_LINE, subsequent_indent="  ")
-        ),
-        *([REPORT_KEY] if held else []),
-        *([EARLIER_KEY] if earlier else []),
-        *([TALLY_KEY] if any(row.get("tally_at") for row in rows) else []),
+        *([REPORT_KEY] if reports else []),
         *(
             line
             for note in (decision["keys"] if decision else ())
@@ -978,7 +1001,11 @@ def stances_by_ally(
     # footnotes.
     # A swatch for each shade of a bar: a shade only a report's square has (the unnamed group's reservations) is
     # said by its footnote, not by a swatch of its own among the bars' (editor round 25: seven swatches).
-    keyed = [shade for shade in shades if shade in {bar["shade"] for bar in bars}] or shades
+    # One swatch says what every pale period is (its bar's colour says whose stance), so the key is the stances
+    # and that swatch (editor round 28: six swatches).
+    drawn = {bar["shade"] for bar in bars}
+    pale = any(shade.endswith(FADED) for shade in drawn)
+    keyed = [s for s in shades if (s in drawn and not s.endswith(FADED)) or (s == AS_LAST_REPORTED and pale)] or shades
     swatches = {
         "data": spec.data([{"shade": shade} for shade in keyed]),
         "mark": {"type": "square", "opacity": 0},

@@ -92,6 +92,41 @@ def test_map_tooltip_names_the_stance_without_a_count(ds):
     assert (late["label"], late["status"]) == ("Opposes; last reported holding out c. 4 April 2024", "opposes_faded")
 
 
+def test_a_holdout_no_longer_reported_is_pale_on_the_map_inside_a_dashed_edge_of_its_colour(ds):
+    """Editor round 28: on 25 June Hungary's opposition was eleven weeks old, yet the map drew it in full colour."""
+    hungary = ({"type": "Feature", "id": "348", "properties": {"name": "Hungary"}, "geometry": None},)
+    late = charts.map_features(views.map_frame(ds, "2024-06-25"), hungary, (), ds.race.stances)[0]["properties"]
+    assert (late["status"], late["edge"]) == ("opposes_faded", "#D55E00")  # its edge in the opposition's orange
+    spec = backer_map(ds, "2024-06-25").to_dict()
+    colour = spec["vconcat"][0]["layer"][1]["encoding"]["color"]
+    legend = dict(zip(colour["scale"]["domain"], colour["scale"]["range"]))
+    assert legend["Opposes, last reported holding out c. 4 April 2024: 1 ally"] == "#F2CFB2"  # pale, not #D55E00
+    edge = spec["vconcat"][0]["layer"][1]["encoding"]["strokeDash"]
+    assert edge["condition"]["value"] == [3, 2] and edge["value"] == [1, 0]
+
+
+@pytest.mark.parametrize("narrow", [False, True], ids=["file", "phone"])
+def test_the_map_is_the_same_height_on_every_date_so_a_replay_never_moves_it(ds, narrow):
+    """Editor round 28: on a phone the replay's map grew and shrank by 18 px (a title of one or two lines, a key of
+    four to six), moving Pause under the reader's finger. Drawn as a file and at a phone's width."""
+    heights = set()
+    for day in ("2024-01-20", "2024-02-23", "2024-04-04", "2024-06-25", "2024-06-26"):
+        view = replace(bounds_of(ds).default(), as_of=date.fromisoformat(day))
+        [item] = [c for c in view_charts(ds, view) if c.slug == "backer-map"]
+        laid_out = (export.fixed_narrow if narrow else export.fixed_width)(item.chart.to_dict())
+        png = export.render(export.export_spec(laid_out, "Source line"), "png")
+        heights.add(int.from_bytes(png[20:24], "big"))
+    assert len(heights) == 1, heights
+
+
+def test_a_title_holds_its_lines_on_a_phone_when_asked_to_whatever_its_date():
+    short = dict((p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 4 April 2024", narrow_lines=2))
+    long = dict((p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 23 February 2024", narrow_lines=2))
+    assert short["title_narrow"] == ["Allies' stance on Rutte, 4\u00a0April\u00a02024", " "]
+    assert long["title_narrow"] == ["Allies' stance on Rutte,", "23\u00a0February\u00a02024"]  # a date never breaks
+    assert long["title_wide"] == ["Allies' stance on Rutte, 23\u00a0February\u00a02024"]
+
+
 def test_greenland_is_drawn_as_denmark_s_and_counted_once(ds):
     shapes = (
         {"type": "Feature", "id": "304", "properties": {"name": "Greenland"}, "geometry": None},
@@ -372,4 +407,5 @@ def test_the_story_chart_shows_a_later_report_of_an_earlier_holdout_on_the_holdo
     )
     assert "last reported still holding out around 4 April 2024" in story.title
     key = " ".join(story.chart.to_dict()["vconcat"][1]["title"]["text"])
-    assert "Open square: a later article says it had held out earlier" in key
+    assert "Squares: days an article reports a holdout" in key  # the open one's tooltip (above) says the rest
+    assert "Open square" not in key  # editor round 28: eight lines of key were too many

@@ -96,7 +96,8 @@ def _retitled(name: str, key: tuple, title: str, subtitle: str | None, _chart: C
         old = spec.get("title")
         if not isinstance(old, dict):
             return {**spec, "title": title}
-        text, params = charts.with_title_params(spec.get("params", []), title)
+        steady = spec.get("usermeta", {}).get(charts.STEADY_TITLE, 0)
+        text, params = charts.with_title_params(spec.get("params", []), title, steady)
         new = {**old, "text": text}
         if subtitle is not None:
             # Built with an empty subtitle (one line), the chart's own lines follow it; the view's may be several.

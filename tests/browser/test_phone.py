@@ -183,6 +183,27 @@ def test_the_race_plays_on_the_map_itself_to_its_last_change(phone, app, app_url
     assert maps.count() == 1 and not errors, errors
 
 
+def test_on_a_phone_pause_stays_above_the_map_and_the_map_keeps_its_height_as_the_race_plays(phone, app_url):
+    """Editor round 28: Pause sat at the screen's foot under the map, and the map grew and shrank by 18 px a step."""
+    open_page(phone, app_url, "backer_map")
+    settled(phone)
+    the_map = phone.locator('[data-testid="stVegaLiteChart"]').first
+    phone.get_by_role("button", name="Play the race").click()
+    pause = phone.get_by_role("button", name="Pause")
+    expect(pause).to_be_visible(timeout=10_000)
+    pause.scroll_into_view_if_needed()
+    heights, steps = set(), set()
+    for _ in range(8):  # about four steps of the replay
+        button, drawn = pause.bounding_box(), the_map.bounding_box()
+        if button and drawn:  # between two steps a redraw may leave either without a box for a moment
+            assert button["y"] + button["height"] <= drawn["y"], (button, drawn)  # above the map, in view with it
+            heights.add(round(drawn["height"]))
+            steps.add(phone.get_by_text("allies were named as backing Rutte", exact=False).first.inner_text())
+        phone.wait_for_timeout(600)
+    assert len(steps) >= 2, steps  # it played
+    assert len(heights) == 1, heights
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict[str, Path]:
     """The whole-view HTML page and each chart's interactive HTML file, as an editor downloads them."""
