@@ -759,8 +759,8 @@ def map_note(sc: Scope) -> str:
         tally, share = found
         when = date_label(tally["date"], str(tally["precision"]))
         return (
-            f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}, "
-            "unnamed, so not coloured"
+            f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}; "
+            "as it names none, the map colours none"
         )
     return named_only
 

@@ -92,8 +92,8 @@ def title_lines(text: str, wide: int = 95, narrow_lines: int = 0) -> list[dict]:
     reads them by name, so text from the data is never written into an expression."""
     # '4 April 2024' never breaks between its day, month and year
     text = MONTH_AND_YEAR.sub("\\1\u00a0\\2", DAY_AND_MONTH.sub("\\1\u00a0\\2", text))
-    narrow, wide_lines = textwrap.wrap(text, NARROW_TITLE), textwrap.wrap(text, wide)
-    narrow += [" "] * (narrow_lines - len(narrow))
+    narrow, wide_lines = ([line.replace("\u00a0", " ") for line in textwrap.wrap(text, n)] for n in (NARROW_TITLE, wide))
+    narrow += [" "] * (narrow_lines - len(narrow))  # the lines hold plain spaces: a file's text searches as written
     return [{"name": TITLE_LINES[0], "value": narrow}, {"name": TITLE_LINES[1], "value": wide_lines}]
 
 
@@ -343,8 +343,8 @@ def timeline(
     ]
     # The dates at the top as well as under the last lane: on a laptop the foot of the chart is below the fold.
     top = time_axis.position_axis(places, orient="top", labelColor=TEXT, domain=False, ticks=False, grid=False)
-    header = {
-        "layer": [_focus_rule(every, top), rules, *labels],
+    header = {  # the squeezed stretch's band runs up to the top axis too, so its dates read as squeezed there
+        "layer": [*([_squeezed(band, top)] if band else []), _focus_rule(every, None), rules, *labels],
         "width": "container",
         "height": height,
         "view": {"stroke": None},

@@ -178,7 +178,9 @@ def stances_over_time(
         text = f"The articles name {backers} of {of} as backing {candidate} {by}."
         if not named.empty:
             who = names_list([in_prose(n) for n in sorted(first["name"])])
-            text = text[:-1] + f"; the first, {when_first}: {who}."
+            # 'the first' only of several: one backer is named with its date
+            one = named["iso3"].nunique() == 1
+            text = text[:-1] + (f": {who}, first reported {when_first}." if one else f"; the first, {when_first}: {who}.")
     if holdouts:
         text += " " + "; ".join(_holdout_sentence(h, end, race) for h in holdouts) + "."
     # An ally drawn only as counted at the decision held out before the dates: said, so the counts add up.

@@ -178,3 +178,14 @@ def test_the_story_chart_s_description_says_what_the_articles_report_of_unnamed_
     chosen = replace(bounds_of(ds).default(), countries=("HUN",))  # the row of unnamed allies is not drawn
     one = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen))
     assert "Eastern European" not in one.description
+
+
+def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_date_not_the_first(ds):
+    """Editor round 28: 'the first, 29 April 2024: Türkiye' of one backer among two chosen allies."""
+    chosen = replace(bounds_of(ds).default(), countries=("HUN", "TUR"))
+    story = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen))
+    assert story.description.startswith(
+        "The articles name 1 of the 2 chosen allies as backing Rutte before his appointment on 26 June 2024: "
+        "Türkiye, first reported 29 April 2024. Hungary"
+    )
+    assert "the first" not in story.description

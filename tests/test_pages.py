@@ -509,7 +509,7 @@ def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
     assert spec["title"]["subtitle"] == [
         "As last reported by 31 March 2024; all allies",
         "Politico, c. 23 February 2024: two-thirds of the 31",
-        "allies back him, unnamed, so not coloured",
+        "allies back him; as it names none, the map colours none",
     ]
 
 
