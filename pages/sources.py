@@ -159,14 +159,14 @@ st.markdown(
 )
 st.download_button(
     "Download the data package (zip)",
-    data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version),
-    file_name=cite.zip_name(ds.version),
+    data=lambda: export.data_package_zip(str(paths.DATA_DIR), ds.version, ds.race.files.prefix),
+    file_name=cite.zip_name(ds.version, ds.race.files.prefix),
     mime="application/zip",
     on_click="ignore",
     icon=":material/download:",
 )
 with st.expander("Read the data in Python or R"):
-    for name, (language, code) in cite.snippets(ds.version).items():
+    for name, (language, code) in cite.snippets(ds.version, ds.race.files.prefix).items():
         st.markdown(f"**{name}**")
         st.code(code, language=language, wrap_lines=True)
 

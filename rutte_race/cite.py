@@ -61,13 +61,14 @@ def published_version(version: str) -> str:
     return version.split("+")[0]
 
 
-def package_folder(version: str) -> str:
-    """The folder the data package zip holds (see export.data_package_zip)."""
-    return f"rutte-nato-race-{version}"
+def package_folder(version: str, prefix: str) -> str:
+    """The folder the data package zip holds (see export.data_package_zip), named like every file of the race
+    (`prefix`, race.toml's [files]): 'rutte-data-1.3.0'."""
+    return f"{prefix}-data-{version}"
 
 
-def zip_name(version: str) -> str:
-    return f"rutte-nato-race-data-{version}.zip"
+def zip_name(version: str, prefix: str) -> str:
+    return f"{package_folder(version, prefix)}.zip"
 
 
 def citation(version: str, retrieved: date, address: str = "", *, race: str, articles: int) -> str:
@@ -85,9 +86,9 @@ def citation(version: str, retrieved: date, address: str = "", *, race: str, art
     )
 
 
-def snippets(version: str) -> dict[str, tuple[str, str]]:
+def snippets(version: str, prefix: str) -> dict[str, tuple[str, str]]:
     """Language name → (code language for highlighting, code) loading the events table from the downloaded zip."""
-    zip_file, table = zip_name(version), f"{package_folder(version)}/events.csv"
+    zip_file, table = zip_name(version, prefix), f"{package_folder(version, prefix)}/events.csv"
     return {
         "Python (pandas)": (
             "python",

@@ -249,11 +249,11 @@ def csv_bytes(frame, version: str) -> bytes:
 
 
 @lru_cache(maxsize=4)
-def data_package_zip(data_dir: str, version: str) -> bytes:
+def data_package_zip(data_dir: str, version: str, prefix: str) -> bytes:
     """The whole data package (descriptor, tables, shapes, licences) as one zip, its descriptor stamped with the
     full dataset `version` (package version + content hash), which also keys the cache."""
     root = Path(data_dir)
-    folder = cite.package_folder(version)
+    folder = cite.package_folder(version, prefix)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         # The race's copy (the page prose, templates with placeholders) is the app's, not data.

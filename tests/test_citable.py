@@ -18,8 +18,8 @@ from rutte_race.paths import DATA_DIR
 
 @pytest.fixture(scope="module")
 def package_zip(ds, tmp_path_factory):
-    path = tmp_path_factory.mktemp("download") / cite.zip_name(ds.version)
-    path.write_bytes(export.data_package_zip(str(DATA_DIR), ds.version))
+    path = tmp_path_factory.mktemp("download") / cite.zip_name(ds.version, ds.race.files.prefix)
+    path.write_bytes(export.data_package_zip(str(DATA_DIR), ds.version, ds.race.files.prefix))
     return path
 
 
@@ -69,9 +69,9 @@ def test_the_fingerprint_changes_with_the_race_s_words(tmp_path, file):
 def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package_zip, tmp_path):
     with zipfile.ZipFile(package_zip) as archive:
         archive.extractall(tmp_path)
-        descriptor = json.loads(archive.read(f"{cite.package_folder(ds.version)}/datapackage.json"))
+        descriptor = json.loads(archive.read(f"{cite.package_folder(ds.version, ds.race.files.prefix)}/datapackage.json"))
     assert descriptor["version"] == ds.version
-    report = Package(str(tmp_path / cite.package_folder(ds.version) / "datapackage.json")).validate()
+    report = Package(str(tmp_path / cite.package_folder(ds.version, ds.race.files.prefix) / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
 
 
@@ -83,7 +83,7 @@ def test_every_csv_row_carries_the_version(ds):
 
 def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package_zip, monkeypatch):
     monkeypatch.chdir(package_zip.parent)
-    language, code = cite.snippets(ds.version)["Python (pandas)"]
+    language, code = cite.snippets(ds.version, ds.race.files.prefix)["Python (pandas)"]
     scope: dict = {}
     exec(code, scope)
     events = scope["events"]
@@ -96,9 +96,9 @@ def test_the_pandas_snippet_loads_the_events_from_the_downloaded_zip(ds, package
 def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip):
     names = zipfile.ZipFile(package_zip).namelist()
     for name in ("R", "Spreadsheet"):
-        code = cite.snippets(ds.version)[name][1]
-        assert package_zip.name in code and f"{cite.package_folder(ds.version)}/events.csv" in code
-    assert f"{cite.package_folder(ds.version)}/events.csv" in names
+        code = cite.snippets(ds.version, ds.race.files.prefix)[name][1]
+        assert package_zip.name in code and f"{cite.package_folder(ds.version, ds.race.files.prefix)}/events.csv" in code
+    assert f"{cite.package_folder(ds.version, ds.race.files.prefix)}/events.csv" in names
 
 
 def test_the_citation_names_the_version_the_day_and_the_address(ds):

@@ -119,7 +119,7 @@ def test_file_names_say_what_they_hold(parts, ext, expected):
 
 
 def test_data_package_zip_holds_descriptor_tables_and_shapes():
-    names = zipfile.ZipFile(io.BytesIO(export.data_package_zip(str(DATA_DIR), "v-test"))).namelist()
+    names = zipfile.ZipFile(io.BytesIO(export.data_package_zip(str(DATA_DIR), "v-test", "race"))).namelist()
     for name in (
         "datapackage.json",
         "events.csv",
@@ -129,4 +129,4 @@ def test_data_package_zip_holds_descriptor_tables_and_shapes():
         "countries.csv",
         "countries-110m.json",
     ):
-        assert f"rutte-nato-race-v-test/{name}" in names
+        assert f"race-data-v-test/{name}" in names  # the folder named by the race's file prefix
