@@ -50,4 +50,4 @@ def csv_rows(path: Path) -> int:
 def of_files(data_dir: Path) -> Counts:
     """The counts read straight from the CSVs, for the check and the generated docs (no load needed)."""
     data_dir = Path(data_dir)
-    return Counts(articles=csv_rows(data_dir / "articles.csv"), allies=csv_rows(data_dir / "nato_members.csv"))
+    return Counts(articles=csv_rows(data_dir / "articles.csv"), allies=csv_rows(data_dir / "members.csv"))

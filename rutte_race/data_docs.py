@@ -70,7 +70,7 @@ def file_table(data_dir: Path) -> str:
             "an error of an article, or a change to the data with its version and reason "
             f"({len(_rows(data_dir, 'corrections.csv'))})",
         ),
-        (f"{race}/nato_members.csv", f"member ({len(_rows(data_dir, 'nato_members.csv'))}), with its accession date"),
+        (f"{race}/members.csv", f"member ({len(_rows(data_dir, 'members.csv'))}), with its accession date"),
         (
             f"{race}/countries.csv",
             f"ISO 3166 country ({len(_rows(data_dir, 'countries.csv'))}), generated from `pycountry` by "

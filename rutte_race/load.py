@@ -114,7 +114,7 @@ def load(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> Dataset:
         events=events,
         candidates=frames["candidates"],
         corrections=frames["corrections"],
-        members=frames["nato_members"],
+        members=frames["members"],
         shapes=json.loads((data_dir / "countries-110m.json").read_text(encoding="utf-8")),
         version=data_version(data_dir, seeds_dir, [t.path for t in schema.values()]),
         race=race_config.read(data_dir),

@@ -19,7 +19,7 @@ def counted_texts(package: dict, n: Counts, copy: dict[str, str]) -> list[tuple[
     (copy_files.read)."""
     resource_titles = {
         "articles": f"The {counted(n.articles, 'source article')}",
-        "nato_members": copy_files.fill_plain(copy, "package-members-title", count=n.allies),
+        "members": copy_files.fill_plain(copy, "package-members-title", count=n.allies),
     }
     texts = [(("description",), copy_files.fill_plain(copy, "package-description", news_articles=n.news_articles))]
     sources = [(("sources", i), s) for i, s in enumerate(package.get("sources", []))]

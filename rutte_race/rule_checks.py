@@ -159,7 +159,7 @@ def stances_match_kinds(data: Data) -> list[Problem]:
 
 def stances_are_allies(data: Data) -> list[Problem]:
     """Only allies have a stance, only from the day they joined, and one stance a day."""
-    joined = {r["iso3"]: parse_date(r["accession_date"]) for r in data.tables["nato_members"]}
+    joined = {r["iso3"]: parse_date(r["accession_date"]) for r in data.tables["members"]}
     stance_on: dict[tuple[str, date], tuple[str, int]] = {}
     problems = []
     for row in data.tables["events"]:
@@ -167,7 +167,7 @@ def stances_are_allies(data: Data) -> list[Problem]:
         if not (stance and country):
             continue
         if country not in joined:
-            reason = f"{country} has a stance but is not a member (nato_members.csv)"
+            reason = f"{country} has a stance but is not a member (members.csv)"
             problems.append(_event(row, "country_iso3", reason))
         elif day and joined[country] and day < joined[country]:
             problems.append(_event(row, "date", f"{country} was not yet a member on {day} (joined {joined[country]})"))
@@ -186,7 +186,7 @@ def stances_change_only_when_reported(data: Data) -> list[Problem]:
     'earlier' ("had earlier", "initially": a position held before the article). A continuing or earlier report
     confirms the stance held and never changes it, so its words must be marked so; a stated report that softens the
     stance held must say in stance_basis which words report the change."""
-    names = {r["iso3"]: r["name"] for r in data.tables["nato_members"]}
+    names = {r["iso3"]: r["name"] for r in data.tables["members"]}
     problems = []
     for row in data.tables["events"]:
         if bool(row["stance"]) != bool(row["stance_report"]):
@@ -468,20 +468,20 @@ def allies_have_codes_and_shapes(data: Data) -> list[Problem]:
     """Each ally's ISO numeric code is its country's, and the world map has a shape for it."""
     numeric = {c["iso3"]: c["iso_numeric"] for c in data.tables["countries"]}
     shape_ids, problems = _shape_ids(data.data_dir)
-    for row in data.tables["nato_members"]:
+    for row in data.tables["members"]:
         iso3, num = row["iso3"], row["iso_numeric"]
         if iso3 in numeric and numeric[iso3] != num:
             reason = f"{num!r} is not the ISO numeric code of {iso3} ({numeric[iso3]})"
-            problems.append(Problem("nato_members.csv", row["_line"], "iso_numeric", reason))
+            problems.append(Problem("members.csv", row["_line"], "iso_numeric", reason))
         if shape_ids and num not in shape_ids:
             reason = f"{num!r} has no shape in countries-110m.json"
-            problems.append(Problem("nato_members.csv", row["_line"], "iso_numeric", reason))
+            problems.append(Problem("members.csv", row["_line"], "iso_numeric", reason))
     return problems
 
 
 def texts_count_the_data(data: Data) -> list[Problem]:
     """The descriptor's texts that speak of counts ("five news articles") say the data's numbers."""
-    counts = Counts(articles=len(data.tables["articles"]), allies=len(data.tables["nato_members"]))
+    counts = Counts(articles=len(data.tables["articles"]), allies=len(data.tables["members"]))
     try:
         copy = copy_files.read(data.data_dir)
     except DataError:  # the copy's own problems are reported by its check
@@ -506,8 +506,8 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("events",), dates_match_precision),
     (("events",), kinds_are_drawable),
     (("events",), stances_match_kinds),
-    (("events", "nato_members"), stances_are_allies),
-    (("events", "nato_members"), stances_change_only_when_reported),
+    (("events", "members"), stances_are_allies),
+    (("events", "members"), stances_change_only_when_reported),
     (("events",), quoted_speakers_have_no_comma),
     (("articles", "candidates", "corrections", "events"), reader_text_in_house_style),
     (("events",), note_types_have_notes),
@@ -517,8 +517,8 @@ RULE_CHECKS: list[tuple[tuple[str, ...], Callable[[Data], list[Problem]]]] = [
     (("articles", "candidates", "events"), candidates_agree_with_events),
     (("corrections", "events"), corrections_agree_with_rows),
     (("events",), accuracy_rules),
-    (("countries", "nato_members"), allies_have_codes_and_shapes),
-    (("articles", "nato_members"), texts_count_the_data),
+    (("countries", "members"), allies_have_codes_and_shapes),
+    (("articles", "members"), texts_count_the_data),
 ]
 
 

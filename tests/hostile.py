@@ -48,8 +48,8 @@ def hostile_copy(root: Path) -> DataCopy:
     copy.edit("corrections.csv", f"{QUOTE_EVENT}-evidence", after=evidence)  # the log says what the row holds
     copy.edit("articles.csv", ARTICLE, title=HOSTILE, outlet=HOSTILE, author=HOSTILE, summary=HOSTILE, note=HOSTILE)
     copy.edit("candidates.csv", CANDIDATE, name=f"Ben {HOSTILE}", role_at_time=HOSTILE, note=HOSTILE)
-    for iso3 in [row.split(",", 1)[0] for row in copy.lines("nato_members.csv")[1:] if row]:
-        copy.edit("nato_members.csv", iso3, name=f"{copy.row('nato_members.csv', iso3)['name']} {HOSTILE}")
+    for iso3 in [row.split(",", 1)[0] for row in copy.lines("members.csv")[1:] if row]:
+        copy.edit("members.csv", iso3, name=f"{copy.row('members.csv', iso3)['name']} {HOSTILE}")
     problems = copy.problems()
     assert not problems, f"the hostile copy should pass every check: {problems[:3]}"
     return copy

@@ -254,7 +254,7 @@ CELL_FAULTS = [
         {"country_iso3": "XXX"},
         [
             "country_iso3: 'XXX' is not a known iso3 in countries.csv",
-            "country_iso3: XXX has a stance but is not a member (nato_members.csv)",
+            "country_iso3: XXX has a stance but is not a member (members.csv)",
         ],
     ),
     (
@@ -265,7 +265,7 @@ CELL_FAULTS = [
         [
             "country_iso3: 'esp' does not match the pattern ^[A-Z]{3}$",
             "country_iso3: 'esp' is not a known iso3 in countries.csv",
-            "country_iso3: esp has a stance but is not a member (nato_members.csv)",
+            "country_iso3: esp has a stance but is not a member (members.csv)",
         ],
     ),
     (
@@ -273,7 +273,7 @@ CELL_FAULTS = [
         "events.csv",
         "spain-backs-politico",
         {"country_iso3": "CHE"},
-        ["country_iso3: CHE has a stance but is not a member (nato_members.csv)"],
+        ["country_iso3: CHE has a stance but is not a member (members.csv)"],
     ),
     (
         "Sweden's stance before it joined",
@@ -511,10 +511,10 @@ CELL_FAULTS = [
         {"data_version": "v1"},
         ["data_version: 'v1' does not match the pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$"],
     ),
-    # nato_members.csv
+    # members.csv
     (
         "wrong ISO numeric code",
-        "nato_members.csv",
+        "members.csv",
         "FRA",
         {"iso_numeric": "251"},
         [
@@ -524,21 +524,21 @@ CELL_FAULTS = [
     ),
     (
         "ally that is not an ISO country",
-        "nato_members.csv",
+        "members.csv",
         "ALB",
         {"iso3": "XKX"},
         ["iso3: 'XKX' is not a known iso3 in countries.csv"],
     ),
     (
         "impossible accession date",
-        "nato_members.csv",
+        "members.csv",
         "ALB",
         {"accession_date": "2009-04-31"},
         ["accession_date: '2009-04-31' is not a real date in the form YYYY-MM-DD"],
     ),
     (
         "unknown region",
-        "nato_members.csv",
+        "members.csv",
         "ALB",
         {"region": "Balkans"},
         [
@@ -737,11 +737,11 @@ HEADER_FAULTS = [
     ),
     (
         "renamed key column of allies",
-        "nato_members.csv",
+        "members.csv",
         {"rename": {"iso3": "code"}},
         [
-            "nato_members.csv, line 1, code: unknown column (not in datapackage.json)",
-            "nato_members.csv, line 1, iso3: column is missing",
+            "members.csv, line 1, code: unknown column (not in datapackage.json)",
+            "members.csv, line 1, iso3: column is missing",
         ],
     ),
 ]
@@ -753,7 +753,7 @@ def test_a_missing_renamed_or_extra_column_is_named_on_line_1(copy, file, change
     assert copy.problems() == expected
 
 
-@pytest.mark.parametrize("file", ["events.csv", "articles.csv", "candidates.csv", "nato_members.csv", "countries.csv"])
+@pytest.mark.parametrize("file", ["events.csv", "articles.csv", "candidates.csv", "members.csv", "countries.csv"])
 def test_a_missing_table_is_named_with_where_it_was_expected(copy, file):
     # The only problem: rules that need the missing table wait, rather than flag every row that refers to it.
     (copy.data / file).unlink()
@@ -859,13 +859,13 @@ def test_blank_lines_count_in_line_numbers(copy):
 def test_problems_are_sorted_by_file_then_line(copy):
     late = copy.edit("events.csv", "rutte-takes-office", summary="")
     early = copy.edit("events.csv", "rutte-hungary-knees", summary="")
-    member = copy.edit("nato_members.csv", "ALB", region="")
+    member = copy.edit("members.csv", "ALB", region="")
     article = copy.edit("articles.csv", "rutte-chosen", summary="")
     assert copy.problems() == [
         f"articles.csv, line {article}, summary: is required but empty",
         f"events.csv, line {early}, summary: is required but empty",
         f"events.csv, line {late}, summary: is required but empty",
-        f"nato_members.csv, line {member}, region: is required but empty",
+        f"members.csv, line {member}, region: is required but empty",
     ]
 
 

@@ -125,7 +125,7 @@ def test_data_package_zip_holds_descriptor_tables_and_shapes():
         "events.csv",
         "articles.csv",
         "candidates.csv",
-        "nato_members.csv",
+        "members.csv",
         "countries.csv",
         "countries-110m.json",
     ):

@@ -13,7 +13,7 @@ from rutte_race.load import date_span, load, per_version
 from rutte_race.problems import DataError, Problem
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "nato_members": "members"}
+FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "members": "members"}
 FIELDS = [(r["name"], f) for r in PACKAGE["resources"] if r["name"] in FRAME_OF for f in r["schema"]["fields"]]
 
 
@@ -47,7 +47,7 @@ def test_each_column_has_the_type_the_descriptor_gives(ds, resource, field):
         ("articles.csv", "articles"),
         ("events.csv", "events"),
         ("candidates.csv", "candidates"),
-        ("nato_members.csv", "members"),
+        ("members.csv", "members"),
     ],
 )
 def test_every_row_is_loaded_in_file_order(ds, file, frame):
@@ -159,7 +159,7 @@ def test_loading_a_broken_copy_raises_data_error_naming_file_line_and_field(copy
 
 def test_data_error_lists_every_problem_not_just_the_first(copy):
     event = copy.edit("events.csv", "france-support-january", stance="supports", summary="")
-    member = copy.edit("nato_members.csv", "ALB", region="Balkans")
+    member = copy.edit("members.csv", "ALB", region="Balkans")
     with pytest.raises(DataError) as raised:
         load(copy.data, copy.seeds)
     assert [(p.file, p.line, p.field) for p in raised.value.problems] == [
@@ -168,11 +168,11 @@ def test_data_error_lists_every_problem_not_just_the_first(copy):
         ("events.csv", event, "stance"),
         ("events.csv", event, "stance"),
         ("events.csv", event, "summary"),
-        ("nato_members.csv", member, "region"),
+        ("members.csv", member, "region"),
     ]
 
 
-@pytest.mark.parametrize("file", ["nato_members.csv", "countries-110m.json"])
+@pytest.mark.parametrize("file", ["members.csv", "countries-110m.json"])
 def test_a_missing_file_raises_data_error_naming_it(copy, file):
     (copy.data / file).unlink()
     with pytest.raises(DataError) as raised:

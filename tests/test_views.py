@@ -101,7 +101,7 @@ def test_status_counts_on_a_date(ds, changes, day, counts):
 
 def test_stances_as_of_has_one_row_per_ally_with_its_source(ds, changes):
     as_of = views.stances_as_of(ds, pd.Timestamp("2024-04-30"), changes)
-    assert sorted(as_of["iso3"]) == sorted(row["iso3"] for row in csv_rows("nato_members.csv"))
+    assert sorted(as_of["iso3"]) == sorted(row["iso3"] for row in csv_rows("members.csv"))
     assert len(as_of) == ALLIES
     sources = as_of.set_index("iso3")["source_event_id"]
     assert sources["TUR"] == "turkey-backs-rutte"
@@ -128,7 +128,7 @@ def test_named_stance_changes_are_the_ones_the_rows_report(changes):
 def test_the_appointment_makes_every_other_ally_a_backer(changes):
     derived = changes[changes["derived"]]
     backers_before = {"FRA", "DEU", "USA", "GBR", "ESP", "EST", "TUR"}
-    members = {row["iso3"] for row in csv_rows("nato_members.csv")}
+    members = {row["iso3"] for row in csv_rows("members.csv")}
     assert set(derived["iso3"]) == members - backers_before
     assert set(derived["event_id"]) == {"rutte-appointed"}
     assert (derived["date"] == pd.Timestamp("2024-06-26")).all()
