@@ -16,7 +16,7 @@ COPY .streamlit .streamlit
 COPY assets assets
 COPY data data
 COPY pages pages
-COPY rutte_race rutte_race
+COPY tracker tracker
 COPY seeds seeds
 COPY static static
 COPY ui ui

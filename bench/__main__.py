@@ -16,7 +16,7 @@ from pathlib import Path
 from bench import browser, exports, redraw, reruns
 from bench.stats import Row, ms, p50_p95, percentile, table
 from deploy.local_server import ROOT, start_app, stop_app
-from rutte_race.files import write_atomic
+from tracker.data.files import write_atomic
 
 PAGES = ["story", "timeline", "backer_map", "candidates", "quotes", "sources"]
 HEAVIEST = "backer_map"

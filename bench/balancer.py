@@ -26,7 +26,7 @@ from bench.session import Session
 from bench.stats import Row, p50_p95, table
 from deploy.local_server import ROOT
 from deploy.replicas import COOKIE, HERE, LIMITS, Limits, start_cluster
-from rutte_race.files import write_atomic
+from tracker.data.files import write_atomic
 
 PAGE = "backer_map"
 REPORT = ROOT / "docs" / "DEPLOY.md"

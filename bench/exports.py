@@ -5,10 +5,12 @@ from datetime import date
 
 import vl_convert as vlc
 
-from rutte_race import charts, export, views
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-from rutte_race.url_state import ViewState
+from tracker.charts import charts
+from tracker.data.load import load
+from tracker.exports import export
+from tracker.model import views
+from tracker.reader.filters import bounds_of, filter_events
+from tracker.reader.url_state import ViewState
 
 SOURCE = "Source: five news articles"
 RAW = {

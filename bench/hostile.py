@@ -26,7 +26,7 @@ from bench.reruns import rss_bytes
 from bench.session import RerunFailed, Session, connect_stream
 from bench.stats import Row, p50_p95, percentile, table
 from deploy.local_server import ROOT, start_app, stop_app
-from rutte_race.files import write_atomic
+from tracker.data.files import write_atomic
 
 
 class RawClient:

@@ -6,10 +6,11 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from rutte_race import copy_files, jump, views
-from rutte_race.chart_registry import BACKER_MAP, decision_day
-from rutte_race.counts import counted
-from rutte_race.formatting import day_text, first_upper
+from tracker.charts.chart_registry import BACKER_MAP, decision_day
+from tracker.data.counts import counted
+from tracker.model import jump, views
+from tracker.prose import copy_files
+from tracker.prose.formatting import day_text, first_upper
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from rutte_race import copy_files, describe, tables, views
-from rutte_race.chart_registry import candidates_in_view
-from rutte_race.counts import counted
-from rutte_race.filters import shown_of
-from rutte_race.formatting import article_names, date_label
-from rutte_race.text import escape_markdown, quoted
+from tracker.charts.chart_registry import candidates_in_view
+from tracker.data.counts import counted
+from tracker.data.text import escape_markdown, quoted
+from tracker.model import tables, views
+from tracker.prose import copy_files, describe
+from tracker.prose.formatting import article_names, date_label
+from tracker.reader.filters import shown_of
 from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.page import start_page

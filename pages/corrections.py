@@ -5,10 +5,12 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from rutte_race import cite, copy_files, corrections
-from rutte_race.accuracy import OUTSIDE_LABEL
-from rutte_race.text import escape_markdown
-from rutte_race.url_state import to_params
+from tracker.checks.accuracy import OUTSIDE_LABEL
+from tracker.data.text import escape_markdown
+from tracker.exports import cite
+from tracker.model import corrections
+from tracker.prose import copy_files
+from tracker.reader.url_state import to_params
 from ui import state
 from ui.page import start_page
 

@@ -4,13 +4,15 @@ import unicodedata
 
 import streamlit as st
 
-from rutte_race import copy_files, export, tables, views
-from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
-from rutte_race.chart_registry import dated_range
-from rutte_race.counts import counted
-from rutte_race.filters import quotes_in_view, quotes_outside_dates, shown_of
-from rutte_race.formatting import article_names, day_text, who
-from rutte_race.text import escape_markdown, quoted
+from tracker.charts.chart_registry import dated_range
+from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from tracker.data.counts import counted
+from tracker.data.text import escape_markdown, quoted
+from tracker.exports import export
+from tracker.model import tables, views
+from tracker.prose import copy_files
+from tracker.prose.formatting import article_names, day_text, who
+from tracker.reader.filters import quotes_in_view, quotes_outside_dates, shown_of
 from ui import data, state
 from ui.page import start_page
 

@@ -5,11 +5,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from rutte_race import cite, copy_files, corrections, export, paths, views
-from rutte_race.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, rows_when
-from rutte_race.counts import counted, of_dataset
-from rutte_race.formatting import article_names, date_labels
-from rutte_race.text import escape_markdown
+from tracker.checks.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, rows_when
+from tracker.data import paths
+from tracker.data.counts import counted, of_dataset
+from tracker.data.text import escape_markdown
+from tracker.exports import cite, export
+from tracker.model import corrections, views
+from tracker.prose import copy_files
+from tracker.prose.formatting import article_names, date_labels
 from ui import data, state, tables
 from ui.page import app_address, start_page
 

@@ -3,11 +3,13 @@ figures computed from the data, and a way in."""
 
 import streamlit as st
 
-from rutte_race import cite, copy_files, describe, jump
-from rutte_race.counts import of_dataset
-from rutte_race.formatting import date_label
-from rutte_race.text import escape_markdown
-from rutte_race.url_state import to_params
+from tracker.data.counts import of_dataset
+from tracker.data.text import escape_markdown
+from tracker.exports import cite
+from tracker.model import jump
+from tracker.prose import copy_files, describe
+from tracker.prose.formatting import date_label
+from tracker.reader.url_state import to_params
 from ui import data, state
 from ui.chart_block import show_page_charts
 from ui.page import start_page

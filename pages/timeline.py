@@ -2,9 +2,11 @@
 
 import streamlit as st
 
-from rutte_race import charts, copy_files, jump, tables
-from rutte_race.counts import counted
-from rutte_race.filters import shown_of
+from tracker.charts import charts
+from tracker.data.counts import counted
+from tracker.model import jump, tables
+from tracker.prose import copy_files
+from tracker.reader.filters import shown_of
 from ui import data, state
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import event_card, focus_on, focused_event, jump_buttons

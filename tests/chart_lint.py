@@ -2,7 +2,8 @@
 as its SVG, PNG and PDF) and finds what a reader would see as a fault: an axis label that repeats, text over
 text, text or marks outside the chart, a legend swatch that cannot be seen.
 
-Text boxes are measured with the house typeface vl-convert draws every chart in (Source Sans 3, rutte_race/fonts.py).
+Text boxes are measured with the house typeface vl-convert draws every chart in (Source Sans 3,
+tracker/exports/fonts.py).
 """
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 import vl_convert as vlc
 from PIL import ImageFont
 
-from rutte_race import export, fonts
+from tracker.exports import export, fonts
 
 FONTS = {False: (fonts.FONT_DIR / fonts.FACES[400, "normal"],), True: (fonts.FONT_DIR / fonts.FACES[700, "normal"],)}
 INVISIBLE = {None, "", "none", "transparent", "white", "#fff", "#ffffff"}

@@ -1,7 +1,7 @@
 """Fixtures the test modules share.
 
 The code tests run on the frozen copy of the data in tests/fixture/ (see tests/refresh_fixture.py), so their exact
-expectations hold whatever an editor adds to data/. The environment is set before anything imports rutte_race.paths,
+expectations hold whatever an editor adds to data/. The environment is set before anything imports tracker.data.paths,
 so the app, AppTest and every server a test starts read the fixture too. Tests of the real data
 (tests/test_real_data.py) name data/ explicitly and assert only what must hold for any data.
 """
@@ -15,8 +15,8 @@ os.environ["RUTTE_SEEDS_DIR"] = str(FIXTURE / "seeds" / "nato-secretary-general-
 
 import pytest  # noqa: E402
 
-from rutte_race import views  # noqa: E402
-from rutte_race.load import load  # noqa: E402
+from tracker.data.load import load  # noqa: E402
+from tracker.model import views  # noqa: E402
 
 
 @pytest.fixture(scope="session")

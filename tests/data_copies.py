@@ -9,7 +9,7 @@ import io
 import shutil
 from pathlib import Path
 
-from rutte_race.check import check
+from tracker.checks.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"  # the frozen data the code tests pin their figures to

@@ -1,12 +1,12 @@
-"""The fact-check's accuracy rules (rutte_race/accuracy.py): each refuses a broken copy of the data with the exact
+"""The fact-check's accuracy rules (tracker/checks/accuracy.py): each refuses a broken copy of the data with the exact
 message naming file, line, field and reason, and the real data keeps them."""
 
 import pandas as pd
 import pytest
 
 from data_copies import DataCopy
-from rutte_race import accuracy
-from rutte_race.accuracy import stances_in
+from tracker.checks import accuracy
+from tracker.checks.accuracy import stances_in
 
 WORDING = (
     "by the method page's wording table; use the stance the words give, or write in stance_basis why the row reads "

@@ -5,9 +5,9 @@ import hashlib
 import pytest
 
 from data_copies import DataCopy
-from rutte_race.add_article import Refused, add_article, next_minor, seed_name
-from rutte_race.counts import counted, number_word
-from rutte_race.quotations import quotations
+from tracker.data.counts import counted, number_word
+from tracker.tools.add_article import Refused, add_article, next_minor, seed_name
+from tracker.tools.quotations import quotations
 
 TEXT = (
     "Hungary backs Rutte\n\nHungary will back Mark Rutte, Prime Minister Viktor Orbán said on Tuesday.\n\n"

@@ -11,10 +11,11 @@ import pytest
 
 import chart_lint
 from data_copies import DATA, SEEDS
-from rutte_race import chart_registry, export, whole_view
-from rutte_race.filters import bounds_of
-from rutte_race.load import load
-from rutte_race.url_state import ViewState
+from tracker.charts import chart_registry
+from tracker.data.load import load
+from tracker.exports import export, whole_view
+from tracker.reader.filters import bounds_of
+from tracker.reader.url_state import ViewState
 
 VIEWS = {
     "default": None,

@@ -13,11 +13,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from html_tables import page_tables
-from rutte_race import chart_registry, embeds, export, whole_view
-from rutte_race.chart_registry import CHARTS, ChartDef
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-from rutte_race.view_state import ViewState
+from tracker.charts import chart_registry
+from tracker.charts.chart_registry import CHARTS, ChartDef
+from tracker.data.load import load
+from tracker.exports import embeds, export, whole_view
+from tracker.reader.filters import bounds_of, filter_events
+from tracker.reader.view_state import ViewState
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = ("png", "svg", "pdf", "html", "csv")

@@ -10,10 +10,13 @@ import pytest
 import vl_convert
 
 from data_copies import RACE, ROOT
-from rutte_race import chart_registry, charts, export, map_shapes, paths, views
-from rutte_race.chart_registry import view_charts
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
+from tracker.charts import chart_registry, charts, map_shapes
+from tracker.charts.chart_registry import view_charts
+from tracker.data import paths
+from tracker.data.load import load
+from tracker.exports import export
+from tracker.model import views
+from tracker.reader.filters import bounds_of, filter_events
 
 
 def backer_map(ds, day, countries: tuple[str, ...] = ()):
@@ -120,8 +123,12 @@ def test_the_map_is_the_same_height_on_every_date_so_a_replay_never_moves_it(ds,
 
 
 def test_a_title_holds_its_lines_on_a_phone_when_asked_to_whatever_its_date():
-    short = dict((p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 4 April 2024", narrow_lines=2))
-    long = dict((p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 23 February 2024", narrow_lines=2))
+    short = dict(
+        (p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 4 April 2024", narrow_lines=2)
+    )
+    long = dict(
+        (p["name"], p["value"]) for p in charts.title_lines("Allies' stance on Rutte, 23 February 2024", narrow_lines=2)
+    )
     assert short["title_narrow"] == ["Allies' stance on Rutte, 4 April 2024", " "]
     assert long["title_narrow"] == ["Allies' stance on Rutte,", "23 February 2024"]  # a date never breaks
     assert long["title_wide"] == ["Allies' stance on Rutte, 23 February 2024"]

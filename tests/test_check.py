@@ -16,8 +16,8 @@ import pytest
 from frictionless import validate
 
 from data_copies import RACE, ROOT, DataCopy
-from rutte_race.check import check
-from rutte_race.text import normalise
+from tracker.checks.check import check
+from tracker.data.text import normalise
 
 SLUG = "^[a-z0-9]+(-[a-z0-9]+)*$"
 KINDS = (
@@ -36,7 +36,12 @@ def run_check(*args: str) -> subprocess.CompletedProcess:
     # Without the tests' RUTTE_* settings, so the command reads the real data/ as an editor's would.
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUTTE_")}
     return subprocess.run(
-        [sys.executable, "-m", "rutte_race.check", *args], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env
+        [sys.executable, "-m", "tracker.checks.check", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
 
 
@@ -799,7 +804,7 @@ def test_an_edited_descriptor_is_read_again(copy):
     # The schema now allows it, but the app has no lane, colour or words for it: the check says so.
     assert copy.problems() == [
         "datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
-        "rutte_race/kinds.py, so the app cannot draw it; add it there"
+        "tracker/model/kinds.py, so the app cannot draw it; add it there"
     ]
 
 

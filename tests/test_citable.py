@@ -11,9 +11,10 @@ import pytest
 from frictionless import Package
 
 from data_copies import RACE
-from rutte_race import cite, export, load
-from rutte_race.formatting import article_names
-from rutte_race.paths import DATA_DIR
+from tracker.data import load
+from tracker.data.paths import DATA_DIR
+from tracker.exports import cite, export
+from tracker.prose.formatting import article_names
 
 
 @pytest.fixture(scope="module")
@@ -69,9 +70,13 @@ def test_the_fingerprint_changes_with_the_race_s_words(tmp_path, file):
 def test_the_zip_descriptor_carries_the_full_version_and_stays_valid(ds, package_zip, tmp_path):
     with zipfile.ZipFile(package_zip) as archive:
         archive.extractall(tmp_path)
-        descriptor = json.loads(archive.read(f"{cite.package_folder(ds.version, ds.race.files.prefix)}/datapackage.json"))
+        descriptor = json.loads(
+            archive.read(f"{cite.package_folder(ds.version, ds.race.files.prefix)}/datapackage.json")
+        )
     assert descriptor["version"] == ds.version
-    report = Package(str(tmp_path / cite.package_folder(ds.version, ds.race.files.prefix) / "datapackage.json")).validate()
+    report = Package(
+        str(tmp_path / cite.package_folder(ds.version, ds.race.files.prefix) / "datapackage.json")
+    ).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "message"])[:5]
 
 
@@ -97,7 +102,9 @@ def test_the_r_and_spreadsheet_snippets_name_files_the_zip_holds(ds, package_zip
     names = zipfile.ZipFile(package_zip).namelist()
     for name in ("R", "Spreadsheet"):
         code = cite.snippets(ds.version, ds.race.files.prefix)[name][1]
-        assert package_zip.name in code and f"{cite.package_folder(ds.version, ds.race.files.prefix)}/events.csv" in code
+        assert (
+            package_zip.name in code and f"{cite.package_folder(ds.version, ds.race.files.prefix)}/events.csv" in code
+        )
     assert f"{cite.package_folder(ds.version, ds.race.files.prefix)}/events.csv" in names
 
 

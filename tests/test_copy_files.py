@@ -5,9 +5,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
-from rutte_race import chart_registry, copy_files, describe, load, paths, views, whole_view
-from rutte_race.counts import of_dataset
-from rutte_race.filters import bounds_of
+from tracker.charts import chart_registry
+from tracker.data import load, paths
+from tracker.data.counts import of_dataset
+from tracker.exports import whole_view
+from tracker.model import views
+from tracker.prose import copy_files, describe
+from tracker.reader.filters import bounds_of
 
 
 def test_every_piece_the_app_shows_is_in_the_fixture_and_sound():

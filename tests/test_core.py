@@ -13,22 +13,28 @@ from pathlib import Path
 import pytest
 
 from data_copies import RACE
-from rutte_race import build_countries, build_static, files, paths
+from tracker.data import files, paths
+from tracker.tools import build_countries, build_static
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_MODULES = sorted(p.stem for p in (ROOT / "rutte_race").glob("*.py") if p.stem != "__init__")
+CORE_MODULES = sorted(  # tracker.data.load, …: every module of the engine, by its dotted name
+    ".".join(p.relative_to(ROOT).with_suffix("").parts)
+    for p in (ROOT / "tracker").rglob("*.py")
+    if p.stem != "__init__"
+)
 
 
 def test_core_package_never_imports_streamlit():
     script = (
         "import sys\n"
-        + "".join(f"import rutte_race.{m}\n" for m in CORE_MODULES)
-        + ("print(sorted(m for m in sys.modules if m.startswith('rutte_race.')))\nprint('streamlit' in sys.modules)\n")
+        + "".join(f"import {m}\n" for m in CORE_MODULES)
+        + ("print(sorted(m for m in sys.modules if m.count('.') == 2 and m.startswith('tracker.')))\n")
+        + "print('streamlit' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     imported, streamlit = result.stdout.splitlines()
-    assert imported == str([f"rutte_race.{m}" for m in CORE_MODULES])  # every module really was imported
+    assert imported == str(CORE_MODULES)  # every module really was imported
     assert streamlit == "False"
 
 
@@ -65,7 +71,7 @@ def test_a_write_that_fails_keeps_the_old_file_and_removes_its_temporary(tmp_pat
 SLOW_WRITER = """
 import sys, time
 from pathlib import Path
-from rutte_race import files
+from tracker.data import files
 
 real_fdopen = files.os.fdopen
 def slow_fdopen(*args, **kwargs):
@@ -110,7 +116,8 @@ LOGS = {("deploy/local_server.py", "open"), ("deploy/replicas.py", "open"), ("de
 def test_the_project_writes_files_only_through_write_atomic():
     code = [
         ROOT / "app.py",
-        *[p for folder in ("rutte_race", "ui", "pages", "bench", "deploy") for p in (ROOT / folder).glob("*.py")],
+        *(ROOT / "tracker").rglob("*.py"),
+        *[p for folder in ("ui", "pages", "bench", "deploy") for p in (ROOT / folder).glob("*.py")],
     ]
     writes = []
     for path in code:
@@ -121,7 +128,7 @@ def test_the_project_writes_files_only_through_write_atomic():
             mode = next((a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), "")
             if name in ("write_text", "write_bytes") or (name in ("open", "fdopen") and set(mode) & set("wax")):
                 writes.append((str(path.relative_to(ROOT)), name))
-    assert set(writes) - LOGS == {("rutte_race/files.py", "fdopen")}  # write_atomic's own temporary file
+    assert set(writes) - LOGS == {("tracker/data/files.py", "fdopen")}  # write_atomic's own temporary file
 
 
 def test_written_files_are_readable_by_others_like_any_new_file(tmp_path):
@@ -150,7 +157,7 @@ def test_static_files_are_what_build_static_writes_today():
     files_now = build_static.static_files()
     assert sorted(path.name for path in files_now) == sorted(path.name for path in paths.STATIC_DIR.iterdir())
     for path, text in files_now.items():
-        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m rutte_race.build_static"
+        assert path.read_text(encoding="utf-8") == text, f"{path.name} is stale: python -m tracker.tools.build_static"
 
 
 def test_the_descriptor_names_the_pycountry_version_countries_csv_comes_from():

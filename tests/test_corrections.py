@@ -4,7 +4,7 @@ only the changes made after publication, and the charts that draw such rows link
 import pandas as pd
 import pytest
 
-from rutte_race import corrections
+from tracker.model import corrections
 
 
 @pytest.fixture(scope="module")
@@ -130,9 +130,9 @@ def test_the_event_date_is_the_event_s_not_the_correction_s(log):
 
 
 def test_no_export_carries_a_corrections_line_before_publication(ds):
-    from rutte_race import whole_view
-    from rutte_race.chart_registry import view_charts
-    from rutte_race.filters import bounds_of
+    from tracker.charts.chart_registry import view_charts
+    from tracker.exports import whole_view
+    from tracker.reader.filters import bounds_of
 
     view = bounds_of(ds).default()
     assert {item.slug: item.corrections_notice for item in view_charts(ds, view)} == {

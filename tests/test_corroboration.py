@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from rutte_race.corroboration import corroborate, how_sure
+from tracker.model.corroboration import corroborate, how_sure
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from rutte_race.text import escape_markdown
+from tracker.data.text import escape_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 RACE = (date(2023, 7, 7), date(2024, 10, 1))

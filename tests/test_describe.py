@@ -10,10 +10,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from rutte_race import describe, export, kinds, views
-from rutte_race.chart_registry import view_charts
-from rutte_race.filters import bounds_of, facts_in_view
-from rutte_race.text import escape_markdown
+from tracker.charts.chart_registry import view_charts
+from tracker.data.text import escape_markdown
+from tracker.exports import export
+from tracker.model import kinds, views
+from tracker.prose import describe
+from tracker.reader.filters import bounds_of, facts_in_view
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -167,7 +169,7 @@ def test_each_chart_shows_its_description_and_gives_it_as_alt_text(entry, starts
 
 
 def test_an_export_carries_the_description_above_the_source(ds, changes):
-    from rutte_race import charts
+    from tracker.charts import charts
 
     frame = views.map_frame(ds, "2024-04-30", changes)
     description = describe.stances_on(frame, "2024-04-30", race=ds.race)

@@ -7,14 +7,14 @@ import sys
 from pathlib import Path
 
 from data_copies import RACE
-from rutte_race import data_docs
+from tracker.tools import data_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_the_generated_docs_and_package_texts_are_in_step_with_the_real_data():
     assert sorted(str(p.relative_to(ROOT)) for p in data_docs.stale(ROOT / "data" / RACE)) == [], (
-        "run: python -m rutte_race.data_docs"
+        "run: python -m tracker.tools.data_docs"
     )
 
 
@@ -48,7 +48,11 @@ def test_every_option_the_data_doc_gives_add_article_is_one_it_takes():
     doc = (ROOT / "docs" / "DATA.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"(--[a-z]+)", doc.split("## Adding an article")[1].split("### How to enter a row")[0]))
     result = subprocess.run(
-        [sys.executable, "-m", "rutte_race.add_article", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "tracker.tools.add_article", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0
     assert documented and documented <= set(re.findall(r"(--[a-z]+)", result.stdout))

@@ -23,12 +23,14 @@ from streamlit.testing.v1 import AppTest
 
 from data_copies import FIXTURE, RACE, ROOT, DataCopy
 from editor_run import steps
-from rutte_race import charts, cite, embeds, export, paths, whole_view
-from rutte_race.check import check
-from rutte_race.filters import bounds_of
-from rutte_race.formatting import article_names
-from rutte_race.load import load
-from rutte_race.text import escape_markdown
+from tracker.charts import charts
+from tracker.checks.check import check
+from tracker.data import paths
+from tracker.data.load import load
+from tracker.data.text import escape_markdown
+from tracker.exports import cite, embeds, export, whole_view
+from tracker.prose.formatting import article_names
+from tracker.reader.filters import bounds_of
 
 TIMEOUT = 60
 OLD_COUNT = re.compile(r"\b(?:five|5)\s+(?:news\s+|source\s+)?(?:articles|sources)\b", re.I)
@@ -68,9 +70,9 @@ def untouched() -> dict[str, bytes]:
 def project(tmp_path_factory) -> Project:
     project = Project(tmp_path_factory.mktemp("editor"))
     project.untouched_before = untouched()
-    assert run("rutte_race.data_docs", "--data", str(project.data)).returncode == 0  # the docs as of the fixture
+    assert run("tracker.tools.data_docs", "--data", str(project.data)).returncode == 0  # the docs as of the fixture
     project.added = run(
-        "rutte_race.add_article",
+        "tracker.tools.add_article",
         str(steps.ARTICLE),
         "--outlet",
         "Invented for this test",
@@ -86,7 +88,7 @@ def project(tmp_path_factory) -> Project:
     steps.finish_the_drafts_and_add_claims(project.data)
     project.version = json.loads((project.data / "datapackage.json").read_text(encoding="utf-8"))["version"]
     steps.log_the_addition(project.data, project.version)
-    project.docs = run("rutte_race.data_docs", "--data", str(project.data))
+    project.docs = run("tracker.tools.data_docs", "--data", str(project.data))
     return project
 
 
@@ -246,7 +248,7 @@ def test_the_data_package_and_the_docs_say_the_new_number(project):
         and "`romania-backs-rutte` | 20 June 2024 | Given by the publisher" in data_doc
     )
     assert not OLD_COUNT.search(data_doc.split("## Adding an article")[0])
-    assert run("rutte_race.data_docs", "--check", "--data", str(project.data)).returncode == 0
+    assert run("tracker.tools.data_docs", "--check", "--data", str(project.data)).returncode == 0
 
 
 # ---- The rest of the suite ---------------------------------------------------------------------

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from rutte_race import embeds
-from rutte_race.load import load
+from tracker.data.load import load
+from tracker.exports import embeds
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://cdn.example.org/rutte/"
@@ -56,7 +56,7 @@ def test_index_offers_a_snippet_for_each_chart_pointing_at_the_published_folder(
 
 def test_the_command_writes_the_folder(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "rutte_race.embeds", str(tmp_path / "out")],
+        [sys.executable, "-m", "tracker.exports.embeds", str(tmp_path / "out")],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -11,21 +11,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = [
     ROOT / "app.py",
-    *(path for folder in ("rutte_race", "ui", "pages") for path in sorted((ROOT / folder).glob("*.py"))),
+    *sorted((ROOT / "tracker").rglob("*.py")),
+    *(path for folder in ("ui", "pages") for path in sorted((ROOT / folder).glob("*.py"))),
 ]
 RACE_WORDS = re.compile(r"\b(Rutte|NATO|[Aa]ll(y|ies)|Secretary[- ]General|[Aa]ppoint\w*)\b")
 # (file, the string as the code holds it): what still names the first race, and why it waits.
 LEFT = {
     # The kinds of event are the data package's vocabulary (events.kind); the race's kinds and their roles move
     # into race.toml next.
-    ("rutte_race/kinds.py", "appointment"),
-    ("rutte_race/kinds.py", "the appointment"),
-    ("rutte_race/kinds.py", "Appointment"),
+    ("tracker/model/kinds.py", "appointment"),
+    ("tracker/model/kinds.py", "the appointment"),
+    ("tracker/model/kinds.py", "Appointment"),
     # A candidate's status in candidates.csv, the data package's vocabulary too (readers see the race's word).
-    ("rutte_race/rule_checks.py", "appointed"),
-    ("rutte_race/tables.py", "appointed"),
+    ("tracker/checks/rule_checks.py", "appointed"),
+    ("tracker/model/tables.py", "appointed"),
     # The story chart's slug names its files and embeds: 'by member' when the files are named from race.toml.
-    ("rutte_race/chart_registry.py", "stances-by-ally"),
+    ("tracker/charts/chart_registry.py", "stances-by-ally"),
 }
 
 

@@ -9,9 +9,11 @@ import zipfile
 import pytest
 from pypdf import PdfReader
 
-from rutte_race import charts, export, views
-from rutte_race.load import load
-from rutte_race.paths import DATA_DIR
+from tracker.charts import charts
+from tracker.data.load import load
+from tracker.data.paths import DATA_DIR
+from tracker.exports import export
+from tracker.model import views
 
 TITLE, SUBTITLE, SOURCE = (
     "Allies' stance on Rutte, 30 April 2024",

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from data_copies import RACE, ROOT
-from rutte_race.text import normalise
+from tracker.data.text import normalise
 
 RECORD = ROOT / "docs" / "FACTCHECK.md"
 VERDICTS = {"correct", "wrong, fixed", "questionable, fixed", "added"}

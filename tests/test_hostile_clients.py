@@ -24,7 +24,7 @@ from streamlit.runtime.state.session_state import WStates
 from bench.hostile import RawClient, clear_cache_message
 from bench.session import Session
 from deploy.local_server import start_app, stop_app
-from rutte_race.url_state import PARAMS
+from tracker.reader.url_state import PARAMS
 from ui import widget_guard
 
 pytestmark = pytest.mark.slow  # starts a server

@@ -1,7 +1,7 @@
 """Data that is hostile or broken: markup in the text is shown as text everywhere, and broken data gets a
 maintenance page instead of a traceback or a half-drawn chart.
 
-The pages read their data folders from rutte_race.paths, which these tests point at a copy.
+The pages read their data folders from tracker.data.paths, which these tests point at a copy.
 """
 
 import json
@@ -14,10 +14,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from entry_points import ENTRY_POINTS
-from rutte_race import charts, export, paths
-from rutte_race.load import load
 from tests.data_copies import DataCopy
 from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
+from tracker.charts import charts
+from tracker.data import paths
+from tracker.data.load import load
+from tracker.exports import export
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")

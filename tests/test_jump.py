@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 import vl_convert
 
-from rutte_race import charts, jump, views
-from rutte_race.filters import bounds_of, facts_in_view
-from rutte_race.load import load
+from tracker.charts import charts
+from tracker.data.load import load
+from tracker.model import jump, views
+from tracker.reader.filters import bounds_of, facts_in_view
 
 D = date
 

@@ -1,4 +1,4 @@
-"""The event kinds are declared once (rutte_race/kinds.py): the check, the timeline and the prose all read that
+"""The event kinds are declared once (tracker/model/kinds.py): the check, the timeline and the prose all read that
 table, its lanes' colours stay apart under the common colour-vision deficiencies, and adding a kind is one entry."""
 
 import itertools
@@ -8,9 +8,11 @@ import pytest
 from colorspacious import cspace_convert
 
 from data_copies import RACE, ROOT, DataCopy
-from rutte_race import charts, describe, kinds, views
-from rutte_race.load import load
-from rutte_race.schema import tables
+from tracker.charts import charts
+from tracker.data.load import load
+from tracker.data.schema import tables
+from tracker.model import kinds, views
+from tracker.prose import describe
 
 DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")  # at severity 100: deuteranopia, protanopia, tritanopia
 MIN_DISTANCE = 10  # CAM02-UCS ΔE′: colours this far apart read as different categories, not shades of one
@@ -75,7 +77,7 @@ def test_a_kind_added_to_the_table_passes_the_check_and_is_drawn_in_its_lane(tmp
     copy.edit("events.csv", "iohannis-running", kind="nomination")
     assert copy.problems() == [
         "datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
-        "rutte_race/kinds.py, so the app cannot draw it; add it there"
+        "tracker/model/kinds.py, so the app cannot draw it; add it there"
     ]
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, kinds.Kind("nomination", "Candidates", "nominations")))
     assert copy.problems() == []

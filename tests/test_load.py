@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from data_copies import DATA, DataCopy
-from rutte_race.formatting import date_label
-from rutte_race.load import date_span, load, per_version
-from rutte_race.problems import DataError, Problem
+from tracker.data.load import date_span, load, per_version
+from tracker.data.problems import DataError, Problem
+from tracker.prose.formatting import date_label
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "members": "members"}

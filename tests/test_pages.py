@@ -16,9 +16,10 @@ from streamlit.testing.v1 import AppTest
 from data_copies import DataCopy
 from entry_points import HEADLINES
 from html_tables import page_tables
-from rutte_race import copy_files, paths
-from rutte_race.load import load
-from rutte_race.text import escape_markdown
+from tracker.data import paths
+from tracker.data.load import load
+from tracker.data.text import escape_markdown
+from tracker.prose import copy_files
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {path: headline for path, headline in HEADLINES.items() if path}  # the story is app.py's default page

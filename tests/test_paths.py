@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from rutte_race import paths
+from tracker.data import paths
 
 
 def test_the_project_has_its_races_as_folders_with_a_data_package():

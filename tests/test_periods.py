@@ -5,9 +5,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from rutte_race import periods
-from rutte_race.filters import bounds_of
-from rutte_race.load import load
+from tracker.data.load import load
+from tracker.model import periods
+from tracker.reader.filters import bounds_of
 
 
 @pytest.fixture(scope="module")

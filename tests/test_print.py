@@ -11,10 +11,10 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from rutte_race import cite, embeds, export, whole_view
-from rutte_race.filters import bounds_of
-from rutte_race.formatting import article_names
-from rutte_race.url_state import ViewState
+from tracker.exports import cite, embeds, export, whole_view
+from tracker.prose.formatting import article_names
+from tracker.reader.filters import bounds_of
+from tracker.reader.url_state import ViewState
 
 RETRIEVED = date(2025, 3, 4)
 PUBLIC = "https://news.example.org/rutte/"

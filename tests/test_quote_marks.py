@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from rutte_race.text import quoted
 from test_pages import page
+from tracker.data.text import quoted
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
-from rutte_race import chart_registry, load, paths, race_config, views
-from rutte_race.filters import bounds_of
-from rutte_race.problems import DataError
+from tracker.charts import chart_registry
+from tracker.data import load, paths, race_config
+from tracker.data.problems import DataError
+from tracker.model import views
+from tracker.reader.filters import bounds_of
 
 TITLE_LINE, BODY_LINE = 5, 8  # in tests/fixture's race.toml
 

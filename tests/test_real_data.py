@@ -13,11 +13,13 @@ import pandas as pd
 import pytest
 
 from data_copies import RACE
-from rutte_race import describe, views, whole_view
-from rutte_race.check import check
-from rutte_race.filters import bounds_of
-from rutte_race.load import load
-from rutte_race.text import normalise
+from tracker.checks.check import check
+from tracker.data.load import load
+from tracker.data.text import normalise
+from tracker.exports import whole_view
+from tracker.model import views
+from tracker.prose import describe
+from tracker.reader.filters import bounds_of
 
 ROOT = Path(__file__).resolve().parent.parent
 STANCE_KINDS = {"endorsement", "reservation", "opposition"}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import pytest
 
 from data_copies import DataCopy
-from rutte_race import copy_files
-from rutte_race.load import load
+from tracker.data.load import load
+from tracker.prose import copy_files
 
 
 @dataclass(frozen=True)

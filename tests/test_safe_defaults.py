@@ -23,7 +23,7 @@ FILE_INPUTS = {"file_uploader", "camera_input", "audio_input", "text_input", "te
 RAW_HTML = {"html", "unsafe_allow_html"}
 # The data and its articles (the project's, or the tests' fixture copy), the page icon and the HTML templates: fixed
 # paths, never from a setting.
-READABLE = (("data",), ("seeds",), ("assets",), ("tests", "fixture"), ("rutte_race", "templates"))
+READABLE = (("data",), ("seeds",), ("assets",), ("tests", "fixture"), ("tracker", "exports", "templates"))
 
 
 def test_reader_facing_config_hides_errors_and_keeps_xsrf_on():

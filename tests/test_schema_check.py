@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from rutte_race.schema import tables
-from rutte_race.schema_check import schema_problems
+from tracker.checks.schema_check import schema_problems
+from tracker.data.schema import tables
 
 SCHEMA = {
     "fields": [

@@ -17,7 +17,7 @@ from streamlit.runtime.app_session import AppSession
 from streamlit.testing.v1 import AppTest
 
 from data_copies import RACE
-from rutte_race import charts
+from tracker.charts import charts
 from ui import state
 from ui.shared_cache import SharedCache, shared
 
@@ -171,7 +171,7 @@ def test_a_wrong_value_in_session_state_gives_the_view_in_the_link(key, junk):
 
 
 def test_a_view_s_events_are_filtered_once_for_its_page_its_charts_and_views_that_differ_only_in_focus(monkeypatch):
-    from rutte_race import filters
+    from tracker.reader import filters
     from ui import data
 
     filtered = []  # the views whose events were filtered, wherever the filtering was asked for

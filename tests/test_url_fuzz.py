@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from entry_points import ENTRY_POINTS
-from rutte_race import jump
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-from rutte_race.url_state import PARAMS, parse, to_params
-from rutte_race.view_state import ViewState
+from tracker.data.load import load
+from tracker.model import jump
+from tracker.reader.filters import bounds_of, filter_events
+from tracker.reader.url_state import PARAMS, parse, to_params
+from tracker.reader.view_state import ViewState
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = load()

@@ -5,10 +5,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-from rutte_race.url_state import parse, to_params
-from rutte_race.view_state import Bounds, ViewState
+from tracker.data.load import load
+from tracker.reader.filters import bounds_of, filter_events
+from tracker.reader.url_state import parse, to_params
+from tracker.reader.view_state import Bounds, ViewState
 
 BOUNDS = Bounds(
     first=date(2010, 10, 14),

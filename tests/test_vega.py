@@ -1,11 +1,11 @@
-"""Specs written as plain data (rutte_race.vega) read exactly as Altair's would."""
+"""Specs written as plain data (tracker.charts.vega) read exactly as Altair's would."""
 
 import altair as alt
 import jsonschema
 import pandas as pd
 import pytest
 
-from rutte_race import vega
+from tracker.charts import vega
 
 ROWS = pd.DataFrame(
     {"day": pd.to_datetime(["2024-06-26", None]), "count": [32.0, float("nan")], "who": ["Hungary", None]}

@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 from data_copies import RACE
-from rutte_race.filters import facts
-from rutte_race.url_state import PARAMS
-from rutte_race.view_state import FILTERS, ViewState, cache_key, rows_key
+from tracker.reader.filters import facts
+from tracker.reader.url_state import PARAMS
+from tracker.reader.view_state import FILTERS, ViewState, cache_key, rows_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,11 +25,11 @@ KINDS_FILTER = """
 PROBE = """
 import json, sys
 from pathlib import Path
-from rutte_race.chart_registry import TIMELINE, draw, scope
-from rutte_race.filters import bounds_of, filter_events
-from rutte_race.load import load
-from rutte_race.url_state import PARAMS, parse, to_params
-from rutte_race.view_state import cache_key, rows_key
+from tracker.charts.chart_registry import TIMELINE, draw, scope
+from tracker.reader.filters import bounds_of, filter_events
+from tracker.data.load import load
+from tracker.reader.url_state import PARAMS, parse, to_params
+from tracker.reader.view_state import cache_key, rows_key
 
 ds = load(Path(sys.argv[1]), Path(sys.argv[2]))
 bounds = bounds_of(ds)
@@ -70,12 +70,12 @@ def test_the_rows_key_names_what_the_filters_of_each_kind_of_row_read():
 
 
 def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key(tmp_path):
-    source = (ROOT / "rutte_race" / "view_state.py").read_text()
+    source = (ROOT / "tracker" / "reader" / "view_state.py").read_text()
     anchor = "\n]\n\n\ndef view_state_class"
     assert source.count(anchor) == 1
-    package = tmp_path / "rutte_race"
-    subprocess.run(["cp", "-r", str(ROOT / "rutte_race"), str(package)], check=True)
-    (package / "view_state.py").write_text(source.replace(anchor, KINDS_FILTER.rstrip("\n") + anchor))
+    package = tmp_path / "tracker"
+    subprocess.run(["cp", "-r", str(ROOT / "tracker"), str(package)], check=True)
+    (package / "reader" / "view_state.py").write_text(source.replace(anchor, KINDS_FILTER.rstrip("\n") + anchor))
 
     done = subprocess.run(
         [sys.executable, "-c", PROBE, str(ROOT / "data" / RACE), str(ROOT / "seeds" / RACE)],

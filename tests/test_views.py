@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 
 from data_copies import DATA, SEEDS
-from rutte_race import views
-from rutte_race.filters import bounds_of
-from rutte_race.text import normalise
+from tracker.data.text import normalise
+from tracker.model import views
+from tracker.reader.filters import bounds_of
 
 ALLIES = 32
 NONE = {

@@ -14,13 +14,14 @@ from markupsafe import escape
 from pypdf import PdfReader
 from streamlit.testing.v1 import AppTest
 
-from rutte_race import cite, views, whole_view
-from rutte_race.chart_registry import ChartDef, draw, map_date, scope
-from rutte_race.filters import bounds_of, quotes_in_view
-from rutte_race.formatting import day_text
-from rutte_race.load import load
-from rutte_race.view_state import ViewState
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
+from tracker.charts.chart_registry import ChartDef, draw, map_date, scope
+from tracker.data.load import load
+from tracker.exports import cite, whole_view
+from tracker.model import views
+from tracker.prose.formatting import day_text
+from tracker.reader.filters import bounds_of, quotes_in_view
+from tracker.reader.view_state import ViewState
 
 ROOT = Path(__file__).resolve().parent.parent
 RETRIEVED = date(2025, 3, 4)

@@ -1,14 +1,14 @@
 """A registered chart as its page shows it: the chart (cached), then its description, caveat and downloads, all from
-rutte_race.chart_registry. A page may put its own controls between the chart and the rest (the map's Play)."""
+tracker.charts.chart_registry. A page may put its own controls between the chart and the rest (the map's Play)."""
 
 from functools import partial
 
 import streamlit as st
 
-from rutte_race import export
-from rutte_race.chart_registry import Scope, ViewChart, draw, on_page
-from rutte_race.formatting import article_names
-from rutte_race.text import escape_markdown
+from tracker.charts.chart_registry import Scope, ViewChart, draw, on_page
+from tracker.data.text import escape_markdown
+from tracker.exports import export
+from tracker.prose.formatting import article_names
 from ui import charts as chart_cache
 from ui import data
 from ui.downloads import chart_downloads

@@ -1,6 +1,6 @@
 """Charts built once per input and shared by every rerun and reader.
 
-Building a chart's spec costs 7–22 ms a view (rutte_race/vega.py); a slider move or a page change should not
+Building a chart's spec costs 7–22 ms a view (tracker/charts/vega.py); a slider move or a page change should not
 pay that again for the same chart. Streamlit also turns a spec's datasets into Arrow on every call;
 the cached chart carries them ready-made. See docs/PERFORMANCE.md for the figures.
 """
@@ -12,7 +12,8 @@ import pyarrow
 import streamlit as st
 from streamlit import dataframe_util
 
-from rutte_race import charts, export, vega
+from tracker.charts import charts, vega
+from tracker.exports import export
 from ui.shared_cache import shared
 
 

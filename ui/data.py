@@ -10,12 +10,14 @@ import pandas as pd
 import streamlit as st
 from streamlit import dataframe_util
 
-from rutte_race import filters, paths, periods, views
-from rutte_race.chart_registry import Scope
-from rutte_race.filters import bounds_of, facts_in_view
-from rutte_race.load import Dataset, load, member_names
-from rutte_race.problems import DataError
-from rutte_race.view_state import Bounds, ViewState, rows_key
+from tracker.charts.chart_registry import Scope
+from tracker.data import paths
+from tracker.data.load import Dataset, load, member_names
+from tracker.data.problems import DataError
+from tracker.model import periods, views
+from tracker.reader import filters
+from tracker.reader.filters import bounds_of, facts_in_view
+from tracker.reader.view_state import Bounds, ViewState, rows_key
 from ui.shared_cache import shared
 
 Result = TypeVar("Result")

@@ -3,7 +3,7 @@
 import pandas as pd
 import streamlit as st
 
-from rutte_race import cite, export
+from tracker.exports import cite, export
 from ui.charts import Chart
 from ui.page import app_address
 

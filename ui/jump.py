@@ -6,12 +6,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from rutte_race import kinds
-from rutte_race.accuracy import OUTSIDE_LABEL, outside_text, row_when
-from rutte_race.formatting import article_names, who
-from rutte_race.jump import Jumps
-from rutte_race.race_config import StanceWords
-from rutte_race.text import escape_markdown, quoted
+from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from tracker.data.race_config import StanceWords
+from tracker.data.text import escape_markdown, quoted
+from tracker.model import kinds
+from tracker.model.jump import Jumps
+from tracker.prose.formatting import article_names, who
 from ui import state
 
 BUTTONS = (

@@ -4,9 +4,9 @@ import os
 
 import streamlit as st
 
-from rutte_race import cite
-from rutte_race.load import Dataset
-from rutte_race.view_state import ViewState
+from tracker.data.load import Dataset
+from tracker.exports import cite
+from tracker.reader.view_state import ViewState
 from ui import data, routing, state
 
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from rutte_race import cite, periods
-from rutte_race.counts import counted
-from rutte_race.formatting import day_text
-from rutte_race.load import Dataset
+from tracker.data.counts import counted
+from tracker.data.load import Dataset
+from tracker.exports import cite
+from tracker.model import periods
+from tracker.prose.formatting import day_text
 from ui import phone, state, whole_view
 from ui.data import bounds, derived
 

@@ -7,9 +7,9 @@ from datetime import date, datetime
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
-from rutte_race.text import escape_markdown
-from rutte_race.url_state import parse, to_params
-from rutte_race.view_state import Bounds, ViewState
+from tracker.data.text import escape_markdown
+from tracker.reader.url_state import parse, to_params
+from tracker.reader.view_state import Bounds, ViewState
 
 DATES, COUNTRIES, AS_OF, SPEAKERS, EVENT = "filter_dates", "filter_countries", "as_of", "speakers", "event"
 # The date control's widgets; DATES holds the view's dates.

@@ -9,7 +9,7 @@ from contextlib import nullcontext
 import pandas as pd
 import streamlit as st
 
-from rutte_race import templating
+from tracker.exports import templating
 
 # Columns kept for spreadsheets and scripts (an ISO date, its precision as a word): the readable date beside them says
 # the same, so the page leaves them to the CSV.

@@ -5,10 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from rutte_race import whole_view
-from rutte_race.counts import counted
-from rutte_race.load import Dataset
-from rutte_race.view_state import Bounds, ViewState
+from tracker.data.counts import counted
+from tracker.data.load import Dataset
+from tracker.exports import whole_view
+from tracker.reader.view_state import Bounds, ViewState
 from ui import state
 from ui.page import app_address
 from ui.shared_cache import shared

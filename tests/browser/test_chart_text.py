@@ -5,10 +5,11 @@ from datetime import date
 
 import pytest
 
-from rutte_race import chart_registry, export
-from rutte_race.filters import bounds_of
-from rutte_race.load import load
-from rutte_race.url_state import ViewState
+from tracker.charts import chart_registry
+from tracker.data.load import load
+from tracker.exports import export
+from tracker.reader.filters import bounds_of
+from tracker.reader.url_state import ViewState
 
 # Every visible text of the chart, by the box the browser lays it out in, and the chart's own box.
 TEXT_BOXES = """() => {

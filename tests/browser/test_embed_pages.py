@@ -4,8 +4,8 @@ fits a phone-width frame. Every request but file:// is blocked and fails the tes
 import pytest
 from playwright.sync_api import expect
 
-from rutte_race import embeds
-from rutte_race.load import load
+from tracker.data.load import load
+from tracker.exports import embeds
 
 
 @pytest.fixture(scope="module")

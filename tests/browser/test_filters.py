@@ -7,9 +7,9 @@ import pytest
 from playwright.sync_api import expect
 from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
 
-from rutte_race.filters import bounds_of, filter_events, shown_of
-from rutte_race.load import load
-from rutte_race.view_state import ViewState
+from tracker.data.load import load
+from tracker.reader.filters import bounds_of, filter_events, shown_of
+from tracker.reader.view_state import ViewState
 
 DAYS_BACK = 10  # days before the race's end the reader sets the last day to
 

@@ -9,9 +9,10 @@ from playwright.sync_api import expect
 from reader import MAP_MIDDLE, open_page, tooltip_over
 
 from deploy.local_server import start_app, stop_app
-from rutte_race import charts, export
-from rutte_race.load import load
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
+from tracker.charts import charts
+from tracker.data.load import load
+from tracker.exports import export
 
 INJECTED = """() => ({
   ran: window.rutteInjected,

@@ -15,10 +15,10 @@ from reader import (
     wait_ready,
 )
 
-from rutte_race import jump
-from rutte_race.filters import bounds_of, facts_in_view
-from rutte_race.formatting import date_label
-from rutte_race.load import load
+from tracker.data.load import load
+from tracker.model import jump
+from tracker.prose.formatting import date_label
+from tracker.reader.filters import bounds_of, facts_in_view
 
 MAX_TABS = 80  # the top navigation and the sidebar's widgets come before the page's own controls
 

@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from rutte_race import embeds, whole_view
-from rutte_race.filters import bounds_of
-from rutte_race.load import load
 from tests.browser.reader import PAGES, open_page, tooltip_over
+from tracker.data.load import load
+from tracker.exports import embeds, whole_view
+from tracker.reader.filters import bounds_of
 
 PHONE = {"width": 390, "height": 844}
 PHONE_AGENT = (

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from reader import INK, axe_violations, open_page, save_download
 
-from rutte_race.load import load
-from rutte_race.view_state import ViewState
+from tracker.data.load import load
+from tracker.reader.view_state import ViewState
 
 QUERY = "from=2024-01-01&to=2024-06-30&countries=HUN,ROU,TUR&as_of=2024-04-30"
 VIEW = ViewState(date(2024, 1, 1), date(2024, 6, 30), ("HUN", "ROU", "TUR"), date(2024, 4, 30))
