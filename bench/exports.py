@@ -6,9 +6,9 @@ from datetime import date
 import vl_convert as vlc
 
 from tracker.charts import charts
-from tracker.data.load import load
 from tracker.exports import export
 from tracker.model import views
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events
 from tracker.reader.url_state import ViewState
 

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from bench.browser import launch
 from bench.stats import table
-from tracker.data.load import load
+from tracker.model.load import load
 
 FLOOR_APP = "bench/floor_app.py"
 FLOOR = ("floor", "To date")

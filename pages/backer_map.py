@@ -7,10 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from tracker.charts.chart_registry import BACKER_MAP, decision_day
+from tracker.data import copy_files
 from tracker.data.counts import counted
+from tracker.data.formatting import day_text, first_upper
 from tracker.model import jump, views
-from tracker.prose import copy_files
-from tracker.prose.formatting import day_text, first_upper
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons

@@ -3,11 +3,12 @@
 import streamlit as st
 
 from tracker.charts.chart_registry import candidates_in_view
+from tracker.data import copy_files
 from tracker.data.counts import counted
+from tracker.data.formatting import article_names, date_label
 from tracker.data.text import escape_markdown, quoted
 from tracker.model import tables, views
-from tracker.prose import copy_files, describe
-from tracker.prose.formatting import article_names, date_label
+from tracker.prose import describe
 from tracker.reader.filters import shown_of
 from ui import data, state
 from ui.chart_block import show_page_charts

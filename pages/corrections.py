@@ -6,10 +6,10 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from tracker.checks.accuracy import OUTSIDE_LABEL
+from tracker.data import copy_files
 from tracker.data.text import escape_markdown
 from tracker.exports import cite
 from tracker.model import corrections
-from tracker.prose import copy_files
 from tracker.reader.url_state import to_params
 from ui import state
 from ui.page import start_page

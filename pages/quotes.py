@@ -6,12 +6,12 @@ import streamlit as st
 
 from tracker.charts.chart_registry import dated_range
 from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from tracker.data import copy_files
 from tracker.data.counts import counted
+from tracker.data.formatting import article_names, day_text, who
 from tracker.data.text import escape_markdown, quoted
 from tracker.exports import export
 from tracker.model import tables, views
-from tracker.prose import copy_files
-from tracker.prose.formatting import article_names, day_text, who
 from tracker.reader.filters import quotes_in_view, quotes_outside_dates, shown_of
 from ui import data, state
 from ui.page import start_page

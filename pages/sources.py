@@ -6,13 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from tracker.checks.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, rows_when
-from tracker.data import paths
+from tracker.data import copy_files, paths
 from tracker.data.counts import counted, of_dataset
+from tracker.data.formatting import article_names, date_labels
 from tracker.data.text import escape_markdown
 from tracker.exports import cite, export
 from tracker.model import corrections, views
-from tracker.prose import copy_files
-from tracker.prose.formatting import article_names, date_labels
 from ui import data, state, tables
 from ui.page import app_address, start_page
 

@@ -3,12 +3,13 @@ figures computed from the data, and a way in."""
 
 import streamlit as st
 
+from tracker.data import copy_files
 from tracker.data.counts import of_dataset
+from tracker.data.formatting import date_label
 from tracker.data.text import escape_markdown
 from tracker.exports import cite
 from tracker.model import jump
-from tracker.prose import copy_files, describe
-from tracker.prose.formatting import date_label
+from tracker.prose import describe
 from tracker.reader.url_state import to_params
 from ui import data, state
 from ui.chart_block import show_page_charts

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from tracker.charts import charts
+from tracker.data import copy_files
 from tracker.data.counts import counted
 from tracker.model import jump, tables
-from tracker.prose import copy_files
 from tracker.reader.filters import shown_of
 from ui import data, state
 from ui.chart_block import show_notes, show_page_charts

@@ -15,8 +15,8 @@ os.environ["RUTTE_SEEDS_DIR"] = str(FIXTURE / "seeds" / "nato-secretary-general-
 
 import pytest  # noqa: E402
 
-from tracker.data.load import load  # noqa: E402
 from tracker.model import views  # noqa: E402
+from tracker.model.load import load  # noqa: E402
 
 
 @pytest.fixture(scope="session")

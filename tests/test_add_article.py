@@ -6,8 +6,8 @@ import pytest
 
 from data_copies import DataCopy
 from tracker.data.counts import counted, number_word
+from tracker.data.quotations import quotations
 from tracker.tools.add_article import Refused, add_article, next_minor, seed_name
-from tracker.tools.quotations import quotations
 
 TEXT = (
     "Hungary backs Rutte\n\nHungary will back Mark Rutte, Prime Minister Viktor Orbán said on Tuesday.\n\n"

@@ -12,8 +12,8 @@ import pytest
 import chart_lint
 from data_copies import DATA, SEEDS
 from tracker.charts import chart_registry
-from tracker.data.load import load
 from tracker.exports import export, whole_view
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of
 from tracker.reader.url_state import ViewState
 

@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 from html_tables import page_tables
 from tracker.charts import chart_registry
 from tracker.charts.chart_registry import CHARTS, ChartDef
-from tracker.data.load import load
 from tracker.exports import embeds, export, whole_view
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events
 from tracker.reader.view_state import ViewState
 
@@ -174,7 +174,8 @@ def test_the_story_chart_s_description_says_what_the_articles_report_of_unnamed_
     default = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, bounds_of(ds).default()))
     assert default.description.endswith(
         " Some Eastern European allies, unnamed, were reported holding reservations around 19 January 2024."
-        " Politico reported around 23 February 2024 that two-thirds of the 31 allies backed him, without naming them."
+        " Politico reported around 23 February 2024 that two-thirds of the 31 allies backed him; the chart draws only"
+        " the allies an article names."  # fact-check round 22: it names Spain, whose bar the chart draws
     )
     chosen = replace(bounds_of(ds).default(), countries=("HUN",))  # the row of unnamed allies is not drawn
     one = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen))
@@ -190,3 +191,27 @@ def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_da
         "Türkiye, first reported 29 April 2024. Hungary"
     )
     assert "the first" not in story.description
+
+
+@pytest.mark.parametrize(
+    "countries, title",
+    [
+        (
+            ("HUN",),
+            "Hungary was not named as backing Rutte before his appointment; it was last reported still holding out "
+            "around 4 April 2024",
+        ),
+        (
+            ("HUN", "TUR"),
+            "Of the two chosen allies, one was named as backing Rutte before his appointment; Hungary was last reported "
+            "still holding out around 4 April 2024",
+        ),
+        (("FRA", "DEU", "USA"), "All three chosen allies were named as backing Rutte before his appointment"),
+        (("TUR",), "Türkiye was named as backing Rutte before his appointment"),
+    ],
+)
+def test_with_countries_chosen_the_story_chart_s_title_speaks_of_them_alone(ds, countries, title):
+    """Editor round 29: with Hungary chosen the title read 'No ally was named as backing Rutte', false of the race,
+    and a title travels without its subtitle."""
+    chosen = replace(bounds_of(ds).default(), countries=countries)
+    assert chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen)).title == title

@@ -13,9 +13,9 @@ from data_copies import RACE, ROOT
 from tracker.charts import chart_registry, charts, map_shapes
 from tracker.charts.chart_registry import view_charts
 from tracker.data import paths
-from tracker.data.load import load
 from tracker.exports import export
 from tracker.model import views
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events
 
 

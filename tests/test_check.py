@@ -804,7 +804,7 @@ def test_an_edited_descriptor_is_read_again(copy):
     # The schema now allows it, but the app has no lane, colour or words for it: the check says so.
     assert copy.problems() == [
         "datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
-        "tracker/model/kinds.py, so the app cannot draw it; add it there"
+        "tracker/data/kinds.py, so the app cannot draw it; add it there"
     ]
 
 

@@ -11,10 +11,10 @@ import pytest
 from frictionless import Package
 
 from data_copies import RACE
-from tracker.data import load
+from tracker.data.formatting import article_names
 from tracker.data.paths import DATA_DIR
 from tracker.exports import cite, export
-from tracker.prose.formatting import article_names
+from tracker.model import load
 
 
 @pytest.fixture(scope="module")

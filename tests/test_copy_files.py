@@ -6,11 +6,11 @@ from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
 from tracker.charts import chart_registry
-from tracker.data import load, paths
+from tracker.data import copy_files, paths
 from tracker.data.counts import of_dataset
 from tracker.exports import whole_view
-from tracker.model import views
-from tracker.prose import copy_files, describe
+from tracker.model import load, views
+from tracker.prose import describe
 from tracker.reader.filters import bounds_of
 
 

@@ -17,7 +17,7 @@ from tracker.data import files, paths
 from tracker.tools import build_countries, build_static
 
 ROOT = Path(__file__).resolve().parent.parent
-CORE_MODULES = sorted(  # tracker.data.load, …: every module of the engine, by its dotted name
+CORE_MODULES = sorted(  # tracker.model.load, …: every module of the engine, by its dotted name
     ".".join(p.relative_to(ROOT).with_suffix("").parts)
     for p in (ROOT / "tracker").rglob("*.py")
     if p.stem != "__init__"

@@ -11,9 +11,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tracker.charts.chart_registry import view_charts
+from tracker.data import kinds
 from tracker.data.text import escape_markdown
 from tracker.exports import export
-from tracker.model import kinds, views
+from tracker.model import views
 from tracker.prose import describe
 from tracker.reader.filters import bounds_of, facts_in_view
 

@@ -26,10 +26,10 @@ from editor_run import steps
 from tracker.charts import charts
 from tracker.checks.check import check
 from tracker.data import paths
-from tracker.data.load import load
+from tracker.data.formatting import article_names
 from tracker.data.text import escape_markdown
 from tracker.exports import cite, embeds, export, whole_view
-from tracker.prose.formatting import article_names
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of
 
 TIMEOUT = 60

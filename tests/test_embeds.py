@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker.data.load import load
 from tracker.exports import embeds
+from tracker.model.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_URL = "https://cdn.example.org/rutte/"

@@ -19,9 +19,9 @@ RACE_WORDS = re.compile(r"\b(Rutte|NATO|[Aa]ll(y|ies)|Secretary[- ]General|[Aa]p
 LEFT = {
     # The kinds of event are the data package's vocabulary (events.kind); the race's kinds and their roles move
     # into race.toml next.
-    ("tracker/model/kinds.py", "appointment"),
-    ("tracker/model/kinds.py", "the appointment"),
-    ("tracker/model/kinds.py", "Appointment"),
+    ("tracker/data/kinds.py", "appointment"),
+    ("tracker/data/kinds.py", "the appointment"),
+    ("tracker/data/kinds.py", "Appointment"),
     # A candidate's status in candidates.csv, the data package's vocabulary too (readers see the race's word).
     ("tracker/checks/rule_checks.py", "appointed"),
     ("tracker/model/tables.py", "appointed"),

@@ -10,10 +10,10 @@ import pytest
 from pypdf import PdfReader
 
 from tracker.charts import charts
-from tracker.data.load import load
 from tracker.data.paths import DATA_DIR
 from tracker.exports import export
 from tracker.model import views
+from tracker.model.load import load
 
 TITLE, SUBTITLE, SOURCE = (
     "Allies' stance on Rutte, 30 April 2024",

@@ -18,8 +18,8 @@ from tests.data_copies import DataCopy
 from tests.hostile import HOSTILE, MARKERS, SPEAKER, hostile_copy
 from tracker.charts import charts
 from tracker.data import paths
-from tracker.data.load import load
 from tracker.exports import export
+from tracker.model.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 MARKDOWN_ELEMENTS = ("markdown", "caption", "title", "header", "subheader", "info", "warning", "error", "success")

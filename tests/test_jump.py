@@ -9,8 +9,8 @@ import pytest
 import vl_convert
 
 from tracker.charts import charts
-from tracker.data.load import load
 from tracker.model import jump, views
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, facts_in_view
 
 D = date

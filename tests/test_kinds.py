@@ -1,4 +1,4 @@
-"""The event kinds are declared once (tracker/model/kinds.py): the check, the timeline and the prose all read that
+"""The event kinds are declared once (tracker/data/kinds.py): the check, the timeline and the prose all read that
 table, its lanes' colours stay apart under the common colour-vision deficiencies, and adding a kind is one entry."""
 
 import itertools
@@ -9,9 +9,10 @@ from colorspacious import cspace_convert
 
 from data_copies import RACE, ROOT, DataCopy
 from tracker.charts import charts
-from tracker.data.load import load
+from tracker.data import kinds
 from tracker.data.schema import tables
-from tracker.model import kinds, views
+from tracker.model import views
+from tracker.model.load import load
 from tracker.prose import describe
 
 DEFICIENCIES = ("deuteranomaly", "protanomaly", "tritanomaly")  # at severity 100: deuteranopia, protanopia, tritanopia
@@ -77,7 +78,7 @@ def test_a_kind_added_to_the_table_passes_the_check_and_is_drawn_in_its_lane(tmp
     copy.edit("events.csv", "iohannis-running", kind="nomination")
     assert copy.problems() == [
         "datapackage.json, events.kind: kind 'nomination' has no lane, colour or words in "
-        "tracker/model/kinds.py, so the app cannot draw it; add it there"
+        "tracker/data/kinds.py, so the app cannot draw it; add it there"
     ]
     monkeypatch.setattr(kinds, "KINDS", (*kinds.KINDS, kinds.Kind("nomination", "Candidates", "nominations")))
     assert copy.problems() == []

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from data_copies import DATA, DataCopy
-from tracker.data.load import date_span, load, per_version
+from tracker.data.formatting import date_label
 from tracker.data.problems import DataError, Problem
-from tracker.prose.formatting import date_label
+from tracker.model.load import date_span, load, per_version
 
 PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 FRAME_OF = {"articles": "articles", "events": "events", "candidates": "candidates", "members": "members"}

@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from tracker.data.load import load
-from tracker.model import periods
+from tracker.model.load import load
+from tracker.reader import periods
 from tracker.reader.filters import bounds_of
 
 

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from tracker.data.formatting import article_names
 from tracker.exports import cite, embeds, export, whole_view
-from tracker.prose.formatting import article_names
 from tracker.reader.filters import bounds_of
 from tracker.reader.url_state import ViewState
 

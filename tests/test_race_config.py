@@ -6,9 +6,9 @@ from streamlit.testing.v1 import AppTest
 
 from data_copies import DATA, ROOT, DataCopy
 from tracker.charts import chart_registry
-from tracker.data import load, paths, race_config
+from tracker.data import paths, race_config
 from tracker.data.problems import DataError
-from tracker.model import views
+from tracker.model import load, views
 from tracker.reader.filters import bounds_of
 
 TITLE_LINE, BODY_LINE = 5, 8  # in tests/fixture's race.toml

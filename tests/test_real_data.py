@@ -14,10 +14,10 @@ import pytest
 
 from data_copies import RACE
 from tracker.checks.check import check
-from tracker.data.load import load
 from tracker.data.text import normalise
 from tracker.exports import whole_view
 from tracker.model import views
+from tracker.model.load import load
 from tracker.prose import describe
 from tracker.reader.filters import bounds_of
 

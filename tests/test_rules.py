@@ -6,8 +6,8 @@ from dataclasses import dataclass
 import pytest
 
 from data_copies import DataCopy
-from tracker.data.load import load
-from tracker.prose import copy_files
+from tracker.data import copy_files
+from tracker.model.load import load
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from entry_points import ENTRY_POINTS
-from tracker.data.load import load
 from tracker.model import jump
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events
 from tracker.reader.url_state import PARAMS, parse, to_params
 from tracker.reader.view_state import ViewState

@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from tracker.data.load import load
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events
 from tracker.reader.url_state import parse, to_params
 from tracker.reader.view_state import Bounds, ViewState

@@ -27,7 +27,7 @@ import json, sys
 from pathlib import Path
 from tracker.charts.chart_registry import TIMELINE, draw, scope
 from tracker.reader.filters import bounds_of, filter_events
-from tracker.data.load import load
+from tracker.model.load import load
 from tracker.reader.url_state import PARAMS, parse, to_params
 from tracker.reader.view_state import cache_key, rows_key
 

@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
 from tracker.charts.chart_registry import ChartDef, draw, map_date, scope
-from tracker.data.load import load
+from tracker.data.formatting import day_text
 from tracker.exports import cite, whole_view
 from tracker.model import views
-from tracker.prose.formatting import day_text
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, quotes_in_view
 from tracker.reader.view_state import ViewState
 

@@ -6,9 +6,9 @@ from functools import partial
 import streamlit as st
 
 from tracker.charts.chart_registry import Scope, ViewChart, draw, on_page
+from tracker.data.formatting import article_names
 from tracker.data.text import escape_markdown
 from tracker.exports import export
-from tracker.prose.formatting import article_names
 from ui import charts as chart_cache
 from ui import data
 from ui.downloads import chart_downloads

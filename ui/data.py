@@ -12,10 +12,10 @@ from streamlit import dataframe_util
 
 from tracker.charts.chart_registry import Scope
 from tracker.data import paths
-from tracker.data.load import Dataset, load, member_names
 from tracker.data.problems import DataError
-from tracker.model import periods, views
-from tracker.reader import filters
+from tracker.model import views
+from tracker.model.load import Dataset, load, member_names
+from tracker.reader import filters, periods
 from tracker.reader.filters import bounds_of, facts_in_view
 from tracker.reader.view_state import Bounds, ViewState, rows_key
 from ui.shared_cache import shared

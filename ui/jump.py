@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, row_when
+from tracker.data import kinds
+from tracker.data.formatting import article_names, who
 from tracker.data.race_config import StanceWords
 from tracker.data.text import escape_markdown, quoted
-from tracker.model import kinds
 from tracker.model.jump import Jumps
-from tracker.prose.formatting import article_names, who
 from ui import state
 
 BUTTONS = (

@@ -4,8 +4,8 @@ import os
 
 import streamlit as st
 
-from tracker.data.load import Dataset
 from tracker.exports import cite
+from tracker.model.load import Dataset
 from tracker.reader.view_state import ViewState
 from ui import data, routing, state
 

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from tracker.data.counts import counted
-from tracker.data.load import Dataset
+from tracker.data.formatting import day_text
 from tracker.exports import cite
-from tracker.model import periods
-from tracker.prose.formatting import day_text
+from tracker.model.load import Dataset
+from tracker.reader import periods
 from ui import phone, state, whole_view
 from ui.data import bounds, derived
 

@@ -6,8 +6,8 @@ from datetime import date
 import streamlit as st
 
 from tracker.data.counts import counted
-from tracker.data.load import Dataset
 from tracker.exports import whole_view
+from tracker.model.load import Dataset
 from tracker.reader.view_state import Bounds, ViewState
 from ui import state
 from ui.page import app_address

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from tracker.charts import chart_registry
-from tracker.data.load import load
 from tracker.exports import export
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of
 from tracker.reader.url_state import ViewState
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from reader import INK, assert_charts_drawn, open_page, save_download
 
-from tracker.data.load import load
+from tracker.model.load import load
 
 AS_OF = "2024-04-30"
 BUTTONS = {"png": "PNG image", "svg": "SVG vector", "pdf": "PDF", "html": "Interactive HTML", "csv": "Data (CSV)"}

@@ -4,8 +4,8 @@ fits a phone-width frame. Every request but file:// is blocked and fails the tes
 import pytest
 from playwright.sync_api import expect
 
-from tracker.data.load import load
 from tracker.exports import embeds
+from tracker.model.load import load
 
 
 @pytest.fixture(scope="module")

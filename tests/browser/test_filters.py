@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from reader import NAV_TITLES, assert_no_exception, open_page, wait_ready
 
-from tracker.data.load import load
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, filter_events, shown_of
 from tracker.reader.view_state import ViewState
 

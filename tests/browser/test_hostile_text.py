@@ -11,8 +11,8 @@ from reader import MAP_MIDDLE, open_page, tooltip_over
 from deploy.local_server import start_app, stop_app
 from tests.hostile import HOSTILE, SPEAKER, hostile_copy
 from tracker.charts import charts
-from tracker.data.load import load
 from tracker.exports import export
+from tracker.model.load import load
 
 INJECTED = """() => ({
   ran: window.rutteInjected,

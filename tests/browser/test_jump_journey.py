@@ -15,9 +15,9 @@ from reader import (
     wait_ready,
 )
 
-from tracker.data.load import load
+from tracker.data.formatting import date_label
 from tracker.model import jump
-from tracker.prose.formatting import date_label
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of, facts_in_view
 
 MAX_TABS = 80  # the top navigation and the sidebar's widgets come before the page's own controls

@@ -11,8 +11,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.reader import PAGES, open_page, tooltip_over
-from tracker.data.load import load
 from tracker.exports import embeds, whole_view
+from tracker.model.load import load
 from tracker.reader.filters import bounds_of
 
 PHONE = {"width": 390, "height": 844}

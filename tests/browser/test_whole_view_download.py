@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from reader import INK, axe_violations, open_page, save_download
 
-from tracker.data.load import load
+from tracker.model.load import load
 from tracker.reader.view_state import ViewState
 
 QUERY = "from=2024-01-01&to=2024-06-30&countries=HUN,ROU,TUR&as_of=2024-04-30"

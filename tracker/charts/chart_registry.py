@@ -15,11 +15,12 @@ import pandas as pd
 
 from tracker.charts import charts, map_shapes, time_axis, vega
 from tracker.checks import accuracy
-from tracker.data.load import Dataset, member_names, per_version
+from tracker.data import copy_files, formatting, kinds
+from tracker.data.formatting import by_date, date_label, day_text
 from tracker.data.race_config import RaceConfig
-from tracker.model import corrections, kinds, tables, views
-from tracker.prose import copy_files, describe, formatting
-from tracker.prose.formatting import by_date, date_label, day_text
+from tracker.model import corrections, tables, views
+from tracker.model.load import Dataset, member_names, per_version
+from tracker.prose import describe
 from tracker.reader.filters import bounds_of, describe_filters, facts_in_view
 from tracker.reader.view_state import Bounds, ViewState, cache_key
 
@@ -302,7 +303,7 @@ def unnamed_sentences(sc: Scope, shown_from: pd.Timestamp) -> str:
     said += [
         f" {tally['who']} reported {by_date(tally['date'], str(tally['precision']))} that "
         + (f"{tally['share']} of the {tally['of']}" if tally["share"] else f"about {tally['count']} of {tally['of']}")
-        + f" {members} backed {him}, without naming them."
+        + f" {members} backed {him}; the chart draws only the {members} an article names."
         for _, tally in tallies.iterrows()
     ]
     return "".join(said)
@@ -535,6 +536,7 @@ def stance_title(sc: Scope) -> str:
         decision_day(sc.ds),
         sc.view.end,
         race=sc.ds.race,
+        chosen=tuple(sc.names[c] for c in sc.view.countries),
     )
 
 
@@ -750,7 +752,7 @@ def map_note(sc: Scope) -> str:
         when = date_label(tally["date"], str(tally["precision"]))
         return (
             f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}; "
-            "as it names none, the map colours none"
+            f"the map colours named {race.body.members} only"
         )
     return named_only
 
@@ -826,20 +828,35 @@ def _every_candidate_step(ds: Dataset) -> pd.DataFrame:
     return charts.candidate_steps(ds.events, views.candidate_table(ds), ds.race.protagonist.candidate)
 
 
-def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):
+def candidate_steps_in_view(sc: Scope, table: pd.DataFrame) -> pd.DataFrame:
     """The steps among the view's events of the candidates from its countries (`table`)."""
     rows = sc.events
     every = _every_candidate_step(sc.ds)
-    steps = every[every.index.isin(rows.index[rows["candidate"].isin(table["candidate_id"])])]
-    return charts.candidates_steps_chart(steps, title, subtitle, sc.view.start, sc.view.end)
+    return every[every.index.isin(rows.index[rows["candidate"].isin(table["candidate_id"])])]
 
 
-def candidates_subtitle(view: ViewState, names: dict[str, str]) -> str:
-    """The dates, and whose candidates: the country filter keeps the candidates of the countries chosen."""
-    dates = f"{day_text(view.start)} to {day_text(view.end)}"
-    if not view.countries:
-        return f"{dates}; every candidate"
-    return f"{dates}; candidates from {describe.names_list([names.get(c, c) for c in view.countries], most=4)}"
+def candidates_axis_start(sc: Scope) -> date:
+    """Where the candidates' axis starts: the month of the first step drawn, when the dates start earlier (editor
+    round 29: from 2010, fourteen empty years squeezed every mark into the chart's last twentieth)."""
+    steps = candidate_steps_in_view(sc, candidates_in_view(sc))
+    if steps.empty:
+        return sc.view.start
+    return max(sc.view.start, steps["start"].min().to_period("M").to_timestamp().date())
+
+
+def candidates_build(sc: Scope, table: pd.DataFrame, title: str, subtitle: str):
+    steps = candidate_steps_in_view(sc, table)
+    return charts.candidates_steps_chart(steps, title, subtitle, candidates_axis_start(sc), sc.view.end)
+
+
+def candidates_subtitle(sc: Scope) -> str:
+    """The dates drawn, and whose candidates: the country filter keeps the candidates of the countries chosen; from
+    the first step's month when the chosen dates start earlier, which a second line says."""
+    view, start = sc.view, candidates_axis_start(sc)
+    dates = f"{day_text(start)} to {day_text(view.end)}"
+    chosen = [sc.names.get(c, c) for c in view.countries]
+    whose = f"candidates from {describe.names_list(chosen, most=4)}" if chosen else "every candidate"
+    return f"{dates}; {whose}" + (f"\nThe articles report no candidate before {start:%B %Y}" if start > view.start else "")
 
 
 CANDIDATES = ChartDef(
@@ -851,7 +868,7 @@ CANDIDATES = ChartDef(
     describe=lambda sc, table: describe.candidates(table, sc.events, len(sc.candidates), sc.ds.race),
     table=lambda sc, table: tables.candidates(table, sc.ds.articles, sc.names, sc.ds.race.decision.done),
     drawn_events=candidates_drawn,
-    subtitle=lambda sc: candidates_subtitle(sc.view, sc.names),
+    subtitle=candidates_subtitle,
     file_name=lambda sc: ("candidates", *dated_range(sc.view)),
     what="Chart of each candidate's steps over time, {subtitle}; the cards below give the same facts.",
     ignores=("as_of", "speakers", "event"),

@@ -9,10 +9,11 @@ import pandas as pd
 
 from tracker.charts import geo, map_shapes, time_axis, vega
 from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, rows_when
+from tracker.data import kinds
+from tracker.data.formatting import article_names, date_label, first_upper
 from tracker.data.race_config import StanceWords
-from tracker.model import kinds, tables
+from tracker.model import tables
 from tracker.model.views import COUNTED, NOT_YET_MEMBER, STATUS_ORDER, UNREPORTED
-from tracker.prose.formatting import article_names, date_label, first_upper
 
 FILTERED_OUT = "filtered_out"
 # A holdout's stance after its last report that it still held, until a report of a change: all that is known.

@@ -10,9 +10,9 @@ import re
 import unicodedata
 from datetime import date
 
+from tracker.data import kinds
+from tracker.data.formatting import date_label
 from tracker.data.text import normalise
-from tracker.model import kinds
-from tracker.prose.formatting import date_label
 
 # The articles' wording and the stance it gives, as the method page publishes it. Longer phrases are matched first and
 # hide the words inside them, so "no sign of supporting" gives undeclared and not, through "supporting", backs.

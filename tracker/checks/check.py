@@ -13,12 +13,11 @@ from pathlib import Path
 
 from tracker.checks.rule_checks import Data, rule_problems
 from tracker.checks.schema_check import schema_problems
-from tracker.data import race_config
+from tracker.data import copy_files, race_config
 from tracker.data.paths import DATA_DIR, SEEDS_DIR, seeds_for
 from tracker.data.problems import Problem
 from tracker.data.reading import has_every_column, read_table
 from tracker.data.schema import DESCRIPTOR, tables
-from tracker.prose import copy_files
 
 
 def check(data_dir: Path = DATA_DIR, seeds_dir: Path = SEEDS_DIR) -> list[Problem]:

@@ -13,14 +13,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tracker.checks import accuracy
+from tracker.data import copy_files, kinds
 from tracker.data.counts import Counts
+from tracker.data.package_text import read_package, stale_texts
 from tracker.data.problems import DataError, Problem
 from tracker.data.reading import read_utf8
 from tracker.data.schema import DESCRIPTOR, tables
 from tracker.data.text import normalise
-from tracker.model import kinds
-from tracker.prose import copy_files
-from tracker.prose.package_text import read_package, stale_texts
 
 FORMULA_START = "=+-@"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -135,7 +134,7 @@ def _listed(words) -> str:
 
 
 def kinds_are_drawable(data: Data) -> list[Problem]:
-    """The kinds the data may use are the kinds the app can draw (tracker/model/kinds.py), no more, no fewer."""
+    """The kinds the data may use are the kinds the app can draw (tracker/data/kinds.py), no more, no fewer."""
     events = tables(data.data_dir / DESCRIPTOR).get("events")
     if events is None or "kind" not in events.field_names:
         return []

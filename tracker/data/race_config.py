@@ -10,8 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tracker.data.formatting import first_upper
 from tracker.data.problems import DataError, Problem
-from tracker.prose.formatting import first_upper
 
 CONFIG = "race.toml"
 

@@ -5,7 +5,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from tracker.data.counts import counted
-from tracker.prose.formatting import day_text
+from tracker.data.formatting import day_text
 
 ADDRESS_SETTING = "RUTTE_PUBLIC_URL"  # environment variable, or `public_url` in Streamlit's secrets
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from tracker.charts.chart_registry import ViewChart, view_charts
 from tracker.data.counts import counted
 from tracker.data.files import write_atomic
-from tracker.data.load import Dataset, load
+from tracker.data.formatting import article_names
 from tracker.data.paths import PROJECT_DIR
 from tracker.exports import cite, export, templating
-from tracker.prose.formatting import article_names
+from tracker.model.load import Dataset, load
 from tracker.reader.filters import bounds_of
 
 OUT_DIR = PROJECT_DIR / "embed"

@@ -18,10 +18,9 @@ import vl_convert as vlc
 from markupsafe import Markup
 
 from tracker.charts.charts import NARROW_EXPR
-from tracker.data import counts
+from tracker.data import copy_files, counts
 from tracker.data.paths import PROJECT_DIR
 from tracker.exports import cite, fonts, templating
-from tracker.prose import copy_files
 
 EXPORT_WIDTH = 760
 FOOTER_WRAP = 125  # characters per footer line at 10 px, inside EXPORT_WIDTH

@@ -14,12 +14,12 @@ from markupsafe import Markup, escape
 from tracker.charts.chart_registry import ViewChart, map_date, view_charts
 from tracker.checks.accuracy import row_when
 from tracker.data.counts import Counts, of_dataset
-from tracker.data.load import Dataset, member_names
+from tracker.data.formatting import article_names, day_text, who
 from tracker.data.race_config import Identity
 from tracker.exports import cite, export, fonts, templating
 from tracker.model import views
+from tracker.model.load import Dataset, member_names
 from tracker.prose import describe
-from tracker.prose.formatting import article_names, day_text, who
 from tracker.reader.filters import bounds_of, describe_filters, quotes_in_view
 from tracker.reader.view_state import Bounds, ViewState
 

@@ -3,8 +3,8 @@
 import pandas as pd
 
 from tracker.checks.accuracy import outside_text
+from tracker.data.formatting import article_names, date_labels, day_text
 from tracker.data.text import quoted
-from tracker.prose.formatting import article_names, date_labels, day_text
 
 KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We changed the data"}
 WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later data_change found was no error

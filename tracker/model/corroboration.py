@@ -6,7 +6,7 @@ the distinct articles among a fact's rows.
 
 import pandas as pd
 
-from tracker.prose.formatting import article_names
+from tracker.data.formatting import article_names
 
 COLUMNS = ["reported_by", "reported_in", "disagreement", "how_sure"]
 

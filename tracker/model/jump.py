@@ -7,7 +7,7 @@ from typing import Generic, TypeVar
 
 import pandas as pd
 
-from tracker.model.kinds import QUIET, with_role
+from tracker.data.kinds import QUIET, with_role
 
 T = TypeVar("T")
 

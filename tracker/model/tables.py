@@ -7,8 +7,8 @@ The data package (the zip on the method page) keeps the curated tables as they a
 import pandas as pd
 
 from tracker.checks.accuracy import OUTSIDE_LABEL, date_bound, outside_text, rows_when
-from tracker.model import kinds
-from tracker.prose.formatting import article_names, first_upper
+from tracker.data import kinds
+from tracker.data.formatting import article_names, first_upper
 
 # How exactly a date is known, as a CSV says it next to the date.
 HOW_EXACT = {

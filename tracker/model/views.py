@@ -8,10 +8,10 @@ import numpy as np
 import pandas as pd
 
 from tracker.checks.accuracy import row_when, rows_when
-from tracker.data.load import Dataset, member_names, per_version
-from tracker.model import kinds
-from tracker.prose.formatting import article_names, by_date, date_labels, first_upper, in_prose
-from tracker.tools.quotations import QUOTATION
+from tracker.data import kinds
+from tracker.data.formatting import article_names, by_date, date_labels, first_upper, in_prose
+from tracker.data.quotations import QUOTATION
+from tracker.model.load import Dataset, member_names, per_version
 
 NOT_YET_MEMBER = "not_yet_member"
 UNREPORTED = "unreported"  # an ally no article gives a stance for (yet)

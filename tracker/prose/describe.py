@@ -6,12 +6,11 @@ Shown under the chart, used as its accessible text, and written into every expor
 import pandas as pd
 
 from tracker.checks.accuracy import NO_LATER
+from tracker.data import copy_files, kinds
 from tracker.data.counts import Counts, counted, number_word
+from tracker.data.formatting import by_date, date_label, day_text, first_upper, in_prose
 from tracker.data.race_config import RaceConfig
-from tracker.model import kinds
 from tracker.model.views import COUNTED, NOT_YET_MEMBER, Holdout
-from tracker.prose import copy_files
-from tracker.prose.formatting import by_date, date_label, day_text, first_upper, in_prose
 
 
 def names_list(names: list[str], most: int = 3) -> str:
@@ -111,17 +110,31 @@ def _last_reported(h: Holdout) -> str:
     return f", and last reported still holding out {by_date(h.last, h.last_precision)}"
 
 
-def stances_title(holdouts: list[Holdout], backers: int, decision, end, *, race: RaceConfig) -> str:
+def stances_title(
+    holdouts: list[Holdout], backers: int, decision, end, *, race: RaceConfig, chosen: tuple[str, ...] = ()
+) -> str:
     """The story chart's finding: 'Seven allies were named as backing Rutte before his appointment; Hungary was last
-    reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'."""
+    reported holding out around 4 April 2024', or, for dates that end before it, 'By 30 April 2024, ...'. With
+    members `chosen` (their names), it speaks of them alone: 'Of the two chosen allies, one was named …', 'Hungary
+    was not named …; it was last reported …' (editor round 29: 'No ally was named' read as the whole race)."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
     noun, were = (race.body.member, "was") if backers <= 1 else (race.body.members, "were")  # 'no ally was'
     named = f"{count} {noun} {were} named as backing {race.protagonist.name}"
+    if len(chosen) == 1:
+        named = f"{in_prose(chosen[0])} was{'' if backers else ' not'} named as backing {race.protagonist.name}"
+    elif chosen and backers == len(chosen):
+        named = f"all {number_word(backers)} chosen {race.body.members} were named as backing {race.protagonist.name}"
+    elif chosen:
+        count = number_word(backers) if backers else "none"
+        named = (
+            f"of the {number_word(len(chosen))} chosen {race.body.members}, {count} {'was' if backers <= 1 else 'were'}"
+            f" named as backing {race.protagonist.name}"
+        )
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
     last = "; ".join(
-        f"{h.name} was {'last reported still' if h.last > h.start else 'reported'} holding out "
-        f"{by_date(h.last, h.last_precision)}"
+        f"{'it' if chosen == (h.name,) else h.name} was {'last reported still' if h.last > h.start else 'reported'} "
+        f"holding out {by_date(h.last, h.last_precision)}"
         for h in held
     )
     if decision <= end:

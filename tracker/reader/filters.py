@@ -4,8 +4,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from tracker.data.load import Dataset, per_version
-from tracker.prose.formatting import day_text
+from tracker.data.formatting import day_text
+from tracker.model.load import Dataset, per_version
 from tracker.reader.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, country_key, filter_rows
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from tracker.prose.formatting import day_text
+from tracker.data.formatting import day_text
 
 MAX_VALUE_LENGTH = 400
 

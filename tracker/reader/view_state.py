@@ -13,7 +13,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from tracker.prose.formatting import day_text
+from tracker.data.formatting import day_text
 from tracker.reader.link_values import LinkValues, short
 
 REQUIRED = object()  # a field every view must give (no default)

@@ -22,10 +22,10 @@ from datetime import date
 from pathlib import Path
 
 from tracker.checks.rule_checks import parse_date
+from tracker.data import package_text
 from tracker.data.files import write_atomic
 from tracker.data.paths import DATA_DIR, SEEDS_DIR, seeds_for
-from tracker.prose import package_text
-from tracker.tools.quotations import Quotation, quotations
+from tracker.data.quotations import Quotation, quotations
 
 PRECISIONS = ("day", "week", "month", "year", "approx", "by_month")
 SEED_NAME = re.compile(r"^(\d{3})_[0-9a-f]{16}\.txt$")

@@ -7,8 +7,8 @@ import json
 
 from tracker.charts import map_shapes
 from tracker.data.files import write_atomic
-from tracker.data.load import load
 from tracker.data.paths import STATIC_DIR
+from tracker.model.load import load
 
 
 def static_files() -> dict:

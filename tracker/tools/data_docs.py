@@ -14,11 +14,11 @@ from pathlib import Path
 import pandas as pd
 from cogapp import Cog
 
+from tracker.data import copy_files, package_text
 from tracker.data.counts import counted, number_word, of_files
 from tracker.data.files import write_atomic
+from tracker.data.formatting import date_label
 from tracker.data.paths import project_race_dir
-from tracker.prose import copy_files, package_text
-from tracker.prose.formatting import date_label
 
 DEFAULT_DATA = project_race_dir()  # the project's own race, not RUTTE_DATA_DIR: the docs describe what ships
 

@@ -8,8 +8,8 @@ article or member never leaves the data package speaking of the old number.
 import json
 from pathlib import Path
 
+from tracker.data import copy_files
 from tracker.data.counts import Counts, counted
-from tracker.prose import copy_files
 
 SEEDS_SOURCE_PREFIX = "../../seeds/"  # a race's articles, seeds/<race>/, seen from its data/<race>/datapackage.json
 

@@ -109,9 +109,7 @@ def the_kind(role: str) -> str:
     """The one kind that plays `role`: 'appointment' for DECISION."""
     found = with_role(role)
     if len(found) != 1:
-        raise ValueError(
-            f"exactly one kind must have the role {role!r} in tracker/model/kinds.py; {found or 'none'} do"
-        )
+        raise ValueError(f"exactly one kind must have the role {role!r} in tracker/data/kinds.py; {found or 'none'} do")
     return found[0]
 
 
@@ -146,10 +144,10 @@ def known_stances() -> set[str]:
 def vocabulary_problems(schema_kinds: tuple[str, ...] | None) -> list[str]:
     """Why the data package's kinds and this table disagree, one reason per kind; empty when they match."""
     if schema_kinds is None:
-        return ["has no enum of kinds; it must list the kinds of tracker/model/kinds.py"]
+        return ["has no enum of kinds; it must list the kinds of tracker/data/kinds.py"]
     missing = [k for k in schema_kinds if k not in names()]
     unused = [k for k in names() if k not in schema_kinds]
     return [
-        f"kind {k!r} has no lane, colour or words in tracker/model/kinds.py, so the app cannot draw it; add it there"
+        f"kind {k!r} has no lane, colour or words in tracker/data/kinds.py, so the app cannot draw it; add it there"
         for k in missing
-    ] + [f"kind {k!r} of tracker/model/kinds.py is missing from the enum" for k in unused]
+    ] + [f"kind {k!r} of tracker/data/kinds.py is missing from the enum" for k in unused]

@@ -10,13 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from tracker.checks.check import check
-from tracker.data import race_config
+from tracker.data import copy_files, race_config
 from tracker.data.paths import DATA_DIR, SEEDS_DIR
 from tracker.data.problems import DataError
 from tracker.data.race_config import RaceConfig
 from tracker.data.schema import DESCRIPTOR, Table, tables
 from tracker.model.corroboration import corroborate
-from tracker.prose import copy_files
 
 # How far either side of its best-estimate date an event may lie, by precision.
 APPROX_DAYS = 3

@@ -7,8 +7,9 @@ from datetime import date
 
 import pandas as pd
 
-from tracker.data.load import Dataset
-from tracker.model import kinds, views
+from tracker.data import kinds
+from tracker.model import views
+from tracker.model.load import Dataset
 from tracker.reader.view_state import Bounds
 
 BACKGROUND = "background"  # the name of the one preset that reaches before the race
