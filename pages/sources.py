@@ -5,7 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from tracker.checks.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, rows_when
+from tracker.checks.accuracy import CONTINUING_WORDING, OUTSIDE_LABEL, STANCE_WORDING, outside_text, rows_when
 from tracker.data import copy_files, paths
 from tracker.data.counts import counted, of_dataset
 from tracker.data.formatting import article_names, date_labels
@@ -72,6 +72,8 @@ inferred_table = data.table_for_view(
             "When": rows_when(inferred),
             "Event": inferred["summary"],
             "How the date was derived": inferred["date_basis"],
+            # the fact a basis points to ('see the outside fact'), beside it (editor round 29: a pointer to nothing)
+            OUTSIDE_LABEL: [outside_text(f, s) for f, s in zip(inferred["outside_fact"], inferred["outside_source"])],
         }
     ),
 )
@@ -89,6 +91,11 @@ def disagreements() -> list[str]:
     return [
         f"- **{when}: {escape_markdown(fact['summary'])}**  \n  Reported in: {escape_markdown(fact['reported_in'])}  \n"
         f"  How they disagree: {escape_markdown(fact['disagreement'])}"
+        + (  # the fact the words point to ('see the outside fact'), there with them
+            f"  \n  {OUTSIDE_LABEL}: {escape_markdown(outside_text(fact['outside_fact'], fact['outside_source']))}"
+            if fact["outside_fact"]
+            else ""
+        )
         for (_, fact), when in zip(disputed.iterrows(), date_labels(disputed))
     ]
 

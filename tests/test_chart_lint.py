@@ -155,7 +155,7 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment(rendered):
     key_left = min(t.box.left for t in scenes["stances-by-ally"].texts if t.role == "legend-label")
     names_right = max(t.box.right for t in scenes["stances-by-ally"].texts if t.text == "Hungary")
     assert key_left < title_left + 30 < names_right
-    assert "‘By’ a date: reported then; it may be older" in notes
+    assert "‘By’ a date: it may have begun earlier" in notes
     assert "Appointment's date: from outside the articles" in notes  # a NATO press release gives the day
     # Its opposition rests on a cited report's title: starred, and the caution in the key, in the note's words.
     assert "* Hungary: known only from the title of a source" in notes

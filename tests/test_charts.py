@@ -186,14 +186,18 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
         expected = {
             "backer-map": f"As last reported by 25 June 2024; {allies}",
             "stances-by-ally": f"1 {'March' if countries else 'January'} 2024 to 1 October 2024; {chosen}",
-            "candidates": "7 July 2023 to 1 October 2024; "
-            + (f"candidates from {allies}" if countries else "every candidate"),
+            # from the first step of the candidates drawn: Rutte's interest, in October 2023, with the Netherlands
+            "candidates": f"1 October 2023 to 1 October 2024; candidates from {allies}"
+            if countries
+            else "7 July 2023 to 1 October 2024; every candidate",
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
         assert spec["title"]["subtitle"][0] == expected, slug
         if slug == "stances-by-ally":  # and the dates chosen, as the file's name gives them
             first_month = "March" if countries else "January"
             dates_line = f"The articles report no stance before {first_month} 2024"
             assert spec["title"]["subtitle"][1] == dates_line
+        if slug == "candidates" and countries:
+            assert spec["title"]["subtitle"][1] == "The articles report no candidate before October 2023"
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 

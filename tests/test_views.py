@@ -289,3 +289,11 @@ def test_the_unnamed_groups_holding_out_are_their_reports_of_the_day_not_of_an_e
         ("Some Eastern European allies", "reservations", "c. 19 January 2024"),
         ("A few allies", "undeclared", "c. 23 February 2024"),
     ]
+
+
+def test_the_inferred_dates_are_listed_oldest_first(ds):
+    """Editor round 29: the Sources page's table ran 'November 2019, November 2019, c. 19 February 2021, November
+    2019, June 2021'."""
+    days = list(views.inferred_dates(ds.events)["date"])
+    assert days == sorted(days) and len(days) > 10
+    assert days[:2] == [pd.Timestamp("2019-11-01"), pd.Timestamp("2019-11-01")]  # Erdoğan's reply, and its reference

@@ -744,7 +744,7 @@ SHADES = {  # in the key's order, two to a row: the stances down the left, what 
     "backs": STATUS_COLOURS["backs"],
     COUNTED: STATUS_COLOURS[COUNTED],
     "undeclared": STATUS_COLOURS["undeclared"],
-    AS_LAST_REPORTED: "#F2F2F2",  # one swatch for every holdout's pale period, in no stance's colour
+    AS_LAST_REPORTED: "#DCDCDC",  # one swatch for every pale period, in no stance's colour; white read as empty
     **{status: STATUS_COLOURS[status] for status in ("opposes", "reservations")},
     NOT_YET_MEMBER: "#FFFFFF",
     **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},  # drawn, not keyed
@@ -763,7 +763,7 @@ KEY_LINE = 50  # characters of a line of the story chart's key, short enough for
 
 
 REPORT_KEY = "Squares: days an article reports a holdout"  # an open one's tooltip says it was said later
-BY_KEY = "‘By’ a date: reported then; it may be older"
+BY_KEY = "‘By’ a date: it may have begun earlier"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
     "direction": "horizontal",

@@ -329,8 +329,9 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
 
 
 def inferred_dates(events: pd.DataFrame) -> pd.DataFrame:
-    """The rows whose date was inferred rather than read off the article (the basis does not start 'Stated')."""
-    return events[~events["date_basis"].str.startswith("Stated")]
+    """The rows whose date was inferred rather than read off the article (the basis does not start 'Stated'), oldest
+    first."""
+    return events[~events["date_basis"].str.startswith("Stated")].sort_values("date", kind="stable")
 
 
 def milestone_labels(ds: Dataset) -> dict[str, str]:
