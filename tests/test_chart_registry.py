@@ -203,8 +203,8 @@ def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_da
         ),
         (
             ("HUN", "TUR"),
-            "Of the two chosen allies, one was named as backing Rutte before his appointment; Hungary was last reported "
-            "still holding out around 4 April 2024",
+            "Of the two chosen allies, one was named as backing Rutte before his appointment; Hungary was last "
+            "reported still holding out around 4 April 2024",
         ),
         (("FRA", "DEU", "USA"), "All three chosen allies were named as backing Rutte before his appointment"),
         (("TUR",), "Türkiye was named as backing Rutte before his appointment"),

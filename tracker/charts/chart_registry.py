@@ -856,7 +856,9 @@ def candidates_subtitle(sc: Scope) -> str:
     dates = f"{day_text(start)} to {day_text(view.end)}"
     chosen = [sc.names.get(c, c) for c in view.countries]
     whose = f"candidates from {describe.names_list(chosen, most=4)}" if chosen else "every candidate"
-    return f"{dates}; {whose}" + (f"\nThe articles report no candidate before {start:%B %Y}" if start > view.start else "")
+    return f"{dates}; {whose}" + (
+        f"\nThe articles report no candidate before {start:%B %Y}" if start > view.start else ""
+    )
 
 
 CANDIDATES = ChartDef(
