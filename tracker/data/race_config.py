@@ -21,7 +21,7 @@ class _Section(BaseModel):
 
 
 class Identity(_Section):
-    """How the race is named: in a page's tab, in every file's kicker and running head, and in its citation."""
+    """How the race is named: in a page's tab, in every file's running head, and in its citation."""
 
     title: str = Field(min_length=1, description="The race's short name: 'Rutte's race to lead NATO'.")
     headline: str = Field(min_length=1, description="The story's headline, on its first page and in its files.")

@@ -203,9 +203,8 @@ def html_page(story: Story, paper: str = "a4") -> str:
     ]
     return templating.render(
         "whole_view.html.j2",
-        title=story.race.headline,  # it names the race: the kicker before it would say so twice
+        title=story.race.headline,  # names the race, as the running head does: no kicker a third time
         description=story.lead,  # the file's summary (a PDF's Subject): the story, not the reading instructions
-        kicker=story.race.title,
         headline=story.race.headline,
         intro=intro(story.counts),
         running_head=f"{story.race.title} · {story.summary}",  # the version is in the view line and every chart footer
