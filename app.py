@@ -9,7 +9,7 @@ from ui.data import bounds, dataset
 from ui.phone import top_bar
 from ui.sidebar import filters
 
-if os.environ.get("RUTTE_BENCH_KEEP_NAGLE") != "1":  # set by `python -m bench` only, to measure what this saves
+if os.environ.get("TRACKER_BENCH_KEEP_NAGLE") != "1":  # set by `python -m bench` only, to measure what this saves
     nagle.turn_nagle_off_once()  # every rerun's second message would wait ~40 ms for the browser's ACK
 widget_guard.install()  # a widget state no widget can read is dropped, not raised (a client that is not a browser)
 
@@ -26,7 +26,7 @@ PAGES = [
 ]
 
 FLOOR = "bench-floor"
-if os.environ.get("RUTTE_BENCH_FLOOR") == "1":  # set by `python -m bench` only: the cheapest page the app can serve
+if os.environ.get("TRACKER_BENCH_FLOOR") == "1":  # set by `python -m bench` only: the cheapest page the app can serve
     PAGES.append(st.Page(lambda: None, title="Floor", url_path=FLOOR))
 
 page = st.navigation(PAGES, position="top")

@@ -11,7 +11,7 @@ pytest=(.venv/bin/python -m pytest)
 if [ "${CI:-}" = true ]; then
   # CI stops the whole job at 90 minutes with no summary; interrupted a little earlier, pytest still prints what
   # passed, what failed and the slowest tests.
-  pytest=(timeout --signal=INT --kill-after=120 "${RUTTE_TEST_TIME_LIMIT:-4500}" "${pytest[@]}")
+  pytest=(timeout --signal=INT --kill-after=120 "${TRACKER_TEST_TIME_LIMIT:-4500}" "${pytest[@]}")
 fi
 set +e
 "${pytest[@]}" "$@"

@@ -41,7 +41,7 @@ def setting_rows(log_dir: Path, reps: int) -> list[Row]:
     """The two suspects, each served both ways in this run: Nagle's algorithm, and a full GC after every rerun."""
 
     def floor_and_heaviest(env=(), **server) -> tuple[float, float]:
-        env = {"RUTTE_BENCH_FLOOR": "1", **dict(env)}
+        env = {"TRACKER_BENCH_FLOOR": "1", **dict(env)}
         process, url = start_app("app.py", log_dir / "setting.log", env=env, **server)
         try:
             times = asyncio.run(reruns.page_costs(url, [HEAVIEST], reps))
@@ -50,7 +50,7 @@ def setting_rows(log_dir: Path, reps: int) -> list[Row]:
         return percentile(times[reruns.FLOOR]["unchanged"], 50), percentile(times[HEAVIEST]["unchanged"], 50)
 
     ours = floor_and_heaviest()
-    nagle = floor_and_heaviest(env={"RUTTE_BENCH_KEEP_NAGLE": "1"})
+    nagle = floor_and_heaviest(env={"TRACKER_BENCH_KEEP_NAGLE": "1"})
     gc = floor_and_heaviest(options=("--runner.postScriptGC", "true"))
     return [
         Row(
@@ -182,7 +182,7 @@ def main() -> None:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as logs:
         log_dir = Path(logs)
-        process, url = start_app("app.py", log_dir / "app.log", env={"RUTTE_BENCH_FLOOR": "1"})
+        process, url = start_app("app.py", log_dir / "app.log", env={"TRACKER_BENCH_FLOOR": "1"})
         try:
             print("reruns per page...", flush=True)
             rows += rerun_rows(url, reps)

@@ -17,7 +17,7 @@ from deploy.local_server import start_app, stop_app
 
 Extra = tuple[str, int]  # (kind, how many): what the floor app draws under its chart
 FLOOR: Extra = ("paragraphs", 0)
-KINDS = {  # each read from RUTTE_BENCH_<KIND> by the floor app
+KINDS = {  # each read from TRACKER_BENCH_<KIND> by the floor app
     "paragraphs": "paragraphs naming the date",
     "fixed": "paragraphs that never change",
     "buttons": "buttons",
@@ -45,7 +45,7 @@ def main() -> None:
         servers = {}
         try:
             for kind, n in EXTRAS:
-                env = {f"RUTTE_BENCH_{kind.upper()}": str(n)}
+                env = {f"TRACKER_BENCH_{kind.upper()}": str(n)}
                 servers[kind, n] = start_app(redraw.FLOOR_APP, Path(logs) / f"{kind}-{n}.log", env=env)
             with redraw.tabs_context() as context:
                 targets = {extra: redraw.to_date_target(context, url) for extra, (_, url) in servers.items()}

@@ -1,7 +1,7 @@
 """The browser-redraw benchmark's floor: one sidebar date control and one small Altair line chart filtered by it.
-Under the chart, set by `python -m bench.elements` only: `RUTTE_BENCH_PARAGRAPHS=N` adds N short paragraphs that
-name the chosen date (new text on every change), `RUTTE_BENCH_FIXED=N` N paragraphs that never change, and
-`RUTTE_BENCH_BUTTONS=N` N buttons."""
+Under the chart, set by `python -m bench.elements` only: `TRACKER_BENCH_PARAGRAPHS=N` adds N short paragraphs that
+name the chosen date (new text on every change), `TRACKER_BENCH_FIXED=N` N paragraphs that never change, and
+`TRACKER_BENCH_BUTTONS=N` N buttons."""
 
 import os
 from datetime import date, timedelta
@@ -22,8 +22,8 @@ st.altair_chart(alt.Chart(shown).mark_line().encode(x="date:T", y="count:Q"), wi
 
 
 def extra(kind: str) -> range:
-    """1 to N for RUTTE_BENCH_<KIND>=N (none when it is not set)."""
-    return range(1, int(os.environ.get(f"RUTTE_BENCH_{kind}", "0")) + 1)
+    """1 to N for TRACKER_BENCH_<KIND>=N (none when it is not set)."""
+    return range(1, int(os.environ.get(f"TRACKER_BENCH_{kind}", "0")) + 1)
 
 
 for i in extra("PARAGRAPHS"):

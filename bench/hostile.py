@@ -203,7 +203,7 @@ def link_fuzz(cases: int) -> tuple[int, str]:
             "--hypothesis-show-statistics",
         ],
         cwd=ROOT,
-        env={**os.environ, "RUTTE_LINK_CASES": str(cases)},
+        env={**os.environ, "TRACKER_LINK_CASES": str(cases)},
         capture_output=True,
         text=True,
     )
@@ -280,7 +280,7 @@ def main() -> None:
     rows.append(
         Row(
             "Links",
-            f"generated links through the parser (tests/test_url_fuzz.py, RUTTE_LINK_CASES={links})",
+            f"generated links through the parser (tests/test_url_fuzz.py, TRACKER_LINK_CASES={links})",
             f"{passing} passing, 0 failing ({summary.strip('= ')})",
         )
     )

@@ -42,7 +42,7 @@ def main() -> None:
     checkouts = [other, ROOT]
     with tempfile.TemporaryDirectory() as logs:
         servers = [
-            start_app("app.py", Path(logs) / f"{i}.log", cwd=root, env={"RUTTE_BENCH_FLOOR": "1"})
+            start_app("app.py", Path(logs) / f"{i}.log", cwd=root, env={"TRACKER_BENCH_FLOOR": "1"})
             for i, root in enumerate(checkouts)
         ]
         try:

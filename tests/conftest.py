@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 FIXTURE = Path(__file__).resolve().parent / "fixture"
-os.environ["RUTTE_DATA_DIR"] = str(FIXTURE / "data" / "nato-secretary-general-2024")
-os.environ["RUTTE_SEEDS_DIR"] = str(FIXTURE / "seeds" / "nato-secretary-general-2024")
+os.environ["TRACKER_DATA_DIR"] = str(FIXTURE / "data" / "nato-secretary-general-2024")
+os.environ["TRACKER_SEEDS_DIR"] = str(FIXTURE / "seeds" / "nato-secretary-general-2024")
 
 import pytest  # noqa: E402
 

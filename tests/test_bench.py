@@ -17,7 +17,7 @@ from deploy.local_server import ROOT, start_app, stop_app
 
 @pytest.fixture(scope="module")
 def floor_app(tmp_path_factory):
-    process, url = start_app("app.py", tmp_path_factory.mktemp("bench") / "app.log", env={"RUTTE_BENCH_FLOOR": "1"})
+    process, url = start_app("app.py", tmp_path_factory.mktemp("bench") / "app.log", env={"TRACKER_BENCH_FLOOR": "1"})
     try:
         yield url
     finally:
@@ -86,9 +86,9 @@ def test_the_element_cost_is_the_slope_through_every_point():
 @pytest.mark.parametrize(
     ("variable", "kind", "count"),
     [
-        ("RUTTE_BENCH_PARAGRAPHS", "markdown", 3),
-        ("RUTTE_BENCH_FIXED", "markdown", 2),
-        ("RUTTE_BENCH_BUTTONS", "button", 4),
+        ("TRACKER_BENCH_PARAGRAPHS", "markdown", 3),
+        ("TRACKER_BENCH_FIXED", "markdown", 2),
+        ("TRACKER_BENCH_BUTTONS", "button", 4),
     ],
 )
 def test_the_floor_app_draws_the_extra_elements_it_is_asked_for(monkeypatch, variable, kind, count):
@@ -99,5 +99,5 @@ def test_the_floor_app_draws_the_extra_elements_it_is_asked_for(monkeypatch, var
     assert len(plain.get(kind)) == 0
     assert len(extended.get(kind)) == count
     assert len(extended.get("vega_lite_chart")) == 1
-    names_the_date = variable == "RUTTE_BENCH_PARAGRAPHS"  # the floor app's last day, 30 January 2024
+    names_the_date = variable == "TRACKER_BENCH_PARAGRAPHS"  # the floor app's last day, 30 January 2024
     assert all(("30 January 2024" in m.value) == names_the_date for m in extended.get("markdown"))

@@ -33,8 +33,8 @@ def copy(tmp_path) -> DataCopy:
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess:
-    # Without the tests' RUTTE_* settings, so the command reads the real data/ as an editor's would.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RUTTE_")}
+    # Without the tests' TRACKER_* settings, so the command reads the real data/ as an editor's would.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     return subprocess.run(
         [sys.executable, "-m", "tracker.checks.check", *args],
         cwd=ROOT,

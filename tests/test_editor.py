@@ -39,7 +39,7 @@ DOCS = ("docs/DATA.md", "README.md")
 
 def run(*command: str) -> subprocess.CompletedProcess:
     """A command as an editor runs it: from the project, reading the folders it is given, not the tests' settings."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RUTTE_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TRACKER_")}
     return subprocess.run(
         [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, timeout=120, env=env
     )

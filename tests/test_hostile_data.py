@@ -156,4 +156,4 @@ def test_broken_data_shows_the_maintenance_page(monkeypatch, tmp_path, capfd, br
         "This story's data is being updated and cannot be shown right now. Please try again in a few minutes."
     ]
     assert not at.title and not at.get("vega_lite_chart") and not at.sidebar.date_input
-    assert "[rutte-race] data failed its checks" in capfd.readouterr().out  # the server log says why
+    assert "[tracker] data failed its checks" in capfd.readouterr().out  # the server log says why

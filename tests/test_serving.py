@@ -52,7 +52,7 @@ def test_turning_nagle_off_leaves_no_copy_of_other_files_open():
 
 
 def test_the_app_turns_nagle_off_on_its_first_run(monkeypatch):
-    monkeypatch.delenv("RUTTE_BENCH_KEEP_NAGLE", raising=False)
+    monkeypatch.delenv("TRACKER_BENCH_KEEP_NAGLE", raising=False)
     nagle.turn_nagle_off_once.cache_clear()
     with starlette_server._bind_socket("127.0.0.1", 0, 8) as listener:
         assert nodelay(listener) == 0

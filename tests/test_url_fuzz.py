@@ -24,7 +24,7 @@ from tracker.reader.view_state import ViewState
 ROOT = Path(__file__).resolve().parent.parent
 DATASET = load()
 BOUNDS = bounds_of(DATASET)
-PARSE_CASES = int(os.environ.get("RUTTE_LINK_CASES", "1000"))  # the benchmark runs 10,000 (python -m bench.hostile)
+PARSE_CASES = int(os.environ.get("TRACKER_LINK_CASES", "1000"))  # the benchmark runs 10,000 (python -m bench.hostile)
 CASES_PER_PAGE = 25
 
 HOSTILE_TEXT = [

@@ -85,8 +85,8 @@ def test_a_filter_added_in_one_entry_flows_to_the_url_the_rule_and_the_cache_key
         env={
             "PYTHONPATH": str(tmp_path),
             "PATH": "/usr/bin:/bin",
-            "RUTTE_DATA_DIR": str(ROOT / "data" / RACE),
-            "RUTTE_SEEDS_DIR": str(ROOT / "seeds" / RACE),
+            "TRACKER_DATA_DIR": str(ROOT / "data" / RACE),
+            "TRACKER_SEEDS_DIR": str(ROOT / "seeds" / RACE),
         },
         timeout=300,
     )

@@ -74,7 +74,7 @@ def dataset() -> Dataset:
         st.error(MAINTENANCE, icon=":material/construction:")
         if isinstance(err, DataError):
             print(
-                f"[rutte-race] data failed its checks ({len(err.problems)} problem(s)):",
+                f"[tracker] data failed its checks ({len(err.problems)} problem(s)):",
                 *map(str, err.problems[:20]),
                 sep="\n  ",
             )

@@ -21,7 +21,7 @@ def start_page() -> tuple[Dataset, dict, ViewState]:
 
 
 def app_address() -> str:
-    """The app's public address, from the RUTTE_PUBLIC_URL environment variable or `public_url` in Streamlit's
+    """The app's public address, from the TRACKER_PUBLIC_URL environment variable or `public_url` in Streamlit's
     secrets (cite.public_address); '' when unset. Never the address the server saw: behind a proxy, or run
     locally, that is a loopback or internal host no reader can open."""
     setting = os.environ.get(cite.ADDRESS_SETTING)

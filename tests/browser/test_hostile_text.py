@@ -43,7 +43,7 @@ def hostile(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile, tmp_path_factory):
-    env = {"RUTTE_DATA_DIR": str(hostile.data), "RUTTE_SEEDS_DIR": str(hostile.seeds)}
+    env = {"TRACKER_DATA_DIR": str(hostile.data), "TRACKER_SEEDS_DIR": str(hostile.seeds)}
     process, url = start_app("app.py", tmp_path_factory.mktemp("server") / "hostile.log", env=env)
     try:
         yield url

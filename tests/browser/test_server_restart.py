@@ -59,7 +59,7 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
     expect(page.get_by_test_id("stConnectionStatus")).to_contain_text("Connecting")
     expect(page.get_by_test_id("stDialog")).to_contain_text("Connection error")
 
-    env = {"RUTTE_DATA_DIR": str(copy_with_new_version.data), "RUTTE_SEEDS_DIR": str(copy_with_new_version.seeds)}
+    env = {"TRACKER_DATA_DIR": str(copy_with_new_version.data), "TRACKER_SEEDS_DIR": str(copy_with_new_version.seeds)}
     process, _ = start_app("app.py", tmp_path / "second.log", port=port, env=env)
     try:
         expect(page.get_by_test_id("stDialog")).to_have_count(0, timeout=RECONNECT_TIMEOUT)
@@ -85,7 +85,7 @@ def test_a_killed_server_comes_back_with_the_same_view(page, tmp_path, copy_with
 
 def test_data_edited_under_a_running_server_shows_on_the_next_move(page, tmp_path):
     copy = DataCopy(tmp_path)
-    env = {"RUTTE_DATA_DIR": str(copy.data), "RUTTE_SEEDS_DIR": str(copy.seeds)}
+    env = {"TRACKER_DATA_DIR": str(copy.data), "TRACKER_SEEDS_DIR": str(copy.seeds)}
     process, url = start_app("app.py", tmp_path / "app.log", env=env)
     try:
         open_page(page, url, "timeline", QUERY)

@@ -1,8 +1,8 @@
 """Where the project's races live: each race is a folder of data, data/<race>/, with its source articles in
 seeds/<race>/.
 
-RACE picks the race the app serves; without it, the app serves the one race there is. RUTTE_DATA_DIR and
-RUTTE_SEEDS_DIR (set by whoever starts the server, never by a reader) point the app at another copy of a race, e.g.
+RACE picks the race the app serves; without it, the app serves the one race there is. TRACKER_DATA_DIR and
+TRACKER_SEEDS_DIR (set by whoever starts the server, never by a reader) point the app at another copy of a race, e.g.
 a broken one in tests; a URL can never choose a path.
 """
 
@@ -40,9 +40,9 @@ def seeds_for(data_dir: Path) -> Path:
 
 
 def project_race_dir() -> Path:
-    """The project's own race folder (data/<race>/, by RACE), whatever RUTTE_DATA_DIR says."""
+    """The project's own race folder (data/<race>/, by RACE), whatever TRACKER_DATA_DIR says."""
     return RACES_DIR / chosen_race(os.environ.get("RACE"), races())
 
 
-DATA_DIR = Path(os.environ.get("RUTTE_DATA_DIR") or project_race_dir())
-SEEDS_DIR = Path(os.environ.get("RUTTE_SEEDS_DIR") or seeds_for(DATA_DIR))
+DATA_DIR = Path(os.environ.get("TRACKER_DATA_DIR") or project_race_dir())
+SEEDS_DIR = Path(os.environ.get("TRACKER_SEEDS_DIR") or seeds_for(DATA_DIR))

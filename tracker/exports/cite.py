@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from tracker.data.counts import counted
 from tracker.data.formatting import day_text
 
-ADDRESS_SETTING = "RUTTE_PUBLIC_URL"  # environment variable, or `public_url` in Streamlit's secrets
+ADDRESS_SETTING = "TRACKER_PUBLIC_URL"  # environment variable, or `public_url` in Streamlit's secrets
 
 
 def public_address(setting: str | None) -> str:

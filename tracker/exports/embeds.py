@@ -3,7 +3,7 @@
 `python -m tracker.exports.embeds [OUT_DIR] [--base-url URL]` writes, for the story's default view, each Altair
 chart as self-contained HTML (vega-embed bundled), SVG, PNG and the CSV behind it, and an index.html with a
 preview and a copy-paste <iframe> snippet for each. No file needs a server or the network. The files lead back to
-the app at its public address, from the RUTTE_PUBLIC_URL environment variable.
+the app at its public address, from the TRACKER_PUBLIC_URL environment variable.
 """
 
 import argparse
@@ -88,7 +88,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--base-url",
         default="",
-        help="where the folder will be published, e.g. https://cdn.example.com/rutte/ (for the snippets)",
+        help="where the folder will be published, e.g. https://cdn.example.com/race/ (for the snippets)",
     )
     args = parser.parse_args(argv)
     written = write_embeds(load(), args.out, args.base_url, cite.public_address(os.environ.get(cite.ADDRESS_SETTING)))

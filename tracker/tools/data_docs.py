@@ -20,7 +20,7 @@ from tracker.data.files import write_atomic
 from tracker.data.formatting import date_label
 from tracker.data.paths import project_race_dir
 
-DEFAULT_DATA = project_race_dir()  # the project's own race, not RUTTE_DATA_DIR: the docs describe what ships
+DEFAULT_DATA = project_race_dir()  # the project's own race, not TRACKER_DATA_DIR: the docs describe what ships
 
 
 def docs_of(data_dir: Path) -> tuple[Path, ...]:
