@@ -215,3 +215,21 @@ def test_with_countries_chosen_the_story_chart_s_title_speaks_of_them_alone(ds, 
     and a title travels without its subtitle."""
     chosen = replace(bounds_of(ds).default(), countries=countries)
     assert chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen)).title == title
+
+
+def test_a_subtitle_line_too_long_for_a_phone_puts_its_parts_on_lines_of_their_own():
+    assert chart_registry.phone_lines("As last reported by 4 April 2024; all allies") == (
+        "As last reported by 4 April 2024; all allies"
+    )
+    assert chart_registry.phone_lines("As last reported by 4 April 2024; Hungary, Netherlands and Türkiye") == (
+        "As last reported by 4 April 2024\nHungary, Netherlands and Türkiye"
+    )
+
+
+def test_the_story_table_calls_a_backing_counted_at_the_decision_so_not_a_named_one(ds):
+    """Editor round 29: 'Hungary, Backs Rutte, 2024-06-26' in the CSV; a desk summing the column counts a backer."""
+    story = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, bounds_of(ds).default()))
+    table = story.data
+    hungary = table[table["Ally"] == "Hungary"]
+    assert list(hungary["Stance"]) == ["Opposes", "Counted as backing at the appointment"]
+    assert (table["Stance"] == "Backs Rutte").sum() == 7  # the seven named backers, once each

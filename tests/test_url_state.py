@@ -51,7 +51,7 @@ DEFAULT = BOUNDS.default()
         (
             {"to": ["2024-03-01"], "as_of": ["2024-04-30"]},
             ViewState(DEFAULT.start, date(2024, 3, 1), as_of=date(2024, 3, 1)),
-            "map date (“as_of”), 30 April 2024, is outside the chosen dates",
+            "date for the backer map, 30 April 2024, is outside the chosen dates",
         ),
         (
             {"speakers": ["Jens Stoltenberg,Nobody"]},

@@ -346,7 +346,8 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "shade": views.COUNTED if period["derived"] else status,
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
-                "stance": sc.ds.race.stances.label(status),
+                # counted, not named: the key's words (editor round 30: the tooltip said 'Backs Rutte')
+                "stance": sc.ds.race.stances.counted if period["derived"] else sc.ds.race.stances.label(status),
                 "when": date_label(period["start"], period["precision"]) + (" or earlier" if since == "by" else ""),
                 "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
                 "evidence": period["evidence"],
@@ -375,11 +376,8 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     and (label == "First reported" or day > period["start"])
                     for when_said in [date_label(day, precision)]
                 ]
-                reports += [
-                    {"member": period["name"], "at": day.isoformat(), "shade": status, "report": words, "earlier": True}
-                    for day, words in _earlier_holdout_reports(sc, period)
-                    if shown_from <= day < last
-                ]
+                # A later report that it had held out earlier ('had earlier expressed reservations') is not drawn: a
+                # square on its date read as a holdout then, after the last report the title gives (editors 27, 30).
             if status != "backs" and pd.notna(reported_to) and reported_to < end - pd.Timedelta(days=1):
                 last_when = date_label(reported_to, period["last_precision"])
                 if reported_to > period["start"]:
@@ -434,7 +432,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     "shade": views.COUNTED,
                     "start": decision.isoformat(),
                     "end": last.isoformat(),
-                    "stance": sc.ds.race.stances.label("backs"),
+                    "stance": sc.ds.race.stances.counted,
                     "when": day_text(decision),
                     "until": "",
                     "evidence": "",
@@ -453,26 +451,6 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     if decision_note:
         decision_note["keys"] = [*decision_note["keys"], *filter(None, [_decision_day_source(sc.ds)])]
     return shown_from, out_rows, bars, reports, decision_note
-
-
-def _earlier_holdout_reports(sc: Scope, period: pd.Series) -> list[tuple[pd.Timestamp, str]]:
-    """The reports, inside a holdout's period and after its start, that the member had held out earlier ('had
-    earlier expressed reservations'), as (date, words for the tooltip). They change no stance and leave its last
-    report where it was, but a reader of that article knows of the holdout on its date, so the chart shows it."""
-    events = sc.ds.events
-    rows = events[
-        (events["country_iso3"] == period["iso3"])
-        & (events["candidate"] == sc.ds.race.protagonist.candidate)
-        & (events["stance_report"] == views.EARLIER)
-        & events["stance"].astype(str).isin(list(kinds.HOLDING_BACK))
-        & (events["date"] > period["start"])
-        & (pd.isna(period["end"]) | (events["date"] < period["end"]))
-    ]
-    names = formatting.article_names(sc.ds.articles)
-    return [
-        (day, f"{names[article]} says it had held out earlier, at a time it does not give; not that it still did")
-        for day, article in zip(rows["date"], rows["article_id"])
-    ]
 
 
 STORY_NARROWEST_PLOT, STORY_LABEL_CHAR = 230, 6.5  # px: the story chart's plot on a phone; a 12 px label's character
@@ -557,7 +535,10 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     named = pd.DataFrame(
         {
             "name": rows["name"],
-            "stance": rows["status"].map(sc.ds.race.stances.labels()),
+            # counted at the decision, not named: so a desk summing the column counts no extra backer
+            "stance": rows["status"]
+            .map(sc.ds.race.stances.labels())
+            .where(~rows["derived"], sc.ds.race.stances.counted),
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
             "start_precision": tables.how_exact(rows["precision"], rows["basis"]),
             "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),
@@ -574,7 +555,7 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     counted = pd.DataFrame(
         {
             "name": unnamed,
-            "stance": sc.ds.race.stances.label("backs"),
+            "stance": sc.ds.race.stances.counted,
             "start": decision.strftime("%Y-%m-%d"),
             "start_precision": tables.HOW_EXACT["day"],
             "last": "",
@@ -757,6 +738,14 @@ def map_note(sc: Scope) -> str:
     return named_only
 
 
+def phone_lines(text: str) -> str:
+    """A subtitle line a phone holds (MAP_NOTE_WIDTH), else its parts ('As last reported by 4 April 2024', the
+    countries) on lines of their own: three countries ran past a phone's edge (editor round 30)."""
+    if len(text) <= MAP_NOTE_WIDTH:
+        return text
+    return "\n".join(line for part in text.split("; ") for line in textwrap.wrap(part, MAP_NOTE_WIDTH))
+
+
 def map_note_lines(sc: Scope) -> str:
     """The map's note (map_note) under its date, with every ally shown, wrapped for a phone and padded to the same
     number of lines on every date, so the map does not jump in a replay."""
@@ -783,7 +772,8 @@ BACKER_MAP = ChartDef(
         key_lines=map_key_lines(sc),
     ),
     subtitle=lambda sc: (
-        describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names, sc.ds.race) + map_note_lines(sc)
+        phone_lines(describe.map_subtitle(scope_map_date(sc), sc.view.countries, sc.names, sc.ds.race))
+        + map_note_lines(sc)
     ),
     describe=lambda sc, stances: " ".join(
         filter(

@@ -749,9 +749,9 @@ SHADES = {  # in the key's order, two to a row: the stances down the left, what 
     NOT_YET_MEMBER: "#FFFFFF",
     **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},  # drawn, not keyed
 }
-# A holdout no longer reported is as pale on the map as on the story chart, inside a dashed edge in its colour: a
-# stance weeks old does not read as today's.
-MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS}}
+# A holdout no longer reported is paler on the map, inside a dashed edge in its colour: a stance weeks old does not
+# read as today's (editor round 28), yet it stays the map's one warm country, darker than no fill (editor round 30).
+MAP_COLOURS = {**STATUS_COLOURS, **{faded(status): _tint(STATUS_COLOURS[status], 0.5) for status in HOLDOUTS}}
 ALLY_AXIS = 120  # px: the story chart's column of allies' names, a fixed width so its key can start where it does
 SWATCHES_PLACE = {"orient": "none", "legendX": -ALLY_AXIS, "legendY": 0}  # the key, from the chart's left edge
 ROW_STEP = 48  # px per ally: a label of up to two lines above a bar
@@ -762,7 +762,7 @@ LABEL_LINE = 34  # characters before a row's label breaks onto another line
 KEY_LINE = 50  # characters of a line of the story chart's key, short enough for a phone
 
 
-REPORT_KEY = "Squares: days an article reports a holdout"  # an open one's tooltip says it was said later
+REPORT_KEY = "Squares: days an article reports a holdout"
 BY_KEY = "‘By’ a date: it may have begun earlier"
 KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a stance beside its pale form
     "orient": "top",
@@ -936,26 +936,30 @@ def stances_by_ally(
         for extra_lines in range(most_lines)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
-    # A report of a holdout is a filled square; a later report that it had held out earlier is an open one: it
-    # vouches for no stance on its own day (the chart's title and the bar's solid part end at the last filled one).
-    held, earlier = [r for r in reports if not r.get("earlier")], [r for r in reports if r.get("earlier")]
-    squares = [
-        {
-            "data": spec.data(part),
-            "mark": {"type": "square", "size": 90, "yOffset": 10, **look},
-            "encoding": {
-                "x": {**x, "field": "at"},
-                "y": y,
-                "color": shade_colour,
-                "tooltip": tooltips(member=member_heading, report="Reported"),
-            },
-        }
-        for part, look in (
-            (held, {"filled": True, "stroke": "white", "strokeWidth": 1}),
-            (earlier, {"filled": False, "fill": "white", "strokeWidth": 1.8}),
-        )
-        if part
-    ]
+    # A report of a holdout is a square on its day.
+    squares = (
+        [
+            {
+                "data": spec.data(reports),
+                "mark": {
+                    "type": "square",
+                    "size": 90,
+                    "yOffset": 10,
+                    "filled": True,
+                    "stroke": "white",
+                    "strokeWidth": 1,
+                },
+                "encoding": {
+                    "x": {**x, "field": "at"},
+                    "y": y,
+                    "color": shade_colour,
+                    "tooltip": tooltips(member=member_heading, report="Reported"),
+                },
+            }
+        ]
+        if reports
+        else []
+    )
     layers = [rails, periods, *squares]
     order = [HEADER_ROW, *order] if decision is not None else order
     if decision is not None:  # a rule through every row, and its note in a header row of its own

@@ -209,7 +209,8 @@ def stances_over_time(
         )
     if unnamed:
         others = "The other" if rows.size else "The"
-        text += f" {others} {race.members_of(unnamed)} {'is' if unnamed == 1 else 'are'} not named with a stance"
+        who = race.body.member if unnamed == 1 else race.members_of(unnamed)  # 'The other ally', not 'other 1 ally'
+        text += f" {others} {who} {'is' if unnamed == 1 else 'are'} not named with a stance"
         text += (
             f"; from the {noun} every {race.body.member} counts as backing, since all had to agree."
             if race.decision.consensus and decision <= end

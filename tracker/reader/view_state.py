@@ -83,8 +83,9 @@ def _read_as_of(link: LinkValues, before: dict, bounds: Bounds) -> dict:
     if as_of is not None and not start <= as_of <= end:
         moved = min(max(as_of, start), end)
         link.notices.append(
-            f"The link's map date (“as_of”), {day_text(as_of)}, is outside the chosen dates ({day_text(start)} to "
-            f"{day_text(end)}); showing {day_text(moved)}."
+            # in words, not the link's key (editor round 30 read “as_of” as an internal name)
+            f"The link's date for the backer map, {day_text(as_of)}, is outside the chosen dates ({day_text(start)} "
+            f"to {day_text(end)}); the map shows {day_text(moved)}."
         )
         as_of = moved
     return {"as_of": as_of}
