@@ -47,7 +47,7 @@ def test_names_list(names, expected):
             (),
             "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-            "with no later report; "
+            "with no later report that it still did; "
             "Türkiye was not yet backing him.",
         ),
         (
@@ -55,21 +55,21 @@ def test_names_list(names, expected):
             (),
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-            "with no later report.",
+            "with no later report that it still did.",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
             "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary was reported "
             "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
-            "report.",
+            "report that it still did.",
         ),
         (
             "2024-04-30",
             ("HUN",),
             "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary was reported "
             "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
-            "report.",
+            "report that it still did.",
         ),
         (
             "2024-06-26",
@@ -157,7 +157,7 @@ def test_a_candidate_with_no_step_in_the_dates_is_left_out_of_chart_cards_and_wo
             "pages/backer_map.py",
             "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-            "with no later report.",
+            "with no later report that it still did.",
         ),
         ("pages/candidates.py", "Five people were named for the job."),
     ],
@@ -183,7 +183,8 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
         "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
-        "by 5 March 2024 and last reported still holding out around 4 April 2024, with no later report." in drawn
+        "by 5 March 2024 and last reported still holding out around 4 April 2024, with no later report that it still "
+        "did." in drawn
     )
 
 

@@ -413,7 +413,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
             {"as_of": "2024-04-30"},
             "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-            "with no later report. Politico's count, reported around 23 February 2024: "
+            "with no later report that it still did. Politico's count, reported around 23 February 2024: "
             "two-thirds of the 31 allies backed him; the map colours only the allies an article names.",
         ),
         (

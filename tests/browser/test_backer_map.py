@@ -19,7 +19,7 @@ EXPECTED = {
     date(2024, 4, 28): (
         "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
         "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-        "with no later report; "
+        "with no later report that it still did; "
         "Türkiye was not yet backing him.",
         [
             "Named as backing Rutte: 6 allies",
@@ -31,7 +31,7 @@ EXPECTED = {
     date(2024, 4, 29): (
         "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
         "by 5 March 2024 and last reported still holding out around 4 April 2024, "
-        "with no later report.",
+        "with no later report that it still did.",
         [
             "Named as backing Rutte: 7 allies",
             "No stance reported: 24 allies",

@@ -389,8 +389,9 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                     **bar,
                     "shade": charts.faded(status),
                     "start": max(reported_to, shown_from).isoformat(),
+                    # 'that it still did': a later article may say it had held out earlier (fact-check round 24)
                     "stance": f"{sc.ds.race.stances.label(status)}; last reported holding out {last_when}, "
-                    "no later report",
+                    "no later report that it still did",
                 }
             bars.append(bar)
         first_start = max(periods["start"].min(), shown_from)

@@ -322,7 +322,8 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
             "What": history["summary"],
             "Article says": history["evidence"],
             "How we know": [ds.race.stances.counted_how if d else "Named in the article" for d in history["derived"]],
-            "How sure are we": history["how_sure"],
+            # a backing counted at the decision has no article to count (fact-check round 24: 'Reported by 1 article')
+            "How sure are we": history["how_sure"].where(~history["derived"], "No article names it"),
         }
     )
     return table, history["iso3"].to_numpy(dtype=object), history["date"].to_numpy()

@@ -42,7 +42,7 @@ def _holdouts(stances: pd.DataFrame, day, race: RaceConfig) -> str:
         # Not reported since: said as reported, never as standing on `day`.
         parts += [
             f"{in_prose(name)} was reported {holding_words(status, him)} {_first_report_of(row)} and last reported "
-            f"still holding out {when}, with no later report"
+            f"still holding out {when}, with no later report that it still did"
             for name, when, (_, row) in zip(last, last.values(), held.iterrows())
             if when
         ]
