@@ -467,7 +467,7 @@ def test_the_tables_hold_the_rows_of_the_view_taken_from_the_whole_data():
     assert list(zip(changes["Ally"], changes["From"], changes["Stance"])) == [
         ("Türkiye", "c. 4 April 2024 or earlier", "Not yet backing"),  # reported by then: a bound
         ("Türkiye", "29 April 2024", "Backs Rutte"),
-        ("Hungary", "26 June 2024", "Backs Rutte"),
+        ("Hungary", "26 June 2024", "Counted as backing at the appointment"),
     ]
 
 

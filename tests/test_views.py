@@ -255,7 +255,7 @@ def test_stance_history_keeps_the_changes_of_the_chosen_allies_and_dates(ds):
         ("Hungary", "5 March 2024 or earlier", "Opposes"),  # reported by then: a bound, so said
         ("Türkiye", "c. 4 April 2024 or earlier", "Not yet backing"),
         ("Türkiye", "29 April 2024", "Backs Rutte"),
-        ("Hungary", "26 June 2024", "Backs Rutte"),
+        ("Hungary", "26 June 2024", "Counted as backing at the appointment"),
     ]
     assert history["How we know"].iloc[-1] == "Counted at the appointment, which needed every ally"
     one_day = replace(view, countries=(), start=date(2024, 6, 26), end=date(2024, 6, 26))
@@ -297,3 +297,13 @@ def test_the_inferred_dates_are_listed_oldest_first(ds):
     days = list(views.inferred_dates(ds.events)["date"])
     assert days == sorted(days) and len(days) > 10
     assert days[:2] == [pd.Timestamp("2019-11-01"), pd.Timestamp("2019-11-01")]  # Erdoğan's reply, and its reference
+
+
+def test_a_backing_counted_at_the_decision_is_not_said_to_be_reported(ds):
+    """Fact-check round 24: the 24 allies counted at the appointment each read 'Reported by 1 article only'."""
+    table = views.stance_history(ds)
+    counted = table[table["How we know"] == ds.race.stances.counted_how]
+    assert len(counted) == 25 and set(counted["How sure are we"]) == {"No article names it"}  # 24 unnamed, Hungary
+    assert set(counted["Stance"]) == {"Counted as backing at the appointment"}
+    named = table[table["How we know"] == "Named in the article"]
+    assert named["How sure are we"].str.startswith("Reported by").all()
