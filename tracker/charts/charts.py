@@ -834,8 +834,9 @@ def stances_by_ally(
     member_heading: str = "Member",
 ) -> vega.TopLevel:
     """One row per ally, labelled with its story: a thin grey line while no stance is reported, then a bar coloured
-    by the stance each article names (paler from the decision, where it is counted rather than named); the decision
-    as a rule with its note; a count reported without names as its own labelled mark.
+    by the stance each article names (paler from the decision, where it is counted rather than named; pale inside a
+    dashed edge after a holdout's last report); the decision as a rule with its note. Members no article names are
+    not drawn: what the articles say of them is in the chart's description.
 
     `rows`: {ally, order, label, label_at, align} a row each; `bars`: {ally, shade, start, end, stance, when, until,
     evidence, source, how_sure, outline} a stance period each, inside the chosen dates; `decision`: {date, text};
