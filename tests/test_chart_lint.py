@@ -140,10 +140,17 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment(rendered):
     )
     # The notes the key cannot give stand under the chart, as footnotes.
     notes = next(t.text for t in scenes["stances-by-ally"].texts if "Squares:" in str(t.text))
-    # The shades have a key of swatches, in words, row by row: the stances on the left; one swatch for every
-    # holdout's pale period after its last report (its colour says whose), five in all (editor round 28: six).
+    # The shades have a key of swatches, in words, row by row: each stance beside its pale form, as drawn (editor
+    # round 31: one grey swatch for every pale period matched none of them).
     legend = [t.text for t in scenes["stances-by-ally"].texts if t.role == "legend-label"]
-    assert legend == ["Backs Rutte", "Counted at the appointment", "Not yet backing", "Pale: last reported", "Opposes"]
+    assert legend == [
+        "Backs Rutte",
+        "Counted at the appointment",
+        "Not yet backing",
+        "Not yet backing, as last reported",
+        "Opposes",
+        "Opposes, as last reported",
+    ]
     assert "Squares: days an article reports a holdout" in notes
     # In the file as on screen, the key sits under the title and its notes, not above the title.
     title_foot = max(t.box.bottom for t in scenes["stances-by-ally"].texts if t.role == "title-subtitle")

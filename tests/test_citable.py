@@ -135,7 +135,10 @@ def test_chart_exports_carry_the_version_under_the_chart(ds):
 
 def test_the_dateline_names_the_byline_publication_update_and_version_only_when_known():
     updated = pd.Timestamp("2026-12-07")
-    assert cite.dateline("1.3.0+abcd1234", updated) == "Data as of 7 December 2026 · Data version 1.3.0"  # unpublished
+    assert (  # unpublished: the day the data was last checked, not a date of the events (editor round 31)
+        cite.dateline("1.3.0+abcd1234", updated)
+        == "Last checked against the articles 7 December 2026 · Data version 1.3.0"
+    )
     assert (
         cite.dateline("1.3.0+abcd1234", updated, pd.Timestamp("2026-12-01"), "the data desk")
         == "By the data desk · Published 1 December 2026 · Updated 7 December 2026 · Data version 1.3.0"

@@ -20,12 +20,17 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # On a phone a page's headline is set smaller, so the story's chart starts higher up the first screen.
 # A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
 # The page starts closer under the bar of pages (Streamlit leaves 6rem: about 100 px of white above each headline).
+# On a phone a help icon (16 px) answers a finger 14 px around it: a 44 px target, its layout unchanged.
 SCREEN_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
 #vg-tooltip-element td.value { white-space: normal !important; overflow-wrap: anywhere; }
 @media (max-width: 640px) { #vg-tooltip-element { left: 8px !important; right: auto !important; } }
 @media (max-width: 640px) { [data-testid="stHeading"] h1 { font-size: 1.9rem; line-height: 1.2; padding-top: 0.5rem; } }
+@media (max-width: 640px) {
+  [data-testid="stTooltipHoverTarget"] { position: relative; }
+  [data-testid="stTooltipHoverTarget"]::after { content: ""; position: absolute; inset: -14px; }
+}
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Show data"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])

@@ -737,17 +737,15 @@ def faded(status: str) -> str:
     return status + FADED
 
 
-AS_LAST_REPORTED = faded("any")  # the story chart's key: a swatch for all the holdouts' pale periods
-
-
-SHADES = {  # in the key's order, two to a row: the stances down the left, what is counted or pale on the right
+SHADES = {  # in the key's order, two to a row: each stance beside its pale form, as the bars draw them
     "backs": STATUS_COLOURS["backs"],
     COUNTED: STATUS_COLOURS[COUNTED],
-    "undeclared": STATUS_COLOURS["undeclared"],
-    AS_LAST_REPORTED: "#DCDCDC",  # one swatch for every pale period, in no stance's colour; white read as empty
-    **{status: STATUS_COLOURS[status] for status in ("opposes", "reservations")},
+    **{
+        shade: colour
+        for status in ("undeclared", "opposes", "reservations")
+        for shade, colour in ((status, STATUS_COLOURS[status]), (faded(status), _tint(STATUS_COLOURS[status], 0.3)))
+    },
     NOT_YET_MEMBER: "#FFFFFF",
-    **{faded(status): _tint(STATUS_COLOURS[status], 0.3) for status in HOLDOUTS},  # drawn, not keyed
 }
 # A holdout no longer reported is paler on the map, inside a dashed edge in its colour: a stance weeks old does not
 # read as today's (editor round 28), yet it stays the map's one warm country, darker than no fill (editor round 30).
@@ -783,10 +781,8 @@ KEY_LEGEND = {  # the story chart's keys: swatches in rows above the chart, a st
 
 def shade_label(shade: str, words: StanceWords) -> str:
     """A bar's shade in words for the key: its stance, and for a holdout's pale period after its last report, so."""
-    if shade == AS_LAST_REPORTED:
-        return "Pale: last reported"
     if shade.endswith(FADED):
-        return f"{words.label(shade.removesuffix(FADED))} {WHEN_LAST_REPORTED}"
+        return f"{words.label(shade.removesuffix(FADED))}, as last reported"
     return words.counted_short if shade == COUNTED else words.label(shade)
 
 
@@ -795,7 +791,7 @@ def _shade_key(shades: list[str], words: StanceWords) -> dict:
     text), a pale holdout's swatch with its dashed edge."""
     labels = json.dumps({shade: shade_label(shade, words) for shade in shades})
     is_faded = f"indexof(datum.value, '{FADED}') >= 0"
-    edges = json.dumps({**{faded(status): STATUS_COLOURS[status] for status in HOLDOUTS}, AS_LAST_REPORTED: "#8A8A8A"})
+    edges = json.dumps({faded(status): STATUS_COLOURS[status] for status in HOLDOUTS})
     return {
         **KEY_LEGEND,
         "labelExpr": f"{labels}[datum.value]",
@@ -875,7 +871,7 @@ def stances_by_ally(
         "encoding": {"x": {**x, "axis": top_axis}, "x2": {"field": "end"}, "y": y},
     }
     drawn = {item["shade"] for item in (*bars, *reports)}
-    shades = [s for s in SHADES if s in drawn or (s == AS_LAST_REPORTED and any(d.endswith(FADED) for d in drawn))]
+    shades = [shade for shade in SHADES if shade in drawn]
     is_faded = f"indexof(datum.shade, '{FADED}') >= 0"  # a holdout's period after its last report
     shade_colour = {  # the bars' and the report squares' one colour scale; its key is a view of its own (below)
         "field": "shade",
@@ -1022,11 +1018,9 @@ def stances_by_ally(
     # footnotes.
     # A swatch for each shade of a bar: a shade only a report's square has (the unnamed group's reservations) is
     # said by its footnote, not by a swatch of its own among the bars' (editor round 25: seven swatches).
-    # One swatch says what every pale period is (its bar's colour says whose stance), so the key is the stances
-    # and that swatch (editor round 28: six swatches).
-    drawn = {bar["shade"] for bar in bars}
-    pale = any(shade.endswith(FADED) for shade in drawn)
-    keyed = [s for s in shades if (s in drawn and not s.endswith(FADED)) or (s == AS_LAST_REPORTED and pale)] or shades
+    # A swatch for each colour a bar is drawn in, a stance beside its pale form (editor round 31: one grey swatch
+    # for every pale period matched none of them); a square's colour alone has none.
+    keyed = [shade for shade in shades if shade in {bar["shade"] for bar in bars}] or shades
     swatches = {
         "data": spec.data([{"shade": shade} for shade in keyed]),
         "mark": {"type": "square", "opacity": 0},

@@ -42,13 +42,14 @@ def title(race: str, articles: int) -> str:
 def dateline(version: str, last_change, published=None, byline: str = "") -> str:
     """The story's dateline: 'By …' when the race names its authors; once published (datapackage.json's
     `published`), that day and the day its data last changed ('Updated'); before, only the day its data stands at
-    ('Data as of': 'Updated' read as published, beside a Corrections page with none yet); and its data version."""
+    ('Last checked against the articles': 'Updated' read as published, beside a Corrections page with none yet, and
+    'Data as of' as the events' own date, on a story of 2024); and its data version."""
     return " · ".join(
         part
         for part in (
             byline and f"By {byline}",
             published is not None and f"Published {day_text(published)}",
-            f"{'Updated' if published is not None else 'Data as of'} {day_text(last_change)}",
+            f"{'Updated' if published is not None else 'Last checked against the articles'} {day_text(last_change)}",
             f"Data version {published_version(version)}",
         )
         if part
