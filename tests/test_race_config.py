@@ -55,10 +55,10 @@ def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
     specs = {item.slug: str(item.chart.to_dict()) for item in chart_registry.view_charts(ds, view) if item.chart}
     assert "Backers named: 7 allies" in specs["backer-map"] and "Named as backing" not in specs["backer-map"]
     assert "Against him, last reported holding out c. 4 April 2024: 1 ally" in specs["backer-map"]
-    assert "Against him when last reported" in specs["stances-by-ally"]
+    assert "Against him, as last reported" in specs["stances-by-ally"]
     assert "'Opposes'" not in specs["stances-by-ally"] and "Against him" in specs["stances-by-ally"]
     history = views.stance_history(ds, view)
-    assert set(history.loc[history["Ally"] == "Hungary", "Stance"]) == {"Against him", "Backs Rutte"}
+    assert set(history.loc[history["Ally"] == "Hungary", "Stance"]) == {"Against him", "Counted as backing at the appointment"}
 
 
 @pytest.mark.parametrize(
