@@ -125,7 +125,8 @@ def on_the_day() -> None:
         (
             f"All {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
             if shown == len(allies)
-            else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
+            else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} "
+            + ("is shown." if shown == 1 else "are shown.")
         )
         + (
             f" {first_upper(race.body.members)} outside your country filter are a light grey, a shade darker than "

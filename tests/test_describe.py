@@ -67,7 +67,7 @@ def test_names_list(names, expected):
         (
             "2024-04-30",
             ("HUN",),
-            "On 30 April 2024, 0 of the 1 chosen ally were named as backing Rutte. Hungary was reported "
+            "On 30 April 2024, Hungary was not named as backing Rutte. Hungary was reported "
             "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
             "report that it still did.",
         ),
@@ -221,3 +221,9 @@ def test_with_one_chosen_ally_the_story_names_it_rather_than_counting(ds):
     assert story.description.startswith(
         "The articles do not name Hungary as backing Rutte before his appointment on 26 June 2024."
     )
+
+
+def test_the_map_says_none_of_the_chosen_allies_was_named_not_0_of(ds):
+    """Editor round 32: 'On 4 April 2024, 0 of the 2 chosen allies were named as backing Rutte.'"""
+    said = describe.stances_on(views.map_frame(ds, "2024-04-04"), "2024-04-04", ("HUN", "TUR"), race=ds.race)
+    assert said.startswith("On 4 April 2024, none of the 2 chosen allies was named as backing Rutte. ")

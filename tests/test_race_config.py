@@ -58,7 +58,8 @@ def test_the_stances_read_in_the_words_the_file_gives_them(tmp_path):
     assert "Against him, as last reported" in specs["stances-by-ally"]
     assert "'Opposes'" not in specs["stances-by-ally"] and "Against him" in specs["stances-by-ally"]
     history = views.stance_history(ds, view)
-    assert set(history.loc[history["Ally"] == "Hungary", "Stance"]) == {"Against him", "Counted as backing at the appointment"}
+    counted = "Counted as backing at the appointment"
+    assert set(history.loc[history["Ally"] == "Hungary", "Stance"]) == {"Against him", counted}
 
 
 @pytest.mark.parametrize(

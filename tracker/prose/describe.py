@@ -79,7 +79,14 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, r
     of = race.members_of(len(members), chosen=bool(countries))
     candidate, decision, every = race.protagonist.name, race.decision.noun, f"every {race.body.member}"
     if not counted:  # before the decision, only the members an article names as backing
-        text = f"On {day_text(day)}, {named} of {of} {'was' if named == 1 else 'were'} named as backing {candidate}"
+        # 'Hungary was not named', 'none of the 2 chosen allies was named', not '0 of' (editor round 32)
+        count = named or "none"
+        text = (
+            f"On {day_text(day)}, {in_prose(members['name'].iloc[0])} was{'' if named else ' not'} named as backing "
+            f"{candidate}"
+            if countries and len(members) == 1
+            else f"On {day_text(day)}, {count} of {of} {'were' if named > 1 else 'was'} named as backing {candidate}"
+        )
     elif named:
         text = (
             f"On {day_text(day)}, {named + counted} of {of} backed {candidate}: {named} named by the articles, "
