@@ -346,8 +346,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "shade": views.COUNTED if period["derived"] else status,
                 "start": max(period["start"], shown_from).isoformat(),
                 "end": end.isoformat(),
-                # counted, not named: the key's words (editor round 30: the tooltip said 'Backs Rutte')
-                "stance": sc.ds.race.stances.counted if period["derived"] else sc.ds.race.stances.label(status),
+                "stance": sc.ds.race.stances.label_of(status, period["derived"]),
                 "when": date_label(period["start"], period["precision"]) + (" or earlier" if since == "by" else ""),
                 "until": "" if pd.isna(period["end"]) else day_text(period["end"]),
                 "evidence": period["evidence"],
@@ -536,10 +535,7 @@ def stance_table(sc: Scope, rows: pd.DataFrame) -> pd.DataFrame:
     named = pd.DataFrame(
         {
             "name": rows["name"],
-            # counted at the decision, not named: so a desk summing the column counts no extra backer
-            "stance": rows["status"]
-            .map(sc.ds.race.stances.labels())
-            .where(~rows["derived"], sc.ds.race.stances.counted),
+            "stance": [sc.ds.race.stances.label_of(s, d) for s, d in zip(rows["status"], rows["derived"])],
             "start": rows["start"].dt.strftime("%Y-%m-%d"),
             "start_precision": tables.how_exact(rows["precision"], rows["basis"]),
             "last": rows["last"].dt.strftime("%Y-%m-%d").fillna(""),

@@ -68,6 +68,11 @@ class StanceWords(_Section):
         """The words of a status: 'backs' → 'Backs Rutte'."""
         return getattr(self, status)
 
+    def label_of(self, status: str, counted: bool) -> str:
+        """The words of a member's status, or 'Counted as backing at the appointment' where it is counted at the
+        decision rather than named: a desk summing 'Backs Rutte' then counts the named backers only."""
+        return self.counted if counted else self.label(status)
+
     def labels(self) -> dict[str, str]:
         """Every status's words, by status."""
         return {status: self.label(status) for status in STATUSES}

@@ -318,11 +318,9 @@ def _every_stance_change(ds: Dataset) -> tuple[pd.DataFrame, np.ndarray, np.ndar
         {
             ds.race.member_heading: history["name"],
             "From": rows_when(history),  # 'by' a bound: '5 March 2024 or earlier'
-            # counted at the decision, not named: a desk summing the column counts no extra backer
-            "Stance": history["stance"]
-            .astype(str)
-            .map(ds.race.stances.labels())
-            .where(~history["derived"], ds.race.stances.counted),
+            "Stance": [
+                ds.race.stances.label_of(s, d) for s, d in zip(history["stance"].astype(str), history["derived"])
+            ],
             "What": history["summary"],
             "Article says": history["evidence"],
             "How we know": [ds.race.stances.counted_how if d else "Named in the article" for d in history["derived"]],
