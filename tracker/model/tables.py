@@ -37,6 +37,16 @@ def how_exact(precisions: pd.Series, bases: pd.Series) -> pd.Series:
     ]
 
 
+def dated(rows: pd.DataFrame) -> dict[str, object]:
+    """A row's date three ways: in words with its bound ('c. 19 January 2024 or earlier'), as YYYY-MM-DD for a
+    machine, and how exactly it is known."""
+    return {
+        "When": rows_when(rows),
+        "Date": iso_dates(rows["date"]),
+        "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
+    }
+
+
 # The events table's columns the page leaves to its CSV and to each event's card, so the rest fit a laptop's width.
 CARD_ONLY_COLUMNS = ("Role", "Quote", "Reported in", "How the date was worked out", "Why this stance", OUTSIDE_LABEL)
 
@@ -48,9 +58,7 @@ def events(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "What": rows["summary"],
-            "When": rows_when(rows),
-            "Date": iso_dates(rows["date"]),
-            "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
+            **dated(rows),
             "Who": rows["actor"],
             "Role": rows["actor_role"],
             "Kind": rows["kind"].map(kinds.label),
@@ -126,9 +134,7 @@ def quotes(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
         {
             "Who": rows["actor"],
             "Role": rows["actor_role"],
-            "When": rows_when(rows),
-            "Date": iso_dates(rows["date"]),
-            "Date: how exact": how_exact(rows["date_precision"], rows["date_basis"]),
+            **dated(rows),
             "Quote": rows["quote"],
             "In context": rows["evidence"],
             "Source": rows["article_id"].map(names),
