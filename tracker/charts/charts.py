@@ -472,7 +472,8 @@ def map_features(
         }
         if ally_id in allies.index:
             ally = allies.loc[ally_id]
-            status, label = map_status(ally, countries), labels[str(ally["status"])]
+            status = map_status(ally["iso3"], str(ally["status"]), ally["unreported_since"], countries)
+            label = labels[str(ally["status"])]
             if status.endswith(FADED):  # drawn faded, as on the story chart
                 when = date_label(ally["unreported_since"], ally["unreported_since_precision"])
                 label = f"{label}; last reported holding out {when}"
@@ -493,18 +494,19 @@ def map_features(
     return out
 
 
-def map_status(ally: pd.Series, countries: tuple[str, ...]) -> str:
-    """An ally's status on the map: its stance, faded when a holdout's last report is past, or outside the reader's
-    choice of `countries`."""
-    if countries and ally["iso3"] not in countries:
+def map_status(iso3: str, status: str, unreported_since, countries: tuple[str, ...]) -> str:
+    """An ally's status on the map: its stance, faded when a holdout's last report is past (`unreported_since` is
+    set), or outside the reader's choice of `countries`."""
+    if countries and iso3 not in countries:
         return FILTERED_OUT
-    return faded(str(ally["status"])) if pd.notna(ally["unreported_since"]) else str(ally["status"])
+    return faded(status) if pd.notna(unreported_since) else status
 
 
 def map_key_lines(as_of: pd.DataFrame, countries: tuple[str, ...]) -> int:
     """The lines of the map's key for the stances `as_of` a day: one for each status an ally has, and one for the
     countries outside the body."""
-    return len({map_status(ally, countries) for _, ally in as_of.iterrows()}) + 1
+    allies = zip(as_of["iso3"], as_of["status"].astype(str), as_of["unreported_since"])
+    return len({map_status(*ally, countries) for ally in allies}) + 1
 
 
 def legend_labels(
