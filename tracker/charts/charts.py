@@ -935,31 +935,17 @@ def stances_by_ally(
         for extra_lines in range(most_lines)
         if (part := [row for row in rows if row["align"] == align and row["label"].count("\n") == extra_lines])
     ]
-    # A report of a holdout is a square on its day.
-    squares = (
-        [
-            {
-                "data": spec.data(reports),
-                "mark": {
-                    "type": "square",
-                    "size": 90,
-                    "yOffset": 10,
-                    "filled": True,
-                    "stroke": "white",
-                    "strokeWidth": 1,
-                },
-                "encoding": {
-                    "x": {**x, "field": "at"},
-                    "y": y,
-                    "color": shade_colour,
-                    "tooltip": tooltips(member=member_heading, report="Reported"),
-                },
-            }
-        ]
-        if reports
-        else []
-    )
-    layers = [rails, periods, *squares]
+    squares = {  # a report of a holdout: a square on its day
+        "data": spec.data(list(reports)),
+        "mark": {"type": "square", "size": 90, "filled": True, "yOffset": 10, "stroke": "white", "strokeWidth": 1},
+        "encoding": {
+            "x": {**x, "field": "at"},
+            "y": y,
+            "color": shade_colour,
+            "tooltip": tooltips(member=member_heading, report="Reported"),
+        },
+    }
+    layers = [rails, periods, *([squares] if reports else [])]
     order = [HEADER_ROW, *order] if decision is not None else order
     if decision is not None:  # a rule through every row, and its note in a header row of its own
         turn = (pd.Timestamp(decision["date"]) - first) / (last - first) > 0.5  # the note hangs on the side with room
