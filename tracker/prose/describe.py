@@ -82,8 +82,7 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, r
         # 'Hungary was not named', 'none of the 2 chosen allies was named', not '0 of' (editor round 32)
         count = named or "none"
         text = (
-            f"On {day_text(day)}, {in_prose(members['name'].iloc[0])} was{'' if named else ' not'} named as backing "
-            f"{candidate}"
+            f"On {day_text(day)}, {one_named(members['name'].iloc[0], bool(named), race)}"
             if countries and len(members) == 1
             else f"On {day_text(day)}, {count} of {of} {'were' if named > 1 else 'was'} named as backing {candidate}"
         )
@@ -117,6 +116,11 @@ def _last_reported(h: Holdout) -> str:
     return f", and last reported still holding out {by_date(h.last, h.last_precision)}"
 
 
+def one_named(name: str, named: bool, race: RaceConfig) -> str:
+    """One chosen member, named as backing or not: 'Hungary was not named as backing Rutte'."""
+    return f"{in_prose(name)} was{'' if named else ' not'} named as backing {race.protagonist.name}"
+
+
 def stances_title(
     holdouts: list[Holdout], backers: int, decision, end, *, race: RaceConfig, chosen: tuple[str, ...] = ()
 ) -> str:
@@ -126,10 +130,10 @@ def stances_title(
     was not named …; it was last reported …' (editor round 29: 'No ally was named' read as the whole race)."""
     end, decision = pd.Timestamp(end), pd.Timestamp(decision)
     count = number_word(backers) if backers else "no"
-    noun, were = (race.body.member, "was") if backers <= 1 else (race.body.members, "were")  # 'no ally was'
-    named = f"{count} {noun} {were} named as backing {race.protagonist.name}"
+    were = "was" if backers <= 1 else "were"  # 'no ally was'
+    named = f"{count} {race.member_noun(max(backers, 1))} {were} named as backing {race.protagonist.name}"
     if len(chosen) == 1:
-        named = f"{in_prose(chosen[0])} was{'' if backers else ' not'} named as backing {race.protagonist.name}"
+        named = one_named(chosen[0], bool(backers), race)
     elif chosen and backers == len(chosen):
         named = f"all {number_word(backers)} chosen {race.body.members} were named as backing {race.protagonist.name}"
     elif chosen:
