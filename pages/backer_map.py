@@ -8,7 +8,7 @@ import streamlit as st
 
 from tracker.charts.chart_registry import BACKER_MAP, decision_day
 from tracker.data import copy_files
-from tracker.data.counts import counted
+from tracker.data.counts import counted, number_word
 from tracker.data.formatting import day_text, first_upper
 from tracker.model import jump, views
 from ui import data, phone, state, tables
@@ -129,8 +129,8 @@ def on_the_day() -> None:
             + ("is shown." if shown == 1 else "are shown.")
         )
         + (
-            f" {first_upper(race.body.members)} outside your country filter are a light grey, a shade darker than "
-            f"countries outside {race.body.name}; the key names each grey."
+            f" {first_upper(race.body.members)} outside your country filter are a mid grey, with a dark edge; "
+            f"countries outside {race.body.name} are the palest grey; the key names each grey."
             if view.countries
             else ""
         )
@@ -155,8 +155,14 @@ def on_the_day() -> None:
     tables.show(
         stances,
         f"Stances on {day_text(as_of)}",
-        fold=f"{counted(len(stances), ds.race.body.member, ds.race.body.members, capital=True)} shown, each with "
-        "the article's words behind its stance",
+        # the map's caption counts the members on the day; a country not yet one is a row of its own (editor 32)
+        fold=f"{counted(shown, ds.race.body.member, ds.race.body.members, capital=True)}"
+        + (
+            f" and {number_word(len(stances) - shown)} {race.stances.not_yet_member.lower()}"
+            if len(stances) > shown
+            else ""
+        )
+        + " shown, each with the article's words behind its stance",
     )
     state.sync_url(day_view, bounds)
 
@@ -167,7 +173,8 @@ st.header(f"Every {ds.race.body.member}'s stance history")
 history = data.for_view("stance history", ds, view, lambda: views.stance_history(ds, view))
 named = history.loc[history["How we know"] != ds.race.stances.counted_how, ds.race.member_heading].nunique()
 st.caption(
-    f"{named} {ds.race.member_noun(named)} named with a stance in the chosen dates."
+    f"{counted(named, ds.race.body.member, ds.race.body.members, capital=True)} named with a stance in the chosen "
+    "dates."
     + (
         f" From the {ds.race.decision.noun} every {ds.race.body.member} counts as backing, since all had to agree."
         if ds.race.decision.consensus

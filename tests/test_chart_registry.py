@@ -187,7 +187,7 @@ def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_da
     chosen = replace(bounds_of(ds).default(), countries=("HUN", "TUR"))
     story = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, chosen))
     assert story.description.startswith(
-        "The articles name 1 of the 2 chosen allies as backing Rutte before his appointment on 26 June 2024: "
+        "The articles name one of the two chosen allies as backing Rutte before his appointment on 26 June 2024: "
         "Türkiye, first reported 29 April 2024. Hungary"
     )
     assert "the first" not in story.description
@@ -198,13 +198,13 @@ def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_da
     [
         (
             ("HUN",),
-            "Hungary was not named as backing Rutte before his appointment; it was last reported still holding out "
+            "Hungary was not named as backing Rutte before his appointment; it was last reported holding out "
             "around 4 April 2024",
         ),
         (
             ("HUN", "TUR"),
             "Of the two chosen allies, one was named as backing Rutte before his appointment; Hungary was last "
-            "reported still holding out around 4 April 2024",
+            "reported holding out around 4 April 2024, and never reported backing him",
         ),
         (("FRA", "DEU", "USA"), "All three chosen allies were named as backing Rutte before his appointment"),
         (("TUR",), "Türkiye was named as backing Rutte before his appointment"),

@@ -275,7 +275,7 @@ def test_after_the_appointment_the_story_s_description_accounts_for_every_ally(d
     view = replace(bounds_of(ds).default(), start=date(2024, 6, 26))
     [story] = [chart for chart in view_charts(ds, view) if chart.slug == "stances-by-ally"]
     # 7 named backers, Hungary (drawn only as counted from the appointment) and 24 never named: all 32.
-    assert "The articles name 7 of 32 allies as backing Rutte before his appointment" in story.description
+    assert "The articles name seven of 32 allies as backing Rutte before his appointment" in story.description
     assert "Hungary, named as holding out before these dates, counts as backing from the appointment." in (
         story.description
     )
@@ -417,6 +417,6 @@ def test_the_story_chart_draws_no_square_after_a_holdout_s_last_report(ds):
         ("2024-03-05", "First reported"),
         ("2024-04-04", "Last reported"),
     ]
-    assert "last reported still holding out around 4 April 2024" in story.title
+    assert "last reported holding out around 4 April 2024, and never reported backing him" in story.title
     key = " ".join(story.chart.to_dict()["vconcat"][1]["title"]["text"])
     assert "Squares: days an article reports a holdout" in key

@@ -39,13 +39,13 @@ def test_names_list(names, expected):
     "day, countries, expected",
     [
         # Türkiye had given no sign yet: Erdoğan's expectations in the call of 31 March are not a stance.
-        ("2024-03-31", (), "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him."),
+        ("2024-03-31", (), "On 31 March 2024, five of 32 allies were named as backing Rutte. Hungary opposed him."),
         # EUROPolitika, c. 4 April: 'still no sign of supporting Rutte ... from Türkiye and Hungary'. Hungary's
         # opposition continues; Türkiye is named as not yet backing.
         (
             "2024-04-10",
             (),
-            "On 10 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "On 10 April 2024, six of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
             "with no later report that it still did; "
             "Türkiye was not yet backing him.",
@@ -53,14 +53,14 @@ def test_names_list(names, expected):
         (
             "2024-04-30",
             (),
-            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "On 30 April 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
             "with no later report that it still did.",
         ),
         (
             "2024-04-30",
             ("HUN", "TUR"),
-            "On 30 April 2024, 1 of the 2 chosen allies was named as backing Rutte. Hungary was reported "
+            "On 30 April 2024, one of the two chosen allies was named as backing Rutte. Hungary was reported "
             "opposing him by 5 March 2024 and last reported still holding out around 4 April 2024, with no later "
             "report that it still did.",
         ),
@@ -74,10 +74,14 @@ def test_names_list(names, expected):
         (
             "2024-06-26",
             (),
-            "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
-            "which needed every ally.",
+            "On 26 June 2024, 32 of 32 allies backed Rutte: seven named by the articles, 25 counted from the "
+            "appointment, which needed every ally.",
         ),
-        ("2024-02-01", (), "On 1 February 2024, 3 of 31 allies were named as backing Rutte."),  # before Sweden joined
+        (
+            "2024-02-01",
+            (),
+            "On 1 February 2024, three of 31 allies were named as backing Rutte.",
+        ),  # before Sweden joined
     ],
 )
 def test_map_description_on_known_dates(ds, changes, day, countries, expected):
@@ -90,12 +94,12 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
     assert describe.stances_title(holdouts, 7, appointed, "2024-10-01", race=ds.race) == (
-        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported still holding out "
-        "around 4 April 2024"
+        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported holding out "
+        "around 4 April 2024, and never reported backing him"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert describe.stances_title(by_april, 7, appointed, "2024-04-30", race=ds.race) == (
-        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported still holding out "
+        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported holding out "
         "around 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
@@ -151,11 +155,11 @@ def test_a_candidate_with_no_step_in_the_dates_is_left_out_of_chart_cards_and_wo
 @pytest.mark.parametrize(
     "entry, starts",
     [
-        ("app.py", "The articles name 7 of 32 allies as backing Rutte before his appointment on 26 June 2024"),
+        ("app.py", "The articles name seven of 32 allies as backing Rutte before his appointment on 26 June 2024"),
         ("pages/timeline.py", "71 sourced events from 2023 to 1 October 2024."),  # a fact several report: once
         (
             "pages/backer_map.py",
-            "On 25 June 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "On 25 June 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
             "with no later report that it still did.",
         ),
@@ -177,12 +181,12 @@ def test_an_export_carries_the_description_above_the_source(ds, changes):
     spec = export.export_spec(
         charts.backer_map(frame, ds.shapes, (), "T", "S", ds.race.stances).to_dict(), f"{description}\nSource: test"
     )
-    assert spec["title"]["text"][0].startswith("On 30 April 2024, 7 of 32 allies were named as backing Rutte.")
+    assert spec["title"]["text"][0].startswith("On 30 April 2024, seven of 32 allies were named as backing Rutte.")
     assert spec["title"]["text"][-1] == "Source: test"
     svg = export.render(spec, "svg").decode("utf-8")
     drawn = " ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", svg))  # the footer, wrapped onto lines as drawn
     assert (
-        "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "On 30 April 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him "
         "by 5 March 2024 and last reported still holding out around 4 April 2024, with no later report that it still "
         "did." in drawn
     )
@@ -224,6 +228,6 @@ def test_with_one_chosen_ally_the_story_names_it_rather_than_counting(ds):
 
 
 def test_the_map_says_none_of_the_chosen_allies_was_named_not_0_of(ds):
-    """Editor round 32: 'On 4 April 2024, 0 of the 2 chosen allies were named as backing Rutte.'"""
+    """Editor round 32: 'On 4 April 2024, zero of the two chosen allies were named as backing Rutte.'"""
     said = describe.stances_on(views.map_frame(ds, "2024-04-04"), "2024-04-04", ("HUN", "TUR"), race=ds.race)
-    assert said.startswith("On 4 April 2024, none of the 2 chosen allies was named as backing Rutte. ")
+    assert said.startswith("On 4 April 2024, none of the two chosen allies was named as backing Rutte. ")

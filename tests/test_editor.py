@@ -163,7 +163,7 @@ def test_the_new_stances_are_on_the_map_for_their_date(served):
     assert status["Romania"] == "backs" and status["Hungary"] == "backs"
     # Seven in the fixture, then Hungary and Romania.
     said = next(line for line in page_text(at).split("\n") if line.startswith("On 20 June 2024"))
-    assert said.startswith(escape_markdown("On 20 June 2024, 9 of 32 allies were named as backing Rutte."))
+    assert said.startswith(escape_markdown("On 20 June 2024, nine of 32 allies were named as backing Rutte."))
 
 
 def test_the_day_before_hungary_s_week_it_is_still_opposed(served):

@@ -142,12 +142,12 @@ def test_backer_map_summary_follows_the_as_of_date():
     late = page("backer_map", as_of="2024-06-26").run()
     summary = lambda at: next(c for c in captions(at) if c.startswith("On "))  # noqa: E731
     assert summary(early) == escape_markdown(
-        "On 31 March 2024, 5 of 32 allies were named as backing Rutte. Hungary opposed him. Politico's count, reported "
-        "around 23 February 2024: two-thirds of the 31 allies backed him; the map colours only the allies an article "
-        "names."
+        "On 31 March 2024, five of 32 allies were named as backing Rutte. Hungary opposed him. Politico's count, "
+        "reported around 23 February 2024: two-thirds of the 31 allies backed him; the map colours only the allies an "
+        "article names."
     )
     assert summary(late) == escape_markdown(
-        "On 26 June 2024, 32 of 32 allies backed Rutte: 7 named by the articles, 25 counted from the appointment, "
+        "On 26 June 2024, 32 of 32 allies backed Rutte: seven named by the articles, 25 counted from the appointment, "
         "which needed every ally."
     )
 
@@ -411,7 +411,7 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "backer_map",
             {"as_of": "2024-04-30"},
-            "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+            "On 30 April 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him "
             "by 5 March 2024 and last reported still holding out around 4 April 2024, "
             "with no later report that it still did. Politico's count, reported around 23 February 2024: "
             "two-thirds of the 31 allies backed him; the map colours only the allies an article names.",
@@ -598,3 +598,12 @@ def test_a_long_table_is_whole_under_a_labelled_expander_never_a_scrolling_box()
 def test_the_map_s_table_is_folded_under_a_label_that_counts_what_it_holds():
     at = page("backer_map", countries="HUN").run()
     assert "One ally shown, each with the article's words behind its stance" in [e.label for e in at.expander]
+
+
+def test_the_map_s_table_counts_a_country_not_yet_an_ally_apart_from_the_allies():
+    """Editor round 32: the caption said 'All 31 countries that were allies on 19 January 2024' and the table's fold
+    '32 allies shown': the 32nd row is Sweden, not yet an ally that day."""
+    at = page("backer_map", as_of="2024-01-19").run()
+    assert "31 allies and one not yet an ally shown, each with the article's words behind its stance" in [
+        e.label for e in at.expander
+    ]

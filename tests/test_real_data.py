@@ -23,6 +23,12 @@ from tracker.reader.filters import bounds_of
 
 ROOT = Path(__file__).resolve().parent.parent
 STANCE_KINDS = {"endorsement", "reservation", "opposition"}
+# House style: one to nine in words, larger numbers in figures (written out here, not asked of the code).
+SMALL_NUMBERS = "zero one two three four five six seven eight nine".split()
+
+
+def in_words(n: int) -> str:
+    return SMALL_NUMBERS[n] if n < 10 else str(n)
 
 
 def rows(data: Path, file: str) -> list[dict]:
@@ -68,12 +74,12 @@ def the_map_description_agrees_with_the_map_rows_on_every_change(data: Path, see
         counted = int((members["status"] == views.COUNTED).sum())
         sentence = describe.stances_on(frame, day, race=ds.race)
         said = (
-            rf"\b{named + counted} of {len(members)} allies backed Rutte: {named} named by the articles, {counted} "
-            "counted from the appointment"
+            rf"\b{in_words(named + counted)} of {len(members)} allies backed Rutte: {in_words(named)} named by the "
+            rf"articles, {in_words(counted)} counted from the appointment"
             if named and counted
-            else rf"\b{counted} of {len(members)} allies backed Rutte: counted from the appointment"
+            else rf"\b{in_words(counted)} of {len(members)} allies backed Rutte: counted from the appointment"
             if counted
-            else rf"\b{named} of {len(members)} allies (was|were) named as backing Rutte\."
+            else rf"\b{in_words(named)} of {len(members)} allies (was|were) named as backing Rutte\."
         )
         assert re.search(said, sentence), (
             pd.Timestamp(day),

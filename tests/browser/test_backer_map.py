@@ -17,7 +17,7 @@ STATUS_COLOURS = (
 # reported holding out c. 4 April, so by late April the map draws them faded, as not reported since.
 EXPECTED = {
     date(2024, 4, 28): (
-        "On 28 April 2024, 6 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "On 28 April 2024, six of 32 allies were named as backing Rutte. Hungary was reported opposing him "
         "by 5 March 2024 and last reported still holding out around 4 April 2024, "
         "with no later report that it still did; "
         "Türkiye was not yet backing him.",
@@ -29,7 +29,7 @@ EXPECTED = {
         ],
     ),
     date(2024, 4, 29): (
-        "On 29 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him "
+        "On 29 April 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him "
         "by 5 March 2024 and last reported still holding out around 4 April 2024, "
         "with no later report that it still did.",
         [

@@ -7,7 +7,7 @@ from reader import open_page, wait_ready
 # Written out: the map's words for 30 April 2024 in the fixture, with Politico's unnamed count, since the map colours
 # only the allies an article names.
 ON_30_APRIL = (
-    "On 30 April 2024, 7 of 32 allies were named as backing Rutte. Hungary was reported opposing him by 5 March "
+    "On 30 April 2024, seven of 32 allies were named as backing Rutte. Hungary was reported opposing him by 5 March "
     "2024 and last reported still holding out around 4 April 2024, with no later report that it still did. "
     "Politico's count, reported around 23 February 2024: two-thirds of the 31 allies backed him; the map colours "
     "only the allies an article names."

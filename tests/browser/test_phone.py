@@ -172,7 +172,7 @@ def test_the_race_plays_on_the_map_itself_to_its_last_change(phone, app, app_url
     assert maps.count() == 1  # one map: the race plays on the map the reader is looking at
     play.click()
     # From the first change (c. 19 January 2024), one date of change a step, to the last: the appointment.
-    expect(reader.get_by_text("On 19 January 2024, 3 of 31 allies were named as backing Rutte.")).to_be_visible(
+    expect(reader.get_by_text("On 19 January 2024, three of 31 allies were named as backing Rutte.")).to_be_visible(
         timeout=20_000
     )
     expect(reader.get_by_text("On 26 June 2024, 32 of 32 allies backed Rutte:", exact=False)).to_be_visible(

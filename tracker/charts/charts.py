@@ -27,10 +27,11 @@ STATUS_COLOURS = {
     "reservations": "#E69F00",
     "opposes": "#D55E00",
     "undeclared": "#F3CF8B",
-    UNREPORTED: "#A6A6A6",
+    UNREPORTED: "#A0A0A0",
     NOT_YET_MEMBER: "#FFFFFF",
-    FILTERED_OUT: "#C8C8C8",  # between "no stance" and the countries outside the alliance, apart from both
-    NON_MEMBER: "#DEDEDE",  # visibly grey beside the white of "not yet an ally", in the key as on the map
+    # Three greys a step apart (CAM02-UCS distance at least 12; editor round 32 could not tell #C8C8C8 from #DEDEDE):
+    FILTERED_OUT: "#C4C4C4",  # a member outside the reader's country filter: between "no stance" and non-members
+    NON_MEMBER: "#EDEDED",  # the palest grey, with a pale edge; "not yet a member" is white with a dark edge
 }
 SEA = "#DCEAF5"
 PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
@@ -88,7 +89,7 @@ MONTH_AND_YEAR = re.compile(r"\b([A-Z][a-z]+) (\d{4})\b")
 TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title's lines, by width
 
 
-def title_lines(text: str, wide: int = 95, narrow_lines: int = 0) -> list[dict]:
+def title_lines(text: str, wide: int = 88, narrow_lines: int = 0) -> list[dict]:
     """A long title's lines as top-level params: wrapped to NARROW_TITLE characters for a narrow container (a
     phone), padded with blank lines to `narrow_lines`, and to `wide` elsewhere (exports have no container). The title
     reads them by name, so text from the data is never written into an expression."""

@@ -10,6 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from tracker.data.counts import number_word
 from tracker.data.formatting import first_upper
 from tracker.data.problems import DataError, Problem
 
@@ -112,8 +113,13 @@ class RaceConfig(_Section):
     files: Files
 
     def members_of(self, n: int, chosen: bool = False) -> str:
-        """'32 allies', 'the 3 chosen allies', 'the 1 chosen ally': `n` members in the body's nouns."""
-        return f"the {n} chosen {self.member_noun(n)}" if chosen else f"{n} {self.member_noun(n)}"
+        """'32 allies', 'the three chosen allies', 'the one chosen ally': `n` members in the body's nouns, one to nine
+        in words (house style)."""
+        return (
+            f"the {number_word(n)} chosen {self.member_noun(n)}"
+            if chosen
+            else f"{number_word(n)} {self.member_noun(n)}"
+        )
 
     @property
     def a_member(self) -> str:

@@ -80,7 +80,7 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, r
     candidate, decision, every = race.protagonist.name, race.decision.noun, f"every {race.body.member}"
     if not counted:  # before the decision, only the members an article names as backing
         # 'Hungary was not named', 'none of the 2 chosen allies was named', not '0 of' (editor round 32)
-        count = named or "none"
+        count = number_word(named) if named else "none"
         text = (
             f"On {day_text(day)}, {one_named(members['name'].iloc[0], bool(named), race)}"
             if countries and len(members) == 1
@@ -88,13 +88,14 @@ def stances_on(stances: pd.DataFrame, day, countries: tuple[str, ...] = (), *, r
         )
     elif named:
         text = (
-            f"On {day_text(day)}, {named + counted} of {of} backed {candidate}: {named} named by the articles, "
-            f"{counted} counted from the {decision}, which needed {every}"
+            f"On {day_text(day)}, {number_word(named + counted)} of {of} backed {candidate}: "
+            f"{number_word(named)} named by the articles, {number_word(counted)} counted from the {decision}, "
+            f"which needed {every}"
         )
     else:
         text = (
-            f"On {day_text(day)}, {counted} of {of} backed {candidate}: counted from the {decision}, which needed "
-            f"{every}"
+            f"On {day_text(day)}, {number_word(counted)} of {of} backed {candidate}: counted from the {decision}, "
+            f"which needed {every}"
         )
     return f"{text}.{_holdouts(members, day, race)}"
 
@@ -143,9 +144,16 @@ def stances_title(
             f" named as backing {race.protagonist.name}"
         )
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
+    # Where a holdout ends is not reported: the title says what is (editor round 32: 'last reported … 4 April' alone
+    # read as its end, or hid that nothing later reports a change).
     last = "; ".join(
-        f"{'it' if chosen == (h.name,) else h.name} was {'last reported still' if h.last > h.start else 'reported'} "
+        f"{'it' if chosen == (h.name,) else h.name} was {'last reported' if h.last > h.start else 'reported'} "
         f"holding out {by_date(h.last, h.last_precision)}"
+        + (
+            f", and never reported backing {race.protagonist.him}"
+            if h.end_derived and decision <= end and chosen != (h.name,)  # else the title's start says so
+            else ""
+        )
         for h in held
     )
     if decision <= end:
@@ -200,7 +208,7 @@ def stances_over_time(
             else f"The articles name {name} as backing {candidate} {by}, from {when_first}."
         )
     else:
-        text = f"The articles name {backers} of {of} as backing {candidate} {by}."
+        text = f"The articles name {number_word(backers)} of {of} as backing {candidate} {by}."
         if not named.empty:
             who = names_list([in_prose(n) for n in sorted(first["name"])])
             # 'the first' only of several: one backer is named with its date
