@@ -1,16 +1,11 @@
 """Corrections: where an article we rely on was wrong, and every change made to the data after publication."""
 
-from dataclasses import replace
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from tracker.checks.accuracy import OUTSIDE_LABEL
 from tracker.data import copy_files
 from tracker.data.text import escape_markdown
-from tracker.exports import cite
 from tracker.model import corrections
-from tracker.reader.url_state import to_params
 from ui import state
 from ui.page import start_page
 
@@ -51,7 +46,6 @@ def changes_card(rows) -> None:
 ds, derived, view = start_page()
 # The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
 state.sync_url(view, derived["bounds"])
-bounds = derived["bounds"]
 
 st.title(copy_files.fill(ds.copy, "corrections-title"))
 st.markdown(copy_files.fill(ds.copy, "corrections-intro"))
@@ -62,37 +56,19 @@ published = corrections.log(corrections.after_publication(ds.corrections, ds.pub
 st.header("Errors in the articles")
 
 
-def card_link(event_id: str, words: str) -> str:
-    """A Markdown link to the event's card on the Timeline, with every date and country, so the card is there. A
-    link, not st.page_link: the page runs on its own too (its tests), where there is no page to link to."""
-    everything = replace(bounds.default(), start=bounds.first, end=bounds.last, event=event_id)
-    return f"[{words}](timeline?{urlencode(to_params(everything, bounds))})"
-
-
-withdrawn = log.loc[log["Kind"] == corrections.WITHDRAWN].drop_duplicates("event_id")
-cards = [card_link(event, when) for event, when in zip(withdrawn["event_id"], withdrawn["Event date"])]
-st.markdown(  # not a caption: a caption's links are too pale to read (axe's colour contrast)
+# Errors logged and withdrawn before publication are not listed here: that is the making of the data, not a
+# correction (editor round 32); each one's card on the Timeline says why its claim stands.
+st.markdown(
     f"{len(errors)} {'passage' if len(errors) == 1 else 'passages'} of the articles "
     f"{'is' if len(errors) == 1 else 'are'} wrong in part (one passage may hold more than one error), each shown "
     "wherever its claim appears."
-    + (
-        (
-            f" One more, first logged as an error, was found not to be one; its card on the Timeline "
-            f"({cards[0]}) says why."
-            if len(cards) == 1
-            else f" {len(cards)} more, first logged as errors, were found not to be; their cards on the Timeline "
-            f"({', '.join(cards)}) say why."
-        )
-        if cards
-        else ""
-    )
 )
 for _, row in errors.iterrows():
     error_card(row)
 
 st.header("Corrections since publication")
 if published.empty:
-    st.markdown(f"None so far. Data version {escape_markdown(cite.published_version(ds.version))}.")
+    st.markdown("None so far.")
 else:
     st.caption("Grouped by why we made them, the newest data version first.")
     for rows in corrections.by_reason(published):

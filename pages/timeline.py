@@ -71,8 +71,8 @@ if ids:
         leave_out=tables.CARD_ONLY_COLUMNS,
     )
     st.caption(
-        "The table's CSV, in the Download menu under the chart, and each event's card above add who the actor was, "
-        "the quote, every article that reports it, how its date was worked out and any fact from outside the articles."
+        "Each event's card above, and the table's download, also give who the actor was, the quote, every article "
+        "that reports it, how its date was worked out and any fact from outside the articles."
     )
 else:
     state.sync_url(view, bounds)

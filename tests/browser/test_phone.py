@@ -238,11 +238,13 @@ def test_exported_html_fits_a_phone_offline(browser, exported, name, width):
     page.wait_for_timeout(500)
     sizes = page.evaluate("""() => ({scroll: document.scrollingElement.scrollWidth, width: window.innerWidth,
       svgs: [...document.querySelectorAll('svg')].map(s => Math.round(s.getBoundingClientRect().right)),
-      viewport: document.querySelector('meta[name=viewport]')?.content, title: document.title})""")
+      viewport: document.querySelector('meta[name=viewport]')?.content, title: document.title,
+      menus: document.querySelectorAll('.vega-actions, details summary').length})""")
     context.close()
     assert sizes["scroll"] <= sizes["width"], f"{name} scrolls sideways at {width} px: {sizes}"
     assert all(right <= width for right in sizes["svgs"]), sizes
     assert sizes["viewport"] == "width=device-width, initial-scale=1" and sizes["title"] not in ("", "Chart")
+    assert sizes["menus"] == 0, "a file for a newsroom's page carries no Vega action menu (editor round 32)"
     assert not outside and not errors, (outside, errors)
 
 

@@ -353,6 +353,8 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
                 "source": names.get(period["article_id"], ""),
                 "how_sure": period["how_sure"],
                 "note": period["note"],
+                # a date from outside the articles says so (editor round 32: 'from 22 February', an article of 23)
+                "outside": accuracy.outside_text(period["outside_fact"], period["outside_source"]),
                 "outline": charts.STATUS_COLOURS.get(status, "#333333"),
             }
             # A holdout is drawn solid as far as the articles report it, and faded from its last report on: no

@@ -70,6 +70,17 @@ def tooltips(prefix: str = "", **titles: str) -> list[dict]:
     return [{"field": f"{prefix}{field}", "type": "nominal", "title": title} for field, title in titles.items()]
 
 
+TIP = "tip"  # a row's tooltip as one object: only the fields it has (with_tips)
+
+
+def with_tips(rows: list[dict], **titles: str) -> list[dict]:
+    """Each row with its tooltip under TIP, title → value in order, leaving out a field the row has empty: a
+    tooltip never shows a title with nothing after it (editor round 32: 'Until' and 'Note' blank). A mark shows it
+    with {"tooltip": TIP_TOOLTIP}."""
+    return [{**row, TIP: {title: row[field] for field, title in titles.items() if row.get(field)}} for row in rows]
+
+
+TIP_TOOLTIP = {"expr": f"datum.{TIP}"}
 NARROW_EXPR = f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER}"
 
 
@@ -882,9 +893,29 @@ def stances_by_ally(
         "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
         "legend": None,
     }
+    tipped = with_tips(
+        bars,
+        member=member_heading,
+        stance="Stance",
+        when="From",
+        until="Until",
+        evidence="Article says",
+        source="Source",
+        how_sure="How sure",
+        note="Note",
+        outside=OUTSIDE_LABEL,
+    )
     periods = {
-        "data": spec.data(bars),
-        "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
+        "data": spec.data(tipped),
+        "mark": {
+            "type": "bar",
+            "height": 12,
+            "yOffset": 10,
+            "cornerRadius": 2,
+            "stroke": "#333",
+            "strokeWidth": 0,
+            "tooltip": TIP_TOOLTIP,
+        },
         "encoding": {
             "x": {**x, "axis": x_axis},
             "x2": {"field": "end"},
@@ -899,16 +930,6 @@ def stances_by_ally(
                 "value": "#333",
             },
             "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
-            "tooltip": tooltips(
-                member=member_heading,
-                stance="Stance",
-                when="From",
-                until="Until",
-                evidence="Article says",
-                source="Source",
-                how_sure="How sure",
-                note="Note",
-            ),
         },
     }
     # A label sits above its row's bar, left-aligned at its first stance, or right-aligned or centred there so it

@@ -28,9 +28,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 
 def intro(counts: Counts) -> str:
     return (
-        "Below: the quotes that match the view set out under the headline; then the four charts, drawn for that "
-        f"view, each with what it shows; last, the {counts.news_articles} every claim comes from, and how to cite "
-        "this. The lead and its figures above are for the whole race, whatever the filters."
+        "The lead and its figures above are for the whole race. What follows is for the view set out under the "
+        f"headline: its quotes, then the charts, each with what it shows; last, the {counts.news_articles} every "
+        "claim comes from, and how to cite this."
     )
 
 

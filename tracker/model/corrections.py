@@ -151,12 +151,6 @@ def after_publication(corrections: pd.DataFrame, published: pd.Timestamp | None)
     return changes.iloc[0:0] if published is None else changes[changes["date"] >= published]
 
 
-def before_publication(corrections: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
-    """The fact-check's changes to the data before publication."""
-    changes = corrections[corrections["kind"] == "data_change"]
-    return changes if published is None else changes[changes["date"] < published]
-
-
 def chart_notice(corrections: pd.DataFrame, published: pd.Timestamp | None, event_ids) -> str:
     """The line a chart (and its exports) carries when it draws a row corrected after publication; '' otherwise."""
     corrected = after_publication(corrections, published)
@@ -168,16 +162,15 @@ def chart_notice(corrections: pd.DataFrame, published: pd.Timestamp | None, even
 
 
 def fact_check(ds) -> str:
-    """What the fact-check before publication checked, for the method page (Markdown), from the data and its log."""
-    changes = before_publication(ds.corrections, ds.published)
+    """What the fact-check before publication checked, for the method page (Markdown), from the data. It says what
+    was checked and where the record is, not how many changes the checking led to (editor round 32: '556 changes'
+    beside 'Corrections since publication: none' read as two answers to one question)."""
     return (
         f"Before publication we checked every row against its article: {len(ds.events)} claims, "
         f"{len(ds.articles)} articles and {len(ds.candidates)} candidates. A check run on every change to the data "
         "enforces the rules below: sentences and quotes word for word, each stance against its wording, dates and "
         "which way their clues bound them, linked reports of one fact, and outside facts with their sources. "
-        "Fact-checkers who had not built the data then read every sentence of every article against the rows, round "
-        "after round, and every row they showed wrong was put right. Each change they led to (a date bounded more "
-        "exactly, a stance worded as its article words it, a claim that had been missed) is logged with its reason: "
-        f"{len(changes)} changes, in the change log of the data package you can download below, beside the record "
-        "of their reading, sentence by sentence."
+        "Fact-checkers who had not built the data then read every sentence of every article against the rows, and "
+        "every row they showed wrong was put right before publication. The data package you can download below "
+        "logs each of those changes with its reason."
     )

@@ -34,6 +34,8 @@ SOURCE_COLUMNS = [
     "how_sure",
     "note",
     "note_type",
+    "outside_fact",
+    "outside_source",
 ]
 
 
