@@ -12,8 +12,9 @@ from tracker.model import jump
 from tracker.prose import describe
 from tracker.reader.url_state import to_params
 from ui import data, state
-from ui.chart_block import show_page_charts
+from ui.chart_block import show_notes, show_page_charts
 from ui.page import start_page
+from ui.phone import FIGURES
 
 ds, derived, view = start_page()
 # The address bar follows the view at once, not after the page has drawn (a link copied meanwhile was stale).
@@ -26,17 +27,22 @@ st.title(ds.race.race.headline)
 st.markdown(copy_files.fill(ds.copy, "story-standfirst", news_articles=counts.news_articles))
 st.caption(cite.dateline(ds.version, ds.corrections["date"].max(), ds.published, ds.race.race.byline))
 
-show_page_charts("story", data.scope(ds, view))
+# The lead above the chart, as a news page sets it; the chart's own description, which tells the same, is folded
+# under it (editor round 32: description, lead and figures told the same facts three times, the lead last).
+st.markdown(describe.story_lead(figures, counts, ds.copy))
+for item in show_page_charts("story", data.scope(ds, view), notes=False).values():
+    show_notes(item, folded="The chart in words")
 
 filtered = view.countries or (view.start, view.end) != (bounds.default_start, bounds.default_end)
 if filtered:  # the figures and the lead tell the whole race; only the chart follows the filters
     st.caption(
-        "The figures and the paragraph below are for the whole race, whatever your filters; the chart follows them."
+        "The paragraph above the chart and the figures below are for the whole race, whatever your filters; the "
+        "chart follows them."
     )
-# The lead first, then its figures: on a phone the four tiles stack 700 px deep, and the story came after them.
-st.markdown(describe.story_lead(figures, counts, ds.copy))
-for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures, ds.copy)):
-    column.metric(label, value, help=meaning or None)
+# Two by two on a phone (ui/phone.py), not four tiles stacked 650 px deep.
+with st.container(key=FIGURES):
+    for column, (label, value, meaning) in zip(st.columns(4), describe.story_figures_shown(figures, ds.copy)):
+        column.metric(label, value, help=meaning or None)
 
 st.header("The last events reported")
 published = dict(zip(ds.articles["article_id"], ds.articles["published"]))

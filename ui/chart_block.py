@@ -29,11 +29,17 @@ def show_chart(item: ViewChart, datasets: dict | None = None) -> None:
     chart_cache.show(chart_cache.with_rows(built, **datasets) if datasets else built, item.description, item.what)
 
 
-def show_notes(item: ViewChart) -> None:
-    """What goes under the chart: its description (generated from its rows), its caveat and its downloads."""
+def show_notes(item: ViewChart, folded: str = "") -> None:
+    """What goes under the chart: its description (generated from its rows), its caveat and its downloads. With
+    `folded`, the description sits in a fold of that label (where the page's prose tells the same); it stays the
+    chart's accessible name either way."""
     if item.empty:
         return
-    st.caption(escape_markdown(item.description))
+    if folded:
+        with st.expander(folded):
+            st.caption(escape_markdown(item.description))
+    else:
+        st.caption(escape_markdown(item.description))
     if item.corrections_notice:
         st.markdown(f":material/edit_note: [{item.corrections_notice}](corrections)")
     if item.definition.note:

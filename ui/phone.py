@@ -6,12 +6,14 @@ sends (MDN: "Mobi" in the user agent); anything else keeps the sidebar.
 """
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import streamlit as st
 
 from ui import state
 
 FILTER_PANEL = "phone-filters"
+FIGURES = "story-figures"  # the story's headline figures: two by two on a phone
 FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # Vega's tooltip follows the pointer and flips to its left near the right edge, off a phone's screen (Hungary's sat
 # at x = -135 px). On a narrow screen it becomes a card pinned inside the screen, its text wrapped.
@@ -21,6 +23,7 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
 # The page starts closer under the bar of pages (Streamlit leaves 6rem: about 100 px of white above each headline).
 # On a phone a help icon (16 px) answers a finger 14 px around it: a 44 px target, its layout unchanged.
+# On a phone the story's four figures sit two by two, not stacked 650 px deep (editor round 32).
 SCREEN_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
 #vg-tooltip-element { max-width: min(22rem, calc(100vw - 16px)) !important; white-space: normal !important; }
@@ -35,6 +38,14 @@ SCREEN_STYLE = """<style>
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Download as PNG"]),
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])
 { display: none; }
+@media (max-width: 640px) {
+  .st-key-story-figures [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.5rem; }
+  .st-key-story-figures [data-testid="stColumn"]
+  { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
+  .st-key-story-figures [data-testid="stMetricLabel"] * { white-space: normal !important; text-overflow: clip; }
+  .st-key-story-figures [data-testid="stMetricValue"] { font-size: 1.75rem; }
+  .st-key-story-figures [data-testid="stMetricValue"] * { white-space: normal !important; text-overflow: clip; }
+}
 [data-testid="stMultiSelectTagsContainer"] [data-tag] { max-width: 100%; height: auto; }
 [data-testid="stMultiSelectTagsContainer"] [data-tag] > span[title]
 { max-width: none; white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.3; }
@@ -53,12 +64,22 @@ def on_phone() -> bool:
     return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobi" in headers.get("User-Agent", "")
 
 
-def top_bar(pages: Sequence, filters_set: int = 0) -> st.delta_generator.DeltaGenerator | None:
-    """On a phone, the bar, and the panel the filters go in, its button saying how many are set ('Filters · 2');
-    None elsewhere (they stay in the sidebar)."""
+class Panels(NamedTuple):
+    """Where a phone's filters and whole-story downloads go: the bar's panels; None elsewhere (the sidebar)."""
+
+    filters: st.delta_generator.DeltaGenerator | None = None
+    downloads: st.delta_generator.DeltaGenerator | None = None
+
+
+IN_SIDEBAR = Panels()  # not a phone: everything in the sidebar
+
+
+def top_bar(pages: Sequence, filters_set: int = 0) -> Panels:
+    """On a phone, the bar: its pages, the panel the filters go in, its button saying how many are set ('Filters ·
+    2'), and the whole story's downloads (editor round 32: only behind the sidebar's unlabelled '»' on a phone)."""
     st.html(SCREEN_STYLE)
     if not on_phone():
-        return None
+        return IN_SIDEBAR
     # A tracked popover runs its content only while open, and Streamlit drops the state of widgets that did not
     # run: the dates would fall back to the slider's whole range. Re-setting them keeps them (Streamlit's
     # documented way to keep a widget's value while it is not shown).
@@ -70,9 +91,10 @@ def top_bar(pages: Sequence, filters_set: int = 0) -> st.delta_generator.DeltaGe
             for page in pages:
                 st.page_link(page)
         label = f"Filters · {filters_set}" if filters_set else "Filters"
-        return st.popover(
+        filters = st.popover(
             label, icon=":material/tune:", key=FILTER_PANEL, on_change=lambda: None, help=_set_help(filters_set)
         )
+        return Panels(filters, st.popover("Whole story", icon=":material/download:"))
 
 
 def _set_help(filters_set: int) -> str | None:

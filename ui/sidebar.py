@@ -17,8 +17,9 @@ DATES_HELP = (
 )
 
 
-def filters(ds: Dataset, panel=None) -> None:
-    """In the sidebar, or in `panel` (a phone's filter panel, ui.phone)."""
+def filters(ds: Dataset, panels: phone.Panels = phone.IN_SIDEBAR) -> None:
+    """In the sidebar, or in a phone's `panels` (ui.phone): the filters, then the whole story's downloads."""
+    panel = panels.filters
     b = bounds(ds)
     state.current_view(b)  # seeds the widgets from the URL on a session's first run
     choices = derived(ds)["choices"]
@@ -39,7 +40,7 @@ def filters(ds: Dataset, panel=None) -> None:
             + (f": {also} work too." if (also := other_names(ds)) else "."),
         )
         st.button("Reset filters", on_click=state.reset, args=(b,), icon=":material/restart_alt:", width="stretch")
-    with st.sidebar:
+    with panels.downloads if panels.downloads is not None else st.sidebar:
         whole_view.downloads(ds, b)
         st.caption(
             f"Data version {cite.published_version(ds.version)}. "

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.reader import PAGES, open_page, tooltip_over
+from tests.browser.reader import PAGES, open_page, save_download, tooltip_over
 from tracker.exports import embeds, whole_view
 from tracker.model.load import load
 from tracker.reader.filters import bounds_of
@@ -63,6 +63,17 @@ def test_the_phone_bar_labels_the_pages_and_the_filters(phone, app_url):
     bar.get_by_role("button", name="Pages").click()
     phone.locator('[data-testid="stPopoverBody"]').get_by_role("link", name="Timeline").click()
     expect(phone.locator('[data-testid="stMain"] h1').first).to_have_text(PAGES["timeline"])
+
+
+def test_the_phone_bar_offers_the_whole_story_s_files(phone, app_url, tmp_path):
+    """Editor round 32: on a phone the whole story's PDF and HTML were only behind the sidebar's unlabelled '»'."""
+    open_page(phone, app_url, "", "from=2024-01-01&to=2024-06-30&countries=HUN")
+    phone.locator(".st-key-phone-bar").get_by_role("button", name="Whole story").click()
+    panel = phone.locator('[data-testid="stPopoverBody"]')
+    expect(panel.get_by_role("button", name="Download the whole story as a PDF")).to_be_visible()
+    name, path = save_download(panel.get_by_role("button", name="Download the whole story as an HTML page"), tmp_path)
+    assert name == "rutte-story-2024-01-01-to-2024-06-30-hun-data-1-3-0.html"
+    assert "Hungary" in path.read_text(encoding="utf-8")
 
 
 def test_a_filter_pick_closes_the_panel_and_shows_its_result(phone, app_url, screenshots):
