@@ -76,6 +76,19 @@ def test_the_phone_bar_offers_the_whole_story_s_files(phone, app_url, tmp_path):
     assert "Hungary" in path.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("path", ["", "backer_map"])
+def test_on_a_phone_every_button_is_a_finger_s_target(phone, app_url, path):
+    """Editor round 32: step buttons and Download 40 px, the page links 28 px, A4 and US Letter 32 px. A help icon
+    answers a finger around it instead (test_on_a_phone_a_help_icon_answers_a_finger_around_it)."""
+    open_page(phone, app_url, path)
+    settled(phone)
+    small = phone.evaluate("""() => [...document.querySelectorAll('button, a[data-testid="stSidebarNavLink"]')]
+      .filter(b => !b.closest('[data-testid="stTooltipHoverTarget"]'))
+      .map(b => [b.getAttribute('aria-label') || b.innerText.trim().slice(0, 30), b.getBoundingClientRect()])
+      .filter(([, box]) => box.width > 0 && box.height < 44).map(([name, box]) => [name, Math.round(box.height)])""")
+    assert small == []
+
+
 def test_a_filter_pick_closes_the_panel_and_shows_its_result(phone, app_url, screenshots):
     open_page(phone, app_url, "timeline")
     shown = phone.get_by_text("events shown.")
