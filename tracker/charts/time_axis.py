@@ -71,11 +71,17 @@ class Positions:
         return np.where(dates < split, quiet, busy)
 
     def ticks(self) -> list[tuple[float, str]]:
-        """(position, label) of each tick; in a quiet stretch only its first month start, so labels never crowd."""
+        """(position, label) of each tick; in a quiet stretch only its first month start, by its year, so labels
+        never crowd."""
         marks = ticks(self.first, self.last - pd.Timedelta(days=1))
+        monthly = (self.last - self.first).days > 62
         if self.split is not None:
-            quiet = [m for m in marks if m[0] < self.split][:1]
-            marks = quiet + [m for m in marks if m[0] >= self.split]
+            # The squeezed band by its year alone ('2023'), and every third month after it from its first: on a
+            # phone the axis then has room for that first month, whose label its thinning dropped (editor round
+            # 32: the first backing's January 2024 went unlabelled).
+            quiet = [(day, f"{day:%Y}") for day, _ in marks if day < self.split][:1]
+            busy = [(day, label) for day, label in marks if day >= self.split]
+            marks = quiet + (busy[::3] if monthly and len(busy) > 6 else busy)
         return [
             (round(float(p), 6), label)
             for p, label in zip(self([d.to_datetime64() for d, _ in marks]), [lab for _, lab in marks])
@@ -109,10 +115,13 @@ def position_axis(places: Positions, **options) -> dict:
     """An axis for a quantitative x of `places` positions, with the date labels of `places.ticks()`."""
     marks = places.ticks()
     lookup = "{" + ", ".join(f"'{_js_number(p)}': '{label}'" for p, label in marks) + "}"
-    # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds.
+    # Labels near an edge hang inward, so the first and last are drawn rather than dropped at the bounds; the first
+    # after an axis break starts at the break, clear of the label before it (centred, Vega found the two overlapping
+    # and dropped every other label: the first backing's January went unlabelled, editor round 32).
+    after_break = f" || datum.value == {_js_number(QUIET_SHARE)}" if places.split is not None else ""
     align = {
         "condition": [
-            {"test": "datum.value < 0.06", "value": "left"},
+            {"test": f"datum.value < 0.06{after_break}", "value": "left"},
             {"test": "datum.value > 0.94", "value": "right"},
         ],
         "value": "center",
