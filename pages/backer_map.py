@@ -113,6 +113,15 @@ def on_the_day() -> None:
         )
     changed = f"date on which {ds.race.a_member}'s stance changed"
     jump_buttons("as_of", jump.jumps(change_days, as_of), show_day, "change", changed)
+    if OPENS_ON_THE_EVE and as_of != default_as_of and not st.session_state.get(state.PLAYING):
+        # the opening view, one click away after Play or a jump (editor round 32: only the slider led back)
+        st.button(
+            f"Back to {day_text(default_as_of)}, the eve of the {ds.race.decision.noun}",
+            icon=":material/undo:",
+            on_click=show_day,
+            args=(default_as_of,),
+            key="back_to_opening",
+        )
     day_view = state.with_page_parts(view, as_of=as_of if as_of != default_as_of else None)
     day_scope = data.scope(ds, day_view)
     with map_place if map_place is not None else st.container():

@@ -601,3 +601,16 @@ def test_the_map_s_table_counts_a_country_not_yet_an_ally_apart_from_the_allies(
     assert "31 allies and one not yet an ally shown, each with the article's words behind its stance" in [
         e.label for e in at.expander
     ]
+
+
+def test_after_a_jump_the_map_offers_its_opening_view_again():
+    """Editor round 32: the map opens on 25 June, the eve of the appointment, but 'Latest change' and Play end on 26
+    June, and only the slider led back."""
+    at = page("backer_map").run()
+    assert not [b for b in at.button if b.key == "back_to_opening"]  # on the opening view: nothing to go back to
+    at.button(key="as_of_latest").click().run()
+    assert at.slider[0].value == date(2024, 6, 26)
+    [back] = [b for b in at.button if b.key == "back_to_opening"]
+    assert back.label == "Back to 25 June 2024, the eve of the appointment"
+    back.click().run()
+    assert not at.exception and at.slider[0].value == date(2024, 6, 25)
