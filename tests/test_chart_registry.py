@@ -233,3 +233,24 @@ def test_the_story_table_calls_a_backing_counted_at_the_decision_so_not_a_named_
     hungary = table[table["Ally"] == "Hungary"]
     assert list(hungary["Stance"]) == ["Opposes", "Counted as backing at the appointment"]
     assert (table["Stance"] == "Backs Rutte").sum() == 7  # the seven named backers, once each
+
+
+def test_a_story_bar_s_tooltip_leaves_out_empty_fields_and_says_where_an_outside_date_comes_from(ds):
+    """Editor round 32: the UK's bar showed 'Until' and 'Note' with nothing after them, and 'from 22 February'
+    beside an article of c. 23 February, with nothing saying the day came from outside the articles."""
+    story = chart_registry.draw(chart_registry.STANCES, chart_registry.scope(ds, bounds_of(ds).default()))
+    spec = story.chart.to_dict()
+    tips = [
+        {item["title"]: row[item["field"]] for item in layer["encoding"]["tooltip"]}
+        for part in spec.get("vconcat", [spec])
+        for layer in part.get("layer", [])
+        if "tooltip" in layer.get("encoding", {}) and "name" in layer.get("data", {})
+        for row in spec["datasets"][layer["data"]["name"]]
+        if "stance" in row
+    ]
+    [uk] = [tip for tip in tips if tip["Ally"] == "United Kingdom"]
+    assert "Until" not in uk and "Note" not in uk and all(str(value).strip() for value in uk.values())
+    assert uk["From"] == "c. 22 February 2024"  # the frozen data's date (the real data's is to the day)
+    assert uk["From outside the articles"].endswith("Source: Reuters, 22 February 2024.")
+    hungary = [tip for tip in tips if tip["Ally"] == "Hungary"]
+    assert hungary[0]["Until"] == "c. 4 April 2024, its last report" and "Note" in hungary[0]

@@ -70,17 +70,16 @@ def tooltips(prefix: str = "", **titles: str) -> list[dict]:
     return [{"field": f"{prefix}{field}", "type": "nominal", "title": title} for field, title in titles.items()]
 
 
-TIP = "tip"  # a row's tooltip as one object: only the fields it has (with_tips)
+def tooltip_groups(rows: list[dict], **titles: str) -> list[tuple[list[dict], list[dict]]]:
+    """`rows` grouped by the fields (of `titles`, field → title) they have, each group with a tooltip of those
+    alone: a tooltip never shows a title with nothing after it (editor round 32: 'Until' and 'Note' blank). Drawn
+    as a layer a group, since Streamlit sends a dataset as a table, whose every row has every column."""
+    groups: dict[tuple[str, ...], list[dict]] = {}
+    for row in rows:
+        groups.setdefault(tuple(field for field in titles if row.get(field)), []).append(row)
+    return [(group, tooltips(**{field: titles[field] for field in fields})) for fields, group in groups.items()]
 
 
-def with_tips(rows: list[dict], **titles: str) -> list[dict]:
-    """Each row with its tooltip under TIP, title → value in order, leaving out a field the row has empty: a
-    tooltip never shows a title with nothing after it (editor round 32: 'Until' and 'Note' blank). A mark shows it
-    with {"tooltip": TIP_TOOLTIP}."""
-    return [{**row, TIP: {title: row[field] for field, title in titles.items() if row.get(field)}} for row in rows]
-
-
-TIP_TOOLTIP = {"expr": f"datum.{TIP}"}
 NARROW_EXPR = f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER}"
 
 
@@ -219,39 +218,60 @@ def _x(field: str, axis, title: bool = True) -> dict:
     return {**x, "title": None} if title else x
 
 
-def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, tooltip, axis, quiet: list) -> dict:
+EVENT_TOOLTIP = {  # field → title, in order, of an event's tooltip on the timeline
+    "summary": "What",
+    "actor": "Who",
+    "when": "When",
+    "kind": "Kind",
+    "precision": "How exact",
+    "source": "Source",
+    "evidence": "Article says",
+    "how_sure": "How sure",
+    "outside": OUTSIDE_LABEL,
+}
+
+
+def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, axis, quiet: list) -> dict:
     colour = {"value": kinds.LANE_COLOURS[lane]}
     y = {"field": "slot", "type": "ordinal", "axis": None}
-    data = spec.data(rows)
-    spans = {
-        "data": data,
-        "mark": {"type": "bar", "height": 5, "opacity": 0.45, "cornerRadius": 2, "aria": False},
-        "encoding": {
-            "x": _x("start_pos", axis),
-            "x2": {"field": "end_pos"},
-            "y": y,
-            "color": colour,
-            "tooltip": tooltip,
-        },
-        "transform": [{"filter": "!datum.exact"}],
-    }
-    points = {
-        "data": data,
-        "mark": {"type": "point", "size": 60, "strokeWidth": 1.5, "opacity": 1},
-        "encoding": {
-            "x": _x("pos", axis),
-            "y": y,
-            "color": colour,
-            "fill": {"condition": {"test": "datum.exact", **colour}, "value": "white"},
-            "shape": {
-                "field": "exact",
-                "type": "nominal",
-                "scale": {"domain": [True, False], "range": ["circle", "diamond"]},
-                "legend": None,
-            },
-            "tooltip": tooltip,
-        },
-    }
+    # a span (a date known roughly) and a point for each event, a layer of each per tooltip's fields; every span
+    # under every point
+    spans, points = [], []
+    for group, tooltip in tooltip_groups(rows, **EVENT_TOOLTIP):
+        data = spec.data(group)
+        spans.append(
+            {
+                "data": data,
+                "mark": {"type": "bar", "height": 5, "opacity": 0.45, "cornerRadius": 2, "aria": False},
+                "encoding": {
+                    "x": _x("start_pos", axis),
+                    "x2": {"field": "end_pos"},
+                    "y": y,
+                    "color": colour,
+                    "tooltip": tooltip,
+                },
+                "transform": [{"filter": "!datum.exact"}],
+            }
+        )
+        points.append(
+            {
+                "data": data,
+                "mark": {"type": "point", "size": 60, "strokeWidth": 1.5, "opacity": 1},
+                "encoding": {
+                    "x": _x("pos", axis),
+                    "y": y,
+                    "color": colour,
+                    "fill": {"condition": {"test": "datum.exact", **colour}, "value": "white"},
+                    "shape": {
+                        "field": "exact",
+                        "type": "nominal",
+                        "scale": {"domain": [True, False], "range": ["circle", "diamond"]},
+                        "legend": None,
+                    },
+                    "tooltip": tooltip,
+                },
+            }
+        )
     ring = {
         "data": spec.data([{key: row[key] for key in ("event_id", "slot", "pos")} for row in rows]),
         "mark": {"type": "point", "size": 330, "filled": False, "strokeWidth": 2.5, "aria": False},
@@ -259,7 +279,7 @@ def _lane_chart(spec: vega.Spec, rows: list[dict], every: dict, lane: str, toolt
         "transform": FOCUSED,
     }
     return {
-        "layer": [*quiet, _focus_rule(every, axis), spans, points, ring],
+        "layer": [*quiet, _focus_rule(every, axis), *spans, *points, ring],
         "width": "container",
         "height": 12 * (max(row["slot"] for row in rows) + 1) + 8,
         "title": {"text": lane, "anchor": "start", "fontSize": 12, "fontWeight": "bold", "offset": 2, "color": TEXT},
@@ -296,17 +316,6 @@ def timeline(
     grid = {"grid": True, "gridColor": "#e6e6e6"}
     axis = time_axis.position_axis(places, **grid, labelColor=TEXT, domainColor=AXIS_LINE, tickColor=AXIS_LINE)
     hidden = {"values": [p for p, _ in places.ticks()], "labels": False, "ticks": False, "domain": False, **grid}
-    tooltip = tooltips(
-        summary="What",
-        actor="Who",
-        when="When",
-        kind="Kind",
-        precision="How exact",
-        source="Source",
-        evidence="Article says",
-        how_sure="How sure",
-        outside=OUTSIDE_LABEL,
-    )
     every = spec.data([{"event_id": row["event_id"], "pos": row["pos"]} for row in events])
     band = _quiet_band(spec, places)
     lanes = [lane.name for lane in kinds.LANES if lane.name in {event["lane"] for event in events}]
@@ -317,7 +326,7 @@ def timeline(
         if band and lane == lanes[-1]:  # the break drawn across the axis line, where the band ends
             quiet.append(_axis_break(band, lane_axis))
         rows = [row for row in events if row["lane"] == lane]
-        charts.append(_lane_chart(spec, rows, every, lane, tooltip, lane_axis, quiet))
+        charts.append(_lane_chart(spec, rows, every, lane, lane_axis, quiet))
     marks = vega.records(milestones)
     height = 15 * max(len(milestones), 1) + 4  # a row a label: 11 px type needs 15 px of line
     row = {"field": "row", "type": "ordinal", "axis": None}
@@ -893,45 +902,40 @@ def stances_by_ally(
         "scale": {"domain": shades, "range": [SHADES[s] for s in shades]},
         "legend": None,
     }
-    tipped = with_tips(
-        bars,
-        member=member_heading,
-        stance="Stance",
-        when="From",
-        until="Until",
-        evidence="Article says",
-        source="Source",
-        how_sure="How sure",
-        note="Note",
-        outside=OUTSIDE_LABEL,
-    )
-    periods = {
-        "data": spec.data(tipped),
-        "mark": {
-            "type": "bar",
-            "height": 12,
-            "yOffset": 10,
-            "cornerRadius": 2,
-            "stroke": "#333",
-            "strokeWidth": 0,
-            "tooltip": TIP_TOOLTIP,
+    bar_encoding = {
+        "x": {**x, "axis": x_axis},
+        "x2": {"field": "end"},
+        "y": y,
+        "color": shade_colour,
+        "strokeWidth": {
+            "condition": {"test": f"datum.shade == '{NOT_YET_MEMBER}' || {is_faded}", "value": 1},
+            "value": 0,
         },
-        "encoding": {
-            "x": {**x, "axis": x_axis},
-            "x2": {"field": "end"},
-            "y": y,
-            "color": shade_colour,
-            "strokeWidth": {
-                "condition": {"test": f"datum.shade == '{NOT_YET_MEMBER}' || {is_faded}", "value": 1},
-                "value": 0,
-            },
-            "stroke": {
-                "condition": {"test": is_faded, "field": "outline", "type": "nominal", "scale": None},
-                "value": "#333",
-            },
-            "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
+        "stroke": {
+            "condition": {"test": is_faded, "field": "outline", "type": "nominal", "scale": None},
+            "value": "#333",
         },
+        "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
     }
+    periods = [
+        {
+            "data": spec.data(group),
+            "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
+            "encoding": {**bar_encoding, "tooltip": tooltip},
+        }
+        for group, tooltip in tooltip_groups(
+            bars,
+            member=member_heading,
+            stance="Stance",
+            when="From",
+            until="Until",
+            evidence="Article says",
+            source="Source",
+            how_sure="How sure",
+            note="Note",
+            outside=OUTSIDE_LABEL,
+        )
+    ]
     # A label sits above its row's bar, left-aligned at its first stance, or right-aligned or centred there so it
     # stays inside the chart (chart_registry.label_place); a two-line label is raised a line.
     # Each label is drawn twice: first as a white halo, so it stays legible where it crosses a rail or a bar.
@@ -967,7 +971,7 @@ def stances_by_ally(
             "tooltip": tooltips(member=member_heading, report="Reported"),
         },
     }
-    layers = [rails, periods, *([squares] if reports else [])]
+    layers = [rails, *periods, *([squares] if reports else [])]
     order = [HEADER_ROW, *order] if decision is not None else order
     if decision is not None:  # a rule through every row, and its note in a header row of its own
         turn = (pd.Timestamp(decision["date"]) - first) / (last - first) > 0.5  # the note hangs on the side with room
