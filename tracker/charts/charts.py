@@ -903,7 +903,6 @@ def stances_by_ally(
         "legend": None,
     }
     bar_encoding = {
-        "x": {**x, "axis": x_axis},
         "x2": {"field": "end"},
         "y": y,
         "color": shade_colour,
@@ -917,24 +916,26 @@ def stances_by_ally(
         },
         "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
     }
+    groups = tooltip_groups(
+        bars,
+        member=member_heading,
+        stance="Stance",
+        when="From",
+        until="Until",
+        evidence="Article says",
+        source="Source",
+        how_sure="How sure",
+        note="Note",
+        outside=OUTSIDE_LABEL,
+    )
     periods = [
         {
             "data": spec.data(group),
             "mark": {"type": "bar", "height": 12, "yOffset": 10, "cornerRadius": 2, "stroke": "#333", "strokeWidth": 0},
-            "encoding": {**bar_encoding, "tooltip": tooltip},
+            # the foot's axis drawn once, by the first layer
+            "encoding": {"x": {**x, "axis": x_axis} if i == 0 else x, **bar_encoding, "tooltip": tooltip},
         }
-        for group, tooltip in tooltip_groups(
-            bars,
-            member=member_heading,
-            stance="Stance",
-            when="From",
-            until="Until",
-            evidence="Article says",
-            source="Source",
-            how_sure="How sure",
-            note="Note",
-            outside=OUTSIDE_LABEL,
-        )
+        for i, (group, tooltip) in enumerate(groups)
     ]
     # A label sits above its row's bar, left-aligned at its first stance, or right-aligned or centred there so it
     # stays inside the chart (chart_registry.label_place); a two-line label is raised a line.
