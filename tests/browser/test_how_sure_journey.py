@@ -14,6 +14,22 @@ def test_a_map_tooltip_says_how_many_articles_report_the_stance(app, app_url):
     assert "How sure" in text
 
 
+def test_no_map_tooltip_shows_a_title_with_nothing_after_it(app, app_url):
+    """Editor round 32: tooltips listed 'Until' and 'Note' with nothing after them. Over the middle of the map, each
+    tooltip that shows (backers with and without a note, allies with no stance, countries outside the alliance)."""
+    open_page(app, app_url, "backer_map", "as_of=2024-04-30")
+    seen = []
+
+    def record(text: str) -> bool:
+        cells = app.locator("#vg-tooltip-element td.value").all_inner_texts()
+        seen.append((text.split("\n")[1] if "\n" in text else text, [cell.strip() for cell in cells]))
+        return False  # keep hovering: every point is checked
+
+    tooltip_over(app, MAP_MIDDLE, record)
+    assert len(seen) >= 5, seen
+    assert all(all(cells) for _, cells in seen), [name for name, cells in seen if not all(cells)]
+
+
 def test_the_method_page_tells_the_fact_check_and_the_corrections_page_the_articles_errors(app, app_url):
     open_page(app, app_url, "timeline")
     version = (

@@ -633,17 +633,15 @@ def _map_panel(
         "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
         "strokeWidth": {"condition": {"test": is_faded, "value": 1.5}, "value": 0.6},
     }
-    tooltip = tooltips(
-        "properties.",
-        name="Country",
-        label="Stance",
-        since="Since",
-        summary="What",
-        evidence="Article says",
-        source="Source",
-        how_sure="How sure",
-        note="Note",
-    )
+    sourced_tooltip = {
+        "name": "Country",
+        "label": "Stance",
+        "since": "Since",
+        "summary": "What",
+        "evidence": "Article says",
+        "source": "Source",
+        "how_sure": "How sure",
+    }
     others = {
         "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
         "encoding": {
@@ -652,17 +650,21 @@ def _map_panel(
         },
         "transform": [{"filter": f"datum.properties.status == '{NON_MEMBER}'"}],
     }
-    # An ally no article names a stance for has no source to show: a short tooltip, not five empty rows.
-    sourced = {
-        "mark": {"type": "geoshape", "clip": True},
-        "encoding": {"color": colour, **edges, "tooltip": tooltip},
-        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary != ''"}],
-    }
-    unsourced = {
-        "mark": {"type": "geoshape", "clip": True},
-        "encoding": {"color": colour, **edges, "tooltip": tooltips("properties.", name="Country", label="Stance")},
-        "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.summary == ''"}],
-    }
+    # Each member's tooltip shows only what it has (editor round 32: titles with nothing after them): an ally no
+    # article names a stance for has no source to show, and most stances carry no note.
+    member = f"datum.properties.status != '{NON_MEMBER}'"
+    members = [
+        {
+            "mark": {"type": "geoshape", "clip": True},
+            "encoding": {"color": colour, **edges, "tooltip": tooltips("properties.", **titles)},
+            "transform": [{"filter": f"{member} && {test}"}],
+        }
+        for test, titles in (
+            ("datum.properties.summary != '' && datum.properties.note != ''", {**sourced_tooltip, "note": "Note"}),
+            ("datum.properties.summary != '' && datum.properties.note == ''", sourced_tooltip),
+            ("datum.properties.summary == ''", {"name": "Country", "label": "Stance"}),
+        )
+    ]
     # The panel's name in its corner: the inset says it is drawn smaller.
     names = (
         [
@@ -678,7 +680,7 @@ def _map_panel(
     )
     return {
         "data": {"values": features},
-        "layer": [others, sourced, unsourced, *names],
+        "layer": [others, *members, *names],
         "name": map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
         "projection": {**projection, "fit": fit},
         "width": width,
