@@ -70,14 +70,15 @@ def tooltips(prefix: str = "", **titles: str) -> list[dict]:
     return [{"field": f"{prefix}{field}", "type": "nominal", "title": title} for field, title in titles.items()]
 
 
-def tooltip_groups(rows: list[dict], **titles: str) -> list[tuple[list[dict], list[dict]]]:
+def tooltip_groups(rows: list[dict], prefix: str = "", **titles: str) -> list[tuple[list[dict], list[dict]]]:
     """`rows` grouped by the fields (of `titles`, field → title) they have, each group with a tooltip of those
-    alone: a tooltip never shows a title with nothing after it (editor round 32: 'Until' and 'Note' blank). Drawn
-    as a layer a group, since Streamlit sends a dataset as a table, whose every row has every column."""
+    alone (fields under `prefix` in the spec): a tooltip never shows a title with nothing after it (editor round
+    32: 'Until' and 'Note' blank). Drawn as a layer a group, since Streamlit sends a dataset as a table, whose
+    every row has every column."""
     groups: dict[tuple[str, ...], list[dict]] = {}
     for row in rows:
         groups.setdefault(tuple(field for field in titles if row.get(field)), []).append(row)
-    return [(group, tooltips(**{field: titles[field] for field in fields})) for fields, group in groups.items()]
+    return [(group, tooltips(prefix, **{field: titles[field] for field in fields})) for fields, group in groups.items()]
 
 
 NARROW_EXPR = f"containerSize()[0] > 0 && containerSize()[0] < {NARROW_CONTAINER}"
@@ -633,15 +634,6 @@ def _map_panel(
         "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
         "strokeWidth": {"condition": {"test": is_faded, "value": 1.5}, "value": 0.6},
     }
-    sourced_tooltip = {
-        "name": "Country",
-        "label": "Stance",
-        "since": "Since",
-        "summary": "What",
-        "evidence": "Article says",
-        "source": "Source",
-        "how_sure": "How sure",
-    }
     others = {
         "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
         "encoding": {
@@ -651,19 +643,30 @@ def _map_panel(
         "transform": [{"filter": f"datum.properties.status == '{NON_MEMBER}'"}],
     }
     # Each member's tooltip shows only what it has (editor round 32: titles with nothing after them): an ally no
-    # article names a stance for has no source to show, and most stances carry no note.
-    member = f"datum.properties.status != '{NON_MEMBER}'"
+    # article names a stance for has no source to show, and most stances carry no note. A layer for each set of
+    # fields the panel's members have (an empty layer would be an unlabelled graphic to a screen reader).
+    groups = tooltip_groups(
+        [f["properties"] for f in features if f["properties"]["status"] != NON_MEMBER],
+        "properties.",
+        name="Country",
+        label="Stance",
+        since="Since",
+        summary="What",
+        evidence="Article says",
+        source="Source",
+        how_sure="How sure",
+        note="Note",
+    )
+    for tip, (group, _) in enumerate(groups):
+        for properties in group:
+            properties["tip"] = tip
     members = [
         {
             "mark": {"type": "geoshape", "clip": True},
-            "encoding": {"color": colour, **edges, "tooltip": tooltips("properties.", **titles)},
-            "transform": [{"filter": f"{member} && {test}"}],
+            "encoding": {"color": colour, **edges, "tooltip": tooltip},
+            "transform": [{"filter": f"datum.properties.status != '{NON_MEMBER}' && datum.properties.tip == {tip}"}],
         }
-        for test, titles in (
-            ("datum.properties.summary != '' && datum.properties.note != ''", {**sourced_tooltip, "note": "Note"}),
-            ("datum.properties.summary != '' && datum.properties.note == ''", sourced_tooltip),
-            ("datum.properties.summary == ''", {"name": "Country", "label": "Stance"}),
-        )
+        for tip, (_, tooltip) in enumerate(groups)
     ]
     # The panel's name in its corner: the inset says it is drawn smaller.
     names = (
