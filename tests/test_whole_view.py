@@ -110,14 +110,19 @@ def test_pdf_opens_with_the_view_and_quotes_then_each_chart_with_its_description
         and "Backer map as of: 25 June 2024" in cover
         and "Quotes by: every speaker" in cover
     )
-    # The cover: the view and what they said; the story's chart starts a page of its own, set large; every article
-    # and how to cite close the file, after the charts they source (the lead's "the chart shows when" came before
-    # two pages of references).
-    front = flat(text)[: flat(text).index(flat(default_story.charts[0].title))]
-    assert "What they said" in cover and "7 quotes match this view" in cover
-    assert "I know I am leaving NATO in good hands" in front and "Jens Stoltenberg, NATO Secretary General" in front
+    # The cover: the headline, its standfirst, the view and the story's chart, under the headline as a news page
+    # sets it (editor round 33: behind the quotes it started on page 2); then the lead and what they said, before the
+    # other charts; every article and how to cite close the file, after the charts they source.
+    assert flat(default_story.charts[0].title) in flat(cover) and "What they said" not in cover
+    middle = flat(text)[
+        flat(text).index(flat(default_story.charts[0].description)) : flat(text).index(
+            flat(default_story.charts[1].title)
+        )
+    ]
+    assert "By January 2024 the outgoing Dutch prime minister" in middle and "7 quotes match this view" in middle
+    assert "I know I am leaving NATO in good hands" in middle and "Jens Stoltenberg, NATO Secretary General" in middle
     assert "You should check whether you are brain dead first" not in text  # 2019: before the default dates
-    assert "How to cite" not in front
+    assert "How to cite" not in middle
     back = flat(text)[flat(text).index(flat(default_story.charts[-1].description)) :]
     assert back.index("Sources") < back.index("How to cite")
     for title in ds.articles["title"]:

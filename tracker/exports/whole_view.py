@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from tracker.charts.chart_registry import ViewChart, map_date, view_charts
 from tracker.checks.accuracy import row_when
+from tracker.data import copy_files
 from tracker.data.counts import Counts, of_dataset
 from tracker.data.formatting import article_names, day_text, who
 from tracker.data.race_config import Identity
@@ -28,9 +29,9 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters a
 
 def intro(counts: Counts) -> str:
     return (
-        "The lead and its figures above are for the whole race. What follows is for the view set out under the "
-        f"headline: its quotes, then the charts, each with what it shows; last, the {counts.news_articles} every "
-        "claim comes from, and how to cite this."
+        "The lead and its figures are for the whole race, whatever the filters. The charts and the quotes are for "
+        "the view set out under the headline, each chart with what it shows; last come the "
+        f"{counts.news_articles} every claim comes from, and how to cite this."
     )
 
 
@@ -66,6 +67,7 @@ class Story:
     address: str  # the app's public address (cite.public_address), '' when not configured
     counts: Counts  # of the whole dataset, for the source lines
     race: Identity  # the race's title and headline (race.toml)
+    standfirst: str  # the story in a sentence, under the headline
     lead: str  # the story in one paragraph, plain text
     figures: list[tuple[str, str, str]]  # the story's figures: (label, value, what it means)
 
@@ -128,6 +130,7 @@ def build(ds: Dataset, view: ViewState, retrieved: date | None = None, address: 
         race=ds.race.race,
         address=address,
         counts=of_dataset(ds),
+        standfirst=copy_files.fill_text(ds.copy, "story-standfirst", news_articles=of_dataset(ds).news_articles),
         lead=describe.story_lead(figures, of_dataset(ds), ds.copy, markdown=False),
         figures=describe.story_figures_shown(figures, ds.copy),
     )
@@ -211,6 +214,7 @@ def html_page(story: Story, paper: str = "a4") -> str:
         filters=story.filters,
         version=story.version,
         address=story.address,
+        standfirst=story.standfirst,
         lead=story.lead,
         figures=story.figures,
         font_css=Markup(fonts.font_face_css((400, 600, 700))),
