@@ -9,7 +9,7 @@ import streamlit as st
 from tracker.charts.chart_registry import BACKER_MAP, decision_day
 from tracker.data import copy_files
 from tracker.data.counts import counted, number_word
-from tracker.data.formatting import day_text, first_upper
+from tracker.data.formatting import day_text
 from tracker.model import jump, views
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
@@ -136,12 +136,6 @@ def on_the_day() -> None:
             if shown == len(allies)
             else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} "
             + ("is shown." if shown == 1 else "are shown.")
-        )
-        + (
-            f" {first_upper(race.body.members)} outside your country filter are a mid grey, with a dark edge; "
-            f"countries outside {race.body.name} are the palest grey; the key names each grey."
-            if view.countries
-            else ""
         )
         + (  # why the map opens where it does, while it shows that day
             f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}, with each "

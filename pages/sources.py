@@ -112,7 +112,10 @@ for fact in disputed:
 st.markdown(":material/edit_note: [The articles' own errors, and any correction since publication](corrections)")
 
 st.header("Rules the data follows")
-st.markdown("Rules marked *checked* are enforced automatically: an edit to the data that breaks one is refused.")
+st.markdown(
+    "Rules marked *checked* are checked on every change to the data, which is not accepted until it passes them; "
+    "the others are applied by judgement."
+)
 rules = copy_files.fill_rules(ds.copy)
 with st.expander(f"The {len(rules)} rules"):
     st.markdown(

@@ -27,17 +27,18 @@ st.title(ds.race.race.headline)
 st.markdown(copy_files.fill(ds.copy, "story-standfirst", news_articles=counts.news_articles))
 st.caption(cite.dateline(ds.version, ds.corrections["date"].max(), ds.published, ds.race.race.byline))
 
-# The lead above the chart, as a news page sets it; the chart's own description, which tells the same, is folded
-# under it (editor round 32: description, lead and figures told the same facts three times, the lead last).
-st.markdown(describe.story_lead(figures, counts, ds.copy))
+# The chart under the headline and its one-sentence standfirst (editor round 33: a phone's first screen held no
+# bar), then the lead; the chart's own description, which the lead tells again, folded between them (editor round
+# 32: description, lead and figures told the same facts three times).
 for item in show_page_charts("story", data.scope(ds, view), notes=False).values():
     show_notes(item, folded="The chart in words")
+st.markdown(describe.story_lead(figures, counts, ds.copy))
 
 filtered = view.countries or (view.start, view.end) != (bounds.default_start, bounds.default_end)
 if filtered:  # the figures and the lead tell the whole race; only the chart follows the filters
     st.caption(
-        "The paragraph above the chart and the figures below are for the whole race, whatever your filters; the "
-        "chart follows them."
+        "The paragraph above and the figures below are for the whole race, whatever your filters; the chart "
+        "follows them."
     )
 # Two by two on a phone (ui/phone.py), not four tiles stacked 650 px deep.
 with st.container(key=FIGURES):

@@ -337,8 +337,7 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
             # in the chart's key: the chart must not state it more firmly than the articles do.
             cautioned = status != "backs" and not period["derived"] and period["note_type"] == "caution"
             if cautioned:
-                caution = period["note"].split(";")[0].rstrip(".")
-                caveats.append(f"{period['name']}: {caution[:1].lower()}{caution[1:]}")
+                caveats.append(caveat(period["name"], period["note"]))
             parts.append(f"{verb} {when}{'*' if cautioned else ''}")
             end = min(period["end"] if pd.notna(period["end"]) else last, last)
             bar = {
@@ -619,6 +618,13 @@ def _timeline_parts(ds: Dataset) -> tuple[pd.DataFrame, list[dict], pd.DataFrame
     return frame, vega.records(frame), charts.milestone_frame(frame, views.milestone_labels(ds))
 
 
+def caveat(name: str, note: str) -> str:
+    """A stance known only with a caution, in a chart's key: 'Hungary: known only from the title of a source in the
+    article's reference list' (the note's first clause)."""
+    caution = note.split(";")[0].rstrip(".")
+    return f"{name}: {caution[:1].lower()}{caution[1:]}"
+
+
 def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     every_event, every_record, every_milestone = _timeline_parts(sc.ds)
     shown = every_event["event_id"].isin(rows["event_id"]).to_numpy()
@@ -630,8 +636,20 @@ def timeline_build(sc: Scope, rows: pd.DataFrame, title: str, subtitle: str):
     ending = in_dates.loc[in_dates["kind"].isin(kinds.kinds_in_lane("Milestones")), "event_id"]
     milestones = every_milestone[every_milestone["event_id"].isin([*rows["event_id"], *ending])]
     milestones = milestones.assign(row=range(len(milestones)))  # one label row each, counted among those shown
+    # A starred milestone (a stance known only with a caution) says why under the title, as the story chart does
+    # (editor round 33: 'Hungary opposes' here, 'Opposes by 5 March*' there).
+    starred = sc.ds.events.set_index("event_id").loc[milestones.loc[milestones["label"].str.endswith("*"), "event_id"]]
+    caveats = tuple(caveat(sc.names[row["country_iso3"]], row["note"]) for _, row in starred.iterrows())
     return charts.timeline(
-        frame, milestones, sc.view.start, sc.view.end, title, subtitle, picked, axis_dates=in_dates["date"]
+        frame,
+        milestones,
+        sc.view.start,
+        sc.view.end,
+        title,
+        subtitle,
+        picked,
+        axis_dates=in_dates["date"],
+        caveats=caveats,
     )
 
 

@@ -8,7 +8,7 @@ import textwrap
 import pandas as pd
 
 from tracker.charts import geo, map_shapes, time_axis, vega
-from tracker.checks.accuracy import OUTSIDE_LABEL, outside_text, rows_when
+from tracker.checks.accuracy import OUTSIDE_LABEL, date_bound, outside_text, rows_when
 from tracker.data import kinds
 from tracker.data.formatting import article_names, date_label, first_upper
 from tracker.data.race_config import StanceWords
@@ -34,7 +34,11 @@ STATUS_COLOURS = {
     NON_MEMBER: "#EDEDED",  # the palest grey, with a pale edge; "not yet a member" is white with a dark edge
 }
 SEA = "#DCEAF5"
-PRECISION_KEY = ("● filled: date known to the day", "◊ open, with a bar: date known only roughly")
+HOME_LABEL = (0.5, 4.2)  # degrees west and north of the protagonist's country where the map names it (the sea)
+PRECISION_KEY = (
+    "● filled: date known to the day",
+    "◊ open: date known only roughly (a bar spans it), or only 'by' a day",
+)
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
 NARROWEST_PLOT, LABEL_CHAR = 290, 7  # px: a chart's plot on a phone; a character of an 11 px bold label, at most
@@ -100,15 +104,25 @@ MONTH_AND_YEAR = re.compile(r"\b([A-Z][a-z]+) (\d{4})\b")
 TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title's lines, by width
 
 
+def balanced(text: str, width: int) -> list[str]:
+    """`text` in as few lines of at most `width` characters as it needs, and those lines as even as they can be:
+    no word left alone on a last line (editor round 33: '… never reported backing / him')."""
+    lines = textwrap.wrap(text, width)
+    for narrower in range(width - 1, width // 2, -1):
+        candidate = textwrap.wrap(text, narrower)
+        if len(candidate) > len(lines):
+            break
+        lines = candidate
+    return lines
+
+
 def title_lines(text: str, wide: int = 88, narrow_lines: int = 0) -> list[dict]:
     """A long title's lines as top-level params: wrapped to NARROW_TITLE characters for a narrow container (a
     phone), padded with blank lines to `narrow_lines`, and to `wide` elsewhere (exports have no container). The title
     reads them by name, so text from the data is never written into an expression."""
     # '4 April 2024' never breaks between its day, month and year
     text = MONTH_AND_YEAR.sub("\\1\u00a0\\2", DAY_AND_MONTH.sub("\\1\u00a0\\2", text))
-    narrow, wide_lines = (
-        [line.replace("\u00a0", " ") for line in textwrap.wrap(text, n)] for n in (NARROW_TITLE, wide)
-    )
+    narrow, wide_lines = ([line.replace("\u00a0", " ") for line in balanced(text, n)] for n in (NARROW_TITLE, wide))
     narrow += [" "] * (narrow_lines - len(narrow))  # the lines hold plain spaces: a file's text searches as written
     return [{"name": TITLE_LINES[0], "value": narrow}, {"name": TITLE_LINES[1], "value": wide_lines}]
 
@@ -169,7 +183,9 @@ def timeline_frame(events: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame
             "start": events["date_start"],
             "end": events["date_end"],
             "precision": tables.how_exact(events["date_precision"], events["date_basis"]),
-            "exact": events["date_precision"].astype(str) == "day",
+            # known to the day, and not only 'by' it (editor round 33: Hungary's '5 March 2024 or earlier' drawn
+            # filled, 'known to the day')
+            "exact": (events["date_precision"].astype(str) == "day") & (events["date_basis"].map(date_bound) == ""),
             "when": rows_when(events),
             "kind": events["kind"].map(kinds.label),
             "lane": events["kind"].astype(str).map(kinds.lane_of_kind()),
@@ -296,6 +312,7 @@ def timeline(
     subtitle: str,
     rows: list[dict] | None = None,
     axis_dates: pd.Series | None = None,
+    caveats: tuple[str, ...] = (),
 ) -> vega.TopLevel:
     """Six lanes of events (one colour each) on a shared time axis, milestones labelled above; inexact dates
     drawn as open diamonds with a bar over their period. A long quiet stretch at the start is drawn narrower.
@@ -378,7 +395,7 @@ def timeline(
         "view": {"stroke": None},
         "resolve": {"axis": {"x": "independent"}},  # the top axis is the first layer's alone
     }
-    notes = [line for line in (*PRECISION_KEY, places.note()) if line]
+    notes = [line for line in (*PRECISION_KEY, places.note(), *(f"* {caveat}" for caveat in caveats)) if line]
     return titled(
         spec,
         {
@@ -504,6 +521,7 @@ def map_features(
                 label = labels[FILTERED_OUT]
             if ally["iso3"] == home[0]:  # its grey, read alone, looked like a government not backing its own
                 label = f"{label}; {home[1]}'s own country"
+                props["home"] = f"{home[1]}'s country"  # named on the map too (editor round 33)
             props.update(
                 name=ally["name"] if ally_id == feature["id"] else f"{map_shapes.full_name(feature)} ({ally['name']})",
                 status=status,
@@ -668,6 +686,54 @@ def _map_panel(
         }
         for tip, (_, tooltip) in enumerate(groups)
     ]
+    # The protagonist's own country named on the map, over the sea to its north with a line to it: its grey ('no
+    # stance named') read as one more silent ally (editor round 33).
+    homes = [
+        {
+            "text": f["properties"]["home"],
+            "lon": lon,
+            "lat": lat,
+            "label_lon": lon - HOME_LABEL[0],
+            "label_lat": lat + HOME_LABEL[1],
+        }
+        for f in features
+        if f["properties"].get("home") and f["geometry"]
+        for lon, lat in [geo.centre(f)]
+    ]
+    at_label = {
+        "longitude": {"field": "label_lon", "type": "quantitative"},
+        "latitude": {"field": "label_lat", "type": "quantitative"},
+    }
+    home_names = (
+        [
+            {
+                "data": {"values": homes},
+                "mark": {"type": "rule", "color": TEXT, "strokeWidth": 1},
+                "encoding": {
+                    **at_label,
+                    "longitude2": {"field": "lon"},
+                    "latitude2": {"field": "lat"},
+                },
+            },
+            *(
+                {
+                    "data": {"values": homes},
+                    "mark": {
+                        "type": "text",
+                        "baseline": "bottom",
+                        "dy": -2,
+                        "fontSize": 11,
+                        "fontWeight": "bold",
+                        **halo,
+                    },
+                    "encoding": {**at_label, "text": {"field": "text", "type": "nominal"}},
+                }
+                for halo in (HALO, {"color": TEXT})
+            ),
+        ]
+        if homes
+        else []
+    )
     # The panel's name in its corner: the inset says it is drawn smaller.
     names = (
         [
@@ -683,7 +749,7 @@ def _map_panel(
     )
     return {
         "data": {"values": features},
-        "layer": [others, *members, *names],
+        "layer": [others, *members, *home_names, *names],
         "name": map_shapes.PANEL.format(region=region),  # map_shapes.shapes_by_url finds the panel by it
         "projection": {**projection, "fit": fit},
         "width": width,

@@ -84,6 +84,13 @@ def regional_features(topology_json: str, box: tuple[float, float, float, float]
     return tuple(region(features(json.loads(topology_json)), box))
 
 
+def centre(feature: dict) -> tuple[float, float]:
+    """The middle of the box around the feature's largest ring (its mainland): (longitude, latitude)."""
+    ring = max((poly[0] for poly in _polygons(feature)), key=len)
+    xs, ys = [x for x, _ in ring], [y for _, y in ring]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+
+
 def extent(features: list[dict]) -> dict:
     """A small MultiPoint around the features' outer rings (corners and edge midpoints of their box).
 

@@ -355,7 +355,9 @@ def milestone_labels(ds: Dataset) -> dict[str, str]:
     for (_, stance), rows in named.groupby(["date", "stance"], sort=True, observed=True):
         who = [names.get(c, c) for c in rows["iso3"]]
         listed = who[0] if len(who) == 1 else f"{', '.join(who[:-1])}, {who[-1]}"
-        labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}"
+        # starred when known only with a caution (Hungary's opposition, from a cited report's title)
+        cautioned = stance != "backs" and (rows["note_type"] == "caution").any()
+        labels[rows["event_id"].iloc[0]] = f"{listed} {verbs[stance][len(who) > 1]}{'*' if cautioned else ''}"
     seen = set()
     declared, protagonist = declared_candidates(ds), ds.race.protagonist
     declaring, leaving = kinds.with_role(kinds.DECLARING), kinds.with_role(kinds.LEAVING)

@@ -285,8 +285,8 @@ def candidates(table: pd.DataFrame, events: pd.DataFrame, everyone: int, race: R
         f"{'has' if len(table) == 1 else 'have'} a step of their run in these dates."
     )
     rest = (
-        f" The other {others} expressed interest or {'was' if others == 1 else 'were'} named in the press, and never "
-        "declared."
+        f" The other {number_word(others)} expressed interest or {'was' if others == 1 else 'were'} named in the "
+        "press, and never declared."
         if others and ended
         else ""
     )
@@ -314,7 +314,7 @@ def story_figures_shown(figures: dict, copy: dict[str, str]) -> list[tuple[str, 
             copy,
             "figure-rivals",
             ran_openly=names_list(ran) if ran else "None",
-            others=figures["rivals"] - len(ran),
+            others=number_word(figures["rivals"] - len(ran)),
         ),
     ]
     values = [
