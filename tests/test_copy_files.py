@@ -111,12 +111,12 @@ def test_the_story_figures_words_are_copy_on_the_page_and_in_the_files(tmp_path,
     ds = load.load(copy.data, copy.seeds)
     story = whole_view.build(ds, bounds_of(ds).default())
     # Four rivals of Rutte were named; Iohannis ran openly, the other three did not.
-    assert story.figures[3] == ("Rivals in the open", "1", "Klaus Iohannis ran; 3 did not.")
+    assert story.figures[3] == ("Rivals in the open", "1", "Klaus Iohannis ran; three did not.")
     monkeypatch.setattr(paths, "DATA_DIR", copy.data)
     monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     [rivals] = [m for m in at.metric if m.label == "Rivals in the open"]
-    assert rivals.value == "1" and rivals.help == "Klaus Iohannis ran; 3 did not."
+    assert rivals.value == "1" and rivals.help == "Klaus Iohannis ran; three did not."
 
 
 def test_the_rules_are_the_copy_s_each_with_its_kind_in_its_order():

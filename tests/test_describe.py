@@ -132,7 +132,7 @@ def test_candidates_description_says_how_each_run_ended(ds):
     table = views.candidate_table(ds)
     assert describe.candidates(table, ds.events, 5, ds.race) == (
         "Five people were named for the job. Mark Rutte was appointed on 26 June 2024; Kaja Kallas stood aside on "
-        "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other 2 expressed interest or were named in the "
+        "2 April 2024; Klaus Iohannis withdrew on 20 June 2024. The other two expressed interest or were named in the "
         "press, and never declared."
     )  # Kallas never declared (no candidacy row): she stood aside; Iohannis declared, then withdrew
     only_wallace = table[table["candidate_id"] == "wallace"]

@@ -225,7 +225,7 @@ def test_milestone_labels_mark_each_day_a_stance_is_named_and_the_race_s_turns(d
         "france-support-january": "France, Germany, US back",  # one label a day
         "uk-backs-sunak-spokesperson": "UK backs",
         "spain-backs-politico": "Spain backs",
-        "hungary-opposes-politico": "Hungary opposes",
+        "hungary-opposes-politico": "Hungary opposes*",  # known only from a cited report's title: starred
         "estonia-backs-kallas": "Estonia backs",
         "turkey-backs-rutte": "Türkiye backs",
         "iohannis-running": "Iohannis runs",

@@ -105,9 +105,12 @@ TITLE_LINES = ("title_narrow", "title_wide")  # the params holding a long title'
 
 
 def balanced(text: str, width: int) -> list[str]:
-    """`text` in as few lines of at most `width` characters as it needs, and those lines as even as they can be:
-    no word left alone on a last line (editor round 33: '… never reported backing / him')."""
+    """`text` in as few lines of at most `width` characters as it needs; when the last would hold under a third of
+    a line, those lines as even as they can be: no word left alone on a last line (editor round 33: '… never
+    reported backing / him')."""
     lines = textwrap.wrap(text, width)
+    if not lines or len(lines[-1]) >= width / 3:
+        return lines
     for narrower in range(width - 1, width // 2, -1):
         candidate = textwrap.wrap(text, narrower)
         if len(candidate) > len(lines):

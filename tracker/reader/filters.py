@@ -4,6 +4,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from tracker.data.counts import number_word
 from tracker.data.formatting import day_text
 from tracker.model.load import Dataset, per_version
 from tracker.reader.view_state import EVENT_SPAN_COLUMNS, Bounds, ViewState, country_key, filter_rows
@@ -81,9 +82,10 @@ def describe_filters(state: ViewState, bounds: Bounds, names: dict[str, str], me
 
 
 def shown_of(shown: int, total: int, noun: str, loosen: str = "Widen the dates or clear the countries.") -> str:
-    """'12 of 98 events shown', or when nothing is left a plain sentence and what to `loosen`."""
+    """'12 of 98 events shown', 'Two of five candidates shown' (one to nine in words), or when nothing is left a
+    plain sentence and what to `loosen`."""
     if shown == 0:
         return f"No {noun} match these filters (0 of {total}). {loosen}"
     if shown == total:
-        return f"All {total} {noun} shown."
-    return f"{shown} of {total} {noun} shown."
+        return f"All {number_word(total)} {noun} shown."
+    return f"{number_word(shown, capital=True)} of {number_word(total)} {noun} shown."
