@@ -24,6 +24,7 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # The page starts closer under the bar of pages (Streamlit leaves 6rem: about 100 px of white above each headline).
 # On a phone a help icon (16 px) answers a finger 14 px around it: a 44 px target, its layout unchanged.
 # On a phone every button and page link is at least 44 px tall, a finger's target (editor round 32: 28 to 40 px).
+# On a phone the bar's three menus stay on one line (a second line pushed the story's chart below the first screen).
 # On a phone the story's four figures sit two by two, not stacked 650 px deep (editor round 32).
 SCREEN_STYLE = """<style>
 [data-testid="stMainBlockContainer"] { padding-top: 4.5rem; }
@@ -42,6 +43,8 @@ SCREEN_STYLE = """<style>
 [data-testid="stElementToolbarButton"]:has(button[aria-label^="Copy Vega-Lite"])
 { display: none; }
 @media (max-width: 640px) {
+  .st-key-phone-bar { flex-wrap: nowrap !important; gap: 0.4rem !important; }
+  .st-key-phone-bar [data-testid="stPopoverButton"] { padding-left: 0.55rem; padding-right: 0.55rem; }
   .st-key-story-figures [data-testid="stHorizontalBlock"] { flex-wrap: wrap; row-gap: 0.5rem; }
   .st-key-story-figures [data-testid="stColumn"]
   { flex: 1 1 calc(50% - 1rem) !important; min-width: calc(50% - 1rem) !important; }
