@@ -6,10 +6,10 @@ from datetime import timedelta
 import pandas as pd
 import streamlit as st
 
-from tracker.charts.chart_registry import BACKER_MAP, decision_day
+from tracker.charts.chart_registry import BACKER_MAP, decision_day, home_country
 from tracker.data import copy_files
 from tracker.data.counts import counted, number_word
-from tracker.data.formatting import day_text
+from tracker.data.formatting import day_text, first_upper, in_prose
 from tracker.model import jump, views
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
@@ -127,6 +127,8 @@ def on_the_day() -> None:
     with map_place if map_place is not None else st.container():
         drawn = show_page_charts("backer_map", day_scope, notes=False)
     on_day = data.stances_on(ds, as_of)
+    home_iso3 = home_country(ds)[0]
+    home_name = ds.members.set_index("iso3").at[home_iso3, "name"]
     allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
     race = ds.race
@@ -136,6 +138,13 @@ def on_the_day() -> None:
             if shown == len(allies)
             else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} "
             + ("is shown." if shown == 1 else "are shown.")
+        )
+        + (  # the protagonist's own country, named on the map, grey: why (editor round 34)
+            f" {first_upper(in_prose(home_name))}, {race.protagonist.name}'s own country, is grey: no article names "
+            f"its stance."
+            if on_day.loc[on_day["iso3"] == home_iso3, "status"].eq(views.UNREPORTED).any()
+            and (not view.countries or home_iso3 in view.countries)
+            else ""
         )
         + (  # why the map opens where it does, while it shows that day
             f" It opens on {day_text(default_as_of)}, the eve of the {race.decision.noun}, with each "
@@ -190,5 +199,8 @@ history_table = data.table_rows_for_view(
 tables.show(
     history_table,
     f"Every {ds.race.body.member}'s stance history",
-    fold=f"{counted(len(history), 'stance', capital=True)} in the chosen dates, from the first report of each",
+    # of how many members: the caption above counts those named, the table has every one counted at the decision too
+    fold=f"{counted(len(history), 'stance', capital=True)} of "
+    f"{counted(history[ds.race.member_heading].nunique(), ds.race.body.member, ds.race.body.members)} in the chosen "
+    "dates, from the first report of each",
 )

@@ -614,3 +614,22 @@ def test_after_a_jump_the_map_offers_its_opening_view_again():
     assert back.label == "Back to 25 June 2024, the eve of the appointment"
     back.click().run()
     assert not at.exception and at.slider[0].value == date(2024, 6, 25)
+
+
+def test_the_map_says_why_rutte_s_own_country_is_grey():
+    """Editor round 34: the map names 'Rutte's country' on a grey Netherlands, and nothing said why."""
+
+    def captions_of(**params) -> str:
+        return " ".join(c.value for c in page("backer_map", **params).run().caption)
+
+    why = "The Netherlands, Rutte's own country, is grey: no article names its stance."
+    assert why in captions_of()
+    assert why not in captions_of(as_of="2024-06-26")  # from the appointment it counts as backing, in blue
+    assert why not in captions_of(countries="HUN")  # not on the map's chosen allies
+
+
+def test_the_stance_history_s_fold_counts_the_allies_it_holds():
+    """Editor round 34: 'Eight allies named with a stance' above '34 stances in the chosen dates' did not add up."""
+    at = page("backer_map").run()
+    [fold] = [e.label for e in at.expander if "stances of" in e.label]
+    assert re.fullmatch(r"\d+ stances of 32 allies in the chosen dates, from the first report of each", fold), fold

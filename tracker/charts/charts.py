@@ -398,7 +398,13 @@ def timeline(
         "view": {"stroke": None},
         "resolve": {"axis": {"x": "independent"}},  # the top axis is the first layer's alone
     }
-    notes = [line for line in (*PRECISION_KEY, places.note(), *(f"* {caveat}" for caveat in caveats)) if line]
+    # each note short enough for a phone's width (editor round 34: cut off there with '…')
+    notes = [
+        part
+        for line in (*PRECISION_KEY, places.note(), *(f"* {caveat}" for caveat in caveats))
+        if line
+        for part in textwrap.wrap(line, KEY_LINE, subsequent_indent="  ")
+    ]
     return titled(
         spec,
         {
