@@ -35,6 +35,7 @@ STATUS_COLOURS = {
 }
 SEA = "#DCEAF5"
 HOME_LABEL = (0.5, 4.2)  # degrees west and north of the protagonist's country where the map names it (the sea)
+TIMELINE_NOTE_LINE = 56  # characters of a line under the timeline's title: a phone's width of 12 px type
 PRECISION_KEY = (
     "● filled: date known to the day",
     "◊ open: date known only roughly (a bar spans it), or only 'by' a day",
@@ -403,7 +404,7 @@ def timeline(
         part
         for line in (*PRECISION_KEY, places.note(), *(f"* {caveat}" for caveat in caveats))
         if line
-        for part in textwrap.wrap(line, KEY_LINE, subsequent_indent="  ")
+        for part in textwrap.wrap(line, TIMELINE_NOTE_LINE)
     ]
     return titled(
         spec,
