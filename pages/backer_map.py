@@ -10,6 +10,7 @@ from tracker.charts.chart_registry import BACKER_MAP, decision_day, home_country
 from tracker.data import copy_files
 from tracker.data.counts import counted, number_word
 from tracker.data.formatting import day_text, first_upper, in_prose
+from tracker.data.text import escape_markdown
 from tracker.model import jump, views
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
@@ -140,8 +141,8 @@ def on_the_day() -> None:
             + ("is shown." if shown == 1 else "are shown.")
         )
         + (  # the protagonist's own country, named on the map, grey: why (editor round 34)
-            f" {first_upper(in_prose(home_name))}, {race.protagonist.name}'s own country, is grey: no article names "
-            f"its stance."
+            f" {escape_markdown(first_upper(in_prose(home_name)))}, {race.protagonist.name}'s own country, is grey: "
+            "no article names its stance."
             if on_day.loc[on_day["iso3"] == home_iso3, "status"].eq(views.UNREPORTED).any()
             and (not view.countries or home_iso3 in view.countries)
             else ""

@@ -198,13 +198,13 @@ def test_with_one_backer_named_the_story_chart_s_description_names_it_and_its_da
     [
         (
             ("HUN",),
-            "Hungary was not named as backing Rutte before his appointment; it was last reported holding out "
+            "Hungary was not named as backing Rutte before his appointment; the articles last report it holding out "
             "around 4 April 2024",
         ),
         (
             ("HUN", "TUR"),
-            "Of the two chosen allies, one was named as backing Rutte before his appointment; Hungary was last "
-            "reported holding out around 4 April 2024, and never reported backing him",
+            "Of the two chosen allies, one was named as backing Rutte before his appointment; the articles last "
+            "report Hungary holding out around 4 April 2024",
         ),
         (("FRA", "DEU", "USA"), "All three chosen allies were named as backing Rutte before his appointment"),
         (("TUR",), "Türkiye was named as backing Rutte before his appointment"),

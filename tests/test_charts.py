@@ -436,6 +436,6 @@ def test_the_story_chart_draws_no_square_after_a_holdout_s_last_report(ds):
         ("2024-03-05", "First reported"),
         ("2024-04-04", "Last reported"),
     ]
-    assert "last reported holding out around 4 April 2024, and never reported backing him" in story.title
+    assert "the articles last report Hungary holding out around 4 April 2024" in story.title
     key = " ".join(story.chart.to_dict()["vconcat"][1]["title"]["text"])
     assert "Squares: days an article reports a holdout" in key

@@ -94,18 +94,19 @@ def test_story_chart_title_states_the_finding_for_the_dates(ds):
     # Hungary's last report holding out is EUROPolitika's 'still no sign of supporting' (c. 4 April); the news
     # aggregator's 'had earlier expressed reservations' (29 April) reports an earlier position, not one of its date.
     assert describe.stances_title(holdouts, 7, appointed, "2024-10-01", race=ds.race) == (
-        "Seven allies were named as backing Rutte before his appointment; Hungary was last reported holding out "
-        "around 4 April 2024, and never reported backing him"
+        "Seven allies were named as backing Rutte before his appointment; the articles last report Hungary holding "
+        "out around 4 April 2024"
     )
     by_april = views.holdouts(views.stance_periods(ds), "2024-04-30")
     assert describe.stances_title(by_april, 7, appointed, "2024-04-30", race=ds.race) == (
-        "By 30 April 2024, seven allies were named as backing Rutte; Hungary was last reported holding out "
+        "By 30 April 2024, seven allies were named as backing Rutte; the articles last report Hungary holding out "
         "around 4 April 2024"
     )
     # Before 4 April, Hungary's only report is Politico's of 5 March.
     by_march = views.holdouts(views.stance_periods(ds), "2024-03-30")
     assert describe.stances_title(by_march, 5, appointed, "2024-03-30", race=ds.race) == (
-        "By 30 March 2024, five allies were named as backing Rutte; Hungary was reported holding out by 5 March 2024"
+        "By 30 March 2024, five allies were named as backing Rutte; the articles report Hungary holding out by 5 "
+        "March 2024"
     )
     assert describe.stances_title([], 0, appointed, "2024-01-01", race=ds.race) == (
         "By 1 January 2024, no ally was named as backing Rutte"

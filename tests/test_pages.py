@@ -396,9 +396,9 @@ def test_the_map_s_tables_say_how_sure_we_are():
         (
             "timeline",
             {"countries": "HUN"},
-            "3 sourced events from 5 March 2024 to c. 29 April 2024. "
+            "Three sourced events from 5 March 2024 to c. 29 April 2024. "
             "The most frequent kinds: reservations (2) and oppositions (1). "
-            "3 are known only to have happened by a date (most often the day the article reporting them was "
+            "Three are known only to have happened by a date (most often the day the article reporting them was "
             "published), so they may have happened earlier.",
         ),
         # By 30 April: the United States, France, Germany, the UK, Spain, Estonia and Türkiye back him.

@@ -144,16 +144,11 @@ def stances_title(
             f" named as backing {race.protagonist.name}"
         )
     held = [h for h in holdouts if h.end_derived or h.end is None or h.end > end]
-    # Where a holdout ends is not reported: the title says what is (editor round 32: 'last reported … 4 April' alone
-    # read as its end, or hid that nothing later reports a change).
+    # Said of the articles, which is all the chart knows (editor round 35: 'never reported backing him' read as a
+    # fact about the world, where Hungary's consent was reported elsewhere in June).
     last = "; ".join(
-        f"{'it' if chosen == (h.name,) else h.name} was {'last reported' if h.last > h.start else 'reported'} "
+        f"the articles {'last report' if h.last > h.start else 'report'} {'it' if chosen == (h.name,) else h.name} "
         f"holding out {by_date(h.last, h.last_precision)}"
-        + (
-            f", and never reported backing {race.protagonist.him}"
-            if h.end_derived and decision <= end and chosen != (h.name,)  # else the title's start says so
-            else ""
-        )
         for h in held
     )
     if decision <= end:
@@ -248,11 +243,12 @@ def timeline(rows: pd.DataFrame) -> str:
     ordered = rows.sort_values("date", kind="stable")
     first, last = (date_label(r["date"], str(r["date_precision"])) for r in (ordered.iloc[0], ordered.iloc[-1]))
     bounded = int(rows["date_basis"].str.startswith(NO_LATER).sum())
-    text = f"{len(rows)} sourced events from {first} to {last}. The most frequent kinds: {common}."
+    events = counted(len(rows), "sourced event", capital=True)
+    text = f"{events} from {first} to {last}. The most frequent kinds: {common}."
     if bounded:
         text += (
-            f" {bounded} {'is' if bounded == 1 else 'are'} known only to have happened by a date (most often the day "
-            f"the article reporting {'it' if bounded == 1 else 'them'} was published), so "
+            f" {number_word(bounded, capital=True)} {'is' if bounded == 1 else 'are'} known only to have happened by "
+            f"a date (most often the day the article reporting {'it' if bounded == 1 else 'them'} was published), so "
             f"{'it' if bounded == 1 else 'they'} may have happened earlier."
         )
     return text
