@@ -89,6 +89,11 @@ def test_map_greys_out_countries_before_they_joined(ds):
         ds.race.stances,
     )
     assert features[0]["properties"]["status"] == views.NOT_YET_MEMBER
+    # white inside a dashed dark edge, on the map and in its key (editors 33 and 35: beside the non-members' palest
+    # grey, its white could not be told apart)
+    assert features[0]["properties"]["edge"] == "#333333"
+    legend = backer_map(ds, "2024-02-01", ()).to_dict()["vconcat"][0]["layer"][1]["encoding"]["color"]["legend"]
+    assert '"Not yet an ally: 1 country": "#333333"' in legend["symbolDash"]["expr"]
 
 
 def test_map_legend_counts_follow_the_date(ds):

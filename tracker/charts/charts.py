@@ -529,6 +529,8 @@ def map_features(
                 props.update(last=when, edge=STATUS_COLOURS[str(ally["status"])])
             elif status == FILTERED_OUT:
                 label = labels[FILTERED_OUT]
+            elif status == NOT_YET_MEMBER:
+                props.update(edge="#333333")  # dashed, as its key swatch
             if ally["iso3"] == home[0]:  # its grey, read alone, looked like a government not backing its own
                 label = f"{label}; {home[1]}'s own country"
                 props["home"] = f"{home[1]}'s country"  # named on the map too (editor round 33)
@@ -614,10 +616,15 @@ def map_key_place(entries: int) -> dict:
 
 
 def _faded_swatches(labels: dict[str, str]) -> dict:
-    """The map key's swatches: a dark edge, but a faded holdout's dashed in its stance's colour, as on the map (the
-    key's labels read from a JSON object, never pasted into the expression's text)."""
+    """The map key's swatches: a dark edge, but a faded holdout's dashed in its stance's colour, and a country not
+    yet a member's dashed in dark grey, as on the map (the key's labels read from a JSON object, never pasted into
+    the expression's text)."""
     edges = json.dumps(
-        {label: STATUS_COLOURS[s.removesuffix(FADED)] for s, label in labels.items() if s.endswith(FADED)}
+        {
+            label: STATUS_COLOURS[s.removesuffix(FADED)] if s.endswith(FADED) else "#333333"
+            for s, label in labels.items()
+            if s.endswith(FADED) or s == NOT_YET_MEMBER
+        }
     )
     known = f"isValid({edges}[datum.label])"
     return {
@@ -655,12 +662,14 @@ def _map_panel(
         if legend
         else None,
     }
-    # A holdout no longer reported: pale, inside a dashed edge in its stance's colour, as on the story chart.
-    is_faded = f"indexof(datum.properties.status, '{FADED}') >= 0"
+    # A holdout no longer reported: pale, inside a dashed edge in its stance's colour, as on the story chart; a
+    # country not yet a member: white inside a dashed dark edge (editors 33 and 35: its white beside the non-members'
+    # palest grey could not be told apart).
+    dashed = f"indexof(datum.properties.status, '{FADED}') >= 0 || datum.properties.status == '{NOT_YET_MEMBER}'"
     edges = {
-        "stroke": {"condition": {"test": is_faded, "field": "properties.edge", "scale": None}, "value": "#333"},
-        "strokeDash": {"condition": {"test": is_faded, "value": [3, 2]}, "value": [1, 0]},
-        "strokeWidth": {"condition": {"test": is_faded, "value": 1.5}, "value": 0.6},
+        "stroke": {"condition": {"test": dashed, "field": "properties.edge", "scale": None}, "value": "#333"},
+        "strokeDash": {"condition": {"test": dashed, "value": [3, 2]}, "value": [1, 0]},
+        "strokeWidth": {"condition": {"test": dashed, "value": 1.5}, "value": 0.6},
     }
     others = {
         "mark": {"type": "geoshape", "stroke": "#B5B5B5", "strokeWidth": 0.4, "clip": True},
