@@ -38,7 +38,7 @@ HOME_LABEL = (0.5, 4.2)  # degrees west and north of the protagonist's country w
 TIMELINE_NOTE_LINE = 56  # characters of a line under the timeline's title: a phone's width of 12 px type
 PRECISION_KEY = (
     "● filled: date known to the day",
-    "◊ open: date known only roughly (a bar spans it), or only 'by' a day",
+    "◊ open: date known only roughly (a bar spans it), or only ‘by’ a day",
 )
 READABLE_LABEL = "replace(datum.label, '_', ' ')"  # took_office → took office
 NARROW_CONTAINER = 560  # px: below this a chart is laid out for a phone
