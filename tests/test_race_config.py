@@ -150,7 +150,7 @@ def test_the_sentences_and_notes_read_the_race_s_nouns_pronouns_and_decision(tmp
     ds = load.load(copy.data, copy.seeds)
     charts = {item.slug: item for item in chart_registry.view_charts(ds, bounds_of(ds).default())}
     story = charts["stances-by-ally"]
-    assert story.title.startswith("Seven members were named as backing Rutte before her election; Hungary")
+    assert story.title.startswith("Seven members were named as backing Rutte before her election; the articles last")
     assert "Elected 26 June: all had to agree" in str(story.chart.to_dict())
     assert "from the election every member counts as backing, since all had to agree." in story.description
     assert "opposing her by 5 March 2024" in story.description
