@@ -438,6 +438,13 @@ def test_a_candidate_card_is_one_block_of_text_and_one_of_sourced_lines():
     assert "  \n:small[Outlet not named, c\\. 26 June 2024: “Rutte’s appointment was confirmed" in entries[2]
 
 
+def test_the_cards_run_in_the_charts_order():
+    at = page("candidates").run()
+    headings = [m.split("\n", 1)[0] for m in markdown_texts(at) if m.startswith("### ")]
+    chart_order = ["Mark Rutte", "Klaus Iohannis", "Kaja Kallas", "Krišjānis Kariņš", "Ben Wallace"]
+    assert headings == [f"### {name}" for name in chart_order]
+
+
 def test_a_card_says_when_an_article_reported_a_candidate_under_another_name():
     at = page("candidates").run()
     card = next(m for m in markdown_texts(at) if m.startswith("### Krišjānis Kariņš"))

@@ -175,6 +175,17 @@ def test_every_quote_has_a_speaker_and_is_verbatim_in_its_article(ds):
     assert quotes["date"].is_monotonic_increasing
 
 
+def test_candidates_run_by_outcome_then_in_the_files_order():
+    table = pd.DataFrame(
+        {
+            "candidate_id": ["a", "b", "c", "d", "e"],
+            "status": ["mentioned", "withdrew", "appointed", "mentioned", "withdrew"],
+            "declared": [False, True, True, True, False],
+        }
+    )
+    assert views.by_outcome(table)["candidate_id"].tolist() == ["c", "b", "d", "a", "e"]
+
+
 def test_candidate_table(ds):
     table = views.candidate_table(ds).set_index("candidate_id")
     assert len(table) == 5  # the article's 'Rinkēvičs' is Kariņš, Latvia's foreign minister: one candidate

@@ -1167,7 +1167,8 @@ def is_candidate_step(events: pd.DataFrame, candidates: pd.DataFrame, protagonis
 
 
 def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist: str = "") -> pd.DataFrame:
-    """The rows candidates_chart draws (is_candidate_step) among `events` (dates not yet clipped)."""
+    """The rows candidates_chart draws (is_candidate_step) among `events` (dates not yet clipped), each with its
+    candidate's rank in `candidates`, whose order the chart's rows keep."""
     names = candidates.set_index("candidate_id")["name"]
     rows = events[is_candidate_step(events, candidates, protagonist)]
     return pd.DataFrame(
@@ -1182,7 +1183,7 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist:
             "step": rows["kind"].map(kinds.label),
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": rows["summary"],
-            "first_step": rows.groupby("candidate")["date"].transform("min"),
+            "rank": rows["candidate"].map({c: i for i, c in enumerate(candidates["candidate_id"])}),
         }
     )
 
@@ -1196,7 +1197,7 @@ def candidates_chart(events: pd.DataFrame, candidates: pd.DataFrame, title: str,
 LANE_STEP = 44  # px: a candidate's lane
 # A step's mark: smaller on a phone, where two steps weeks apart would otherwise cover each other.
 STEP_SIZE = {"expr": f"{NARROW_EXPR} ? 64 : 120"}
-DECLARED, NEVER_DECLARED = TEXT, "#6B6B6B"  # a candidate's name: black when they ran openly, else grey
+NEVER_DECLARED = "never declared"  # under the name of a candidate no article reports declaring
 
 
 def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start=None, end=None):
@@ -1211,8 +1212,8 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
     before = bool((steps["date"] < first).any())
-    # By each candidate's first step in the whole race, so the rows keep one order in every view.
-    order = list(steps.groupby("name")["first_step"].min().sort_values(kind="stable").index)
+    # In the candidates' own order (views.by_outcome), the cards' order too, and the same in every view.
+    order = list(steps.groupby("name")["rank"].min().sort_values(kind="stable").index)
     spec = vega.Spec()
     x_scale, x_axis = time_axis.temporal_axis(start, end, grid=True, gridColor="#e6e6e6")
     if (last - first).days > 2:
@@ -1230,10 +1231,10 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
             "labelPadding": 12,
             "domain": False,
             "ticks": False,
-            # The candidates who ran openly stand out; names read from JSON, never pasted into the expression.
-            "labelColor": {
-                "expr": f"indexof({json.dumps(declared)}, datum.value) >= 0 ? '{DECLARED}' : '{NEVER_DECLARED}'"
-            },
+            # Who never declared is said in words under the name, not by a pale grey alone (editor round 36: it read
+            # as disabled). Names are read from JSON, never pasted into the expression.
+            "labelExpr": f"indexof({json.dumps(declared)}, datum.value) >= 0 ? datum.value"
+            f" : [datum.value, {json.dumps(NEVER_DECLARED)}]",
         },
     }
     lanes = [lane for lane in ("Candidates", WORDS_LANE, "Milestones") if lane in set(frame["lane"])]
@@ -1255,8 +1256,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "legend": {
             "orient": "bottom",
             "columns": legend_columns(wide=3, narrow=1),  # two ran off a phone's screen
-            # each step's symbol in the colour of its marks (a candidate's teal, a milestone's black)
-            "symbolFillColor": {"expr": f"{step_colours}[datum.value]"},
+            # each step's symbol in the colour of its marks (a candidate's teal, a milestone's black), open as most
+            # marks are (editor round 36: filled symbols matched almost none); the notes say what filled means
+            "symbolFillColor": "white",
             "symbolStrokeColor": {"expr": f"{step_colours}[datum.value]"},
             "symbolStrokeWidth": 1.5,
         },
@@ -1289,7 +1291,6 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         "Filled: dated to the day, by the article or a source outside it.",
         "Open, with a bar: dated only roughly, over that period.",
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
-        *(["Names in black ran openly; in grey, never declared."] if declared else []),
     )
     return titled(
         spec,

@@ -240,7 +240,15 @@ def candidate_table(ds: Dataset) -> pd.DataFrame:
     out["last_event"] = out["candidate_id"].map(last["summary"])
     out["sourced_rows"] = out["candidate_id"].map(events.groupby("candidate").size()).fillna(0).astype(int)
     out["declared"] = out["candidate_id"].isin(declared_candidates(ds))
-    return out
+    return by_outcome(out)
+
+
+def by_outcome(table: pd.DataFrame) -> pd.DataFrame:
+    """The candidates in the one order the chart and the cards share: whoever the race chose, then those who ran
+    openly, then those who never declared; in the file's order within each (editor round 36: the chart ran by first
+    step and the cards by file, and a reader comparing them had to search)."""
+    rank = (table["status"] != "appointed") * (1 + ~table["declared"])  # 0 chosen, 1 ran openly, 2 never declared
+    return table.iloc[rank.to_numpy().argsort(kind="stable")].reset_index(drop=True)
 
 
 def candidate_events(ds: Dataset, candidate_id: str) -> pd.DataFrame:
