@@ -57,6 +57,10 @@ SCREEN_STYLE = """<style>
 { max-width: none; white-space: normal; overflow: visible; text-overflow: clip; line-height: 1.3; }
 </style>"""
 
+# On a phone the bar holds the pages and the filters, so Streamlit's own '»' into the sidebar, which held the same
+# pages, was a second way in beside it (editor round 36).
+PHONE_STYLE = '<style>[data-testid="stExpandSidebarButton"] { display: none; }</style>'
+
 
 def close_filters() -> None:
     """A filter's on_change: after a pick the panel closes, so the reader sees what it changed."""
@@ -86,6 +90,7 @@ def top_bar(pages: Sequence, filters_set: int = 0) -> Panels:
     st.html(SCREEN_STYLE)
     if not on_phone():
         return IN_SIDEBAR
+    st.html(PHONE_STYLE)
     # A tracked popover runs its content only while open, and Streamlit drops the state of widgets that did not
     # run: the dates would fall back to the slider's whole range. Re-setting them keeps them (Streamlit's
     # documented way to keep a widget's value while it is not shown).

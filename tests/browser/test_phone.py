@@ -60,6 +60,8 @@ def test_the_phone_bar_labels_the_pages_and_the_filters(phone, app_url):
     bar = phone.locator(".st-key-phone-bar")
     expect(bar.get_by_role("button", name="Pages")).to_be_visible()
     expect(bar.get_by_role("button", name="Filters")).to_be_visible()
+    # one way in: Streamlit's '»' into the sidebar, which held the same pages, is hidden on a phone
+    expect(phone.locator('[data-testid="stExpandSidebarButton"]')).to_be_hidden()
     bar.get_by_role("button", name="Pages").click()
     phone.locator('[data-testid="stPopoverBody"]').get_by_role("link", name="Timeline").click()
     expect(phone.locator('[data-testid="stMain"] h1').first).to_have_text(PAGES["timeline"])
