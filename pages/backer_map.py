@@ -11,7 +11,7 @@ from tracker.data import copy_files
 from tracker.data.counts import counted, number_word
 from tracker.data.formatting import day_text, first_upper, in_prose
 from tracker.data.text import escape_markdown
-from tracker.model import jump, views
+from tracker.model import jump, load, views
 from ui import data, phone, state, tables
 from ui.chart_block import show_notes, show_page_charts
 from ui.jump import jump_buttons
@@ -129,15 +129,16 @@ def on_the_day() -> None:
         drawn = show_page_charts("backer_map", day_scope, notes=False)
     on_day = data.stances_on(ds, as_of)
     home_iso3 = home_country(ds)[0]
-    home_name = ds.members.set_index("iso3").at[home_iso3, "name"]
+    home_name = load.member_names(ds)[home_iso3]
     allies = on_day.loc[on_day["status"] != views.NOT_YET_MEMBER, "iso3"]
     shown = allies.isin(view.countries).sum() if view.countries else len(allies)
     race = ds.race
     st.caption(
         (
-            f"All {len(allies)} countries that were {race.body.members} on {day_text(as_of)} are shown."
+            f"All {number_word(len(allies))} countries that were {race.body.members} on {day_text(as_of)} are shown."
             if shown == len(allies)
-            else f"{shown} of the {len(allies)} countries that were {race.body.members} on {day_text(as_of)} "
+            else f"{number_word(shown, capital=True)} of the {number_word(len(allies))} countries that were "
+            f"{race.body.members} on {day_text(as_of)} "
             + ("is shown." if shown == 1 else "are shown.")
         )
         + (  # the protagonist's own country, named on the map, grey: why (editor round 34)

@@ -610,6 +610,11 @@ def test_the_map_s_table_counts_a_country_not_yet_an_ally_apart_from_the_allies(
     ]
 
 
+def test_the_map_s_caption_counts_the_countries_shown_in_words_up_to_nine():
+    at = page("backer_map", countries="HUN,TUR").run()
+    assert any(c.startswith("Two of the 32 countries that were allies on 25 June 2024 are shown.") for c in captions(at))
+
+
 def test_after_a_jump_the_map_offers_its_opening_view_again():
     """Editor round 32: the map opens on 25 June, the eve of the appointment, but 'Latest change' and Play end on 26
     June, and only the slider led back."""

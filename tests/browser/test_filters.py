@@ -62,7 +62,7 @@ def test_filters_persist_across_pages_and_reload(app, app_url, dataset):
     wait_ready(app)
     expect(app).to_have_url(f"{app_url}/backer_map?to={end.isoformat()}&countries=HUN")
     expect(sidebar(app).get_by_text("Hungary")).to_be_visible()
-    expect(app.get_by_text("1 of the 32 countries that were allies on ", exact=False)).to_be_visible()
+    expect(app.get_by_text("One of the 32 countries that were allies on ", exact=False)).to_be_visible()
 
     app.get_by_role("link", name=NAV_TITLES["timeline"], exact=True).first.click()
     # The click's run may not have started when the page reads as at rest: reload only once it has moved.
