@@ -138,8 +138,7 @@ def on_the_day() -> None:
             f"All {number_word(len(allies))} countries that were {race.body.members} on {day_text(as_of)} are shown."
             if shown == len(allies)
             else f"{number_word(shown, capital=True)} of the {number_word(len(allies))} countries that were "
-            f"{race.body.members} on {day_text(as_of)} "
-            + ("is shown." if shown == 1 else "are shown.")
+            f"{race.body.members} on {day_text(as_of)} " + ("is shown." if shown == 1 else "are shown.")
         )
         + (  # the protagonist's own country, named on the map, grey: why (editor round 34)
             f" {escape_markdown(first_upper(in_prose(home_name)))}, {race.protagonist.name}'s own country, is grey: "

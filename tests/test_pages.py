@@ -612,7 +612,8 @@ def test_the_map_s_table_counts_a_country_not_yet_an_ally_apart_from_the_allies(
 
 def test_the_map_s_caption_counts_the_countries_shown_in_words_up_to_nine():
     at = page("backer_map", countries="HUN,TUR").run()
-    assert any(c.startswith("Two of the 32 countries that were allies on 25 June 2024 are shown.") for c in captions(at))
+    caption = "Two of the 32 countries that were allies on 25 June 2024 are shown."
+    assert any(c.startswith(caption) for c in captions(at))
 
 
 def test_after_a_jump_the_map_offers_its_opening_view_again():
