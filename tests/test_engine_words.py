@@ -25,7 +25,7 @@ LEFT = {
     ("tracker/data/kinds.py", "Appointment"),
     # A candidate's status in candidates.csv, the data package's vocabulary too (readers see the race's word).
     ("tracker/checks/rule_checks.py", "appointed"),
-    ("tracker/model/tables.py", "appointed"),
+    ("tracker/model/views.py", "appointed"),
     # The story chart's slug names its files and embeds: 'by member' when the files are named from race.toml.
     ("tracker/charts/chart_registry.py", "stances-by-ally"),
 }

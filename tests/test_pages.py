@@ -65,8 +65,12 @@ def test_story_figures_come_from_the_data():
     narrative = next(m.value for m in at.markdown if "already the clear favourite" in m.value).replace("\\", "")
     # The first reported backing: France, Germany and the US, by c. 19 January 2024; the appointment 26 June 2024.
     assert "the first, reported around 19 January 2024, were France, Germany and the United States" in narrative
+    assert "**seven allies**" in narrative and "**26 June 2024**" in narrative
+    # The count is of people: the article that calls Latvia's foreign minister Edgars Rinkēvičs is said where it
+    # counts (fact-check round 26: the articles print five names).
     assert (
-        "**seven allies**" in narrative and "**26 June 2024**" in narrative and "Klaus Iohannis ran openly" in narrative
+        "Of the four rivals named (one article gives Krišjānis Kariņš another man's name), only Klaus Iohannis ran "
+        "openly." in narrative
     )
     # No article gives the appointment's day: the lead says where it comes from, as the Sources page promises.
     assert (
@@ -87,6 +91,11 @@ def test_story_figures_come_from_the_data():
     assert "the first, c. 19 January 2024: France, Germany and the United States." in captions
     figures = {m.label: m.value for m in at.metric}
     assert figures["Rivals who ran openly"] == "1" and figures["Allies named as holding out"] == "2"
+    [rivals] = [m for m in at.metric if m.label == "Rivals who ran openly"]
+    assert rivals.help == (
+        "Klaus Iohannis. The other three named in the articles (Krišjānis Kariņš once under another man's name) "
+        "expressed interest or were floated, and never declared."
+    )
     # 19 January to 26 June 2024 is 159 days, and the first backing's date is only an upper bound: a minimum.
     assert figures["From first backing to appointment"] == "Over 5 months"
 

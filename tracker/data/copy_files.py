@@ -29,6 +29,7 @@ PIECES = {
         "took_office",
         "rivals",
         "ran_openly",
+        "misnamed",  # the rivals an article names as someone else (views.misnamed_rivals), '' when none
     ),
     "timeline-title": (),
     "timeline-intro": ("articles", "claims", "events"),
@@ -47,7 +48,7 @@ PIECES = {
     "figure-backers": (),
     "figure-holdouts": ("holdouts",),
     "figure-duration": ("first_when",),
-    "figure-rivals": ("ran_openly", "others"),
+    "figure-rivals": ("ran_openly", "others", "misnamed"),
     # The data package's own texts (datapackage.json), which speak of counts: python -m tracker.tools.data_docs writes
     # them, and the check says when one is out of step (package_text).
     "package-description": ("news_articles",),

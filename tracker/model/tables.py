@@ -9,6 +9,7 @@ import pandas as pd
 from tracker.checks.accuracy import OUTSIDE_LABEL, date_bound, outside_text, rows_when
 from tracker.data import kinds
 from tracker.data.formatting import article_names, first_upper
+from tracker.model.views import CHOSEN_STATUS
 
 # How exactly a date is known, as a CSV says it next to the date.
 HOW_EXACT = {
@@ -93,7 +94,7 @@ def stances_on_a_day(stances: pd.DataFrame, member_heading: str = "Member") -> p
     ).reset_index(drop=True)
 
 
-CANDIDATE_STATUS = {  # and "appointed", the candidate the decision chose: the race's word for it (candidate_outcome)
+CANDIDATE_STATUS = {  # and views.CHOSEN_STATUS, the candidate the decision chose: the race's word (candidate_outcome)
     "withdrew": "Withdrew",
     "declared": "Declared",
     "mentioned": "Named, never declared",
@@ -105,7 +106,7 @@ def candidate_outcome(status: str, declared: bool, decided: str = "chosen") -> s
     """How a candidate's run ended, in readers' words: a withdrawal without a reported candidacy is standing aside."""
     if status == "withdrew" and not declared:
         return STOOD_ASIDE
-    return first_upper(decided) if status == "appointed" else CANDIDATE_STATUS[status]
+    return first_upper(decided) if status == CHOSEN_STATUS else CANDIDATE_STATUS[status]
 
 
 def candidates(

@@ -243,11 +243,14 @@ def candidate_table(ds: Dataset) -> pd.DataFrame:
     return by_outcome(out)
 
 
+CHOSEN_STATUS = "appointed"  # candidates.csv's status of the candidate the decision chose (readers see the race's word)
+
+
 def by_outcome(table: pd.DataFrame) -> pd.DataFrame:
     """The candidates in the one order the chart and the cards share: whoever the race chose, then those who ran
     openly, then those who never declared; in the file's order within each (editor round 36: the chart ran by first
     step and the cards by file, and a reader comparing them had to search)."""
-    rank = (table["status"] != "appointed") * (1 + ~table["declared"])  # 0 chosen, 1 ran openly, 2 never declared
+    rank = (table["status"] != CHOSEN_STATUS) * (1 + ~table["declared"])  # 0 chosen, 1 ran openly, 2 never declared
     return table.iloc[rank.to_numpy().argsort(kind="stable")].reset_index(drop=True)
 
 
@@ -530,4 +533,17 @@ def story_figures(ds: Dataset, changes: pd.DataFrame | None = None) -> dict:
         "took_office": ds.events.loc[ds.events["kind"] == kinds.the_kind(kinds.START_OF_OFFICE), "date"].min(),
         "rivals": len(ds.candidates) - 1,
         "rivals_who_ran": sorted(ran["name"]),
+        "rivals_misnamed": misnamed_rivals(ds),
     }
+
+
+def misnamed_rivals(ds: Dataset) -> list[str]:
+    """The rivals an article reports under another person's name before any names them rightly (the card says so):
+    counted as the person the record shows, which the story says where it counts them (fact-check round 26: 'four
+    rivals named' where the articles print five names)."""
+    table = candidate_table(ds)
+    misnamed = table[
+        (table["first_reported_article_id"] != table["first_article_id"])
+        & (table["candidate_id"] != ds.race.protagonist.candidate)
+    ]
+    return list(misnamed["name"])

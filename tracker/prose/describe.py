@@ -311,6 +311,7 @@ def story_figures_shown(figures: dict, copy: dict[str, str]) -> list[tuple[str, 
             "figure-rivals",
             ran_openly=names_list(ran) if ran else "None",
             others=number_word(figures["rivals"] - len(ran)),
+            misnamed=names_list(figures["rivals_misnamed"]) if figures["rivals_misnamed"] else "",
         ),
     ]
     values = [
@@ -340,5 +341,6 @@ def story_lead(figures: dict, counts: Counts, copy: dict[str, str], markdown: bo
         "took_office": day_text(figures["took_office"]),
         "rivals": counted(figures["rivals"], "rival"),
         "ran_openly": names_list(figures["rivals_who_ran"]) if figures["rivals_who_ran"] else "",
+        "misnamed": names_list(figures["rivals_misnamed"]) if figures["rivals_misnamed"] else "",
     }
     return (copy_files.fill if markdown else copy_files.fill_text)(copy, "story-lead", **filled)
