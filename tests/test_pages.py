@@ -189,7 +189,8 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     monkeypatch.setattr(paths, "SEEDS_DIR", copy.seeds)
     intro = page("quotes").run().markdown[0].value.replace("\\", "")
     assert intro.endswith(
-        "One sentence the articles set in quotation marks is not shown as a quote: the words are a report's, a "
+        "One sentence the articles set in quotation marks as someone's words is not shown as a quote: the words are a "
+        "report's, a "
         "readout's or a loose translation's, not the speaker's own as said (each one's note says why)."
     )
     monkeypatch.undo()
