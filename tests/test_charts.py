@@ -213,8 +213,8 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
             if countries
             else f"As last reported by 25 June 2024; {allies}",
             "stances-by-ally": f"1 {'March' if countries else 'January'} 2024 to 1 October 2024; {chosen}",
-            # from the first step of the candidates drawn: Rutte's interest, in October 2023, with the Netherlands
-            "candidates": f"1 October 2023 to 1 October 2024; candidates from {allies}"
+            # from the dates chosen: the articles report a step of Rutte's run (his interest, in 2023) before them
+            "candidates": f"7 July 2023 to 1 October 2024; candidates from {allies}"
             if countries
             else "7 July 2023 to 1 October 2024; every candidate",
         }.get(slug, f"7 July 2023 to 1 October 2024; {chosen}")
@@ -225,8 +225,8 @@ def test_every_chart_is_a_valid_spec_with_its_title_and_the_filters_as_subtitle(
             assert spec["title"]["subtitle"][1] == dates_line
         if slug == "backer-map" and countries:
             assert spec["title"]["subtitle"][1] == allies
-        if slug == "candidates" and countries:
-            assert spec["title"]["subtitle"][1] == "The articles report no candidate before October 2023"
+        if slug == "candidates":
+            assert not any("report no candidate" in line for line in spec["title"]["subtitle"])
         spec_text(drawn.chart)  # strict JSON: no NaN
 
 
@@ -369,6 +369,29 @@ def test_on_a_phone_no_step_of_a_candidate_covers_another():
         if a[0] == b[0] and abs(a[1] - b[1]) < (a[2] + b[2]) / 2 * 0.8  # more than a fifth of a mark hidden
     ]
     assert covered == []
+
+
+@pytest.mark.parametrize(
+    "start, names, subtitle",
+    [
+        # After the appointment only Rutte's last steps fall in the dates: he declared all the same.
+        (date(2024, 6, 26), ["Mark Rutte"], ["26 June 2024 to 1 October 2024; every candidate"]),
+        # From Türkiye's backing the first step drawn is in June, but the articles report candidates long before: the
+        # axis starts on the day chosen, and no line says otherwise.
+        (date(2024, 4, 29), ["Mark Rutte", "Klaus Iohannis"], ["29 April 2024 to 1 October 2024; every candidate"]),
+    ],
+)
+def test_a_view_s_dates_change_neither_who_declared_nor_where_the_race_starts(ds, start, names, subtitle):
+    view = replace(bounds_of(ds).default(), start=start, end=date(2024, 10, 1))
+    [item] = [chart for chart in view_charts(ds, view) if chart.slug == "candidates"]
+    spec = item.chart.to_dict()
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == names
+    assert "never declared" not in json.dumps(vl_convert.vegalite_to_svg(spec))
+    assert spec["title"]["subtitle"][: len(subtitle)] == subtitle
+    assert not any("report no candidate" in line for line in spec["title"]["subtitle"])
+    # and the key of marks names only the marks drawn: every step here is dated to the day
+    assert "Filled: dated to the day, by the article or a source outside it." in spec["title"]["subtitle"]
+    assert not any(line.startswith("Open, with a bar") for line in spec["title"]["subtitle"])
 
 
 def test_the_candidates_who_never_declared_say_so_under_their_names(ds):

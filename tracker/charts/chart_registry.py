@@ -843,9 +843,13 @@ def candidate_steps_in_view(sc: Scope, table: pd.DataFrame) -> pd.DataFrame:
 
 
 def candidates_axis_start(sc: Scope) -> date:
-    """Where the candidates' axis starts: the month of the first step drawn, when the dates start earlier (editor
-    round 29: from 2010, fourteen empty years squeezed every mark into the chart's last twentieth)."""
-    steps = candidate_steps_in_view(sc, candidates_in_view(sc))
+    """Where the candidates' axis starts: the month of the first step of the race, when the dates start earlier
+    (editor round 29: from 2010, fourteen empty years squeezed every mark into the chart's last twentieth); else the
+    chosen start, even when no step falls soon after it (editor round 37: from 29 April the axis started in June, and
+    the subtitle said the articles report no candidate before June 2024)."""
+    table = candidates_in_view(sc)
+    every = _every_candidate_step(sc.ds)
+    steps = every[every["name"].isin(table["name"])]
     if steps.empty:
         return sc.view.start
     return max(sc.view.start, steps["start"].min().to_period("M").to_timestamp().date())

@@ -1168,9 +1168,10 @@ def is_candidate_step(events: pd.DataFrame, candidates: pd.DataFrame, protagonis
 
 def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist: str = "") -> pd.DataFrame:
     """The rows candidates_chart draws (is_candidate_step) among `events` (dates not yet clipped), each with its
-    candidate's rank in `candidates`, whose order the chart's rows keep."""
+    candidate's rank in `candidates`, whose order the chart's rows keep, and whether `events` has them declaring."""
     names = candidates.set_index("candidate_id")["name"]
     rows = events[is_candidate_step(events, candidates, protagonist)]
+    declared = set(rows.loc[rows["kind"].isin(kinds.with_role(kinds.DECLARING)), "candidate"])
     return pd.DataFrame(
         {
             "name": rows["candidate"].map(names),
@@ -1184,6 +1185,9 @@ def candidate_steps(events: pd.DataFrame, candidates: pd.DataFrame, protagonist:
             "lane": rows["kind"].astype(str).map(kinds.lane_of_kind()),
             "summary": rows["summary"],
             "rank": rows["candidate"].map({c: i for i, c in enumerate(candidates["candidate_id"])}),
+            # whether they declared, in `events` (the whole race): not only in the dates a view draws (editor round
+            # 37: after the appointment, Rutte's one step read "never declared")
+            "declared": rows["candidate"].isin(declared),
         }
     )
 
@@ -1208,7 +1212,7 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
     inside = {"lower": first, "upper": last}
     frame = steps.assign(**{column: steps[column].clip(**inside) for column in ("date", "start", "end")})
     frame = frame.sort_values(["name", "date"], kind="stable")
-    declared = sorted(set(frame.loc[frame["kind"].isin(kinds.with_role(kinds.DECLARING)), "name"]))
+    declared = sorted(set(frame.loc[frame["declared"], "name"]))
     # A rough date before the chosen dates ('in 2023', seen from July) is drawn on the left edge, which the key says:
     # unexplained, the edge read as the date.
     before = bool((steps["date"] < first).any())
@@ -1287,9 +1291,9 @@ def candidates_steps_chart(steps: pd.DataFrame, title: str, subtitle: str, start
         for exact, fill in ((True, {"filled": True}), (False, {"fill": "white"}))
     ]
     height = LANE_STEP * frame["name"].nunique()
-    notes = (
-        "Filled: dated to the day, by the article or a source outside it.",
-        "Open, with a bar: dated only roughly, over that period.",
+    notes = (  # only the marks drawn (editor round 37: a key of marks a view lacks)
+        *(["Filled: dated to the day, by the article or a source outside it."] if frame["exact"].any() else []),
+        *(["Open, with a bar: dated only roughly, over that period."] if not frame["exact"].all() else []),
         *(["On the left edge: dated roughly, from before these dates."] if before else []),
     )
     return titled(
