@@ -94,9 +94,15 @@ def _text_box(item: dict, x: float, y: float) -> Box:
     )
     left = {"left": x, "center": x - width / 2, "right": x - width}[item.get("align", "left")]
     baseline = item.get("baseline", "alphabetic")
-    top = {"top": y, "middle": y - height / 2, "bottom": y - height, "line-top": y, "line-bottom": y - height}.get(
-        baseline, y - 0.8 * size
-    )
+    # Vega sets the first line on the baseline and each further line below it, whatever the baseline (its SVG: a
+    # tspan per line, each dy one line height further down), so the box hangs from the first line.
+    top = {
+        "top": y,
+        "middle": y - size / 2,
+        "bottom": y - size,
+        "line-top": y,
+        "line-bottom": y - line_height,
+    }.get(baseline, y - 0.8 * size)
     if item.get("angle") in (90, 270, -90):  # a rotated axis title: the box turns about its anchor
         return (
             Box(x - height / 2 if baseline == "middle" else x - height, y - width / 2, x, y + width / 2)

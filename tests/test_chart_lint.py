@@ -8,6 +8,7 @@ from datetime import date, datetime
 import altair as alt
 import pandas as pd
 import pytest
+import vl_convert
 
 import chart_lint
 from data_copies import DATA, SEEDS
@@ -122,10 +123,15 @@ def test_the_story_chart_labels_each_ally_and_marks_the_appointment(rendered):
     _, scenes = rendered["default"]
     texts = [str(t.text).replace("\n", " ") for t in scenes["stances-by-ally"].texts]
     assert "Appointed 26 June: all had to agree" in texts
-    # The allies the articles leave unnamed have no row (editor round 28: its square and diamond had colours the
-    # key lacked); Politico's count and the eastern allies' reservations are in the chart's description.
+    # The allies the articles leave unnamed have no row of their own (editor round 28: its square and diamond had
+    # colours the key lacked); the eastern allies' reservations are in the chart's description, and Politico's count
+    # of backers, the articles' sign of wider support, is words in the other allies' row (editor round 37).
     drawn = [str(t.text) for t in scenes["stances-by-ally"].texts if t.role != "title-text"]  # not its description
-    assert not any("Politico" in text or "Unnamed" in text for text in drawn)
+    assert not any("Unnamed" in text for text in drawn)
+    assert (
+        "None named with a stance; Politico, c. 23 February: two-thirds of the 31 allies back him; counted as "
+        "backing from 26 June" in texts
+    )
     # Hungary: solid to its last report holding out (EUROPolitika, c. 4 April), then faded to the appointment.
     # 'By' 5 March: the day Politico reported it, a bound (it may have held earlier), said in a note.
     assert "Opposes by 5 March*; still holding out c. 4 April; counted as backing from 26 June" in texts
@@ -215,6 +221,25 @@ def test_the_lint_finds_text_over_text():
         .encode(x=alt.X("x:Q", scale=alt.Scale(domain=[0, 2])), text="label:N")
     )
     assert any("overlaps" in fault for fault in lint(crowded.properties(width=400, height=50)))
+
+
+@pytest.mark.parametrize("baseline", ["bottom", "middle", "top", "alphabetic"])
+def test_the_lint_boxes_a_label_of_several_lines_where_vega_draws_it(baseline):
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 200,
+        "height": 200,
+        "data": {"values": [{"label": "one\ntwo\nthree"}]},
+        "mark": {"type": "text", "baseline": baseline, "lineBreak": "\n", "lineHeight": 14, "fontSize": 12},
+        "encoding": {"text": {"field": "label"}, "x": {"value": 100}, "y": {"value": 100}},
+    }
+    svg = vl_convert.vegalite_to_svg(spec)
+    # Vega's SVG: the first line on the anchor's baseline, each further line 14 px (its dy) below it
+    first = float(re.search(r'translate\(100,([\d.]+)\)"[^>]*><tspan>one<', svg).group(1))
+    assert re.findall(r'<tspan x="0" dy="([\d.]+)">', svg) == ["14", "14"]
+    [box] = [t.box for t in chart_lint.scene(spec).texts if t.text == "one\ntwo\nthree"]
+    # the box reaches from above the first line (no more than a line's height) to below the third, two lines down
+    assert first - 14 <= box.top <= first and first + 28 <= box.bottom <= first + 28 + 14
 
 
 def test_the_lint_finds_a_mark_outside_the_plot():

@@ -409,8 +409,10 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
     if unnamed:
         counted = first <= decision < last and sc.ds.race.decision.consensus
-        label = "none named with a stance" + (
-            f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
+        label = (
+            "none named with a stance"
+            + "".join(f";\n{line}" for line in _tally_lines(sc, shown_from, last, one_year))
+            + (f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else "")
         )
         title = (
             f"The other {len(unnamed)}" if rows.size else formatting.first_upper(sc.ds.race.members_of(len(unnamed)))
@@ -705,6 +707,21 @@ def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
     return tuple(
         stances[["iso3", "status", "source_when"]].astype(str).itertuples(index=False, name=None)
     ), sc.view.countries
+
+
+def _tally_lines(sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool) -> list[str]:
+    """The counts of backers an article gave without naming them (views.reported_tallies) in the story chart's dates,
+    each a line of the unnamed allies' row, with every ally shown: the articles' own sign of wider support (editor
+    round 37: only the chart's description told it, and the grey row understated the lead)."""
+    if sc.view.countries:
+        return []
+    tallies = views.reported_tallies(sc.ds)
+    race = sc.ds.race
+    return [
+        f"{t['who']}, {_when(t['date'], str(t['precision']), one_year)}:\n"  # two lines: a phone's width
+        f"{t['share'] or 'about ' + str(t['count'])} of the {t['of']} {race.body.members} back {race.protagonist.him}"
+        for _, t in tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)].iterrows()
+    ]
 
 
 def _map_tally(sc: Scope) -> tuple[pd.Series, str] | None:
