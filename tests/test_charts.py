@@ -412,6 +412,29 @@ def test_the_candidates_who_never_declared_say_so_under_their_names(ds):
     }
 
 
+@pytest.mark.parametrize(
+    "countries, expected",
+    [
+        ((), ["Rutte's country:\nno stance reported"]),  # grey, and why, on the map itself: in every file too
+        (("NLD",), ["Rutte's country:\nno stance reported"]),  # the fixture's words for it
+        (("HUN",), []),  # the filter leaves the Netherlands out: nothing points at it
+    ],
+)
+def test_the_map_names_rutte_s_country_and_why_it_is_grey_while_it_is_shown(ds, countries, expected):
+    spec = charts.backer_map(
+        views.map_frame(ds, "2024-06-25"),
+        ds.shapes,
+        countries,
+        "T",
+        "S",
+        ds.race.stances,
+        home=("NLD", "Rutte"),
+        members=(ds.race.body.member, ds.race.body.members),
+    ).to_dict()
+    homes = set(re.findall(r'"text": "([^"]*)", "lon"', json.dumps(spec)))  # the label's rows, in each layer
+    assert sorted(homes) == [json.dumps(text)[1:-1] for text in expected]
+
+
 def test_a_country_outside_the_alliance_is_named_in_full_on_the_map(ds):
     # Natural Earth's shapes say 'Bosnia and Herz.'; a reader's tooltip says the country's name.
     features = charts.map_features(

@@ -35,6 +35,7 @@ STATUS_COLOURS = {
 }
 SEA = "#DCEAF5"
 HOME_LABEL = (0.5, 4.2)  # degrees west and north of the protagonist's country where the map names it (the sea)
+HOME_LINE = 12  # px: a line of that name's
 TIMELINE_NOTE_LINE = 56  # characters of a line under the timeline's title: a phone's width of 12 px type
 PRECISION_KEY = (
     "● filled: date known to the day",
@@ -533,7 +534,12 @@ def map_features(
                 props.update(edge="#333333")  # dashed, as its key swatch
             if ally["iso3"] == home[0]:  # its grey, read alone, looked like a government not backing its own
                 label = f"{label}; {home[1]}'s own country"
-                props["home"] = f"{home[1]}'s country"  # named on the map too (editor round 33)
+                if status != FILTERED_OUT:  # named on the map too (editor round 33), unless the filter leaves it out
+                    props["home"] = f"{home[1]}'s country" + (
+                        # why it is grey, on the map itself and so in every file (editor round 37: only the caption
+                        # under the app's map said it)
+                        f":\n{labels[UNREPORTED][0].lower()}{labels[UNREPORTED][1:]}" if status == UNREPORTED else ""
+                    )
             props.update(
                 name=ally["name"] if ally_id == feature["id"] else f"{map_shapes.full_name(feature)} ({ally['name']})",
                 status=status,
@@ -740,7 +746,9 @@ def _map_panel(
                     "mark": {
                         "type": "text",
                         "baseline": "bottom",
-                        "dy": -2,
+                        "dy": -2 - HOME_LINE * homes[0]["text"].count("\n"),  # its lines run down from the first
+                        "lineBreak": "\n",
+                        "lineHeight": HOME_LINE,
                         "fontSize": 11,
                         "fontWeight": "bold",
                         **halo,
