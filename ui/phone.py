@@ -23,7 +23,8 @@ FILTER_KEYS = (state.DATES, state.COUNTRIES)
 # A chosen country's chip shows its whole label, wrapped, rather than cut at a fixed width ("Türkiye (Turkey, Tur…").
 # The page starts closer under the bar of pages (Streamlit leaves 6rem: about 100 px of white above each headline).
 # On a phone a help icon (16 px) answers a finger 14 px around it: a 44 px target, its layout unchanged.
-# On a phone every button and page link is at least 44 px tall, a finger's target (editor round 32: 28 to 40 px).
+# On a phone every button and page link is at least 44 px tall, a finger's target (editor round 32: 28 to 40 px; round
+# 37: the links to the timeline in a page's text, 28 px).
 # On a phone the bar's three menus stay on one line (a second line pushed the story's chart below the first screen).
 # On a phone the story's four figures sit two by two, not stacked 650 px deep (editor round 32).
 SCREEN_STYLE = """<style>
@@ -34,7 +35,8 @@ SCREEN_STYLE = """<style>
 @media (max-width: 640px) { [data-testid="stHeading"] h1 { font-size: 1.9rem; line-height: 1.2; padding-top: 0.5rem; } }
 @media (max-width: 640px) {
   [data-testid^="stBaseButton"], [data-testid="stPopoverButton"], [data-testid="stSidebarNavLink"],
-  [data-testid="stExpandSidebarButton"], [data-testid="stMainMenuButton"] { min-height: 44px; min-width: 44px; }
+  [data-testid="stExpandSidebarButton"], [data-testid="stMainMenuButton"], [data-testid="stPageLink-NavLink"]
+  { min-height: 44px; min-width: 44px; }
   [data-testid="stTooltipHoverTarget"] { position: relative; }
   [data-testid="stTooltipHoverTarget"]::after { content: ""; position: absolute; inset: -14px; }
 }
