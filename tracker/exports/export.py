@@ -244,9 +244,11 @@ def file_name(*parts: str, ext: str) -> str:
 
 def csv_bytes(frame, version: str) -> bytes:
     """The frame as CSV (UTF-8 with a byte-order mark), each row stamped with the data version it comes from (a last
-    column, so it stays plain CSV)."""
+    column, so it stays plain CSV), as the charts and pages give it ('1.3.0'; editor round 37: '1.3.0+65b47ee6' beside
+    the files' '1.3.0'). The data package's descriptor keeps the content's fingerprint."""
     # With a byte-order mark, so a spreadsheet opened by double-click reads 'Türkiye' and '“' as written.
-    return frame.assign(**{VERSION_COLUMN: version}).to_csv(index=False).encode("utf-8-sig")
+    stamped = frame.assign(**{VERSION_COLUMN: cite.published_version(version)})
+    return stamped.to_csv(index=False).encode("utf-8-sig")
 
 
 @lru_cache(maxsize=4)
