@@ -84,7 +84,8 @@ def test_on_a_phone_every_button_is_a_finger_s_target(phone, app_url, path):
     answers a finger around it instead (test_on_a_phone_a_help_icon_answers_a_finger_around_it)."""
     open_page(phone, app_url, path)
     settled(phone)
-    small = phone.evaluate("""() => [...document.querySelectorAll('button, a[data-testid="stSidebarNavLink"], a[data-testid="stPageLink-NavLink"]')]
+    small = phone.evaluate("""() => [...document.querySelectorAll(
+        'button, a[data-testid="stSidebarNavLink"], a[data-testid="stPageLink-NavLink"]')]
       .filter(b => !b.closest('[data-testid="stTooltipHoverTarget"]'))
       .map(b => [b.getAttribute('aria-label') || b.innerText.trim().slice(0, 30), b.getBoundingClientRect()])
       .filter(([, box]) => box.width > 0 && box.height < 44).map(([name, box]) => [name, Math.round(box.height)])""")
