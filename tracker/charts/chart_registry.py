@@ -251,11 +251,16 @@ def stance_subtitle(sc: Scope) -> str:
     start = stance_axis_start(sc, stance_rows(sc)).date()
     # never before the chosen start
     drawn = describe_filters(replace(sc.view, start=start), sc.bounds, sc.names, sc.ds.race.body.members)
-    if start <= sc.view.start:
-        return drawn
     # The chosen dates start earlier than anything there is to draw: the chart (and its files' names) start at the
     # first stance's month, and say why in a phone's width.
-    return f"{drawn}\nThe articles report no stance before {start:%B %Y}"
+    why = [f"The articles report no stance before {start:%B %Y}"] if start > sc.view.start else []
+    # With every ally shown, the articles' counts of backers they leave unnamed: their sign of support wider than the
+    # rows, as on the map (editor round 37: only the chart's description told it, and the grey row of the allies no
+    # article names understated the lead).
+    tallies = views.reported_tallies(sc.ds)
+    in_dates = tallies[(tallies["date"] >= pd.Timestamp(start)) & (tallies["date"] <= pd.Timestamp(sc.view.end))]
+    counts = [] if sc.view.countries else [tally_sentence(sc, tally) for _, tally in in_dates.iterrows()]
+    return "\n".join([drawn, *why, *(line for count in counts for line in textwrap.wrap(count, MAP_NOTE_WIDTH))])
 
 
 def stance_dates_drawn(sc: Scope) -> tuple[str, ...]:
@@ -409,10 +414,8 @@ def stance_story(sc: Scope, rows: pd.DataFrame) -> tuple[pd.Timestamp, list[dict
     unnamed = _unnamed_allies(sc, set(rows["iso3"]), last)
     if unnamed:
         counted = first <= decision < last and sc.ds.race.decision.consensus
-        label = (
-            "none named with a stance"
-            + "".join(f";\n{line}" for line in _tally_lines(sc, shown_from, last, one_year))
-            + (f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else "")
+        label = "none named with a stance" + (
+            f";\ncounted as backing from {_when(decision, 'day', one_year)}" if counted else ""
         )
         title = (
             f"The other {len(unnamed)}" if rows.size else formatting.first_upper(sc.ds.race.members_of(len(unnamed)))
@@ -709,19 +712,13 @@ def map_marks_key(sc: Scope, stances: pd.DataFrame) -> tuple:
     ), sc.view.countries
 
 
-def _tally_lines(sc: Scope, shown_from: pd.Timestamp, last: pd.Timestamp, one_year: bool) -> list[str]:
-    """The counts of backers an article gave without naming them (views.reported_tallies) in the story chart's dates,
-    each a line of the unnamed allies' row, with every ally shown: the articles' own sign of wider support (editor
-    round 37: only the chart's description told it, and the grey row understated the lead)."""
-    if sc.view.countries:
-        return []
-    tallies = views.reported_tallies(sc.ds)
+def tally_sentence(sc: Scope, tally: pd.Series) -> str:
+    """A count of backers an article gave without naming them (views.reported_tallies), as the map's and the story
+    chart's subtitles give it: 'Politico, c. 23 February 2024: two-thirds of the 31 allies back him'."""
     race = sc.ds.race
-    return [
-        f"{t['who']}, {_when(t['date'], str(t['precision']), one_year)}:\n"  # two lines: a phone's width
-        f"{t['share'] or 'about ' + str(t['count'])} of the {t['of']} {race.body.members} back {race.protagonist.him}"
-        for _, t in tallies[(tallies["date"] >= shown_from) & (tallies["date"] < last)].iterrows()
-    ]
+    share = tally["share"] or f"about {tally['count']}"
+    when = date_label(tally["date"], str(tally["precision"]))
+    return f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}"
 
 
 def _map_tally(sc: Scope) -> tuple[pd.Series, str] | None:
@@ -763,12 +760,7 @@ def map_note(sc: Scope) -> str:
     if day >= decision:
         return named_only
     if (found := _map_tally(sc)) is not None:
-        tally, share = found
-        when = date_label(tally["date"], str(tally["precision"]))
-        return (
-            f"{tally['who']}, {when}: {share} of the {tally['of']} {race.body.members} back {race.protagonist.him}; "
-            f"the map colours named {race.body.members} only"
-        )
+        return f"{tally_sentence(sc, found[0])}; the map colours named {race.body.members} only"
     return named_only
 
 
