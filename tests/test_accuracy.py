@@ -231,11 +231,11 @@ def test_a_broken_article_change_line_is_named(copy, changes, expected):
 
 
 def test_an_article_error_stands_until_a_change_withdraws_it(copy):
-    # The Wilders forecast was logged as an article error, then found to be a caution: the data_change that says so
-    # is what lets the original line stay in the log.
+    # The Wilders forecast was logged as an article error, then found to be a caution: the withdrawal line that says
+    # so is what lets the original line stay in the log (a change of the row's note type alone no longer does).
     first = copy.line_of("corrections.csv", "wilders-coalition")
     withdrawal = copy.lines("corrections.csv")[
-        copy.line_of("corrections.csv", "wilders-to-lead-coalition-note-type") - 1
+        copy.line_of("corrections.csv", "wilders-to-lead-coalition-withdrawn") - 1
     ]
     copy.replace("corrections.csv", withdrawal + "\n", "")
     wilders = copy.line_of("events.csv", "wilders-to-lead-coalition")

@@ -507,7 +507,32 @@ CELL_FAULTS = [
         "corrections.csv",
         "rutte-tenure-linked",
         {"kind": "fix"},
-        ["kind: 'fix' is not one of: article_error, data_change"],
+        ["kind: 'fix' is not one of: article_error, data_change, withdrawal"],
+    ),
+    (
+        "withdrawal with no reason",
+        "corrections.csv",
+        "wilders-to-lead-coalition-withdrawn",
+        {"reason": ""},
+        ["reason: a withdrawal needs the reason the article was not wrong after all"],
+    ),
+    (
+        "withdrawal that names a column",
+        "corrections.csv",
+        "wilders-to-lead-coalition-withdrawn",
+        {"field": "note"},
+        ["field: must be empty for a withdrawal (its reason says why)"],
+    ),
+    (
+        "withdrawal of a row the log never called the article's error",
+        "corrections.csv",
+        "erdogan-export-restrictions-withdrawn",
+        {"event_id": "spain-backs-politico"},
+        [
+            "corrections.csv, line 6, event_id: 'erdogan-export-restrictions' has no 'correction' note in events.csv "
+            "(line 85) to say what is right",
+            "event_id: 'spain-backs-politico' has no article_error line to withdraw",
+        ],
     ),
     (
         "correction version that is not a version",
@@ -680,6 +705,19 @@ def test_an_article_error_logged_for_a_row_with_no_correction_note_is_named(copy
         f"corrections.csv, line {line}, event_id: 'spain-backs-politico' has no 'correction' note in events.csv "
         f"(line {spain}) to say what is right",
         f"events.csv, line {karins}, note_type: a 'correction' row needs its article_error line in corrections.csv",
+    ]
+
+
+def test_a_withdrawal_of_a_row_still_noted_as_a_correction_is_named(copy):
+    karins = copy.line_of("events.csv", "karins-named-contender")
+    line = copy.edit("corrections.csv", "wilders-to-lead-coalition-withdrawn", event_id="karins-named-contender")
+    wilders = copy.line_of("corrections.csv", "wilders-coalition")
+    wilders_row = copy.line_of("events.csv", "wilders-to-lead-coalition")
+    assert copy.problems() == [
+        f"corrections.csv, line {wilders}, event_id: 'wilders-to-lead-coalition' has no 'correction' note in "
+        f"events.csv (line {wilders_row}) to say what is right",
+        f"corrections.csv, line {line}, event_id: 'karins-named-contender' is still noted as a correction in "
+        f"events.csv (line {karins})",
     ]
 
 

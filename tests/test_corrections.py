@@ -23,6 +23,11 @@ def test_every_article_error_and_data_change_is_listed_newest_first(ds, log):
         "wilders-to-lead-coalition",
         "erdogan-export-restrictions",
     ]
+    # each withdrawn by a line of its own, with its reason (fact-check round 27: the note type's change alone did
+    # not say so in the log)
+    withdrawals = log[log["Kind"] == "We withdrew an article error"]
+    assert list(withdrawals["event_id"]) == ["wilders-to-lead-coalition", "erdogan-export-restrictions"]
+    assert "forecast" in withdrawals["Why"].iloc[0] and list(withdrawals["Correction"]) == ["", ""]
     withdrawal = log[
         (log["event_id"] == "wilders-to-lead-coalition")
         & (log["Kind"] == "We changed the data")

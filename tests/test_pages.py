@@ -521,7 +521,17 @@ def test_the_map_on_screen_gives_each_subtitle_line_its_own_line():
         "As last reported by 31 March 2024; all allies",
         "Politico, c. 23 February 2024: two-thirds of the 31",
         "allies back him; the map colours named allies only",  # it names Spain
+        # Hungary's 'opposes' with its caveat, as the story chart's asterisk gives it (editor round 38)
+        "Hungary's stance: known only from the title of a source",
+        "in the article's reference list",
     ]
+
+
+@pytest.mark.parametrize("countries, caveat", [("HUN", True), ("TUR", False)])
+def test_the_map_gives_hungary_s_caveat_whenever_it_draws_hungary_opposing(countries, caveat):
+    at = page("backer_map", as_of="2024-03-31", countries=countries).run()
+    [spec] = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    assert ("Hungary's stance: known only from the title of a source" in spec["title"]["subtitle"]) is caveat
 
 
 def test_the_map_keeps_its_subtitle_height_on_a_day_without_a_count_so_a_replay_does_not_jump():
@@ -533,13 +543,16 @@ def test_the_map_keeps_its_subtitle_height_on_a_day_without_a_count_so_a_replay_
     with_count, before_any = subtitle("2024-03-31"), subtitle("2024-01-25")  # Politico's count is of c. 23 Feb
     appointed = subtitle("2024-06-26")
     assert len(before_any) == len(with_count) == len(appointed)
+    # room for Hungary's caveat (two lines) kept on the days it is not drawn
     assert before_any == [
         "As last reported by 25 January 2024; all allies",
         "Coloured only where an article names the ally's stance",
         " ",
+        " ",
+        " ",
     ]
     # From the appointment (where a replay ends), the line says why every ally is now coloured as backing.
-    assert appointed[1:] == ["Appointed 26 June 2024: every ally had to agree, so all", "count as backing"]
+    assert appointed[1:] == ["Appointed 26 June 2024: every ally had to agree, so all", "count as backing", " ", " "]
 
 
 def test_the_quotes_page_says_how_many_quotes_the_dates_leave_out():

@@ -772,13 +772,40 @@ def phone_lines(text: str) -> str:
     return "\n".join(line for part in text.split("; ") for line in textwrap.wrap(part, MAP_NOTE_WIDTH))
 
 
+def map_caveats(sc: Scope, stances: pd.DataFrame) -> list[str]:
+    """The lines of the caveats of the holdouts the map colours on its date that are known only with a caution
+    (Hungary's 'opposes', from a cited report's title), wrapped for a phone: on the map and in its files, as the story
+    chart's asterisk says it (editor round 38: on the map only its tooltip did)."""
+    shown = map_shown(sc, stances)
+    cautioned = shown[shown["status"].isin(list(kinds.HOLDING_BACK)) & (shown["source_note_type"] == "caution")]
+    return [
+        line
+        for name, note in zip(cautioned["name"], cautioned["source_note"])
+        for line in textwrap.wrap(caveat(f"{name}'s stance", note), MAP_NOTE_WIDTH)
+    ]
+
+
+def map_caveat_lines(sc: Scope) -> int:
+    """The most lines of caveats (map_caveats) on any date a reader can pick, for the countries chosen: room kept for
+    them on every date, so the map does not jump in a replay (as map_key_lines)."""
+    first, last = pd.Timestamp(sc.bounds.first), pd.Timestamp(sc.bounds.last)
+    days = [first, *(day for day in views.turning_days(sc.ds, sc.changes) if first < day <= last)]
+    return max(len(map_caveats(sc, sc.stances_on(day.date()))) for day in days)
+
+
 def map_note_lines(sc: Scope) -> str:
-    """The map's note (map_note) under its date, with every ally shown, wrapped for a phone and padded to the same
-    number of lines on every date, so the map does not jump in a replay."""
-    if sc.view.countries:
-        return ""
-    lines = textwrap.wrap(map_note(sc), MAP_NOTE_WIDTH)
-    return "\n" + "\n".join(lines + [" "] * (MAP_NOTE_LINES - len(lines)))
+    """The map's note (map_note) under its date, with every ally shown, then the caveats of its cautioned holdouts
+    (map_caveats), each wrapped for a phone and padded to the same number of lines on every date, so the map does
+    not jump in a replay."""
+    note = [] if sc.view.countries else textwrap.wrap(map_note(sc), MAP_NOTE_WIDTH)
+    caveats = map_caveats(sc, sc.stances_on(scope_map_date(sc)))
+    lines = [
+        *note,
+        *[" "] * ((0 if sc.view.countries else MAP_NOTE_LINES) - len(note)),
+        *caveats,
+        *[" "] * (map_caveat_lines(sc) - len(caveats)),
+    ]
+    return "\n" + "\n".join(lines) if lines else ""
 
 
 BACKER_MAP = ChartDef(

@@ -18,7 +18,7 @@ from tracker.data.counts import Counts
 from tracker.data.package_text import read_package, stale_texts
 from tracker.data.problems import DataError, Problem
 from tracker.data.reading import read_utf8
-from tracker.data.schema import DESCRIPTOR, tables
+from tracker.data.schema import DESCRIPTOR, WITHDRAWAL, tables
 from tracker.data.text import normalise
 
 FORMULA_START = "=+-@"
@@ -392,12 +392,10 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
     by_id = {e["event_id"]: e for e in events}
     logged = set()
     # An article error later found not to be one (a forecast that failed after it was written) is withdrawn by a
-    # data_change of the row's note_type; the original line stays in the log.
-    withdrawn = {
-        c["event_id"]
-        for c in data.tables["corrections"]
-        if c["kind"] == "data_change" and c["field"] == "note_type" and c["before"] == "correction"
-    }
+    # line of its own, with its reason: the original line stays in the log (fact-check round 27: a change of the
+    # row's note type alone did not say so in the log).
+    withdrawn = {c["event_id"] for c in data.tables["corrections"] if c["kind"] == WITHDRAWAL}
+    errors = {c["event_id"] for c in data.tables["corrections"] if c["kind"] == "article_error"}
     # A row's field may change more than once: the newest change (the last line of the latest date) says what it holds.
     newest = {}
     for row in data.tables["corrections"]:
@@ -421,6 +419,23 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
             reasons += [
                 (f, "must be empty for an article_error (the row's note says what is right)")
                 for f in ("field", "before", "after", "reason")
+                if row[f]
+            ]
+        elif event is not None and row["kind"] == WITHDRAWAL:
+            if not row["reason"]:
+                reasons.append(("reason", "a withdrawal needs the reason the article was not wrong after all"))
+            if row["event_id"] not in errors:
+                reasons.append(("event_id", f"{row['event_id']!r} has no article_error line to withdraw"))
+            if event["note_type"] == "correction":
+                reasons.append(
+                    (
+                        "event_id",
+                        f"{row['event_id']!r} is still noted as a correction in events.csv (line {event['_line']})",
+                    )
+                )
+            reasons += [
+                (f, "must be empty for a withdrawal (its reason says why)")
+                for f in ("field", "before", "after")
                 if row[f]
             ]
         elif event is not None and row["kind"] == "data_change":

@@ -7,6 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
+# corrections.csv's kinds of line that the code reads by name (the descriptor lists them all): an article's error, a
+# change to a row, and the withdrawal of an article_error line found not to be an error after all.
+ARTICLE_ERROR, DATA_CHANGE, WITHDRAWAL = "article_error", "data_change", "withdrawal"
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,15 @@ import pandas as pd
 
 from tracker.checks.accuracy import outside_text
 from tracker.data.formatting import article_names, date_labels, day_text
+from tracker.data.schema import ARTICLE_ERROR, DATA_CHANGE, WITHDRAWAL
 from tracker.data.text import quoted
 
-KIND_LABELS = {"article_error": "The article is wrong", "data_change": "We changed the data"}
-WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later data_change found was no error
+WITHDRAWN = "Withdrawn: not an error of the article"  # an article_error a later line withdrew (schema.WITHDRAWAL)
+KIND_LABELS = {
+    ARTICLE_ERROR: "The article is wrong",
+    DATA_CHANGE: "We changed the data",
+    WITHDRAWAL: "We withdrew an article error",  # the line that withdraws one, with its reason
+}
 # Each field of an event as a reader would name it; a change to a field missing here names the field plainly.
 FIELD_WORDS = {
     "date": "the date",
@@ -92,9 +97,9 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
         ["evidence", "note", "outside_fact", "outside_source"]
     ].fillna("")
     names = article_names(articles)
-    error = rows["kind"] == "article_error"
+    error = rows["kind"] == ARTICLE_ERROR
     changed = pd.Series(
-        [described(row, events) if not is_error else "" for (_, row), is_error in zip(rows.iterrows(), error)],
+        [described(row, events) if row["kind"] == DATA_CHANGE else "" for _, row in rows.iterrows()],
         index=rows.index,
     )
     return (
@@ -129,7 +134,7 @@ def log(corrections: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame)
 
 def article_errors(log_rows: pd.DataFrame) -> pd.DataFrame:
     """The articles' own errors in `log` (withdrawn ones left out), in the order of the events they touch."""
-    return log_rows[log_rows["Kind"] == KIND_LABELS["article_error"]]
+    return log_rows[log_rows["Kind"] == KIND_LABELS[ARTICLE_ERROR]]
 
 
 def by_reason(changes: pd.DataFrame) -> list[list[pd.DataFrame]]:
@@ -147,7 +152,7 @@ def by_reason(changes: pd.DataFrame) -> list[list[pd.DataFrame]]:
 def after_publication(corrections: pd.DataFrame, published: pd.Timestamp | None) -> pd.DataFrame:
     """The data changes made on or after the day the story was published: the corrections readers are owed. Before
     it (or while it is unpublished), a change is the fact-check's, told on the method page."""
-    changes = corrections[corrections["kind"] == "data_change"]
+    changes = corrections[corrections["kind"] == DATA_CHANGE]
     return changes.iloc[0:0] if published is None else changes[changes["date"] >= published]
 
 
