@@ -510,6 +510,13 @@ CELL_FAULTS = [
         ["kind: 'fix' is not one of: article_error, data_change, withdrawal"],
     ),
     (
+        "reason that names the team's review round",
+        "corrections.csv",
+        "rutte-tenure-linked",
+        {"reason": "Editor round 21: the two reports are one fact."},
+        ["reason: names the team's review ('Editor round 21'): say what was wrong and why, not who found it"],
+    ),
+    (
         "withdrawal with no reason",
         "corrections.csv",
         "wilders-to-lead-coalition-withdrawn",

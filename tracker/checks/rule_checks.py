@@ -240,11 +240,17 @@ READER_TEXT = {
     "corrections": ("reason",),  # the data package's change log, which readers download
 }
 _SHORT_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{4}\b")
+# The team's own review rounds ('Editor round 21:', 'Round 14 fact-check'): how the data was made, not what it says
+# (editor round 38: they reached readers in the downloadable log).
+_REVIEW_ROUND = re.compile(
+    r"\b(?:(?:editor|fact-check|review)\w*(?:'s)? rounds? \d+|rounds? \d+ (?:of the )?(?:fact-check|review))", re.I
+)
 
 
 def reader_text_in_house_style(data: Data) -> list[Problem]:
     """Text readers see names an article by outlet and date, never by its id, and a row by what it says, never by its
-    id; names no column; and writes months in full ('19 January 2024'), as every page does."""
+    id; names no column and no review round of the team's; and writes months in full ('19 January 2024'), as every
+    page does."""
     ids = sorted((a["article_id"] for a in data.tables["articles"]), key=len, reverse=True)
     row_ids = sorted((e["event_id"] for e in data.tables["events"] if "-" in e["event_id"]), key=len, reverse=True)
     columns = sorted({name for rows in data.tables.values() for name in (rows[0] if rows else {}) if "_" in name})
@@ -260,6 +266,11 @@ def reader_text_in_house_style(data: Data) -> list[Problem]:
                     reason = (
                         f"names {named} ({found.group(1)!r}) where readers see it; name an article by outlet and "
                         "date, a row by what it says"
+                    )
+                    problems.append(Problem(f"{table}.csv", row["_line"], field, reason))
+                if review := _REVIEW_ROUND.search(text):
+                    reason = (
+                        f"names the team's review ({review.group(0)!r}): say what was wrong and why, not who found it"
                     )
                     problems.append(Problem(f"{table}.csv", row["_line"], field, reason))
                 if month := _SHORT_MONTH.search(text):

@@ -19,7 +19,6 @@ from markupsafe import Markup
 
 from tracker.charts.charts import NARROW_EXPR
 from tracker.data import copy_files, counts
-from tracker.data.paths import PROJECT_DIR
 from tracker.exports import cite, fonts, templating
 
 EXPORT_WIDTH = 760
@@ -39,7 +38,6 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 # HTML file carries it inside itself. A reader without it falls back to metric-compatible fonts.
 CHART_FONT = fonts.STACK
 DATA_KEYS = ("datasets", "data", "values")  # rows and shapes: no view width inside, and the bulk of a spec
-FACTCHECK = PROJECT_DIR / "docs" / "FACTCHECK.md"
 VERSION_COLUMN = "Data version"  # the last column of every chart's CSV
 
 
@@ -270,6 +268,4 @@ def data_package_zip(data_dir: str, version: str, prefix: str) -> bytes:
                 )
             else:
                 archive.write(path, f"{folder}/{path.relative_to(root)}")
-        if FACTCHECK.is_file():  # the fact-check record, sentence by sentence, travels with the data it checked
-            archive.write(FACTCHECK, f"{folder}/factcheck.md")
     return buffer.getvalue()
