@@ -99,6 +99,16 @@ def test_parse_keeps_what_is_valid_and_notices_the_rest(params, expected, notice
         assert any(notice in n for n in notices), notices
 
 
+def test_a_map_date_far_outside_the_data_gets_one_notice_in_words():
+    # editor round 38: two notices for one date, the first naming the link's key “as_of”
+    _, notices = parse({"as_of": ["2031-01-01"]}, BOUNDS)
+    assert notices == [
+        f"The link's date for the backer map, 1 January 2031, is outside the chosen dates ("
+        f"{DEFAULT.start.day} {DEFAULT.start:%B %Y} to {DEFAULT.end.day} {DEFAULT.end:%B %Y}); showing "
+        f"{DEFAULT.end.day} {DEFAULT.end:%B %Y}."
+    ]
+
+
 @pytest.mark.parametrize(
     "state",
     [

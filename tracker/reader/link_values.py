@@ -36,8 +36,9 @@ class LinkValues:
             return None
         return values[0]
 
-    def day(self, key: str, first: date, last: date) -> date | None:
-        """A YYYY-MM-DD date, moved into first..last (with a notice) when outside."""
+    def day(self, key: str, first: date, last: date, name: str = "", within: str = "the data's range") -> date | None:
+        """A YYYY-MM-DD date, moved into first..last (with a notice naming it, `name` or its key, and the range,
+        `within`) when outside."""
         value = self.single(key)
         if value is None:
             return None
@@ -48,8 +49,8 @@ class LinkValues:
         moved = min(max(parsed, first), last)
         if moved != parsed:
             self.notices.append(
-                f"The link's “{key}” date, {day_text(parsed)}, is outside the data's range ({day_text(first)} to "
-                f"{day_text(last)}); showing {day_text(moved)}."
+                f"The link's {name or f'“{key}” date'}, {day_text(parsed)}, is outside {within} ({day_text(first)} "
+                f"to {day_text(last)}); showing {day_text(moved)}."
             )
         return moved
 

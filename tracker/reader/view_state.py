@@ -79,16 +79,10 @@ def _overlaps_dates(rows: pd.DataFrame, view) -> np.ndarray:
 
 
 def _read_as_of(link: LinkValues, before: dict, bounds: Bounds) -> dict:
-    as_of, start, end = link.day("as_of", bounds.first, bounds.last), before["start"], before["end"]
-    if as_of is not None and not start <= as_of <= end:
-        moved = min(max(as_of, start), end)
-        link.notices.append(
-            # in words, not the link's key (editor round 30 read “as_of” as an internal name)
-            f"The link's date for the backer map, {day_text(as_of)}, is outside the chosen dates ({day_text(start)} "
-            f"to {day_text(end)}); the map shows {day_text(moved)}."
-        )
-        as_of = moved
-    return {"as_of": as_of}
+    """The backer map's date, moved into the chosen dates (inside the data's): one notice, in words, not the link's
+    key (editor round 30 read “as_of” as an internal name; round 38 got two notices for one date)."""
+    name = "date for the backer map"
+    return {"as_of": link.day("as_of", before["start"], before["end"], name=name, within="the chosen dates")}
 
 
 def _read_event(link: LinkValues, before: dict, bounds: Bounds) -> dict:
