@@ -191,7 +191,7 @@ def test_the_quotes_page_says_which_quoted_sentences_it_leaves_out_and_why(tmp_p
     assert intro.endswith(
         "One sentence the articles set in quotation marks as someone's words is not shown as a quote: the words are a "
         "report's, a "
-        "readout's or a loose translation's, not the speaker's own as said (each one's note says why)."
+        "readout's or a loose translation's, not the speaker's own as said (each one's card on the Timeline says why)."
     )
     monkeypatch.undo()
     assert "quotation marks" not in page("quotes").run().markdown[0].value  # the fixture withholds none
