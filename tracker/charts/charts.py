@@ -63,11 +63,14 @@ SUBTLE_TEXT = "#555555"  # subtitles and notes: 7.5:1 on white
 AXIS_LINE = "#767676"
 
 # The house text colours (at least 4.5:1 on white), on screen and in every export, whatever theme the screen applies.
+# A mark shows a tooltip only where its chart gives it one: Streamlit's theme turns every mark's on, so a row's label,
+# a rail or the map's name for the protagonist's country showed its raw fields ('label_at', 'label_lon') on hover.
 HOUSE_CONFIG = {
     "axis": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
     "legend": {"labelColor": TEXT, "titleColor": TEXT, "labelFontSize": 11},
     "title": {"color": TEXT, "subtitleColor": SUBTLE_TEXT},
     "text": {"color": TEXT},
+    "mark": {"tooltip": False},
 }
 
 
