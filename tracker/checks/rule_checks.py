@@ -18,7 +18,7 @@ from tracker.data.counts import Counts
 from tracker.data.package_text import read_package, stale_texts
 from tracker.data.problems import DataError, Problem
 from tracker.data.reading import read_utf8
-from tracker.data.schema import DESCRIPTOR, WITHDRAWAL, tables
+from tracker.data.schema import ARTICLE_ERROR, DATA_CHANGE, DESCRIPTOR, WITHDRAWAL, tables
 from tracker.data.text import normalise
 
 FORMULA_START = "=+-@"
@@ -406,18 +406,18 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
     # line of its own, with its reason: the original line stays in the log (fact-check round 27: a change of the
     # row's note type alone did not say so in the log).
     withdrawn = {c["event_id"] for c in data.tables["corrections"] if c["kind"] == WITHDRAWAL}
-    errors = {c["event_id"] for c in data.tables["corrections"] if c["kind"] == "article_error"}
+    errors = {c["event_id"] for c in data.tables["corrections"] if c["kind"] == ARTICLE_ERROR}
     # A row's field may change more than once: the newest change (the last line of the latest date) says what it holds.
     newest = {}
     for row in data.tables["corrections"]:
-        if row["kind"] == "data_change":
+        if row["kind"] == DATA_CHANGE:
             key = (row["event_id"], row["field"])
             if key not in newest or row["date"] >= newest[key]["date"]:
                 newest[key] = row
     for row in data.tables["corrections"]:
         event = by_id.get(row["event_id"])  # an unknown id is named by the foreign-key check
         reasons = []
-        if event is not None and row["kind"] == "article_error":
+        if event is not None and row["kind"] == ARTICLE_ERROR:
             logged.add(row["event_id"])
             if event["note_type"] != "correction" and row["event_id"] not in withdrawn:
                 reasons.append(
@@ -449,7 +449,7 @@ def corrections_agree_with_rows(data: Data) -> list[Problem]:
                 for f in ("field", "before", "after")
                 if row[f]
             ]
-        elif event is not None and row["kind"] == "data_change":
+        elif event is not None and row["kind"] == DATA_CHANGE:
             field = row["field"]
             if not row["reason"]:
                 reasons.append(("reason", "a data_change needs the reason the row was changed"))
