@@ -688,12 +688,18 @@ def scope_map_date(sc: Scope) -> date:
     return map_date(sc.view, views.map_day(sc.ds))
 
 
-def map_key_lines(sc: Scope) -> int:
-    """The most lines the map's key has on any date a reader can pick (the data's first to its last, for the
-    countries chosen): room kept for them on every date, so the map never moves as the race plays."""
+def map_stances_on_every_day(sc: Scope) -> list[pd.DataFrame]:
+    """The map's stances on every date a reader can pick that draws a different map (the data's first day, then each
+    turning day to its last): what the map must keep room for, so it never moves as the race plays."""
     first, last = pd.Timestamp(sc.bounds.first), pd.Timestamp(sc.bounds.last)
     days = [first, *(day for day in views.turning_days(sc.ds, sc.changes) if first < day <= last)]
-    return max(charts.map_key_lines(sc.stances_on(day.date()), sc.view.countries) for day in days)
+    return [sc.stances_on(day.date()) for day in days]
+
+
+def map_key_lines(sc: Scope) -> int:
+    """The most lines the map's key has on any date a reader can pick, for the countries chosen: room kept for them
+    on every date (map_stances_on_every_day)."""
+    return max(charts.map_key_lines(stances, sc.view.countries) for stances in map_stances_on_every_day(sc))
 
 
 def map_shown(sc: Scope, stances: pd.DataFrame) -> pd.DataFrame:
@@ -788,9 +794,7 @@ def map_caveats(sc: Scope, stances: pd.DataFrame) -> list[str]:
 def map_caveat_lines(sc: Scope) -> int:
     """The most lines of caveats (map_caveats) on any date a reader can pick, for the countries chosen: room kept for
     them on every date, so the map does not jump in a replay (as map_key_lines)."""
-    first, last = pd.Timestamp(sc.bounds.first), pd.Timestamp(sc.bounds.last)
-    days = [first, *(day for day in views.turning_days(sc.ds, sc.changes) if first < day <= last)]
-    return max(len(map_caveats(sc, sc.stances_on(day.date()))) for day in days)
+    return max(len(map_caveats(sc, stances)) for stances in map_stances_on_every_day(sc))
 
 
 def map_note_lines(sc: Scope) -> str:
