@@ -26,7 +26,7 @@ st.markdown(
         ds.copy,
         "candidates-intro",
         people=counted(len(ds.candidates), "person", "people", capital=True),
-        ran_openly=describe.names_list(ran_openly, most=9) if ran_openly else "",
+        ran_openly=describe.names_list(ran_openly, most=9),
     )
 )
 

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(
     "names, expected",
     [
+        ([], ""),  # none: a copy template leaves its clause out
         (["Hungary"], "Hungary"),
         (["Hungary", "Türkiye"], "Hungary and Türkiye"),
         (["A", "B", "C"], "A, B and C"),

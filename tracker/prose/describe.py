@@ -14,8 +14,10 @@ from tracker.model.views import COUNTED, NOT_YET_MEMBER, Holdout
 
 
 def names_list(names: list[str], most: int = 3) -> str:
-    """'Hungary', 'Hungary and Türkiye', 'A, B and C', 'A, B, C and 2 others'."""
+    """'Hungary', 'Hungary and Türkiye', 'A, B and C', 'A, B, C and 2 others'; '' for none."""
     names = list(names)
+    if not names:
+        return ""
     if len(names) > most:
         rest = len(names) - most
         return f"{', '.join(names[:most])} and {rest} {'other' if rest == 1 else 'others'}"
@@ -311,7 +313,7 @@ def story_figures_shown(figures: dict, copy: dict[str, str]) -> list[tuple[str, 
             "figure-rivals",
             ran_openly=names_list(ran) if ran else "None",
             others=number_word(figures["rivals"] - len(ran)),
-            misnamed=names_list(figures["rivals_misnamed"]) if figures["rivals_misnamed"] else "",
+            misnamed=names_list(figures["rivals_misnamed"]),
         ),
     ]
     values = [
@@ -333,14 +335,14 @@ def story_lead(figures: dict, counts: Counts, copy: dict[str, str], markdown: bo
         "backers": number_word(figures["named_backers_before_decision"]),
         "first_when": figures["first_backing_when"],
         "first_backers": names_list([in_prose(n) for n in figures["first_backers"]]),
-        "holdouts": names_list([in_prose(h.name) for h in holdouts]) if holdouts else "",
+        "holdouts": names_list([in_prose(h.name) for h in holdouts]),
         "holdout_count": len(holdouts),
         "decided_on": day_text(decision["date"]),
         "decision_source": decision["outside_source"] if decision["outside_fact"] else "",
         # The articles give the day he took office in advance, as the day he was to: the lead says no more.
         "took_office": day_text(figures["took_office"]),
         "rivals": counted(figures["rivals"], "rival"),
-        "ran_openly": names_list(figures["rivals_who_ran"]) if figures["rivals_who_ran"] else "",
-        "misnamed": names_list(figures["rivals_misnamed"]) if figures["rivals_misnamed"] else "",
+        "ran_openly": names_list(figures["rivals_who_ran"]),
+        "misnamed": names_list(figures["rivals_misnamed"]),
     }
     return (copy_files.fill if markdown else copy_files.fill_text)(copy, "story-lead", **filled)
